@@ -1,0 +1,69 @@
+/**
+ * Builds the whole server from its parts: HTTP routes, the static app, the socket.io hub and the
+ * live feed over the simulated city. It neither listens nor starts timers (see server.ts), so tests
+ * can build it with any seed and clock.
+ */
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Server } from 'socket.io';
+import type { Config } from './config';
+import { loadCityGeo, type CityGeo } from './city/cityGeo';
+import { LiveFeed } from './feed/liveFeed';
+import { installErrorHandler } from './http/errors';
+import { registerStaticApp } from './http/staticApp';
+import { systemRoutes } from './http/systemRoutes';
+import { attachHub, type CityServer, type Hub } from './realtime/hub';
+import { createCitySimulation } from './simulator/citySimulation';
+import type { Ticker } from './simulator/ticker';
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** Inbound socket payloads are small commands; anything bigger is refused by socket.io. */
+const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
+const MAX_HTTP_BODY_BYTES = 256 * 1024;
+
+export interface AppDeps {
+  config: Config;
+  geo?: CityGeo;
+  /** Wall clock; tests may fix it. */
+  now?: () => number;
+}
+
+export interface CityApp {
+  http: FastifyInstance;
+  io: CityServer;
+  feed: LiveFeed;
+  hub: Hub;
+  /** Set by the boot code when it starts the one timer. */
+  ticker?: Ticker;
+}
+
+export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: AppDeps): Promise<CityApp> {
+  const http = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: MAX_HTTP_BODY_BYTES,
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(http);
+
+  const startTime = config.start ?? Math.floor(now() / 1000) * 1000;
+  const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario });
+  const feed = new LiveFeed(sim, { tickMs: config.tickMs, speed: config.speed, now });
+
+  const io: CityServer = new Server(http.server, {
+    serveClient: false,
+    // Compression costs more CPU than it saves on binary frames (../shared/PERFORMANCE.md).
+    perMessageDeflate: false,
+    maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+  });
+  const hub = attachHub(io, feed, http.log);
+  const app: CityApp = { http, io, feed, hub };
+
+  await http.register(
+    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, mapStyleUrl: config.mapStyleUrl }),
+  );
+  await registerStaticApp(http, config.distDir);
+  return app;
+}

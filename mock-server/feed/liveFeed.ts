@@ -1,0 +1,105 @@
+/**
+ * Turns the simulation into published frames: each tick advances simulated time, measures every
+ * gauge, and encodes only the slots that changed since the last published frame. The last published
+ * readings are the state a snapshot hands to a (re)connecting client, with the same seq.
+ */
+import { encodeDelta, encodeFull } from '../../src/protocol/channelCodec';
+import { CHANNEL_IDS } from '../../src/protocol/channels';
+import type { WireCatalog } from '../../src/protocol/assets';
+import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
+import {
+  advance,
+  allocateReadings,
+  measure,
+  simTime,
+  STEP_SECONDS,
+  type CitySimulation,
+  type Readings,
+} from '../simulator/citySimulation';
+import { catalogToWire, catalogVersionOf } from './catalogToWire';
+
+export interface LiveFeedOptions {
+  /** Wall-clock ms between published frames. */
+  tickMs: number;
+  /** Simulated seconds per wall-clock second. */
+  speed: number;
+  /** Wall clock, injectable for tests. */
+  now?: () => number;
+}
+
+export interface LiveFeedStatus {
+  seq: number;
+  simTime: number;
+  speed: number;
+  tickMs: number;
+  scenario: string;
+  seed: number;
+  rainCells: number;
+}
+
+export class LiveFeed {
+  readonly catalog: WireCatalog;
+  private seq = 0;
+  private published: Readings;
+  private scratch: Readings;
+  /** Fractional steps carried between ticks (speed × tick need not be whole seconds). */
+  private pendingSteps = 0;
+  private readonly now: () => number;
+
+  constructor(
+    readonly sim: CitySimulation,
+    private readonly options: LiveFeedOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.catalog = catalogToWire(sim.assets, catalogVersionOf(sim.seed, sim.assets));
+    this.published = allocateReadings(sim.assets);
+    this.scratch = allocateReadings(sim.assets);
+    measure(sim, this.published);
+  }
+
+  /** Advances one tick and returns the delta to broadcast (an empty `channels` is a heartbeat). */
+  tick(): WireDelta {
+    this.pendingSteps += (this.options.speed * this.options.tickMs) / 1000 / STEP_SECONDS;
+    const steps = Math.floor(this.pendingSteps);
+    this.pendingSteps -= steps;
+    advance(this.sim, steps);
+    measure(this.sim, this.scratch);
+    const channels: WireDelta['channels'] = {};
+    for (const id of CHANNEL_IDS) {
+      const encoded = encodeDelta(this.published[id], this.scratch[id]);
+      if (encoded) channels[id] = encoded;
+    }
+    [this.published, this.scratch] = [this.scratch, this.published];
+    this.seq++;
+    return { seq: this.seq, simTime: simTime(this.sim), sentAt: this.now(), channels };
+  }
+
+  snapshot(): WireSnapshot {
+    return {
+      seq: this.seq,
+      simTime: simTime(this.sim),
+      sentAt: this.now(),
+      catalogVersion: this.catalog.version,
+      tickMs: this.options.tickMs,
+      simSpeed: this.options.speed,
+      channels: Object.fromEntries(CHANNEL_IDS.map((id) => [id, encodeFull(this.published[id])])) as WireSnapshot['channels'],
+    };
+  }
+
+  /** The readings last published, read-only by convention (for health and tests). */
+  current(): Readonly<Readings> {
+    return this.published;
+  }
+
+  status(): LiveFeedStatus {
+    return {
+      seq: this.seq,
+      simTime: simTime(this.sim),
+      speed: this.options.speed,
+      tickMs: this.options.tickMs,
+      scenario: this.sim.scenario,
+      seed: this.sim.seed,
+      rainCells: this.sim.cells.length,
+    };
+  }
+}

@@ -1,0 +1,64 @@
+/** Health and client configuration. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Hub } from '../realtime/hub';
+import type { LiveFeed } from '../feed/liveFeed';
+import type { Ticker } from '../simulator/ticker';
+
+export interface SystemRouteDeps {
+  version: string;
+  startedAt: number;
+  feed: LiveFeed;
+  hub: Hub;
+  ticker: () => Ticker | undefined;
+  mapStyleUrl?: string;
+}
+
+const HealthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeS: z.number(),
+  clients: z.number().int(),
+  simulator: z.object({
+    running: z.boolean(),
+    seq: z.number().int(),
+    simTime: z.string(),
+    speed: z.number(),
+    tickMs: z.number(),
+    scenario: z.string(),
+    seed: z.number(),
+    rainCells: z.number().int(),
+    assets: z.record(z.string(), z.number().int()),
+  }),
+});
+
+const ClientConfigSchema = z.object({
+  version: z.string(),
+  /** Null: use the embedded offline basemap. */
+  mapStyleUrl: z.string().nullable(),
+});
+
+export const systemRoutes =
+  (deps: SystemRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/api/health', { schema: { response: { 200: HealthSchema } } }, async () => {
+      const s = deps.feed.status();
+      return {
+        status: 'ok' as const,
+        version: deps.version,
+        uptimeS: Math.round((Date.now() - deps.startedAt) / 1000),
+        clients: deps.hub.clientCount(),
+        simulator: {
+          ...s,
+          running: deps.ticker()?.running ?? false,
+          simTime: new Date(s.simTime).toISOString(),
+          assets: Object.fromEntries(deps.feed.catalog.groups.map((g) => [g.kind, g.ids.length])),
+        },
+      };
+    });
+
+    app.get('/api/config', { schema: { response: { 200: ClientConfigSchema } } }, async () => ({
+      version: deps.version,
+      mapStyleUrl: deps.mapStyleUrl ?? null,
+    }));
+  };

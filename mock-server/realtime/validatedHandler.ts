@@ -1,0 +1,66 @@
+/**
+ * Wraps a socket event handler so its payload is parsed by the event's schema, every failure is
+ * answered clearly (on the ack when the client gave one, else as `server:error`), and nothing a
+ * client sends can throw out of the handler.
+ */
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Ack, ClientToServerEvents, ProtocolError, ServerToClientEvents } from '../../src/protocol/events';
+
+export type CitySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type AckFn = (result: Ack<unknown>) => void;
+
+/** Domain errors a handler may throw to answer with a specific code. */
+export class HandlerError extends Error {
+  constructor(
+    readonly code: ProtocolError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`).join('; ');
+}
+
+export function reply(socket: CitySocket, event: string, ack: AckFn | undefined, result: Ack<unknown>): void {
+  if (ack) ack(result);
+  else if (!result.ok) socket.emit('server:error', { event, ...result.error });
+}
+
+/** Splits socket.io's raw args into (payload, ack): the ack is the trailing function, if any. */
+export function splitArgs(args: unknown[]): { payload: unknown; ack?: AckFn } {
+  const last = args[args.length - 1];
+  const ack = typeof last === 'function' ? (last as AckFn) : undefined;
+  const payload = ack ? args.slice(0, -1)[0] : args[0];
+  return { payload, ack };
+}
+
+export function validatedHandler<S extends z.ZodType, R>(
+  socket: CitySocket,
+  event: string,
+  schema: S,
+  handle: (payload: z.infer<S>) => R,
+  log: { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void },
+): (...args: unknown[]) => void {
+  return (...args) => {
+    const { payload, ack } = splitArgs(args);
+    const parsed = schema.safeParse(payload ?? {});
+    if (!parsed.success) {
+      log.warn({ socket: socket.id, event }, 'rejected malformed event');
+      reply(socket, event, ack, { ok: false, error: { code: 'BAD_REQUEST', message: `${event}: ${describeZodError(parsed.error)}` } });
+      return;
+    }
+    try {
+      reply(socket, event, ack, { ok: true, data: handle(parsed.data) });
+    } catch (err) {
+      if (err instanceof HandlerError) {
+        reply(socket, event, ack, { ok: false, error: { code: err.code, message: err.message } });
+        return;
+      }
+      log.error({ err, socket: socket.id, event }, 'socket handler failed');
+      reply(socket, event, ack, { ok: false, error: { code: 'INTERNAL', message: `${event}: internal error` } });
+    }
+  };
+}

@@ -1,0 +1,33 @@
+/** Starts a built app: listens, starts the simulation timer, and knows how to stop cleanly. */
+import type { AddressInfo } from 'node:net';
+import { buildApp, type AppDeps, type CityApp } from './app';
+import { startTicker } from './simulator/ticker';
+
+export interface RunningServer extends CityApp {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(deps: AppDeps): Promise<RunningServer> {
+  const app = await buildApp(deps);
+  await app.http.listen({ port: deps.config.port, host: deps.config.host });
+  const { port } = app.http.server.address() as AddressInfo;
+  app.ticker = startTicker(
+    deps.config.tickMs,
+    () => app.hub.publish(app.feed.tick()),
+    (err) => app.http.log.error({ err }, 'simulation tick failed'),
+  );
+  const host = deps.config.host === '0.0.0.0' || deps.config.host === '::' ? 'localhost' : deps.config.host;
+  return {
+    ...app,
+    port,
+    url: `http://${host}:${port}`,
+    async close() {
+      app.ticker?.stop();
+      // io.close() also closes the HTTP server it is attached to; fastify's close then finishes hooks.
+      await new Promise<void>((done) => app.io.close(() => done()));
+      await app.http.close().catch(() => undefined);
+    },
+  };
+}

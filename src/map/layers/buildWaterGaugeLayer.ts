@@ -1,0 +1,21 @@
+/** Water-level gauges: rings whose colour says how close the level is to the gauge's warning line. */
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { GaugeLayerInput } from './buildRainGaugeLayer';
+
+export const WATER_GAUGE_LAYER_ID = 'water-gauges';
+
+export function buildWaterGaugeLayer(input: GaugeLayerInput): ScatterplotLayer {
+  return new ScatterplotLayer({
+    id: WATER_GAUGE_LAYER_ID,
+    data: { length: input.count, attributes: { getPosition: input.positions, getLineColor: input.colors } },
+    visible: input.visible,
+    radiusUnits: 'pixels',
+    getRadius: input.radiusPx,
+    filled: true,
+    getFillColor: [4, 11, 22, 220],
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: Math.max(2, input.radiusPx * 0.4),
+    pickable: true,
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * The socket.io contract shared by mock-server and src: `Server<ClientToServerEvents, ServerToClientEvents>`
+ * on the server, `Socket<ServerToClientEvents, ClientToServerEvents>` in the browser.
+ *
+ * Flow on every (re)connect: `city:catalog` (static, once) → `readings:snapshot` (every channel, full)
+ * → `readings:delta` each tick with `seq` = previous + 1. A client that sees a gap calls `readings:resync`.
+ */
+import { z } from 'zod';
+import type { BinaryChunk } from './binary';
+import type { WireCatalog } from './assets';
+import type { ChannelId } from './channels';
+
+/** Server's view of the live feed, shared by snapshot and delta. */
+export interface FrameStamp {
+  /** Increments by one per published frame; a snapshot carries the seq of the state it holds. */
+  seq: number;
+  /** Simulated (or ingested) time of the readings, epoch ms. */
+  simTime: number;
+  /** Server wall-clock time when the frame was published, epoch ms. */
+  sentAt: number;
+}
+
+export interface WireSnapshot extends FrameStamp {
+  catalogVersion: string;
+  /** How often deltas come; clients call the feed stale after a few missed intervals. */
+  tickMs: number;
+  simSpeed: number;
+  /** Full frames (channelCodec) for every channel. */
+  channels: Record<ChannelId, BinaryChunk>;
+}
+
+export interface WireDelta extends FrameStamp {
+  /** Only channels with a changed slot; an empty object is a heartbeat. */
+  channels: Partial<Record<ChannelId, BinaryChunk>>;
+}
+
+export const ERROR_CODES = ['BAD_REQUEST', 'UNKNOWN_EVENT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'CONFLICT', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every acknowledgement has this shape. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
+
+export const ResyncRequestSchema = z
+  .object({
+    /** The last seq the client applied, for the server's log of gaps. */
+    lastSeq: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type ResyncRequest = z.infer<typeof ResyncRequestSchema>;
+
+export interface ServerToClientEvents {
+  'city:catalog': (catalog: WireCatalog) => void;
+  'readings:snapshot': (snapshot: WireSnapshot) => void;
+  'readings:delta': (delta: WireDelta) => void;
+  /** Sent when a client emits something the server cannot take and gave no ack to answer on. */
+  'server:error': (error: ProtocolError & { event: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  'readings:resync': (request: ResyncRequest, ack: (result: Ack<WireSnapshot>) => void) => void;
+}
+
+/** Inbound event names with their payload schemas; the server rejects any other event. */
+export const CLIENT_EVENT_SCHEMAS = {
+  'readings:resync': ResyncRequestSchema,
+} as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;

@@ -1,0 +1,65 @@
+/**
+ * The live city as the client holds it: the static catalogue and one typed array per channel.
+ * Nothing here is deeply reactive: arrays are written in place and `version` ticks once per applied
+ * batch, which is what layers and panels watch.
+ */
+import { defineStore } from 'pinia';
+import { markRaw, ref, shallowRef } from 'vue';
+import type { WireCatalog } from '@/protocol/assets';
+import { toCatalogView, type CatalogView } from '@/protocol/catalogView';
+import { applyChannel } from '@/protocol/channelCodec';
+import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '@/protocol/channels';
+import type { FrameStamp, WireDelta, WireSnapshot } from '@/protocol/events';
+
+export interface FrameInfo extends FrameStamp {
+  /** Client clock when the frame arrived. */
+  receivedAt: number;
+}
+
+export type LiveChannels = Record<ChannelId, ChannelArray>;
+
+export const useLiveStore = defineStore('live', () => {
+  const catalog = shallowRef<CatalogView | null>(null);
+  const channels = shallowRef<LiveChannels | null>(null);
+  const frame = shallowRef<FrameInfo | null>(null);
+  const simSpeed = ref(1);
+  const version = ref(0);
+
+  function setCatalog(wire: WireCatalog) {
+    catalog.value = markRaw(toCatalogView(wire));
+    channels.value = null;
+  }
+
+  /** Replaces every channel; false when the snapshot belongs to another catalogue version. */
+  function applySnapshot(snapshot: WireSnapshot, receivedAt: number): boolean {
+    const cat = catalog.value;
+    if (!cat || cat.version !== snapshot.catalogVersion) return false;
+    const next = {} as LiveChannels;
+    for (const id of CHANNEL_IDS) {
+      next[id] = allocateChannel(id, cat.groups[CHANNELS[id].kind].count);
+      applyChannel(next[id], snapshot.channels[id]);
+    }
+    channels.value = markRaw(next);
+    simSpeed.value = snapshot.simSpeed;
+    frame.value = { seq: snapshot.seq, simTime: snapshot.simTime, sentAt: snapshot.sentAt, receivedAt };
+    version.value++;
+    return true;
+  }
+
+  /** Applies deltas in order, then signals once. */
+  function applyDeltas(deltas: readonly WireDelta[], receivedAt: number) {
+    const live = channels.value;
+    if (!live || deltas.length === 0) return;
+    for (const delta of deltas) {
+      for (const id of CHANNEL_IDS) {
+        const chunk = delta.channels[id];
+        if (chunk) applyChannel(live[id], chunk);
+      }
+    }
+    const last = deltas[deltas.length - 1];
+    frame.value = { seq: last.seq, simTime: last.simTime, sentAt: last.sentAt, receivedAt };
+    version.value++;
+  }
+
+  return { catalog, channels, frame, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../mock-server/config';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const c = loadConfig([], {});
+    expect(c).toMatchObject({ port: 8080, speed: 1, tickMs: 1000, scenario: 'showers' });
+    expect(c.start).toBeUndefined();
+  });
+
+  it('reads environment variables, and flags win over them', () => {
+    const c = loadConfig(['--speed', '60', '--seed', '9'], { PORT: '9000', CITYOPS_SPEED: '10', CITYOPS_START: '2026-07-15T14:00:00+08:00' });
+    expect(c.port).toBe(9000);
+    expect(c.speed).toBe(60);
+    expect(c.seed).toBe(9);
+    expect(c.start).toBe(Date.parse('2026-07-15T06:00:00Z'));
+  });
+
+  it('names the setting when a value is bad', () => {
+    expect(() => loadConfig([], { CITYOPS_SPEED: 'fast' })).toThrow(ConfigError);
+    expect(() => loadConfig([], { CITYOPS_SPEED: 'fast' })).toThrow(/CITYOPS_SPEED \/ --speed/);
+    expect(() => loadConfig(['--scenario', 'hurricane'], {})).toThrow(/--scenario/);
+    expect(() => loadConfig(['--tick-ms', '5'], {})).toThrow(/--tick-ms/);
+  });
+
+  it('refuses unknown flags', () => {
+    expect(() => loadConfig(['--sped', '2'], {})).toThrow(/sped/);
+  });
+});
