@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Server } from 'socket.io';
+import { Decoder, Encoder } from 'socket.io-parser';
 import type { Config } from './config';
 import { loadCityGeo, type CityGeo } from './city/cityGeo';
 import { LiveFeed } from './feed/liveFeed';
@@ -22,6 +23,16 @@ export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json'
 /** Inbound socket payloads are small commands; anything bigger is refused by socket.io. */
 const MAX_SOCKET_PAYLOAD_BYTES = 64 * 1024;
 const MAX_HTTP_BODY_BYTES = 256 * 1024;
+
+/**
+ * Clients send small JSON commands only, never binary: refusing binary attachments outright closes
+ * the attachment-count and placeholder tricks in ../shared/data/socketio-protocol/bad-frames.json.
+ */
+class CommandDecoder extends Decoder {
+  constructor() {
+    super({ maxAttachments: 0 });
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -57,6 +68,9 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
     // Compression costs more CPU than it saves on binary frames (../shared/PERFORMANCE.md).
     perMessageDeflate: false,
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+    parser: { Encoder, Decoder: CommandDecoder },
+    // A socket that opens the transport but never joins a namespace is dropped after this.
+    connectTimeout: 10_000,
   });
   const hub = attachHub(io, feed, http.log);
   const app: CityApp = { http, io, feed, hub };

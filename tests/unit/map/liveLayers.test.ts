@@ -30,8 +30,8 @@ describe('live layers', () => {
   it('keeps positions and swaps colour buffers between updates (no per-update allocation)', () => {
     const set = createLiveLayerSet(catalog);
     const channels = { rain: Float32Array.from([0, 20]), water: Float32Array.from([3]) };
-    const attrs = (n: number) => (set.build(channels, { visible, uiScale: 1 })[0].props.data as { attributes: Record<string, unknown> }).attributes;
-    const [a, b, c] = [attrs(1), attrs(2), attrs(3)];
+    const attrs = () => (set.build(channels, { visible, uiScale: 1 })[0].props.data as { attributes: Record<string, unknown> }).attributes;
+    const [a, b, c] = [attrs(), attrs(), attrs()];
     expect(a.getPosition).toBe(b.getPosition);
     expect(a.getFillColor).not.toBe(b.getFillColor);
     expect(a.getFillColor).toBe(c.getFillColor);

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../mock-server/server';
+import { applyChannel } from '../../src/protocol/channelCodec';
+import { toCatalogView } from '../../src/protocol/catalogView';
+import type { Ack, WireDelta, WireSnapshot } from '../../src/protocol/events';
+import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
+import { startTestServer } from '../support/testServer';
+
+let server: RunningServer;
+const sockets: TestSocket[] = [];
+const client = () => {
+  const s = connectClient(server.url);
+  sockets.push(s);
+  return s;
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.disconnect());
+  await server.close();
+});
+
+describe('live feed over socket.io', () => {
+  it('greets a client with the catalogue, a snapshot, then deltas numbered one by one', async () => {
+    const socket = client();
+    const catalogP = nextEvent(socket, 'city:catalog');
+    const snapshotP = nextEvent(socket, 'readings:snapshot');
+    const deltas: WireDelta[] = [];
+    socket.on('readings:delta', (d) => deltas.push(d));
+    const catalog = toCatalogView(await catalogP);
+    const snapshot = await snapshotP;
+    expect(catalog.groups.rainGauge.count).toBe(550);
+    expect(catalog.groups.waterGauge.count).toBe(157);
+    expect(snapshot.catalogVersion).toBe(catalog.version);
+    await expect.poll(() => deltas.length, { timeout: 5000 }).toBeGreaterThanOrEqual(5);
+    const seqs = deltas.map((d) => d.seq);
+    expect(seqs[0]).toBe(snapshot.seq + 1);
+    seqs.forEach((seq, i) => i > 0 && expect(seq).toBe(seqs[i - 1] + 1));
+    // Readings travel as binary attachments, not JSON numbers.
+    expect(snapshot.channels.rain).toBeInstanceOf(Buffer);
+  });
+
+  it('lets a client rebuild exactly the state a fresh snapshot holds', async () => {
+    const socket = client();
+    const catalogP = nextEvent(socket, 'city:catalog');
+    const firstP = nextEvent(socket, 'readings:snapshot');
+    const catalog = toCatalogView(await catalogP);
+    const first = await firstP;
+    const rain = new Float32Array(catalog.groups.rainGauge.count);
+    const water = new Float32Array(catalog.groups.waterGauge.count);
+    applyChannel(rain, first.channels.rain);
+    applyChannel(water, first.channels.water);
+    const deltas: WireDelta[] = [];
+    socket.on('readings:delta', (d) => deltas.push(d));
+    await expect.poll(() => deltas.length, { timeout: 5000 }).toBeGreaterThanOrEqual(10);
+    const fresh = await socket.emitWithAck('readings:resync', { lastSeq: first.seq });
+    expect(fresh.ok).toBe(true);
+    const snap = (fresh as { ok: true; data: WireSnapshot }).data;
+    for (const d of deltas.filter((x) => x.seq <= snap.seq)) {
+      if (d.channels.rain) applyChannel(rain, d.channels.rain);
+      if (d.channels.water) applyChannel(water, d.channels.water);
+    }
+    const expectRain = new Float32Array(rain.length);
+    const expectWater = new Float32Array(water.length);
+    applyChannel(expectRain, snap.channels.rain);
+    applyChannel(expectWater, snap.channels.water);
+    expect(rain).toEqual(expectRain);
+    expect(water).toEqual(expectWater);
+  });
+
+  it('answers a malformed command with a clear error and stays up', async () => {
+    const socket = client();
+    await nextEvent(socket, 'readings:snapshot');
+    const bad = (await socket.emitWithAck('readings:resync', { lastSeq: 'yesterday' } as never)) as Ack<unknown>;
+    expect(bad).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/readings:resync: lastSeq: .*number/) } });
+    const extra = (await socket.emitWithAck('readings:resync', { lastSeq: 1, admin: true } as never)) as Ack<unknown>;
+    expect(extra.ok === false && extra.error.message).toMatch(/admin/);
+    const notObject = (await socket.emitWithAck('readings:resync', 'garbage' as never)) as Ack<unknown>;
+    expect(notObject.ok).toBe(false);
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+  });
+
+  it('refuses unknown events, on the ack when there is one, else as server:error', async () => {
+    const socket = client();
+    await nextEvent(socket, 'readings:snapshot');
+    const raw = socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<Ack<unknown>>; emit(e: string, ...a: unknown[]): void };
+    const acked = await raw.emitWithAck('incident:delete', { id: 1 });
+    expect(acked).toEqual({ ok: false, error: { code: 'UNKNOWN_EVENT', message: expect.stringContaining('incident:delete') } });
+    const errorP = nextEvent(socket, 'server:error');
+    raw.emit('sim:explode');
+    expect(await errorP).toMatchObject({ event: 'sim:explode', code: 'UNKNOWN_EVENT' });
+  });
+
+  it('reports health with version, uptime, simulator state and connected clients', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      status: 'ok',
+      version: expect.any(String),
+      uptimeS: expect.any(Number),
+      clients: expect.any(Number),
+      simulator: { running: true, speed: 60, tickMs: 100, scenario: 'showers', assets: { rainGauge: 550, waterGauge: 157 } },
+    });
+    expect(body.clients).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers unknown API paths and methods with a JSON 404', async () => {
+    const res = await fetch(`${server.url}/api/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringContaining('/api/nothing-here') } });
+    const post = await fetch(`${server.url}/api/health`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(post.status).toBe(404);
+  });
+});

@@ -1,0 +1,18 @@
+/** Starts the real server on a free loopback port with a fixed seed and fast ticks. */
+import { ConfigSchema, type Config } from '../../mock-server/config';
+import { startServer, type RunningServer } from '../../mock-server/server';
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
+  const config = {
+    ...ConfigSchema.parse({}),
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    seed: 20260701,
+    tickMs: 100,
+    speed: 60,
+    start: Date.parse('2026-07-15T14:00:00+08:00'),
+    ...overrides,
+  } as Config;
+  return startServer({ config });
+}
