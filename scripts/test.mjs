@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, build the app the browser tests load, run every vitest project, and end
+// `npm test`: typecheck, lint, build the app the browser tests load, run every vitest project, and end
 // with a plain `N passed, N failed` line taken from vitest's JSON results (CI reads only that line).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +15,7 @@ function finish(passed, failed, code) {
 
 for (const [label, args] of [
   ['typecheck', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['lint', ['eslint', '.']],
   ['build', ['vite', 'build', '--logLevel', 'warn']],
 ]) {
   console.log(`\n▶ ${label}`);

@@ -2,7 +2,7 @@
  * The embedded offline basemap: districts, rivers and main roads from public/geo, drawn dark for a
  * control room. No tiles, glyphs or sprites are fetched from anywhere but this server.
  */
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 
 export type MapLocale = 'zh-CN' | 'en';
 
@@ -10,14 +10,20 @@ export const THEME = {
   sea: '#040b16',
   land: '#0b1a2e',
   districtLine: '#2a5a8a',
-  river: '#1c4f7f',
-  ring: '#3a6f9a',
-  expressway: '#2f5d85',
+  river: '#1e6bb0',
+  ring: '#4a6f8f',
+  expressway: '#36546f',
   label: '#8fb8de',
   labelHalo: '#040b16',
 };
 
-export function buildBasemapStyle(origin: string, locale: MapLocale): StyleSpecification {
+/** District label size: readable from across a control room, so it grows with the wall's layout scale. */
+export function districtLabelSize(uiScale: number): ExpressionSpecification {
+  const k = Math.max(1, uiScale * 2);
+  return ['interpolate', ['linear'], ['zoom'], 8, 12 * k, 12, 18 * k];
+}
+
+export function buildBasemapStyle(origin: string, locale: MapLocale, uiScale = 0.5): StyleSpecification {
   const geo = (file: string) => new URL(`/geo/${file}`, origin).href;
   const nameField = locale === 'en' ? 'nameEn' : 'name';
   return {
@@ -38,7 +44,7 @@ export function buildBasemapStyle(origin: string, locale: MapLocale): StyleSpeci
         source: 'rivers',
         filter: ['==', ['get', 'kind'], 'major'],
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': THEME.river, 'line-width': ['interpolate', ['exponential', 2], ['zoom'], 8, 2.5, 12, 10, 15, 60] },
+        paint: { 'line-color': THEME.river, 'line-width': ['interpolate', ['exponential', 2], ['zoom'], 8, 3.5, 12, 14, 15, 80] },
       },
       {
         id: 'river-creek',
@@ -46,7 +52,7 @@ export function buildBasemapStyle(origin: string, locale: MapLocale): StyleSpeci
         source: 'rivers',
         filter: ['==', ['get', 'kind'], 'minor'],
         layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': THEME.river, 'line-width': ['interpolate', ['exponential', 2], ['zoom'], 8, 1.2, 12, 4, 15, 20] },
+        paint: { 'line-color': THEME.river, 'line-width': ['interpolate', ['exponential', 2], ['zoom'], 8, 2, 12, 6, 15, 24] },
       },
       {
         id: 'district-line',
@@ -77,7 +83,7 @@ export function buildBasemapStyle(origin: string, locale: MapLocale): StyleSpeci
         layout: {
           'text-field': ['get', nameField],
           'text-font': ['sans-serif'],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 18],
+          'text-size': districtLabelSize(uiScale),
           'text-allow-overlap': false,
         },
         paint: { 'text-color': THEME.label, 'text-halo-color': THEME.labelHalo, 'text-halo-width': 1.5, 'text-opacity': 0.85 },

@@ -42,7 +42,7 @@ export function createLiveLayerSet(catalog: CatalogView): LiveLayerSet {
       const px = (design: number) => Math.max(2.5, design * uiScale);
       const layers: Record<LiveLayerId, Layer> = {
         'rain-gauges': buildRainGaugeLayer({ count: rain.count, positions: rainPositions, colors: rainBuffer, visible: visible['rain-gauges'], radiusPx: px(9) }),
-        'water-gauges': buildWaterGaugeLayer({ count: water.count, positions: waterPositions, colors: waterBuffer, visible: visible['water-gauges'], radiusPx: px(13) }),
+        'water-gauges': buildWaterGaugeLayer({ count: water.count, positions: waterPositions, colors: waterBuffer, visible: visible['water-gauges'], radiusPx: px(10) }),
       };
       return LAYER_ORDER.map((id) => layers[id]);
     },

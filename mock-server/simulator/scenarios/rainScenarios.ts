@@ -32,8 +32,8 @@ export const RAIN_SCENARIOS = {
     windKmH: [25, 40],
     lifeHours: [1.5, 3.5],
     kinds: [
-      { share: 0.55, radiusKm: [3, 7], peakMmH: [20, 75] },
-      { share: 0.45, radiusKm: [12, 25], peakMmH: [2, 9] },
+      { share: 0.65, radiusKm: [3, 8], peakMmH: [20, 75] },
+      { share: 0.35, radiusKm: [8, 16], peakMmH: [1.5, 8] },
     ],
   },
   /** Dry weather with the odd drizzle: the baseline for comparisons. */

@@ -15,7 +15,7 @@ export function buildWaterGaugeLayer(input: GaugeLayerInput): ScatterplotLayer {
     getFillColor: [4, 11, 22, 220],
     stroked: true,
     lineWidthUnits: 'pixels',
-    getLineWidth: Math.max(2, input.radiusPx * 0.4),
+    getLineWidth: Math.max(1.5, input.radiusPx * 0.35),
     pickable: true,
   });
 }

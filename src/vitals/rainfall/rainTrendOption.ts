@@ -18,7 +18,8 @@ export function rainTrendOption({ max, mean, labels, formatTime }: RainTrendInpu
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(1)} mm/h` },
     xAxis: {
       type: 'time',
-      axisLabel: { ...axisText, formatter: (t: number) => formatTime(t) },
+      axisLabel: { ...axisText, formatter: (t: number) => formatTime(t), hideOverlap: true },
+      splitNumber: 4,
       axisLine: { lineStyle: { color: '#1d4f80' } },
       splitLine: { show: false },
     },
