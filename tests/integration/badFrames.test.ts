@@ -1,6 +1,6 @@
 /**
  * Malformed Socket.IO / Engine.IO frames from the socket.io project's own parser tests
- * (../shared/data/socketio-protocol/bad-frames.json), sent raw over a WebSocket: the server must
+ * (tests/fixtures/socketio-protocol, copied from the shared data), sent raw over a WebSocket: the server must
  * close or refuse the offending connection and keep serving everyone else.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ interface BadFrame {
   expected: string;
 }
 const cases: BadFrame[] = JSON.parse(
-  readFileSync(new URL('../../../shared/data/socketio-protocol/bad-frames.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/socketio-protocol/bad-frames.json', import.meta.url), 'utf8'),
 ).cases;
 // This one is a behaviour (idle after the handshake), not a frame to send.
 const frames = cases.filter((c) => !c.websocket_frame.startsWith('('));
