@@ -107,6 +107,18 @@ describe('live feed over socket.io', () => {
     expect(body.clients).toBeGreaterThanOrEqual(1);
   });
 
+  it('gives the browser its runtime configuration', async () => {
+    const res = await fetch(`${server.url}/api/config`);
+    expect(await res.json()).toEqual({ version: expect.any(String), mapStyleUrl: null });
+    const custom = await startTestServer({ mapStyleUrl: 'https://tiles.example.org/style.json' });
+    try {
+      const body = await (await fetch(`${custom.url}/api/config`)).json();
+      expect(body.mapStyleUrl).toBe('https://tiles.example.org/style.json');
+    } finally {
+      await custom.close();
+    }
+  });
+
   it('answers unknown API paths and methods with a JSON 404', async () => {
     const res = await fetch(`${server.url}/api/nothing-here`);
     expect(res.status).toBe(404);

@@ -1,0 +1,91 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { catalogToWire } from '../../../mock-server/feed/catalogToWire';
+import { encodeDelta, encodeFull } from '../../../src/protocol/channelCodec';
+import type { Ack, WireSnapshot } from '../../../src/protocol/events';
+import { bindRealtime } from '../../../src/realtime/bindRealtime';
+import type { CitySocket } from '../../../src/realtime/socket';
+import { useConnectionStore } from '../../../src/stores/useConnectionStore';
+import { useLiveStore } from '../../../src/stores/useLiveStore';
+
+/** Just enough of a socket.io client socket to drive bindRealtime: `fire` plays the server. */
+function fakeSocket() {
+  const handlers = new Map<string, (...args: unknown[]) => void>();
+  const emitted: { event: string; payload: unknown; ack: (r: Ack<WireSnapshot>) => void }[] = [];
+  const socket = {
+    on: (event: string, fn: (...args: unknown[]) => void) => handlers.set(event, fn),
+    emit: (event: string, payload: unknown, ack: (r: Ack<WireSnapshot>) => void) => emitted.push({ event, payload, ack }),
+    removeAllListeners: () => handlers.clear(),
+    disconnect: () => socket,
+    connect: () => socket,
+  };
+  return { socket: socket as unknown as CitySocket, emitted, fire: (event: string, ...args: unknown[]) => handlers.get(event)?.(...args) };
+}
+
+const site = (i: number) => ({ id: `S${i}`, name: `站${i}`, nameEn: `S${i}`, district: 0, lon: 121.4 + i / 100, lat: 31.2 });
+const assets = {
+  districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }],
+  rainGauges: [site(0), site(1), site(2)],
+  waterGauges: [{ ...site(3), regime: 'inland' as const, meanLevel: 3, tideAmplitude: 0, tideLagHours: 0, warning: 4, danger: 4.5 }],
+};
+const rainAt = (...v: number[]) => Float32Array.from(v);
+const snapshot = (seq: number, rain: Float32Array): WireSnapshot => ({
+  seq, simTime: seq * 1000, sentAt: 0, catalogVersion: 'v', tickMs: 1000, simSpeed: 1,
+  channels: { rain: encodeFull(rain), water: encodeFull(rainAt(3)) },
+});
+const delta = (seq: number, from: Float32Array, to: Float32Array) => ({ seq, simTime: seq * 1000, sentAt: 0, channels: { rain: encodeDelta(from, to)! } });
+const flushFrames = () => new Promise((r) => setTimeout(r, 5));
+
+describe('bindRealtime', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => setTimeout(cb, 0));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('applies a snapshot and the deltas after it, in order, and marks the feed live', async () => {
+    const { socket, fire } = fakeSocket();
+    bindRealtime(socket);
+    fire('connect');
+    fire('city:catalog', catalogToWire(assets, 'v'));
+    const a = rainAt(0, 0, 0);
+    const b = rainAt(1, 0, 0);
+    const c = rainAt(1, 2, 0);
+    fire('readings:snapshot', snapshot(10, a));
+    fire('readings:delta', delta(11, a, b));
+    fire('readings:delta', delta(12, b, c));
+    await flushFrames();
+    const live = useLiveStore();
+    expect(Array.from(live.channels!.rain)).toEqual([1, 2, 0]);
+    expect(live.frame!.seq).toBe(12);
+    expect(useConnectionStore().state).toBe('live');
+  });
+
+  it('asks for a fresh snapshot on a sequence gap and carries on from it', async () => {
+    const { socket, fire, emitted } = fakeSocket();
+    bindRealtime(socket);
+    fire('connect');
+    fire('city:catalog', catalogToWire(assets, 'v'));
+    const a = rainAt(0, 0, 0);
+    fire('readings:snapshot', snapshot(10, a));
+    fire('readings:delta', delta(12, a, rainAt(5, 5, 5))); // 11 was lost
+    expect(emitted).toHaveLength(1);
+    expect(emitted[0]).toMatchObject({ event: 'readings:resync', payload: { lastSeq: 10 } });
+    fire('readings:delta', delta(13, a, rainAt(6, 6, 6))); // ignored until the snapshot arrives
+    const fresh = rainAt(7, 8, 9);
+    emitted[0].ack({ ok: true, data: snapshot(20, fresh) });
+    fire('readings:delta', delta(21, fresh, rainAt(7, 8, 10)));
+    await flushFrames();
+    const live = useLiveStore();
+    expect(Array.from(live.channels!.rain)).toEqual([7, 8, 10]);
+    expect(live.frame!.seq).toBe(21);
+  });
+
+  it('shows the feed as disconnected when the socket drops', () => {
+    const { socket, fire } = fakeSocket();
+    bindRealtime(socket);
+    fire('connect');
+    fire('disconnect');
+    expect(useConnectionStore().state).toBe('disconnected');
+  });
+});
