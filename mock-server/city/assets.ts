@@ -1,5 +1,6 @@
 /** The server's model of the city's monitored assets, generated once from the seed and the geometry. */
-import type { DistrictRef } from '../../src/protocol/assets';
+import type { DistrictRef, TeamType } from '../../src/protocol/assets';
+import type { RoadNetwork } from './roadNetwork';
 
 export interface Site {
   id: string;
@@ -31,11 +32,60 @@ export interface WaterGauge extends Site {
   danger: number;
 }
 
+export interface WeatherStation extends Site {
+  /** Offset from the city's mean temperature, °C (the urban heat island). */
+  tempOffsetC: number;
+}
+
+export interface PumpStation extends Site {
+  /** Design flow, m³/s. */
+  capacityM3s: number;
+  /** Forebay levels (m) at which the pumps start and stop: the gap is the hysteresis. */
+  startLevel: number;
+  stopLevel: number;
+}
+
+/** A point where water gathers on a road: an underpass, or a known waterlogging-prone spot. */
+export interface PondingSite extends Site {
+  /** The road segment the water stands on. */
+  segment: number;
+  /** The pump station that drains it. */
+  pump: number;
+  /** How quickly it floods relative to a typical site (0.6 – 1.6). */
+  susceptibility: number;
+}
+
+export interface Team extends Site {
+  type: TeamType;
+  /** Road-network node of the team's base. */
+  baseNode: number;
+}
+
 export interface CityAssets {
   districts: DistrictRef[];
   rainGauges: RainGauge[];
   waterGauges: WaterGauge[];
+  weatherStations: WeatherStation[];
+  pumpStations: PumpStation[];
+  underpasses: PondingSite[];
+  waterloggingPoints: PondingSite[];
+  teams: Team[];
+  roads: RoadNetwork;
 }
 
-/** Shanghai's real counts (../shared/BRIEF.md): 550 rainfall and 157 water-level monitoring points. */
-export const SHANGHAI_COUNTS = { rainGauges: 550, waterGauges: 157 } as const;
+/**
+ * Shanghai's real counts (../shared/BRIEF.md): 550 rainfall and 157 water-level monitoring points,
+ * 26 weather stations, 1,418 drainage pump stations, about 500 monitored underpasses, 64
+ * waterlogging-prone points, 100+ flood teams and vehicles.
+ */
+export const SHANGHAI_COUNTS = {
+  rainGauges: 550,
+  waterGauges: 157,
+  weatherStations: 26,
+  pumpStations: 1418,
+  underpasses: 500,
+  waterloggingPoints: 64,
+  teams: 120,
+} as const;
+
+export type AssetCounts = { [K in keyof typeof SHANGHAI_COUNTS]: number };

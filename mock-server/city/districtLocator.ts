@@ -22,6 +22,8 @@ function boxOf(feature: DistrictFeature): Box {
 export interface DistrictLocator {
   /** Index into the districts array, or -1 outside the city (water, neighbouring provinces). */
   indexAt(lon: number, lat: number): number;
+  /** As indexAt, but a point on water gets the district with the nearest label point. */
+  indexOrNearest(lon: number, lat: number): number;
   /** The whole city's bounding box [west, south, east, north]. */
   bounds: Box;
 }
@@ -34,15 +36,33 @@ export function createDistrictLocator(districts: DistrictFeature[]): DistrictLoc
     Math.max(...boxes.map((b) => b[2])),
     Math.max(...boxes.map((b) => b[3])),
   ];
+  const indexAt = (lon: number, lat: number) => {
+    for (let i = 0; i < districts.length; i++) {
+      const b = boxes[i];
+      if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
+      if (booleanPointInPolygon([lon, lat], districts[i])) return i;
+    }
+    return -1;
+  };
+  const nearest = (lon: number, lat: number) => {
+    let best = 0;
+    let bestD = Infinity;
+    districts.forEach((d, i) => {
+      const [cx, cy] = d.properties.centre;
+      const dist = Math.hypot(cx - lon, cy - lat);
+      if (dist < bestD) {
+        bestD = dist;
+        best = i;
+      }
+    });
+    return best;
+  };
   return {
     bounds,
-    indexAt(lon, lat) {
-      for (let i = 0; i < districts.length; i++) {
-        const b = boxes[i];
-        if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
-        if (booleanPointInPolygon([lon, lat], districts[i])) return i;
-      }
-      return -1;
+    indexAt,
+    indexOrNearest(lon, lat) {
+      const inside = indexAt(lon, lat);
+      return inside >= 0 ? inside : nearest(lon, lat);
     },
   };
 }

@@ -1,184 +1,35 @@
 /**
- * Places the monitored assets at plausible spots: rain gauges over land, denser in the centre where
- * the network is; water-level gauges along the Huangpu (tidal), Suzhou Creek (gated) and inland rivers.
- * Deterministic for a seed.
+ * Places every monitored asset of the simulated city, deterministically from the rng: gauges, weather
+ * stations, the road network, drainage (pumps, underpasses, waterlogging points) and teams.
  */
 import type { Rng } from '../simulator/rng';
-import type { CityAssets, RainGauge, Site, WaterGauge } from './assets';
-import { SHANGHAI_COUNTS } from './assets';
+import { routerFor } from '../simulator/routing';
+import { SHANGHAI_COUNTS, type AssetCounts, type CityAssets } from './assets';
 import type { CityGeo } from './cityGeo';
-import { createDistrictLocator, type DistrictLocator } from './districtLocator';
-import { toKm } from './localProjection';
-import { fractionNearest, pointAlong } from './polyline';
+import { createDistrictLocator } from './districtLocator';
+import { placePondingSites, placePumpStations } from './placeDrainage';
+import { placeRainGauges, placeWaterGauges } from './placeGauges';
+import { placeTeams, placeWeatherStations } from './placeStationsAndTeams';
+import { buildRoadNetwork } from './roadNetwork';
 
-/** Real stations with their published warning levels (../shared/BRIEF.md). */
-const NAMED_TIDAL_STATIONS = [
-  { name: '吴淞口', nameEn: 'Wusongkou', lon: 121.506, lat: 31.392, warning: 4.8 },
-  { name: '黄浦公园', nameEn: 'Huangpu Park', lon: 121.492, lat: 31.243, warning: 4.55 },
-  { name: '米市渡', nameEn: 'Mishidu', lon: 121.241, lat: 30.976, warning: 3.5 },
-] as const;
-
-const HUANGPU_GAUGES = 15;
-const SUZHOU_CREEK_GAUGES = 10;
-/** Danger line above the warning line, metres. */
-const DANGER_ABOVE_WARNING = 0.5;
-
-export interface PlacementCounts {
-  rainGauges: number;
-  waterGauges: number;
+export interface PlacementOptions {
+  counts?: Partial<AssetCounts>;
+  /** Road grid spacing, km: 1 gives a few thousand segments, 0.25 about 50,000 (load tests). */
+  roadGridKm?: number;
 }
 
-/** A random point on land, accepted with a probability that falls off from the centre. */
-function sampleLand(rng: Rng, locator: DistrictLocator, centreWeight: number): [number, number, number] {
-  const [west, south, east, north] = locator.bounds;
-  for (;;) {
-    const lon = rng.range(west, east);
-    const lat = rng.range(south, north);
-    const [x, y] = toKm(lon, lat);
-    const accept = 1 - centreWeight + centreWeight * Math.exp(-(x * x + y * y) / (2 * 15 * 15));
-    if (rng.next() > accept) continue;
-    const district = locator.indexAt(lon, lat);
-    if (district >= 0) return [round5(lon), round5(lat), district];
-  }
-}
-
-const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
-
-/** Sorts by district then west→east and numbers within each district, so ids and names read in order. */
-function nameByDistrict<T extends Site>(
-  sites: Omit<T, 'id' | 'name' | 'nameEn'>[],
-  districts: CityAssets['districts'],
-  prefix: string,
-  label: { zh: string; en: string },
-): T[] {
-  const sorted = [...sites].sort((a, b) => a.district - b.district || a.lon - b.lon);
-  const perDistrict = new Map<number, number>();
-  return sorted.map((site, i) => {
-    const n = (perDistrict.get(site.district) ?? 0) + 1;
-    perDistrict.set(site.district, n);
-    const d = districts[site.district];
-    return {
-      ...site,
-      id: `${prefix}-${pad(i + 1, 4)}`,
-      name: `${d.name}${label.zh}${pad(n, 2)}`,
-      nameEn: `${d.nameEn} ${label.en} ${pad(n, 2)}`,
-    } as T;
-  });
-}
-
-export function placeAssets(geo: CityGeo, rng: Rng, counts: PlacementCounts = SHANGHAI_COUNTS): CityAssets {
+export function placeAssets(geo: CityGeo, rng: Rng, options: PlacementOptions = {}): CityAssets {
+  const counts = { ...SHANGHAI_COUNTS, ...options.counts };
   const locator = createDistrictLocator(geo.districts);
   const districts = geo.districts.map((f) => ({ code: f.properties.code, name: f.properties.name, nameEn: f.properties.nameEn }));
-
-  const rainSites = Array.from({ length: counts.rainGauges }, () => {
-    const [lon, lat, district] = sampleLand(rng, locator, 0.8);
-    return { lon, lat, district };
-  });
-  const rainGauges = nameByDistrict<RainGauge>(rainSites, districts, 'RG', { zh: '雨量站', en: 'rain gauge' });
-
-  const waterGauges = placeWaterGauges(geo, rng, locator, districts, counts.waterGauges);
-  return { districts, rainGauges, waterGauges };
-}
-
-function placeWaterGauges(
-  geo: CityGeo,
-  rng: Rng,
-  locator: DistrictLocator,
-  districts: CityAssets['districts'],
-  total: number,
-): WaterGauge[] {
-  const huangpu = geo.rivers.find((r) => r.properties.id === 'huangpu')!.geometry.coordinates;
-  const creek = geo.rivers.find((r) => r.properties.id === 'suzhou-creek')!.geometry.coordinates;
-  const districtOf = (lon: number, lat: number) => {
-    const inside = locator.indexAt(lon, lat);
-    return inside >= 0 ? inside : nearestDistrict(geo, lon, lat);
-  };
-  const named = NAMED_TIDAL_STATIONS.map((s) => ({ ...s, at: fractionNearest(huangpu, [s.lon, s.lat]) }));
-  // Warning lines between the named stations are interpolated along the river.
-  const warningAt = (f: number) => {
-    const knots = [...named.map((s) => [s.at, s.warning] as const), [1, 3.4] as const];
-    let prev: readonly [number, number] = knots[0];
-    for (const k of knots) {
-      if (f <= k[0]) return prev[1] + ((k[1] - prev[1]) * (f - prev[0])) / (k[0] - prev[0] || 1);
-      prev = k;
-    }
-    return prev[1];
-  };
-  const tidal = (lon: number, lat: number, f: number, name: string, nameEn: string, n: number): WaterGauge => {
-    const warning = Math.round(warningAt(f) * 100) / 100;
-    return {
-      id: `WL-H${pad(n, 2)}`,
-      name,
-      nameEn,
-      district: districtOf(lon, lat),
-      lon: round5(lon),
-      lat: round5(lat),
-      regime: 'tidal',
-      meanLevel: 2.3 + 0.3 * f,
-      tideAmplitude: 1.45 - 0.9 * f,
-      tideLagHours: 2.5 * f,
-      warning,
-      danger: warning + DANGER_ABOVE_WARNING,
-    };
-  };
-
-  const gauges: WaterGauge[] = named.map((s, i) => tidal(s.lon, s.lat, s.at, s.name, s.nameEn, i + 1));
-  for (let k = 0; gauges.length < HUANGPU_GAUGES; k++) {
-    const f = (k + 0.5) / (HUANGPU_GAUGES - named.length);
-    const [lon, lat] = pointAlong(huangpu, f);
-    const n = gauges.length + 1;
-    gauges.push(tidal(lon, lat, f, `黄浦江${pad(n, 2)}号`, `Huangpu River gauge ${pad(n, 2)}`, n));
-  }
-  for (let k = 0; k < SUZHOU_CREEK_GAUGES; k++) {
-    const [lon, lat] = pointAlong(creek, (k + 0.5) / SUZHOU_CREEK_GAUGES);
-    const warning = Math.round(rng.range(3.7, 4.0) * 100) / 100;
-    gauges.push({
-      id: `WL-S${pad(k + 1, 2)}`,
-      name: `苏州河${pad(k + 1, 2)}号`,
-      nameEn: `Suzhou Creek gauge ${pad(k + 1, 2)}`,
-      district: districtOf(lon, lat),
-      lon: round5(lon),
-      lat: round5(lat),
-      regime: 'creek',
-      meanLevel: 2.8,
-      tideAmplitude: 0.15,
-      tideLagHours: 1,
-      warning,
-      danger: warning + DANGER_ABOVE_WARNING,
-    });
-  }
-  const inlandSites = Array.from({ length: Math.max(0, total - gauges.length) }, () => {
-    const [lon, lat, district] = sampleLand(rng, locator, 0.3);
-    const meanLevel = Math.round(rng.range(2.6, 3.1) * 100) / 100;
-    const warning = Math.round((meanLevel + rng.range(0.5, 0.8)) * 100) / 100;
-    return {
-      lon,
-      lat,
-      district,
-      regime: 'inland' as const,
-      meanLevel,
-      tideAmplitude: 0,
-      tideLagHours: 0,
-      warning,
-      danger: warning + DANGER_ABOVE_WARNING,
-    };
-  });
-  const inland = nameByDistrict<WaterGauge>(inlandSites, districts, 'WL', { zh: '河道水位', en: 'river gauge' });
-  return [...gauges, ...inland].slice(0, total);
-}
-
-/** Gauges on the river centreline can fall just outside every district polygon; use the nearest centre. */
-function nearestDistrict(geo: CityGeo, lon: number, lat: number): number {
-  let best = 0;
-  let bestD = Infinity;
-  geo.districts.forEach((d, i) => {
-    const [cx, cy] = d.properties.centre;
-    const dist = Math.hypot(cx - lon, cy - lat);
-    if (dist < bestD) {
-      bestD = dist;
-      best = i;
-    }
-  });
-  return best;
+  // Each kind draws from its own stream, so changing one kind's count leaves the others in place.
+  const rainGauges = placeRainGauges(rng.fork(), locator, districts, counts.rainGauges);
+  const waterGauges = placeWaterGauges(geo, rng.fork(), locator, districts, counts.waterGauges);
+  const weatherStations = placeWeatherStations(geo, rng.fork(), locator, districts, counts.weatherStations);
+  const roads = buildRoadNetwork(geo, rng.fork(), { gridKm: options.roadGridKm });
+  const pumpStations = placePumpStations(rng.fork(), locator, districts, counts.pumpStations);
+  const { underpasses, waterloggingPoints } = placePondingSites(rng.fork(), roads, districts, pumpStations, counts);
+  const router = routerFor(roads);
+  const teams = placeTeams(rng.fork(), locator, districts, counts.teams, (lon, lat) => router.nearestNode(lon, lat), roads.nodeLonLat);
+  return { districts, rainGauges, waterGauges, weatherStations, pumpStations, underpasses, waterloggingPoints, teams, roads };
 }

@@ -1,24 +1,59 @@
-/** The static catalogue as it goes on the wire: column arrays, positions as one Float32 buffer. */
-import type { WireAssetGroup, WireCatalog } from '../../src/protocol/assets';
+/** The static catalogue as it goes on the wire: column arrays, positions and lines as Float32 buffers. */
+import { TEAM_TYPES, type AssetKind, type WireAssetGroup, type WireCatalog } from '../../src/protocol/assets';
 import type { CityAssets, Site } from '../city/assets';
+import { segmentMidpoint, type RoadNetwork } from '../city/roadNetwork';
 
-function columns(sites: Site[]): Omit<WireAssetGroup, 'kind' | 'thresholds'> {
+const bytes = (values: Float32Array) => new Uint8Array(values.buffer);
+
+function group(kind: AssetKind, sites: Site[], extra: Partial<WireAssetGroup> = {}): WireAssetGroup {
   const positions = new Float32Array(sites.length * 2);
   sites.forEach((s, i) => {
     positions[i * 2] = s.lon;
     positions[i * 2 + 1] = s.lat;
   });
   return {
+    kind,
     ids: sites.map((s) => s.id),
     names: sites.map((s) => s.name),
     namesEn: sites.map((s) => s.nameEn),
     districts: sites.map((s) => s.district),
-    positions: new Uint8Array(positions.buffer),
+    positions: bytes(positions),
+    thresholds: {},
+    attributes: {},
+    ...extra,
+  };
+}
+
+/** Road segments: midpoints as positions, both ends as lines, the class as an attribute. */
+function roadGroup(net: RoadNetwork): WireAssetGroup {
+  const n = net.segmentCount;
+  const positions = new Float32Array(n * 2);
+  const lines = new Float32Array(n * 4);
+  for (let s = 0; s < n; s++) {
+    positions.set(segmentMidpoint(net, s), s * 2);
+    const a = net.from[s] * 2;
+    const b = net.to[s] * 2;
+    lines.set([net.nodeLonLat[a], net.nodeLonLat[a + 1], net.nodeLonLat[b], net.nodeLonLat[b + 1]], s * 4);
+  }
+  const ids = Array.from({ length: n }, (_, s) => `RS-${String(s + 1).padStart(5, '0')}`);
+  return {
+    kind: 'roadSegment',
+    ids,
+    names: net.names,
+    namesEn: net.namesEn,
+    districts: Array.from(net.district),
+    positions: bytes(positions),
+    lines: bytes(lines),
+    thresholds: {},
+    attributes: {
+      class: Array.from(net.roadClass),
+      lengthKm: Array.from(net.lengthKm, (v) => Math.round(v * 1000) / 1000),
+    },
   };
 }
 
 export function catalogVersionOf(seed: number, assets: CityAssets): string {
-  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}`;
+  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}`;
 }
 
 export function catalogToWire(assets: CityAssets, version: string): WireCatalog {
@@ -26,15 +61,25 @@ export function catalogToWire(assets: CityAssets, version: string): WireCatalog 
     version,
     districts: assets.districts,
     groups: [
-      { kind: 'rainGauge', ...columns(assets.rainGauges), thresholds: {} },
-      {
-        kind: 'waterGauge',
-        ...columns(assets.waterGauges),
-        thresholds: {
-          warning: assets.waterGauges.map((g) => g.warning),
-          danger: assets.waterGauges.map((g) => g.danger),
-        },
-      },
+      group('rainGauge', assets.rainGauges),
+      group('waterGauge', assets.waterGauges, {
+        thresholds: { warning: assets.waterGauges.map((g) => g.warning), danger: assets.waterGauges.map((g) => g.danger) },
+      }),
+      group('weatherStation', assets.weatherStations),
+      group('underpass', assets.underpasses, {
+        thresholds: { warning: assets.underpasses.map(() => 5), closed: assets.underpasses.map(() => 25) },
+        attributes: { segment: assets.underpasses.map((u) => u.segment), pump: assets.underpasses.map((u) => u.pump) },
+      }),
+      group('waterloggingPoint', assets.waterloggingPoints, {
+        thresholds: { warning: assets.waterloggingPoints.map(() => 10), major: assets.waterloggingPoints.map(() => 15) },
+        attributes: { segment: assets.waterloggingPoints.map((u) => u.segment), pump: assets.waterloggingPoints.map((u) => u.pump) },
+      }),
+      group('pumpStation', assets.pumpStations, {
+        thresholds: { start: assets.pumpStations.map((p) => p.startLevel), stop: assets.pumpStations.map((p) => p.stopLevel) },
+        attributes: { capacityM3s: assets.pumpStations.map((p) => p.capacityM3s) },
+      }),
+      roadGroup(assets.roads),
+      group('team', assets.teams, { attributes: { type: assets.teams.map((t) => TEAM_TYPES.indexOf(t.type)) } }),
     ],
   };
 }

@@ -1,21 +1,17 @@
 /**
  * Turns the simulation into published frames: each tick advances simulated time, measures every
- * gauge, and encodes only the slots that changed since the last published frame. The last published
- * readings are the state a snapshot hands to a (re)connecting client, with the same seq.
+ * channel, encodes only the slots that changed since the last published frame, and carries the
+ * alarm, incident and closure changes of the tick. The last published readings (and the active
+ * alarms, closures and open incidents) are what a snapshot hands to a (re)connecting client.
  */
+import type { WireCatalog } from '../../src/protocol/assets';
 import { encodeDelta, encodeFull } from '../../src/protocol/channelCodec';
 import { CHANNEL_IDS } from '../../src/protocol/channels';
-import type { WireCatalog } from '../../src/protocol/assets';
+import type { CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
-import {
-  advance,
-  allocateReadings,
-  measure,
-  simTime,
-  STEP_SECONDS,
-  type CitySimulation,
-  type Readings,
-} from '../simulator/citySimulation';
+import { advance, setScenario, simTime, STEP_SECONDS, takeEvents, type CitySimulation } from '../simulator/citySimulation';
+import { allocateReadings, createChannelReader, measureAll, type Readings } from '../simulator/measure';
+import type { RainScenarioId } from '../simulator/scenarios/rainScenarios';
 import { catalogToWire, catalogVersionOf } from './catalogToWire';
 
 export interface LiveFeedOptions {
@@ -35,6 +31,9 @@ export interface LiveFeedStatus {
   scenario: string;
   seed: number;
   rainCells: number;
+  activeAlarms: number;
+  openIncidents: number;
+  activeClosures: number;
 }
 
 export class LiveFeed {
@@ -45,6 +44,7 @@ export class LiveFeed {
   /** Fractional steps carried between ticks (speed × tick need not be whole seconds). */
   private pendingSteps = 0;
   private readonly now: () => number;
+  private readonly read: ReturnType<typeof createChannelReader>;
 
   constructor(
     readonly sim: CitySimulation,
@@ -54,16 +54,17 @@ export class LiveFeed {
     this.catalog = catalogToWire(sim.assets, catalogVersionOf(sim.seed, sim.assets));
     this.published = allocateReadings(sim.assets);
     this.scratch = allocateReadings(sim.assets);
-    measure(sim, this.published);
+    this.read = createChannelReader(sim.assets);
+    measureAll(sim, this.published);
   }
 
-  /** Advances one tick and returns the delta to broadcast (an empty `channels` is a heartbeat). */
+  /** Advances one tick and returns the delta to broadcast (no channels and no events: a heartbeat). */
   tick(): WireDelta {
     this.pendingSteps += (this.options.speed * this.options.tickMs) / 1000 / STEP_SECONDS;
     const steps = Math.floor(this.pendingSteps);
     this.pendingSteps -= steps;
-    advance(this.sim, steps);
-    measure(this.sim, this.scratch);
+    advance(this.sim, steps, this.read);
+    measureAll(this.sim, this.scratch);
     const channels: WireDelta['channels'] = {};
     for (const id of CHANNEL_IDS) {
       const encoded = encodeDelta(this.published[id], this.scratch[id]);
@@ -71,7 +72,7 @@ export class LiveFeed {
     }
     [this.published, this.scratch] = [this.scratch, this.published];
     this.seq++;
-    return { seq: this.seq, simTime: simTime(this.sim), sentAt: this.now(), channels };
+    return { seq: this.seq, simTime: simTime(this.sim), sentAt: this.now(), channels, events: takeEvents(this.sim) };
   }
 
   snapshot(): WireSnapshot {
@@ -83,7 +84,12 @@ export class LiveFeed {
       tickMs: this.options.tickMs,
       simSpeed: this.options.speed,
       channels: Object.fromEntries(CHANNEL_IDS.map((id) => [id, encodeFull(this.published[id])])) as WireSnapshot['channels'],
+      events: this.eventState(),
     };
+  }
+
+  eventState(): CityEventState {
+    return { alarms: this.sim.engine.active(), incidents: this.sim.desk.openIncidents(), closures: this.sim.desk.activeClosures() };
   }
 
   /** The readings last published, read-only by convention (for health and tests). */
@@ -91,7 +97,12 @@ export class LiveFeed {
     return this.published;
   }
 
+  setScenario(scenario: RainScenarioId): void {
+    setScenario(this.sim, scenario);
+  }
+
   status(): LiveFeedStatus {
+    const events = this.eventState();
     return {
       seq: this.seq,
       simTime: simTime(this.sim),
@@ -100,6 +111,9 @@ export class LiveFeed {
       scenario: this.sim.scenario,
       seed: this.sim.seed,
       rainCells: this.sim.cells.length,
+      activeAlarms: events.alarms.length,
+      openIncidents: events.incidents.length,
+      activeClosures: events.closures.length,
     };
   }
 }

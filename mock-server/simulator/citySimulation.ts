@@ -1,26 +1,63 @@
 /**
- * The simulated city: assets placed from the seed, weather that evolves in fixed one-second steps,
- * and measurements taken from the current state. Same seed and start time → same readings, however
- * the steps are grouped into ticks and whatever the speed.
+ * The simulated city: assets placed from the seed, weather in fixed one-second steps, the slower
+ * physics (water levels, drainage, teams, incidents) every ten, alarm rules every minute, and
+ * measurements taken from the current state. Same seed and start time → same readings and events,
+ * however the steps are grouped into ticks and whatever the speed.
  */
+import type { ChannelId } from '../../src/protocol/channels';
+import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { CityAssets } from '../city/assets';
 import type { CityGeo } from '../city/cityGeo';
+import { createDistrictLocator, type DistrictLocator } from '../city/districtLocator';
 import { toKm } from '../city/localProjection';
-import { placeAssets, type PlacementCounts } from '../city/placeAssets';
+import { placeAssets, type PlacementOptions } from '../city/placeAssets';
+import { segmentMidpoint } from '../city/roadNetwork';
+import { sampleLand } from '../city/siteSampling';
+import { IncidentDesk } from '../incidents/incidentDesk';
+import { AlarmEngine } from '../rules/alarmEngine';
+import { defaultRules } from '../rules/defaultRules';
+import { drawCityLife } from './cityLife';
+import { createDrainageState, stepDrainage, type DrainageState, type LocalRain } from './drainage';
 import { rainAt, spawnCell, stepRainCells, type RainCell } from './rainCells';
-import { createRng, hashNoise, type Rng } from './rng';
+import { createRng, type Rng } from './rng';
+import { routerFor, type Router } from './routing';
 import { RAIN_SCENARIOS, type RainScenarioId } from './scenarios/rainScenarios';
-import { stepRunoffStore, tideAt } from './waterLevels';
+import { stepOutages, type OutageSpec } from './sensorOutages';
+import { createTeamsState, stepTeams, type TeamsState } from './teams';
+import { createTrafficState, type TrafficState } from './traffic';
+import { stepRunoffStore } from './waterLevels';
 
 /** Simulated seconds per step. Fixed, so results do not depend on the tick rate. */
 export const STEP_SECONDS = 1;
+/** Water, drainage, teams and incidents move every this many steps (they change slowly). */
+export const PHYSICS_EVERY = 10;
+/** Alarm rules sample every simulated minute. */
+export const RULES_EVERY = 60;
 
-export interface SimulationOptions {
+const OUTAGES: Record<'rain' | 'water' | 'underpass' | 'waterlog' | 'pump', OutageSpec> = {
+  rain: { perSensorPerDay: 0.05, minutes: [10, 90] },
+  water: { perSensorPerDay: 0.03, minutes: [10, 60] },
+  underpass: { perSensorPerDay: 0.06, minutes: [10, 60] },
+  waterlog: { perSensorPerDay: 0.06, minutes: [10, 60] },
+  pump: { perSensorPerDay: 0.04, minutes: [10, 45] },
+};
+
+export interface SimulationOptions extends PlacementOptions {
   seed: number;
   /** Simulated epoch ms of step 0. */
   startTime: number;
   scenario: RainScenarioId;
-  counts?: PlacementCounts;
+}
+
+/** Local-grid km positions, x,y per slot, of everything the rain falls on. */
+interface GridPositions {
+  rain: Float64Array;
+  water: Float64Array;
+  weather: Float64Array;
+  pumps: Float64Array;
+  underpasses: Float64Array;
+  waterlog: Float64Array;
+  segments: Float64Array;
 }
 
 export interface CitySimulation {
@@ -34,18 +71,26 @@ export interface CitySimulation {
   /** Runoff store per water gauge, metres. */
   runoff: Float64Array;
   weatherRng: Rng;
-  /** Local-grid km positions, x,y per slot. */
-  rainXY: Float64Array;
-  waterXY: Float64Array;
+  cityRng: Rng;
+  grid: GridPositions;
+  localRain: LocalRain & { water: Float64Array };
+  drainage: DrainageState;
+  outages: Record<keyof typeof OUTAGES, Float64Array>;
+  teams: TeamsState;
+  traffic: TrafficState;
+  router: Router;
+  engine: AlarmEngine;
+  desk: IncidentDesk;
+  locator: DistrictLocator;
+  /** Alarm, incident and closure changes not yet published. */
+  pendingEvents: CityEvent[];
+  /** The step the traffic state was computed for (it is computed on demand, see measure.ts). */
+  trafficStep: number;
+  /** Rain at each road segment's midpoint, for the traffic model. */
+  trafficRain?: Float32Array;
 }
 
-/** Live values per channel, in catalogue slot order. */
-export interface Readings {
-  rain: Float32Array;
-  water: Float32Array;
-}
-
-function gridPositions(sites: { lon: number; lat: number }[]): Float64Array {
+function grid(sites: { lon: number; lat: number }[]): Float64Array {
   const xy = new Float64Array(sites.length * 2);
   sites.forEach((s, i) => xy.set(toKm(s.lon, s.lat), i * 2));
   return xy;
@@ -55,9 +100,35 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
   const root = createRng(options.seed);
   const assetRng = root.fork();
   const weatherRng = root.fork();
-  const assets = placeAssets(geo, assetRng, options.counts);
+  const cityRng = root.fork();
+  const deskRng = root.fork();
+  const assets = placeAssets(geo, assetRng, options);
   const scenario = RAIN_SCENARIOS[options.scenario];
   const cells = Array.from({ length: scenario.initialCells }, () => spawnCell(weatherRng, scenario, 'anywhere'));
+  const roads = assets.roads;
+  const segmentSites = Array.from({ length: roads.segmentCount }, (_, s) => {
+    const [lon, lat] = segmentMidpoint(roads, s);
+    return { lon, lat };
+  });
+  const drainage = createDrainageState(assets);
+  const teams = createTeamsState(assets);
+  const traffic = createTrafficState(roads);
+  const router = routerFor(roads);
+  const rules = defaultRules(assets);
+  const sites: Record<string, { id: string; lon: number; lat: number; district: number }[]> = {
+    rainGauge: assets.rainGauges,
+    waterGauge: assets.waterGauges,
+    underpass: assets.underpasses,
+    waterloggingPoint: assets.waterloggingPoints,
+    pumpStation: assets.pumpStations,
+  };
+  const engine = new AlarmEngine({
+    rules,
+    count: (kind) => sites[kind]?.length ?? 0,
+    locate: (kind, slot) => sites[kind][slot],
+    sampleIntervalS: RULES_EVERY * STEP_SECONDS,
+  });
+  const desk = new IncidentDesk({ assets, rules, router, teams, drainage, rng: deskRng });
   return {
     seed: options.seed,
     startTime: options.startTime,
@@ -67,8 +138,38 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
     cells,
     runoff: new Float64Array(assets.waterGauges.length),
     weatherRng,
-    rainXY: gridPositions(assets.rainGauges),
-    waterXY: gridPositions(assets.waterGauges),
+    cityRng,
+    grid: {
+      rain: grid(assets.rainGauges),
+      water: grid(assets.waterGauges),
+      weather: grid(assets.weatherStations),
+      pumps: grid(assets.pumpStations),
+      underpasses: grid(assets.underpasses),
+      waterlog: grid(assets.waterloggingPoints),
+      segments: grid(segmentSites),
+    },
+    localRain: {
+      pumps: new Float64Array(assets.pumpStations.length),
+      underpasses: new Float64Array(assets.underpasses.length),
+      waterlog: new Float64Array(assets.waterloggingPoints.length),
+      water: new Float64Array(assets.waterGauges.length),
+    },
+    drainage,
+    outages: {
+      rain: new Float64Array(assets.rainGauges.length),
+      water: new Float64Array(assets.waterGauges.length),
+      underpass: new Float64Array(assets.underpasses.length),
+      waterlog: new Float64Array(assets.waterloggingPoints.length),
+      pump: new Float64Array(assets.pumpStations.length),
+    },
+    teams,
+    traffic,
+    router,
+    engine,
+    desk,
+    locator: createDistrictLocator(geo.districts),
+    pendingEvents: [],
+    trafficStep: -1,
   };
 }
 
@@ -76,39 +177,72 @@ export function simTime(sim: CitySimulation): number {
   return sim.startTime + sim.step * STEP_SECONDS * 1000;
 }
 
+/** Samples the rain field at every slot of a km-grid position list. */
+export function sampleRain(cells: readonly RainCell[], xy: Float64Array, out: Float64Array | Float32Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = rainAt(cells, xy[i * 2], xy[i * 2 + 1]);
+}
+
 /** Advances the city by whole steps. */
-export function advance(sim: CitySimulation, steps: number): void {
-  const scenario = RAIN_SCENARIOS[sim.scenario];
+export function advance(sim: CitySimulation, steps: number, read: (sim: CitySimulation, channel: ChannelId) => ArrayLike<number>): void {
   for (let s = 0; s < steps; s++) {
-    stepRainCells(sim.cells, STEP_SECONDS, sim.weatherRng, scenario);
-    for (let i = 0; i < sim.runoff.length; i++) {
-      const rain = rainAt(sim.cells, sim.waterXY[i * 2], sim.waterXY[i * 2 + 1]);
-      sim.runoff[i] = stepRunoffStore(sim.runoff[i], rain, STEP_SECONDS);
-    }
+    stepRainCells(sim.cells, STEP_SECONDS, sim.weatherRng, RAIN_SCENARIOS[sim.scenario]);
     sim.step++;
+    if (sim.step % PHYSICS_EVERY === 0) physics(sim, PHYSICS_EVERY * STEP_SECONDS);
+    if (sim.step % RULES_EVERY === 0) {
+      const now = simTime(sim);
+      const changes = sim.engine.evaluate(now, (channel) => read(sim, channel));
+      sim.pendingEvents.push(...changes.map((alarm): CityEvent => ({ type: 'alarm', alarm })));
+      sim.pendingEvents.push(...sim.desk.onAlarms(changes, now));
+    }
   }
 }
 
-/** Tipping-bucket resolution: 0.1 mm/h; anything below reads as dry. */
-const quantiseRain = (v: number) => (v < 0.1 ? 0 : Math.round(v * 10) / 10);
-/** Level sensors report whole centimetres. */
-const quantiseLevel = (v: number) => Math.round(v * 100) / 100;
-
-/** Reads every gauge into `out` (allocated by {@link allocateReadings}). */
-export function measure(sim: CitySimulation, out: Readings): void {
-  const { rainGauges, waterGauges } = sim.assets;
-  for (let i = 0; i < rainGauges.length; i++) {
-    const field = rainAt(sim.cells, sim.rainXY[i * 2], sim.rainXY[i * 2 + 1]);
-    // ±8% gauge noise, fixed per (gauge, step) so re-reading the same state gives the same value.
-    out.rain[i] = quantiseRain(field * (1 + 0.08 * hashNoise(sim.seed, i, sim.step)));
-  }
+function physics(sim: CitySimulation, dtS: number): void {
   const now = simTime(sim);
-  for (let i = 0; i < waterGauges.length; i++) {
-    const g = waterGauges[i];
-    out.water[i] = quantiseLevel(g.meanLevel + tideAt(g, now) + sim.runoff[i]);
+  const { localRain, grid: g, cells } = sim;
+  sampleRain(cells, g.water, localRain.water);
+  sampleRain(cells, g.pumps, localRain.pumps);
+  sampleRain(cells, g.underpasses, localRain.underpasses);
+  sampleRain(cells, g.waterlog, localRain.waterlog);
+  for (let i = 0; i < sim.runoff.length; i++) sim.runoff[i] = stepRunoffStore(sim.runoff[i], localRain.water[i], dtS);
+  stepDrainage(sim.drainage, sim.assets, localRain, now, dtS, sim.cityRng);
+  stepOutages(sim.outages.rain, OUTAGES.rain, now, dtS, sim.cityRng);
+  stepOutages(sim.outages.water, OUTAGES.water, now, dtS, sim.cityRng);
+  stepOutages(sim.outages.underpass, OUTAGES.underpass, now, dtS, sim.cityRng);
+  stepOutages(sim.outages.waterlog, OUTAGES.waterlog, now, dtS, sim.cityRng);
+  stepOutages(sim.outages.pump, OUTAGES.pump, now, dtS, sim.cityRng);
+  const arrived = stepTeams(sim.teams, sim.assets.roads, dtS);
+  sim.pendingEvents.push(...sim.desk.step(now, arrived));
+  let meanRain = 0;
+  for (const r of localRain.pumps) meanRain += r;
+  meanRain /= Math.max(1, localRain.pumps.length);
+  for (const category of drawCityLife(sim.cityRng, now, dtS, meanRain)) {
+    sim.pendingEvents.push(sim.desk.addCityLife(category, randomSite(sim, category === 'trafficAccident'), now));
   }
 }
 
-export function allocateReadings(assets: CityAssets): Readings {
-  return { rain: new Float32Array(assets.rainGauges.length), water: new Float32Array(assets.waterGauges.length) };
+/** A random place for a city-life incident: on a road for accidents, anywhere on land otherwise. */
+function randomSite(sim: CitySimulation, onRoad: boolean) {
+  const rng = sim.cityRng;
+  const roads = sim.assets.roads;
+  if (onRoad) {
+    // Accidents happen on busy roads: expressways and arterials twice as often as local streets.
+    let segment = rng.int(0, roads.segmentCount - 1);
+    if (roads.roadClass[segment] === 2 && rng.next() < 0.5) segment = rng.int(0, roads.segmentCount - 1);
+    const [lon, lat] = segmentMidpoint(roads, segment);
+    return { lon, lat, district: roads.district[segment], segment };
+  }
+  const [lon, lat, district] = sampleLand(rng, sim.locator, 0.6);
+  return { lon, lat, district, segment: null };
+}
+
+/** Takes the events recorded since the last call. */
+export function takeEvents(sim: CitySimulation): CityEvent[] {
+  const events = sim.pendingEvents;
+  sim.pendingEvents = [];
+  return events;
+}
+
+export function setScenario(sim: CitySimulation, scenario: RainScenarioId): void {
+  sim.scenario = scenario;
 }

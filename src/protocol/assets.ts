@@ -5,7 +5,16 @@
 import type { BinaryChunk } from './binary';
 
 /** Asset kinds carried on the live feed. The slot order of each kind is fixed for a catalogue version. */
-export const ASSET_KINDS = ['rainGauge', 'waterGauge'] as const;
+export const ASSET_KINDS = [
+  'rainGauge',
+  'waterGauge',
+  'weatherStation',
+  'underpass',
+  'waterloggingPoint',
+  'pumpStation',
+  'roadSegment',
+  'team',
+] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
 export interface DistrictRef {
@@ -22,10 +31,14 @@ export interface WireAssetGroup {
   namesEn: string[];
   /** Index into {@link WireCatalog.districts} per slot. */
   districts: number[];
-  /** Float32 lon, lat pairs per slot (WGS84-ish, see public/geo/README.md). */
+  /** Float32 lon, lat pairs per slot (a segment's midpoint; a team's home base). */
   positions: BinaryChunk;
+  /** Float32 lon0, lat0, lon1, lat1 per slot, for kinds drawn as straight lines (road segments). */
+  lines?: BinaryChunk;
   /** Per-slot threshold columns, e.g. water gauges' `warning` and `danger` levels in metres. */
   thresholds: Record<string, number[]>;
+  /** Other per-slot columns, e.g. a road segment's class code or a team's type code. */
+  attributes: Record<string, number[]>;
 }
 
 export interface WireCatalog {
@@ -34,3 +47,18 @@ export interface WireCatalog {
   districts: DistrictRef[];
   groups: WireAssetGroup[];
 }
+
+/** Pump station states, as carried in the `pump.state` channel. */
+export const PUMP_STATES = ['standby', 'running', 'fault', 'offline'] as const;
+export type PumpState = (typeof PUMP_STATES)[number];
+
+/** Team states, as carried in the `team.state` channel. */
+export const TEAM_STATES = ['available', 'enRoute', 'onSite'] as const;
+export type TeamState = (typeof TEAM_STATES)[number];
+
+/** Team types, as carried in the team group's `type` attribute. */
+export const TEAM_TYPES = ['floodTeam', 'pumpTruck', 'repairCrew'] as const;
+export type TeamType = (typeof TEAM_TYPES)[number];
+
+/** Road classes, as carried in the road segment group's `class` attribute. */
+export const ROAD_CLASS_CODES = ['expressway', 'arterial', 'local'] as const;

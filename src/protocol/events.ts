@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { BinaryChunk } from './binary';
 import type { WireCatalog } from './assets';
 import type { ChannelId } from './channels';
+import type { CityEvent, CityEventState } from './cityEvents';
 
 /** Server's view of the live feed, shared by snapshot and delta. */
 export interface FrameStamp {
@@ -27,11 +28,15 @@ export interface WireSnapshot extends FrameStamp {
   simSpeed: number;
   /** Full frames (channelCodec) for every channel. */
   channels: Record<ChannelId, BinaryChunk>;
+  /** Active alarms and closures, open incidents. */
+  events: CityEventState;
 }
 
 export interface WireDelta extends FrameStamp {
   /** Only channels with a changed slot; an empty object is a heartbeat. */
   channels: Partial<Record<ChannelId, BinaryChunk>>;
+  /** Alarm, incident and closure changes since the previous frame, in the order they happened. */
+  events: CityEvent[];
 }
 
 export const ERROR_CODES = ['BAD_REQUEST', 'UNKNOWN_EVENT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'CONFLICT', 'INTERNAL'] as const;

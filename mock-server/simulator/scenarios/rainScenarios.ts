@@ -36,6 +36,22 @@ export const RAIN_SCENARIOS = {
       { share: 0.35, radiusKm: [8, 16], peakMmH: [1.5, 8] },
     ],
   },
+  /**
+   * A summer rainstorm: a train of strong convective cells crossing the city, the kind that floods
+   * underpasses (cf. the brief's 43 mm/h peaks and "double yellow" thunder and wind warnings).
+   */
+  storm: {
+    id: 'storm',
+    spawnPerHour: 7,
+    initialCells: 12,
+    windFromDeg: 240,
+    windKmH: [30, 50],
+    lifeHours: [1.5, 3],
+    kinds: [
+      { share: 0.8, radiusKm: [4, 10], peakMmH: [50, 120] },
+      { share: 0.2, radiusKm: [15, 30], peakMmH: [8, 20] },
+    ],
+  },
   /** Dry weather with the odd drizzle: the baseline for comparisons. */
   calm: {
     id: 'calm',

@@ -1,0 +1,57 @@
+/** Alarm rules as data: which channel, which bands, how to smooth, when silence is itself an alarm. */
+import type { AssetKind } from '../../src/protocol/assets';
+import type { ChannelId } from '../../src/protocol/channels';
+import type { IncidentCategory, Severity } from '../../src/protocol/cityEvents';
+
+/** Raise at `above` or more; once raised, clear only below `clearBelow` (hysteresis against flapping). */
+export interface Band {
+  severity: Severity;
+  above: number;
+  clearBelow: number;
+}
+
+export interface RateOfRise {
+  /** Rise per minute over `windowS` that trips the rule… */
+  perMinute: number;
+  windowS: number;
+  /** …once the value is at least this much (a rise from dry to 2 cm is not a danger). */
+  minValue: number;
+  severity: Severity;
+  /** The latched early alarm clears below this value. */
+  clearBelow: number;
+}
+
+export interface ThresholdRule {
+  id: string;
+  trigger: 'threshold';
+  assetKind: AssetKind;
+  channel: ChannelId;
+  unit: string;
+  /** Rolling-mean window before the bands are compared, seconds (0 = the latest sample). */
+  windowS: number;
+  /** Fixed bands, or per-asset bands (e.g. each water gauge's own warning and danger lines). */
+  bands: Band[] | ((slot: number) => Band[]);
+  rate?: RateOfRise;
+  /** No data for this long is itself an alarm (a frozen sensor). */
+  frozenAfterS?: number;
+  /** Opens an incident of this category when the alarm reaches `incidentAt`. */
+  incident?: { category: IncidentCategory; at: Severity };
+  /** Issues a road-closure notice while the alarm is critical. */
+  closesRoad?: boolean;
+}
+
+/** A state channel (pump state) whose codes map straight to severities. */
+export interface StateRule {
+  id: string;
+  trigger: 'state';
+  assetKind: AssetKind;
+  channel: ChannelId;
+  /** Severity per state code; codes not listed raise nothing. */
+  severities: Partial<Record<number, Severity>>;
+  /** States that count as "no data" for the frozen rule. */
+  silentStates?: number[];
+  frozenAfterS?: number;
+  incident?: { category: IncidentCategory; at: Severity };
+}
+
+export type AlarmRule = ThresholdRule | StateRule;

@@ -1,0 +1,112 @@
+/**
+ * Discrete city state — alarms, incidents, road closures — as it travels in snapshots (the active
+ * sets) and in deltas (each change, in order). Texts are built by the client from codes and asset
+ * names, so both languages come from one record.
+ */
+import type { AssetKind } from './assets';
+
+export const SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Lower is worse; for sorting and "worst of" roll-ups. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2, warning: 3 };
+
+export type AlarmTrigger = 'threshold' | 'rateOfRise' | 'frozen' | 'state';
+
+export interface Alarm {
+  /** Stable per (rule, asset) episode. */
+  id: string;
+  ruleId: string;
+  trigger: AlarmTrigger;
+  assetKind: AssetKind;
+  slot: number;
+  assetId: string;
+  severity: Severity;
+  /** The value that tripped or last updated the alarm (rolling mean for threshold rules). */
+  value: number;
+  unit: string;
+  /** The threshold crossed (NaN for state and frozen alarms). */
+  threshold: number;
+  /** Simulated (or ingest) times, epoch ms. */
+  raisedAt: number;
+  updatedAt: number;
+  clearedAt: number | null;
+  state: 'active' | 'cleared';
+  acknowledged: boolean;
+  lon: number;
+  lat: number;
+  district: number;
+}
+
+export const INCIDENT_CATEGORIES = [
+  'underpassFlooding',
+  'waterlogging',
+  'highWater',
+  'pumpFault',
+  'sensorFault',
+  'trafficAccident',
+  'powerOutage',
+  'elevatorEntrapment',
+  'litter',
+  'muckDumping',
+] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+/** The unit responsible by category (routed to the unit of the incident's district). */
+export const RESPONSIBLE_UNITS = ['waterAuthority', 'trafficPolice', 'powerCompany', 'housing', 'cityAppearance', 'urbanManagement'] as const;
+export type ResponsibleUnit = (typeof RESPONSIBLE_UNITS)[number];
+
+export const INCIDENT_STATUSES = ['new', 'dispatched', 'onSite', 'resolved', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** 1 is the most urgent. */
+export type Priority = 1 | 2 | 3 | 4;
+
+export interface Incident {
+  id: string;
+  category: IncidentCategory;
+  priority: Priority;
+  status: IncidentStatus;
+  source: 'rule' | 'cityLife';
+  unit: ResponsibleUnit;
+  district: number;
+  lon: number;
+  lat: number;
+  /** The alarm that raised it, for rule incidents. */
+  alarmId: string | null;
+  assetKind: AssetKind | null;
+  assetSlot: number | null;
+  /** The road segment it sits on, when it affects traffic. */
+  segment: number | null;
+  teamSlot: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Closure {
+  id: string;
+  /** The underpass whose flooding closed the road. */
+  underpassSlot: number;
+  alarmId: string;
+  segments: number[];
+  /** Who the notice went to. */
+  notified: ResponsibleUnit;
+  issuedAt: number;
+  liftedAt: number | null;
+  state: 'active' | 'lifted';
+  lon: number;
+  lat: number;
+  district: number;
+}
+
+export type CityEvent =
+  | { type: 'alarm'; alarm: Alarm }
+  | { type: 'incident'; incident: Incident }
+  | { type: 'closure'; closure: Closure };
+
+/** What a snapshot carries of the discrete state: everything still active or open. */
+export interface CityEventState {
+  alarms: Alarm[];
+  incidents: Incident[];
+  closures: Closure[];
+}
