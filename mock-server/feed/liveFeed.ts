@@ -14,6 +14,11 @@ import { allocateReadings, createChannelReader, measureAll, type Readings } from
 import type { RainScenarioId } from '../simulator/scenarios/rainScenarios';
 import { catalogToWire, catalogVersionOf } from './catalogToWire';
 
+/** Receives the published readings once per simulated minute (for the assets' recent history). */
+export interface ReadingsRecorder {
+  record(simTimeMs: number, readings: Readonly<Readings>): void;
+}
+
 export interface LiveFeedOptions {
   /** Wall-clock ms between published frames. */
   tickMs: number;
@@ -21,6 +26,7 @@ export interface LiveFeedOptions {
   speed: number;
   /** Wall clock, injectable for tests. */
   now?: () => number;
+  history?: ReadingsRecorder;
 }
 
 export interface LiveFeedStatus {
@@ -45,6 +51,7 @@ export class LiveFeed {
   private pendingSteps = 0;
   private readonly now: () => number;
   private readonly read: ReturnType<typeof createChannelReader>;
+  private lastRecordedMinute = NaN;
 
   constructor(
     readonly sim: CitySimulation,
@@ -72,6 +79,11 @@ export class LiveFeed {
     }
     [this.published, this.scratch] = [this.scratch, this.published];
     this.seq++;
+    const minute = Math.floor(simTime(this.sim) / 60_000);
+    if (minute !== this.lastRecordedMinute) {
+      this.lastRecordedMinute = minute;
+      this.options.history?.record(simTime(this.sim), this.published);
+    }
     return { seq: this.seq, simTime: simTime(this.sim), sentAt: this.now(), channels, events: takeEvents(this.sim) };
   }
 

@@ -39,29 +39,6 @@ const en: typeof zh = {
     staleNotice: 'Data out of date',
     none: 'no rain',
   },
-  legend: {
-    title: 'Legend',
-    rain: 'Rain gauges (mm/h)',
-    water: 'Water-level gauges',
-    bands: {
-      none: 'dry',
-      light: 'light <2.5',
-      moderate: 'moderate 2.5–8',
-      heavy: 'heavy 8–16',
-      rainstorm: 'rainstorm 16–36',
-      overDrainage: 'over drainage 36–70',
-      extreme: 'extreme ≥70',
-    },
-    water_state: {
-      normal: 'normal',
-      nearWarning: 'near warning',
-      warning: 'over warning',
-      danger: 'over danger',
-    },
-  },
-  map: {
-    tooltip: { rain: 'Rain', level: 'Level', warning: 'Warning level' },
-  },
   placeholder: {
     back: 'Back to the wall screen',
     dispatch: {

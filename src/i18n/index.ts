@@ -1,5 +1,7 @@
 /** zh-CN by default; `?lang=en` or the header toggle switches, and the choice is remembered. */
 import { createI18n } from 'vue-i18n';
+import { detailMessages } from '@/detail/detailMessages';
+import { mapMessages } from '@/map/mapMessages';
 import en from './en';
 import zhCN from './zh-CN';
 
@@ -20,7 +22,11 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  // Feature folders keep their own texts; each adds its own top-level keys.
+  messages: {
+    'zh-CN': { ...zhCN, ...mapMessages['zh-CN'], ...detailMessages['zh-CN'] },
+    en: { ...en, ...mapMessages.en, ...detailMessages.en },
+  },
   numberFormats: { 'zh-CN': numberFormat, en: numberFormat },
   datetimeFormats: {
     'zh-CN': { clock: { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }, date: { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', timeZone: 'Asia/Shanghai' } },

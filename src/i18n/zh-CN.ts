@@ -37,29 +37,6 @@ export default {
     staleNotice: '数据已过期',
     none: '无降雨',
   },
-  legend: {
-    title: '图例',
-    rain: '雨量站 (mm/h)',
-    water: '水位站',
-    bands: {
-      none: '无雨',
-      light: '小雨 <2.5',
-      moderate: '中雨 2.5–8',
-      heavy: '大雨 8–16',
-      rainstorm: '暴雨 16–36',
-      overDrainage: '超排水能力 36–70',
-      extreme: '特大 ≥70',
-    },
-    water_state: {
-      normal: '正常',
-      nearWarning: '接近警戒',
-      warning: '超警戒',
-      danger: '超危险',
-    },
-  },
-  map: {
-    tooltip: { rain: '雨强', level: '水位', warning: '警戒水位' },
-  },
   placeholder: {
     back: '返回大屏',
     dispatch: {

@@ -3,6 +3,7 @@
  * (a gap asks for a fresh snapshot) and batched to animation frames before they reach the store.
  */
 import type { WireDelta, WireSnapshot } from '@/protocol/events';
+import { useCityEventsStore } from '@/stores/useCityEventsStore';
 import { useConnectionStore } from '@/stores/useConnectionStore';
 import { useLiveStore } from '@/stores/useLiveStore';
 import { FrameBatcher } from './frameBatcher';
@@ -12,12 +13,14 @@ import type { CitySocket } from './socket';
 export function bindRealtime(socket: CitySocket): () => void {
   const connection = useConnectionStore();
   const live = useLiveStore();
+  const cityEvents = useCityEventsStore();
   const sequencer = new FrameSequencer();
 
   const batcher = new FrameBatcher<WireDelta>({
     flush: (deltas) => {
       try {
         live.applyDeltas(deltas, Date.now());
+        cityEvents.apply(deltas.flatMap((d) => d.events));
       } catch (err) {
         console.error('cityops: could not apply a live frame; resyncing', err);
         requestSnapshot();
@@ -28,6 +31,7 @@ export function bindRealtime(socket: CitySocket): () => void {
   function takeSnapshot(snapshot: WireSnapshot) {
     batcher.clear();
     if (live.applySnapshot(snapshot, Date.now())) {
+      cityEvents.replace(snapshot.events);
       sequencer.reset(snapshot.seq);
       connection.setTickMs(snapshot.tickMs);
       connection.frameArrived(Date.now());

@@ -1,0 +1,33 @@
+/**
+ * The map's switchable layers, bottom to top, as the layer switcher lists them. Pure constants (no
+ * deck.gl), so stores and panels can name layers without importing the map.
+ */
+export const MAP_LAYERS = [
+  'districts',
+  'roads',
+  'rainField',
+  'rainGauges',
+  'waterGauges',
+  'pumps',
+  'underpasses',
+  'waterlogging',
+  'closures',
+  'teams',
+  'incidents',
+] as const;
+export type MapLayerId = (typeof MAP_LAYERS)[number];
+
+/** What a fresh wall screen shows. */
+export const DEFAULT_VISIBLE: Record<MapLayerId, boolean> = {
+  districts: true,
+  roads: true,
+  rainField: true,
+  rainGauges: true,
+  waterGauges: true,
+  pumps: true,
+  underpasses: true,
+  waterlogging: true,
+  closures: true,
+  teams: true,
+  incidents: true,
+};

@@ -1,0 +1,51 @@
+/**
+ * Alarms, incidents and road closures as the client holds them: the active sets from the snapshot,
+ * kept current by the changes in each delta. Small (hundreds), so plain Maps behind a version counter.
+ */
+import { defineStore } from 'pinia';
+import { markRaw, ref, shallowRef } from 'vue';
+import type { Alarm, CityEvent, CityEventState, Closure, Incident } from '@/protocol/cityEvents';
+
+export const useCityEventsStore = defineStore('cityEvents', () => {
+  const alarms = shallowRef(markRaw(new Map<string, Alarm>()));
+  const incidents = shallowRef(markRaw(new Map<string, Incident>()));
+  const closures = shallowRef(markRaw(new Map<string, Closure>()));
+  const version = ref(0);
+  /** Alarms raised since the last snapshot, oldest first, for the spotlight; consumers drain it. */
+  const raised = shallowRef<Alarm[]>([]);
+
+  function replace(state: CityEventState) {
+    alarms.value = markRaw(new Map(state.alarms.map((a) => [a.id, a])));
+    incidents.value = markRaw(new Map(state.incidents.map((i) => [i.id, i])));
+    closures.value = markRaw(new Map(state.closures.map((c) => [c.id, c])));
+    version.value++;
+  }
+
+  function apply(events: readonly CityEvent[]) {
+    if (events.length === 0) return;
+    const fresh: Alarm[] = [];
+    for (const e of events) {
+      if (e.type === 'alarm') {
+        const known = alarms.value.has(e.alarm.id);
+        if (e.alarm.state === 'cleared') alarms.value.delete(e.alarm.id);
+        else alarms.value.set(e.alarm.id, e.alarm);
+        if (!known && e.alarm.state === 'active') fresh.push(e.alarm);
+      } else if (e.type === 'incident') {
+        if (e.incident.status === 'closed') incidents.value.delete(e.incident.id);
+        else incidents.value.set(e.incident.id, e.incident);
+      } else if (e.closure.state === 'lifted') closures.value.delete(e.closure.id);
+      else closures.value.set(e.closure.id, e.closure);
+    }
+    if (fresh.length) raised.value = [...raised.value, ...fresh];
+    version.value++;
+  }
+
+  /** Hands over the newly raised alarms and forgets them. */
+  function takeRaised(): Alarm[] {
+    const out = raised.value;
+    raised.value = [];
+    return out;
+  }
+
+  return { alarms, incidents, closures, version, raised, replace, apply, takeRaised };
+});
