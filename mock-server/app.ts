@@ -10,7 +10,9 @@ import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
 import type { Config } from './config';
 import { loadCityGeo, type CityGeo } from './city/cityGeo';
+import { AssetHistory } from './feed/assetHistory';
 import { LiveFeed } from './feed/liveFeed';
+import { assetRoutes } from './http/assetRoutes';
 import { installErrorHandler } from './http/errors';
 import { registerStaticApp } from './http/staticApp';
 import { systemRoutes } from './http/systemRoutes';
@@ -61,7 +63,8 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
 
   const startTime = config.start ?? Math.floor(now() / 1000) * 1000;
   const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario });
-  const feed = new LiveFeed(sim, { tickMs: config.tickMs, speed: config.speed, now });
+  const history = AssetHistory.forAssets(sim.assets);
+  const feed = new LiveFeed(sim, { tickMs: config.tickMs, speed: config.speed, now, history });
 
   const io: CityServer = new Server(http.server, {
     serveClient: false,
@@ -78,6 +81,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   await http.register(
     systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, mapStyleUrl: config.mapStyleUrl }),
   );
+  await http.register(assetRoutes({ feed, history }));
   await registerStaticApp(http, config.distDir);
   return app;
 }

@@ -76,7 +76,9 @@ export class IncidentDesk {
       const key = `${alarm.ruleId}:${alarm.slot}`;
       const openId = this.byAlarmKey.get(key);
       if (alarm.state === 'cleared') {
-        if (openId) this.timers.get(openId)!.alarmActive = false;
+        // The incident may already be closed (work done while the alarm stood); then there is nothing to tell it.
+        const timers = openId ? this.timers.get(openId) : undefined;
+        if (timers) timers.alarmActive = false;
         this.byAlarmKey.delete(key);
       } else {
         const incidentRule = frozen ? { category: 'sensorFault' as const, at: FROZEN_INCIDENT_AT } : rule.incident;

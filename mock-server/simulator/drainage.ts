@@ -24,6 +24,13 @@ const PONDING_GAIN = 1.5 / 60;
 /** ≈ 36 mm/h of drainage: the design capacity of older districts. */
 const DRAIN_OK_CM_MIN = 0.9;
 const DRAIN_PUMP_DOWN_CM_MIN = 0.25;
+/**
+ * Water deeper than the dip of the road spreads over the approach roads and into every gully nearby:
+ * above SPILL_ABOVE_CM it leaves faster the deeper it stands (per minute, a share of the excess), so
+ * depths level off around a metre in the worst downpours instead of rising without bound.
+ */
+const SPILL_ABOVE_CM = 40;
+const SPILL_PER_MIN = 0.05;
 /** A mobile pump truck on site adds this much drainage. */
 export const PUMP_TRUCK_CM_MIN = 1.5;
 
@@ -91,7 +98,7 @@ function stepPonding(depth: Float64Array, assist: Float64Array, sites: PondingSi
   const dtMin = dtS / 60;
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i];
-    const drain = (pumpState[site.pump] === FAULT ? DRAIN_PUMP_DOWN_CM_MIN : DRAIN_OK_CM_MIN) + assist[i];
+    const drain = (pumpState[site.pump] === FAULT ? DRAIN_PUMP_DOWN_CM_MIN : DRAIN_OK_CM_MIN) + assist[i] + SPILL_PER_MIN * Math.max(0, depth[i] - SPILL_ABOVE_CM);
     const inflow = PONDING_GAIN * gain * site.susceptibility * rain[i];
     depth[i] = Math.max(0, depth[i] + (inflow - drain) * dtMin);
   }

@@ -1,12 +1,14 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { catalogToWire } from '../../../mock-server/feed/catalogToWire';
-import { encodeDelta, encodeFull } from '../../../src/protocol/channelCodec';
+import { encodeDelta } from '../../../src/protocol/channelCodec';
+import type { Alarm, CityEvent } from '../../../src/protocol/cityEvents';
 import type { Ack, WireSnapshot } from '../../../src/protocol/events';
 import { bindRealtime } from '../../../src/realtime/bindRealtime';
 import type { CitySocket } from '../../../src/realtime/socket';
+import { useCityEventsStore } from '../../../src/stores/useCityEventsStore';
 import { useConnectionStore } from '../../../src/stores/useConnectionStore';
 import { useLiveStore } from '../../../src/stores/useLiveStore';
+import { miniCatalog, miniSnapshot } from '../../support/miniCity';
 
 /** Just enough of a socket.io client socket to drive bindRealtime: `fire` plays the server. */
 function fakeSocket() {
@@ -22,18 +24,16 @@ function fakeSocket() {
   return { socket: socket as unknown as CitySocket, emitted, fire: (event: string, ...args: unknown[]) => handlers.get(event)?.(...args) };
 }
 
-const site = (i: number) => ({ id: `S${i}`, name: `站${i}`, nameEn: `S${i}`, district: 0, lon: 121.4 + i / 100, lat: 31.2 });
-const assets = {
-  districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }],
-  rainGauges: [site(0), site(1), site(2)],
-  waterGauges: [{ ...site(3), regime: 'inland' as const, meanLevel: 3, tideAmplitude: 0, tideLagHours: 0, warning: 4, danger: 4.5 }],
-};
+const catalog = miniCatalog({ rainGauge: 3, waterGauge: 1 });
 const rainAt = (...v: number[]) => Float32Array.from(v);
-const snapshot = (seq: number, rain: Float32Array): WireSnapshot => ({
-  seq, simTime: seq * 1000, sentAt: 0, catalogVersion: 'v', tickMs: 1000, simSpeed: 1,
-  channels: { rain: encodeFull(rain), water: encodeFull(rainAt(3)) },
+const snapshot = (seq: number, rain: Float32Array): WireSnapshot => miniSnapshot(catalog, seq, { rain });
+const delta = (seq: number, from: Float32Array, to: Float32Array, events: CityEvent[] = []) => ({
+  seq,
+  simTime: seq * 1000,
+  sentAt: 0,
+  channels: { rain: encodeDelta(from, to)! },
+  events,
 });
-const delta = (seq: number, from: Float32Array, to: Float32Array) => ({ seq, simTime: seq * 1000, sentAt: 0, channels: { rain: encodeDelta(from, to)! } });
 const flushFrames = () => new Promise((r) => setTimeout(r, 5));
 
 describe('bindRealtime', () => {
@@ -47,7 +47,7 @@ describe('bindRealtime', () => {
     const { socket, fire } = fakeSocket();
     bindRealtime(socket);
     fire('connect');
-    fire('city:catalog', catalogToWire(assets, 'v'));
+    fire('city:catalog', catalog);
     const a = rainAt(0, 0, 0);
     const b = rainAt(1, 0, 0);
     const c = rainAt(1, 2, 0);
@@ -65,7 +65,7 @@ describe('bindRealtime', () => {
     const { socket, fire, emitted } = fakeSocket();
     bindRealtime(socket);
     fire('connect');
-    fire('city:catalog', catalogToWire(assets, 'v'));
+    fire('city:catalog', catalog);
     const a = rainAt(0, 0, 0);
     fire('readings:snapshot', snapshot(10, a));
     fire('readings:delta', delta(12, a, rainAt(5, 5, 5))); // 11 was lost
@@ -79,6 +79,22 @@ describe('bindRealtime', () => {
     const live = useLiveStore();
     expect(Array.from(live.channels!.rain)).toEqual([7, 8, 10]);
     expect(live.frame!.seq).toBe(21);
+  });
+
+  it('keeps alarms, incidents and closures from the snapshot and every delta', async () => {
+    const { socket, fire } = fakeSocket();
+    bindRealtime(socket);
+    fire('connect');
+    fire('city:catalog', catalog);
+    const a = rainAt(0, 0, 0);
+    const alarm = (id: string, state: Alarm['state']) => ({ id, state, severity: 'critical', assetKind: 'underpass', slot: 0 }) as Alarm;
+    fire('readings:snapshot', miniSnapshot(catalog, 1, { rain: a }, { alarms: [alarm('old', 'active')], incidents: [], closures: [] }));
+    fire('readings:delta', delta(2, a, rainAt(1, 0, 0), [{ type: 'alarm', alarm: alarm('new', 'active') }]));
+    fire('readings:delta', delta(3, rainAt(1, 0, 0), rainAt(2, 0, 0), [{ type: 'alarm', alarm: alarm('old', 'cleared') }]));
+    await flushFrames();
+    const events = useCityEventsStore();
+    expect([...events.alarms.keys()]).toEqual(['new']);
+    expect(events.takeRaised().map((x) => x.id)).toEqual(['new']);
   });
 
   it('shows the feed as disconnected when the socket drops', () => {

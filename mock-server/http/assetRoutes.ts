@@ -1,0 +1,146 @@
+/**
+ * One asset's static facts and current readings, and its recent history, for the detail card
+ * (issue 3). Ids are looked up in the live feed's catalogue; values come from the last published
+ * frame and the history store, so the card sees exactly what the wall's socket feed carried.
+ */
+import type { onRequestHookHandler } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AssetFactsResponseSchema,
+  AssetHistoryResponseSchema,
+  MAX_HISTORY_MINUTES,
+  type AssetFactsResponse,
+  type AssetHistoryResponse,
+} from '../../src/detail/assetApi';
+import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '../../src/protocol/assets';
+import { toFloat32 } from '../../src/protocol/binary';
+import { CHANNEL_IDS, CHANNELS, channelStride, type ChannelId } from '../../src/protocol/channels';
+import { HISTORY_CHANNELS, type AssetHistory } from '../feed/assetHistory';
+import type { LiveFeed } from '../feed/liveFeed';
+import { errorBody } from './errors';
+
+export interface AssetRouteDeps {
+  feed: LiveFeed;
+  history: AssetHistory;
+  /**
+   * Runs before every route here: the one place a role check goes once accounts exist. Throwing or
+   * replying with 401/403 stops the request.
+   */
+  authorize?: onRequestHookHandler;
+}
+
+const KIND_MESSAGE = `must be one of ${ASSET_KINDS.join(', ')}`;
+
+const AssetParamsSchema = z.object({
+  kind: z.enum(ASSET_KINDS, { error: () => KIND_MESSAGE }),
+  id: z.string().min(1).max(64),
+});
+
+const HistoryQuerySchema = z.object({
+  minutes: z.coerce
+    .number({ error: () => `must be a whole number of minutes, 1–${MAX_HISTORY_MINUTES}` })
+    .int(`must be a whole number of minutes, 1–${MAX_HISTORY_MINUTES}`)
+    .min(1)
+    .max(MAX_HISTORY_MINUTES)
+    .default(MAX_HISTORY_MINUTES),
+});
+
+const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** Per kind: the group, its slots by id, its positions as numbers, and its channels. */
+interface KindIndex {
+  group: WireAssetGroup;
+  slotOf: Map<string, number>;
+  positions: Float32Array;
+  channels: ChannelId[];
+}
+
+function indexCatalog(feed: LiveFeed): Map<AssetKind, KindIndex> {
+  const out = new Map<AssetKind, KindIndex>();
+  for (const group of feed.catalog.groups) {
+    out.set(group.kind, {
+      group,
+      slotOf: new Map(group.ids.map((id, slot) => [id, slot])),
+      positions: toFloat32(group.positions),
+      channels: CHANNEL_IDS.filter((id) => CHANNELS[id].kind === group.kind),
+    });
+  }
+  return out;
+}
+
+/** NaN and ±Infinity are not JSON; they mean "no value". */
+const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const shortest = (v: number) => Number(v.toPrecision(7));
+const column = (columns: Record<string, number[]>, slot: number) =>
+  Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, finiteOrNull(values[slot])]));
+
+export const assetRoutes =
+  (deps: AssetRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    if (deps.authorize) app.addHook('onRequest', deps.authorize);
+    // The catalogue is fixed for the life of the feed, so index it once.
+    const kinds = indexCatalog(deps.feed);
+    const lookup = (kind: AssetKind, id: string) => {
+      const index = kinds.get(kind);
+      const slot = index?.slotOf.get(id);
+      return index && slot !== undefined ? { index, slot } : null;
+    };
+    const notFound = (kind: AssetKind, id: string) => errorBody('NOT_FOUND', `no ${kind} with id ${JSON.stringify(id)}`);
+
+    app.get(
+      '/api/assets/:kind/:id',
+      { schema: { params: AssetParamsSchema, response: { 200: AssetFactsResponseSchema, 404: ErrorSchema } } },
+      async (request, reply) => {
+        const { kind, id } = request.params;
+        const found = lookup(kind, id);
+        if (!found) return reply.status(404).send(notFound(kind, id));
+        const { index, slot } = found;
+        const { group } = index;
+        const current = deps.feed.current();
+        const district = deps.feed.catalog.districts[group.districts[slot]];
+        const body: AssetFactsResponse = {
+          kind,
+          id,
+          slot,
+          name: group.names[slot],
+          nameEn: group.namesEn[slot],
+          district: district ? { code: district.code, name: district.name, nameEn: district.nameEn } : null,
+          lon: shortest(index.positions[slot * 2]),
+          lat: shortest(index.positions[slot * 2 + 1]),
+          thresholds: column(group.thresholds, slot),
+          attributes: column(group.attributes, slot),
+          simTime: deps.feed.status().simTime,
+          values: Object.fromEntries(
+            index.channels.map((ch) => {
+              const stride = channelStride(ch);
+              const values = Array.from(current[ch].subarray(slot * stride, (slot + 1) * stride), (v) => finiteOrNull(shortest(v)));
+              return [ch, stride === 1 ? values[0] : values];
+            }),
+          ),
+          units: Object.fromEntries(index.channels.map((ch) => [ch, CHANNELS[ch].unit])),
+        };
+        return body;
+      },
+    );
+
+    app.get(
+      '/api/assets/:kind/:id/history',
+      { schema: { params: AssetParamsSchema, querystring: HistoryQuerySchema, response: { 200: AssetHistoryResponseSchema, 404: ErrorSchema } } },
+      async (request, reply) => {
+        const { kind, id } = request.params;
+        const { minutes } = request.query;
+        const found = lookup(kind, id);
+        if (!found) return reply.status(404).send(notFound(kind, id));
+        const channels = found.index.channels.filter((ch) => HISTORY_CHANNELS.includes(ch));
+        const body: AssetHistoryResponse = {
+          kind,
+          id,
+          minutes,
+          units: Object.fromEntries(channels.map((ch) => [ch, CHANNELS[ch].unit])),
+          series: Object.fromEntries(channels.map((ch) => [ch, deps.history.series(ch, found.slot, minutes)])),
+        };
+        return body;
+      },
+    );
+  };
