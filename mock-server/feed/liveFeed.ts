@@ -6,6 +6,7 @@
  */
 import type { WireCatalog } from '../../src/protocol/assets';
 import { encodeDelta, encodeFull } from '../../src/protocol/channelCodec';
+import { packChannels, type ChannelChunks } from '../../src/protocol/channelFrame';
 import { CHANNEL_IDS } from '../../src/protocol/channels';
 import type { CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
@@ -65,18 +66,19 @@ export class LiveFeed {
     measureAll(sim, this.published);
   }
 
-  /** Advances one tick and returns the delta to broadcast (no channels and no events: a heartbeat). */
+  /** Advances one tick and returns the delta to broadcast (null channels and no events: a heartbeat). */
   tick(): WireDelta {
     this.pendingSteps += (this.options.speed * this.options.tickMs) / 1000 / STEP_SECONDS;
     const steps = Math.floor(this.pendingSteps);
     this.pendingSteps -= steps;
     advance(this.sim, steps, this.read);
     measureAll(this.sim, this.scratch);
-    const channels: WireDelta['channels'] = {};
+    const changed: ChannelChunks = {};
     for (const id of CHANNEL_IDS) {
       const encoded = encodeDelta(this.published[id], this.scratch[id]);
-      if (encoded) channels[id] = encoded;
+      if (encoded) changed[id] = encoded;
     }
+    const channels = Object.keys(changed).length > 0 ? packChannels(changed) : null;
     [this.published, this.scratch] = [this.scratch, this.published];
     this.seq++;
     const minute = Math.floor(simTime(this.sim) / 60_000);
@@ -95,7 +97,7 @@ export class LiveFeed {
       catalogVersion: this.catalog.version,
       tickMs: this.options.tickMs,
       simSpeed: this.options.speed,
-      channels: Object.fromEntries(CHANNEL_IDS.map((id) => [id, encodeFull(this.published[id])])) as WireSnapshot['channels'],
+      channels: packChannels(Object.fromEntries(CHANNEL_IDS.map((id) => [id, encodeFull(this.published[id])]))),
       events: this.eventState(),
     };
   }

@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import type { BinaryChunk } from './binary';
 import type { WireCatalog } from './assets';
-import type { ChannelId } from './channels';
 import type { CityEvent, CityEventState } from './cityEvents';
 
 /** Server's view of the live feed, shared by snapshot and delta. */
@@ -26,15 +25,15 @@ export interface WireSnapshot extends FrameStamp {
   /** How often deltas come; clients call the feed stale after a few missed intervals. */
   tickMs: number;
   simSpeed: number;
-  /** Full frames (channelCodec) for every channel. */
-  channels: Record<ChannelId, BinaryChunk>;
+  /** Every channel's full frame (channelCodec), packed into one buffer (channelFrame). */
+  channels: BinaryChunk;
   /** Active alarms and closures, open incidents. */
   events: CityEventState;
 }
 
 export interface WireDelta extends FrameStamp {
-  /** Only channels with a changed slot; an empty object is a heartbeat. */
-  channels: Partial<Record<ChannelId, BinaryChunk>>;
+  /** The channels with a changed slot, packed into one buffer (channelFrame); null when none changed. */
+  channels: BinaryChunk | null;
   /** Alarm, incident and closure changes since the previous frame, in the order they happened. */
   events: CityEvent[];
 }

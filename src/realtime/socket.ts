@@ -1,13 +1,25 @@
 /** The only place that imports socket.io-client. */
 import { io, type Socket } from 'socket.io-client';
+import { Decoder, Encoder } from 'socket.io-parser';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/protocol/events';
 
 export type CitySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The catalogue carries one binary attachment per asset kind (positions, road lines); socket.io's
+ * default cap of 10 attachments per packet would leave no room to grow.
+ */
+export class CityDecoder extends Decoder {
+  constructor() {
+    super({ maxAttachments: 32 });
+  }
+}
 
 export function connectCitySocket(url: string = window.location.origin): CitySocket {
   return io(url, {
     // Straight to WebSocket: long-polling would double the cost of every binary frame.
     transports: ['websocket'],
+    parser: { Encoder, Decoder: CityDecoder },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });

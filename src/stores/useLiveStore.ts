@@ -7,7 +7,8 @@ import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import type { WireCatalog } from '@/protocol/assets';
 import { toCatalogView, type CatalogView } from '@/protocol/catalogView';
-import { applyChannel } from '@/protocol/channelCodec';
+import { applyChannel, ChannelCodecError } from '@/protocol/channelCodec';
+import { unpackChannels } from '@/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '@/protocol/channels';
 import type { FrameStamp, WireDelta, WireSnapshot } from '@/protocol/events';
 
@@ -34,10 +35,13 @@ export const useLiveStore = defineStore('live', () => {
   function applySnapshot(snapshot: WireSnapshot, receivedAt: number): boolean {
     const cat = catalog.value;
     if (!cat || cat.version !== snapshot.catalogVersion) return false;
+    const frames = unpackChannels(snapshot.channels);
     const next = {} as LiveChannels;
     for (const id of CHANNEL_IDS) {
       next[id] = allocateChannel(id, cat.groups[CHANNELS[id].kind].count);
-      applyChannel(next[id], snapshot.channels[id]);
+      const frame = frames[id];
+      if (!frame) throw new ChannelCodecError(`snapshot lacks channel ${id}`);
+      applyChannel(next[id], frame);
     }
     channels.value = markRaw(next);
     simSpeed.value = snapshot.simSpeed;
@@ -51,9 +55,11 @@ export const useLiveStore = defineStore('live', () => {
     const live = channels.value;
     if (!live || deltas.length === 0) return;
     for (const delta of deltas) {
+      if (!delta.channels) continue;
+      const frames = unpackChannels(delta.channels);
       for (const id of CHANNEL_IDS) {
-        const chunk = delta.channels[id];
-        if (chunk) applyChannel(live[id], chunk);
+        const frame = frames[id];
+        if (frame) applyChannel(live[id], frame);
       }
     }
     const last = deltas[deltas.length - 1];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../mock-server/server';
 import { applyChannel } from '../../src/protocol/channelCodec';
+import { unpackChannels } from '../../src/protocol/channelFrame';
 import { toCatalogView } from '../../src/protocol/catalogView';
 import type { Ack, WireDelta, WireSnapshot } from '../../src/protocol/events';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
@@ -38,8 +39,9 @@ describe('live feed over socket.io', () => {
     const seqs = deltas.map((d) => d.seq);
     expect(seqs[0]).toBe(snapshot.seq + 1);
     seqs.forEach((seq, i) => i > 0 && expect(seq).toBe(seqs[i - 1] + 1));
-    // Readings travel as binary attachments, not JSON numbers.
-    expect(snapshot.channels.rain).toBeInstanceOf(Buffer);
+    // Readings travel as one binary attachment per frame, not as JSON numbers.
+    expect(snapshot.channels).toBeInstanceOf(Buffer);
+    expect(Object.keys(unpackChannels(snapshot.channels))).toContain('rain');
   });
 
   it('lets a client rebuild exactly the state a fresh snapshot holds', async () => {
@@ -50,22 +52,25 @@ describe('live feed over socket.io', () => {
     const first = await firstP;
     const rain = new Float32Array(catalog.groups.rainGauge.count);
     const water = new Float32Array(catalog.groups.waterGauge.count);
-    applyChannel(rain, first.channels.rain);
-    applyChannel(water, first.channels.water);
+    const firstFrames = unpackChannels(first.channels);
+    applyChannel(rain, firstFrames.rain!);
+    applyChannel(water, firstFrames.water!);
     const deltas: WireDelta[] = [];
     socket.on('readings:delta', (d) => deltas.push(d));
     await expect.poll(() => deltas.length, { timeout: 5000 }).toBeGreaterThanOrEqual(10);
     const fresh = await socket.emitWithAck('readings:resync', { lastSeq: first.seq });
     expect(fresh.ok).toBe(true);
     const snap = (fresh as { ok: true; data: WireSnapshot }).data;
-    for (const d of deltas.filter((x) => x.seq <= snap.seq)) {
-      if (d.channels.rain) applyChannel(rain, d.channels.rain);
-      if (d.channels.water) applyChannel(water, d.channels.water);
+    for (const d of deltas.filter((x) => x.seq <= snap.seq && x.channels)) {
+      const frames = unpackChannels(d.channels!);
+      if (frames.rain) applyChannel(rain, frames.rain);
+      if (frames.water) applyChannel(water, frames.water);
     }
     const expectRain = new Float32Array(rain.length);
     const expectWater = new Float32Array(water.length);
-    applyChannel(expectRain, snap.channels.rain);
-    applyChannel(expectWater, snap.channels.water);
+    const snapFrames = unpackChannels(snap.channels);
+    applyChannel(expectRain, snapFrames.rain!);
+    applyChannel(expectWater, snapFrames.water!);
     expect(rain).toEqual(expectRain);
     expect(water).toEqual(expectWater);
   });

@@ -1,6 +1,7 @@
 /** A tiny hand-made catalogue and snapshot for client-side tests: a few slots per kind, all kinds present. */
 import { ASSET_KINDS, type AssetKind, type WireAssetGroup, type WireCatalog } from '../../src/protocol/assets';
 import { encodeFull } from '../../src/protocol/channelCodec';
+import { packChannels } from '../../src/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '../../src/protocol/channels';
 import type { CityEventState } from '../../src/protocol/cityEvents';
 import type { WireSnapshot } from '../../src/protocol/events';
@@ -37,8 +38,6 @@ export function miniSnapshot(
   events: CityEventState = EMPTY_EVENTS,
 ): WireSnapshot {
   const count = (kind: AssetKind) => catalog.groups.find((g) => g.kind === kind)!.ids.length;
-  const channels = Object.fromEntries(
-    CHANNEL_IDS.map((id) => [id, encodeFull(values[id] ?? allocateChannel(id, count(CHANNELS[id].kind)))]),
-  ) as WireSnapshot['channels'];
+  const channels = packChannels(Object.fromEntries(CHANNEL_IDS.map((id) => [id, encodeFull(values[id] ?? allocateChannel(id, count(CHANNELS[id].kind)))])));
   return { seq, simTime: seq * 1000, sentAt: 0, catalogVersion: catalog.version, tickMs: 1000, simSpeed: 1, channels, events };
 }

@@ -1,11 +1,13 @@
 /** The real socket.io-client, typed with the shared contract, plus small waiting helpers. */
 import { io, type Socket } from 'socket.io-client';
+import { Encoder } from 'socket.io-parser';
+import { CityDecoder } from '../../src/realtime/socket';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/protocol/events';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export function connectClient(url: string): TestSocket {
-  return io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+  return io(url, { transports: ['websocket'], reconnection: false, forceNew: true, parser: { Encoder, Decoder: CityDecoder } });
 }
 
 export function nextEvent<E extends keyof ServerToClientEvents>(

@@ -3,6 +3,8 @@ import { loadCityGeo, type CityGeo } from '../../../mock-server/city/cityGeo';
 import { LiveFeed } from '../../../mock-server/feed/liveFeed';
 import { createCitySimulation } from '../../../mock-server/simulator/citySimulation';
 import { applyChannel, decodeChannel } from '../../../src/protocol/channelCodec';
+import { unpackChannels } from '../../../src/protocol/channelFrame';
+import { allocateChannel, CHANNEL_IDS, CHANNELS } from '../../../src/protocol/channels';
 import { toCatalogView } from '../../../src/protocol/catalogView';
 
 let geo: CityGeo;
@@ -28,31 +30,26 @@ describe('live feed', () => {
     const feed = feedAt();
     const catalog = toCatalogView(feed.catalog);
     const snap = feed.snapshot();
-    const client = {
-      rain: new Float32Array(catalog.groups.rainGauge.count),
-      water: new Float32Array(catalog.groups.waterGauge.count),
-    };
-    applyChannel(client.rain, snap.channels.rain);
-    applyChannel(client.water, snap.channels.water);
+    const client = Object.fromEntries(CHANNEL_IDS.map((id) => [id, allocateChannel(id, catalog.groups[CHANNELS[id].kind].count)]));
+    const snapFrames = unpackChannels(snap.channels);
+    for (const id of CHANNEL_IDS) applyChannel(client[id], snapFrames[id]!);
     let sparse = 0;
     for (let i = 0; i < 30; i++) {
       const delta = feed.tick();
-      for (const id of ['rain', 'water'] as const) {
-        const chunk = delta.channels[id];
-        if (!chunk) continue;
+      if (!delta.channels) continue;
+      for (const [id, chunk] of Object.entries(unpackChannels(delta.channels))) {
         if (decodeChannel(chunk).mode === 'sparse') sparse++;
         applyChannel(client[id], chunk);
       }
     }
-    expect(client.rain).toEqual(feed.current().rain);
-    expect(client.water).toEqual(feed.current().water);
+    for (const id of CHANNEL_IDS) expect(client[id]).toEqual(feed.current()[id]);
     expect(sparse).toBeGreaterThan(0);
   });
 
   it('sends a heartbeat with no channels when nothing changed', () => {
     // At 1/1000 speed a 1 s tick advances no whole simulation step.
     const feed = feedAt(0.001);
-    expect(feed.tick().channels).toEqual({});
+    expect(feed.tick().channels).toBeNull();
   });
 
   it('sends the catalogue with positions that match the assets', () => {

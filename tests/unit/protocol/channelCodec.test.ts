@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyChannel, ChannelCodecError, decodeChannel, encodeDelta, encodeFull } from '../../../src/protocol/channelCodec';
+import { packChannels, unpackChannels } from '../../../src/protocol/channelFrame';
 
 describe('channel codec', () => {
   it('round-trips a full Float32 frame', () => {
@@ -88,5 +89,27 @@ describe('channel codec', () => {
 
   it('refuses a delta between channels of different shapes', () => {
     expect(() => encodeDelta(new Float32Array(3), new Float32Array(4))).toThrow(/shape changed/);
+  });
+});
+
+describe('packed channel frames', () => {
+  it('carries several channels in one buffer and unpacks them as aligned views', () => {
+    const rain = encodeFull(Float32Array.from([1, 2, 3]));
+    const state = encodeFull(Uint8Array.from([0, 1, 2]));
+    const packed = packChannels({ rain, 'pump.state': state });
+    const frames = unpackChannels(packed);
+    expect(Object.keys(frames).sort()).toEqual(['pump.state', 'rain']);
+    const target = new Float32Array(3);
+    applyChannel(target, frames.rain!);
+    expect(Array.from(target)).toEqual([1, 2, 3]);
+    expect(frames.rain!.byteOffset % 4).toBe(0);
+  });
+
+  it('rejects a truncated or foreign packed buffer', () => {
+    const packed = packChannels({ rain: encodeFull(Float32Array.from([1, 2, 3])) });
+    expect(() => unpackChannels(packed.slice(0, 10))).toThrow(/truncated/);
+    const foreign = new Uint8Array(packed.slice(0));
+    foreign[4] = 250;
+    expect(() => unpackChannels(foreign)).toThrow(/unknown channel index/);
   });
 });

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeDelta } from '../../../src/protocol/channelCodec';
+import { packChannels } from '../../../src/protocol/channelFrame';
 import type { Alarm, CityEvent } from '../../../src/protocol/cityEvents';
 import type { Ack, WireSnapshot } from '../../../src/protocol/events';
 import { bindRealtime } from '../../../src/realtime/bindRealtime';
@@ -31,7 +32,7 @@ const delta = (seq: number, from: Float32Array, to: Float32Array, events: CityEv
   seq,
   simTime: seq * 1000,
   sentAt: 0,
-  channels: { rain: encodeDelta(from, to)! },
+  channels: packChannels({ rain: encodeDelta(from, to)! }),
   events,
 });
 const flushFrames = () => new Promise((r) => setTimeout(r, 5));

@@ -1,0 +1,168 @@
+/**
+ * What the detail card shows for an asset, from the catalogue and the live channels (pure, no Vue):
+ * which channels each kind reads, its current values, its state and its thresholds.
+ */
+import { PUMP_STATES, TEAM_STATES, type AssetKind } from '@/protocol/assets';
+import type { CatalogView } from '@/protocol/catalogView';
+import { CHANNELS, channelStride, type ChannelArray, type ChannelId } from '@/protocol/channels';
+import type { NamedThreshold } from '@/domain/thresholdEta';
+import { waterLevelStateOf } from '@/domain/waterLevel';
+
+export interface KindView {
+  /** Channels listed as current values, in order. */
+  channels: ChannelId[];
+  /** The channel the sparkline draws and the thresholds apply to; null: no sparkline. */
+  trend: ChannelId | null;
+  /** Thresholds a rising level heads for, lowest first (names of the group's threshold columns). */
+  rising: string[];
+  /** Fixes the sparkline's floor (depths start at 0); omitted: fit the data. */
+  floor?: number;
+}
+
+export const KIND_VIEWS: Record<AssetKind, KindView> = {
+  rainGauge: { channels: ['rain'], trend: 'rain', rising: [], floor: 0 },
+  waterGauge: { channels: ['water'], trend: 'water', rising: ['warning', 'danger'] },
+  weatherStation: { channels: ['weather.temp', 'weather.wind'], trend: 'weather.temp', rising: [] },
+  underpass: { channels: ['underpass.depth'], trend: 'underpass.depth', rising: ['warning', 'closed'], floor: 0 },
+  waterloggingPoint: { channels: ['waterlog.depth'], trend: 'waterlog.depth', rising: ['warning', 'major'], floor: 0 },
+  // The pumps start at `start`; `stop` sits below it and is drawn, but a rising sump heads for `start`.
+  pumpStation: { channels: ['pump.state', 'pump.level', 'pump.flow'], trend: 'pump.level', rising: ['start'], floor: 0 },
+  roadSegment: { channels: ['road.speed', 'road.index', 'road.closed'], trend: 'road.speed', rising: [], floor: 0 },
+  team: { channels: ['team.state'], trend: null, rising: [] },
+};
+
+/** Decimals shown per channel, matching each sensor's resolution. */
+export const CHANNEL_DIGITS: Partial<Record<ChannelId, number>> = {
+  rain: 1,
+  water: 2,
+  'weather.temp': 1,
+  'weather.wind': 1,
+  'underpass.depth': 0,
+  'waterlog.depth': 0,
+  'pump.level': 2,
+  'pump.flow': 1,
+  'road.speed': 0,
+  'road.index': 1,
+};
+
+/** Channels whose value is a code, shown as a state word rather than a number. */
+const STATE_CODES: Partial<Record<ChannelId, readonly string[]>> = {
+  'pump.state': PUMP_STATES,
+  'team.state': TEAM_STATES,
+  'road.closed': ['open', 'closed'],
+};
+
+/** Message keys cannot hold dots: `weather.temp` → `weather_temp`. */
+export const channelKey = (id: ChannelId): string => id.replace('.', '_');
+
+export interface AssetFacts {
+  kind: AssetKind;
+  slot: number;
+  id: string;
+  name: string;
+  nameEn: string;
+  district: { name: string; nameEn: string } | null;
+  /** Every threshold of the asset, lowest first. */
+  thresholds: NamedThreshold[];
+}
+
+/** The selected asset's static facts, or null when the catalogue lacks it (not loaded, or another version). */
+export function describeAsset(catalog: CatalogView | null, selection: { kind: AssetKind; slot: number } | null): AssetFacts | null {
+  if (!catalog || !selection) return null;
+  const g = catalog.groups[selection.kind];
+  const { slot } = selection;
+  if (!g || !Number.isInteger(slot) || slot < 0 || slot >= g.count) return null;
+  const thresholds = Object.entries(g.thresholds)
+    .map(([name, values]) => ({ name, value: values[slot] }))
+    .filter((t) => Number.isFinite(t.value))
+    .sort((a, b) => a.value - b.value);
+  return {
+    kind: selection.kind,
+    slot,
+    id: g.ids[slot],
+    name: g.names[slot],
+    nameEn: g.namesEn[slot],
+    district: catalog.districts[g.districts[slot]] ?? null,
+    thresholds,
+  };
+}
+
+export type Reading =
+  | { channel: ChannelId; type: 'number'; value: number; digits: number; unit: string }
+  | { channel: ChannelId; type: 'state'; state: string | null };
+
+/** One slot's current value per channel of its kind; NaN (number) or an unknown code (state) means no data. */
+export function readingsOf(kind: AssetKind, channels: Record<ChannelId, ChannelArray>, slot: number): Reading[] {
+  return KIND_VIEWS[kind].channels.map((channel): Reading => {
+    const v = channels[channel][slot * channelStride(channel)];
+    const codes = STATE_CODES[channel];
+    if (codes) return { channel, type: 'state', state: codes[v] ?? null };
+    return { channel, type: 'number', value: v, digits: CHANNEL_DIGITS[channel] ?? 1, unit: CHANNELS[channel].unit };
+  });
+}
+
+export type Tone = 'ok' | 'warn' | 'alarm' | 'dim';
+
+/** How serious crossing each named threshold is; a pump's start and stop levels are operating points. */
+export function thresholdTone(name: string): 'warn' | 'alarm' | 'info' {
+  if (name === 'danger' || name === 'closed' || name === 'major') return 'alarm';
+  return name === 'warning' ? 'warn' : 'info';
+}
+
+/** The headline state: a message key under `detail.states.` (with the threshold's name for `over`) and a tone. */
+export interface AssetState {
+  key: string;
+  threshold?: string;
+  tone: Tone;
+}
+
+const PUMP_TONES: Record<string, Tone> = { running: 'ok', standby: 'ok', fault: 'alarm', offline: 'dim' };
+const TEAM_TONES: Record<string, Tone> = { available: 'ok', enRoute: 'warn', onSite: 'warn' };
+
+/** Congestion index bands (0–10), after the usual traffic performance index grades. */
+const roadState = (index: number): AssetState =>
+  index >= 8 ? { key: 'congested', tone: 'alarm' } : index >= 6 ? { key: 'slow', tone: 'warn' } : { key: 'flowing', tone: 'ok' };
+
+export function assetStateOf(facts: AssetFacts, readings: readonly Reading[]): AssetState {
+  const byChannel = new Map(readings.map((r) => [r.channel, r]));
+  const stateOf = (ch: ChannelId) => {
+    const r = byChannel.get(ch);
+    return r?.type === 'state' ? r.state : null;
+  };
+  const numberOf = (ch: ChannelId | null) => {
+    const r = ch ? byChannel.get(ch) : undefined;
+    return r?.type === 'number' ? r.value : NaN;
+  };
+  const noData: AssetState = { key: 'noData', tone: 'dim' };
+  switch (facts.kind) {
+    case 'pumpStation': {
+      const s = stateOf('pump.state');
+      return s ? { key: s, tone: PUMP_TONES[s] ?? 'dim' } : noData;
+    }
+    case 'team': {
+      const s = stateOf('team.state');
+      return s ? { key: s, tone: TEAM_TONES[s] ?? 'dim' } : noData;
+    }
+    case 'roadSegment': {
+      if (stateOf('road.closed') === 'closed') return { key: 'closed', tone: 'alarm' };
+      const index = numberOf('road.index');
+      return Number.isFinite(index) ? roadState(index) : noData;
+    }
+    case 'waterGauge': {
+      const at = (name: string) => facts.thresholds.find((t) => t.name === name)?.value ?? NaN;
+      const s = waterLevelStateOf(numberOf('water'), at('warning'), at('danger'));
+      if (s === 'unknown') return noData;
+      if (s === 'warning' || s === 'danger') return { key: 'over', threshold: s, tone: s === 'danger' ? 'alarm' : 'warn' };
+      return { key: s, tone: s === 'nearWarning' ? 'warn' : 'ok' };
+    }
+    default: {
+      const value = numberOf(KIND_VIEWS[facts.kind].trend);
+      if (!Number.isFinite(value)) return noData;
+      const rising = KIND_VIEWS[facts.kind].rising;
+      const crossed = facts.thresholds.filter((t) => rising.includes(t.name) && value >= t.value);
+      if (crossed.length === 0) return { key: 'normal', tone: 'ok' };
+      const top = crossed[crossed.length - 1];
+      return { key: 'over', threshold: top.name, tone: thresholdTone(top.name) === 'alarm' ? 'alarm' : 'warn' };
+    }
+  }
+}

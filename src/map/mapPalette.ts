@@ -1,0 +1,96 @@
+/**
+ * Colour and size tables of the live map. The layer builders colour with these and the legend
+ * shows them, so the two can never disagree. RGB triples; alpha is decided where they are written.
+ */
+import { PUMP_STATES, TEAM_STATES, type PumpState, type TeamState } from '@/protocol/assets';
+import type { Priority, Severity } from '@/protocol/cityEvents';
+
+export type Rgb = readonly [number, number, number];
+
+/** Congestion index bands (0–10, a band includes its lower edge): 畅通 → 严重拥堵. */
+export const CONGESTION_BANDS = [
+  { id: 'free', min: 0, color: [34, 197, 94] },
+  { id: 'light', min: 2, color: [250, 204, 21] },
+  { id: 'moderate', min: 4, color: [249, 115, 22] },
+  { id: 'heavy', min: 6, color: [239, 50, 50] },
+  { id: 'severe', min: 8, color: [150, 16, 40] },
+] as const satisfies readonly { id: string; min: number; color: Rgb }[];
+export type CongestionBandId = (typeof CONGESTION_BANDS)[number]['id'];
+
+/** Band index of a congestion index; -1 for no data. */
+export function congestionBandOf(index: number): number {
+  if (!(index >= 0)) return Number.isNaN(index) ? -1 : 0;
+  return index >= 8 ? 4 : index >= 6 ? 3 : index >= 4 ? 2 : index >= 2 ? 1 : 0;
+}
+
+export const NO_DATA: Rgb = [110, 118, 128];
+
+/** Closed roads: red edges around a white core, so a closure never reads as congestion. */
+export const CLOSURE_COLOR: Rgb = [255, 36, 36];
+export const CLOSURE_CORE: Rgb = [255, 255, 255];
+
+/** Line widths per road class (ROAD_CLASS_CODES order), design pixels at the 3840-wide layout. */
+export const ROAD_CLASS_WIDTH = [4, 2.6, 1.6] as const;
+
+export const PUMP_STATE_COLORS: Record<PumpState, Rgb> = {
+  standby: [96, 150, 205],
+  running: [0, 220, 160],
+  fault: [255, 45, 45],
+  offline: NO_DATA,
+};
+export const PUMP_STATE_LIST: readonly PumpState[] = PUMP_STATES;
+
+/** Depth states of underpasses and waterlogging points. */
+export type DepthState = 'normal' | 'warning' | 'alarm' | 'noData';
+export const DEPTH_STATES: readonly DepthState[] = ['normal', 'warning', 'alarm', 'noData'];
+export const DEPTH_COLORS: Record<DepthState, Rgb> = {
+  normal: [0, 200, 220],
+  warning: [255, 196, 0],
+  alarm: [255, 40, 40],
+  noData: NO_DATA,
+};
+
+/** Underpass LED signs: under 25 cm "积水 缓慢通行", 25 cm and over "禁止通行" (cm). */
+export const UNDERPASS_THRESHOLDS_CM = { warning: 5, closed: 25 } as const;
+/** Road lanes are designed for at most 15 cm of standing water (cm). */
+export const WATERLOGGING_THRESHOLDS_CM = { warning: 10, major: 15 } as const;
+
+export function depthStateOf(depthCm: number, warning: number, alarm: number): DepthState {
+  if (!Number.isFinite(depthCm)) return 'noData';
+  if (depthCm >= alarm) return 'alarm';
+  if (depthCm >= warning) return 'warning';
+  return 'normal';
+}
+
+export const TEAM_STATE_COLORS: Record<TeamState, Rgb> = {
+  available: [34, 220, 110],
+  enRoute: [70, 150, 255],
+  onSite: [255, 150, 30],
+};
+export const TEAM_STATE_LIST: readonly TeamState[] = TEAM_STATES;
+
+/** 红 橙 黄 蓝, as Chinese warning grades are coloured. */
+export const SEVERITY_COLORS: Record<Severity, Rgb> = {
+  critical: [255, 40, 40],
+  major: [255, 140, 0],
+  minor: [250, 214, 0],
+  warning: [60, 140, 255],
+};
+/** A cluster with no active alarm. */
+export const CLUSTER_CALM: Rgb = [52, 96, 138];
+
+export const PRIORITY_COLORS: Record<Priority, Rgb> = {
+  1: [255, 30, 60],
+  2: [255, 130, 0],
+  3: [245, 210, 0],
+  4: [120, 170, 255],
+};
+/** Marker radius per priority, design pixels at the 3840-wide layout. */
+export const PRIORITY_RADIUS: Record<Priority, number> = { 1: 22, 2: 18, 3: 14, 4: 11 };
+export const PRIORITIES: readonly Priority[] = [1, 2, 3, 4];
+
+/** Outline of incidents nobody has been sent to yet, and of those being handled. */
+export const INCIDENT_NEW_OUTLINE: Rgb = [255, 255, 255];
+export const INCIDENT_HANDLED_OUTLINE: Rgb = [10, 20, 35];
+
+export const rgbCss = ([r, g, b]: Rgb, alpha = 1): string => (alpha === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${alpha})`);
