@@ -14,6 +14,7 @@ import { AssetHistory } from './feed/assetHistory';
 import { LiveFeed } from './feed/liveFeed';
 import { assetRoutes } from './http/assetRoutes';
 import { installErrorHandler } from './http/errors';
+import { simRoutes } from './http/simRoutes';
 import { registerStaticApp } from './http/staticApp';
 import { systemRoutes } from './http/systemRoutes';
 import { attachHub, type CityServer, type Hub } from './realtime/hub';
@@ -82,6 +83,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
     systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, mapStyleUrl: config.mapStyleUrl }),
   );
   await http.register(assetRoutes({ feed, history }));
+  await http.register(simRoutes({ feed, adminToken: config.adminToken }));
   await registerStaticApp(http, config.distDir);
   return app;
 }

@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   /** A MapLibre style URL to use instead of the embedded offline basemap. */
   mapStyleUrl: z.url().optional(),
   distDir: z.string().default('dist'),
+  /** Lets an admin switch the weather at run time (PUT /api/sim/scenario); unset: switching is off. */
+  adminToken: z.string().min(16, 'use at least 16 characters').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +39,7 @@ const SOURCES = {
   start: ['CITYOPS_START', 'start'],
   mapStyleUrl: ['CITYOPS_MAP_STYLE_URL', 'map-style-url'],
   distDir: ['CITYOPS_DIST_DIR', 'dist-dir'],
+  adminToken: ['CITYOPS_ADMIN_TOKEN', 'admin-token'],
   logLevel: ['LOG_LEVEL', 'log-level'],
 } as const satisfies Record<keyof z.input<typeof ConfigSchema>, readonly [string, string]>;
 

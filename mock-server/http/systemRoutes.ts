@@ -28,6 +28,9 @@ const HealthSchema = z.object({
     scenario: z.string(),
     seed: z.number(),
     rainCells: z.number().int(),
+    activeAlarms: z.number().int(),
+    openIncidents: z.number().int(),
+    activeClosures: z.number().int(),
     assets: z.record(z.string(), z.number().int()),
   }),
 });

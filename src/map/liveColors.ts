@@ -1,11 +1,39 @@
-/** Writes per-slot RGBA colours for live layers straight into typed arrays (no per-item objects). */
+/**
+ * Writes per-slot RGBA colours for live layers straight into typed arrays (no per-item objects).
+ * Each writer looks colours up in a small table built once, so 50,000 slots cost well under 1 ms.
+ */
 import { RAIN_BANDS, rainBandOf } from '@/domain/rainBands';
 import { WATER_LEVEL_COLORS, waterLevelStateOf } from '@/domain/waterLevel';
+import { PUMP_STATES, TEAM_STATES } from '@/protocol/assets';
+import {
+  CONGESTION_BANDS,
+  congestionBandOf,
+  DEPTH_COLORS,
+  NO_DATA,
+  PUMP_STATE_COLORS,
+  TEAM_STATE_COLORS,
+  type Rgb,
+} from './mapPalette';
+
+function table(colors: readonly Rgb[], alpha = 255): Uint8Array {
+  const out = new Uint8Array(colors.length * 4);
+  colors.forEach(([r, g, b], i) => out.set([r, g, b, alpha], i * 4));
+  return out;
+}
+
+function put(out: Uint8Array, i: number, lut: Uint8Array, entry: number): void {
+  const o = i * 4;
+  const e = entry * 4;
+  out[o] = lut[e];
+  out[o + 1] = lut[e + 1];
+  out[o + 2] = lut[e + 2];
+  out[o + 3] = lut[e + 3];
+}
 
 export function writeRainColors(rain: ArrayLike<number>, out: Uint8Array): void {
   for (let i = 0; i < rain.length; i++) {
     const [r, g, b] = rainBandOf(rain[i]).color;
-    const dry = rain[i] < RAIN_BANDS[1].min;
+    const dry = !(rain[i] >= RAIN_BANDS[1].min);
     out[i * 4] = r;
     out[i * 4 + 1] = g;
     out[i * 4 + 2] = b;
@@ -26,5 +54,66 @@ export function writeWaterColors(
     out[i * 4 + 1] = g;
     out[i * 4 + 2] = b;
     out[i * 4 + 3] = 255;
+  }
+}
+
+/** Congestion bands 0–4, then no data. */
+const CONGESTION_LUT = table([...CONGESTION_BANDS.map((b) => b.color), NO_DATA]);
+
+/** Road colour by congestion index through the five bands (0–2 green … 8–10 dark red). */
+export function writeCongestionColors(index: ArrayLike<number>, out: Uint8Array): void {
+  const none = CONGESTION_BANDS.length;
+  for (let i = 0; i < index.length; i++) {
+    const band = congestionBandOf(index[i]);
+    put(out, i, CONGESTION_LUT, band < 0 ? none : band);
+  }
+}
+
+const PUMP_LUT = table(PUMP_STATES.map((s) => PUMP_STATE_COLORS[s]));
+const TEAM_LUT = table(TEAM_STATES.map((s) => TEAM_STATE_COLORS[s]));
+/** normal, warning, alarm, noData: the order {@link depthStateOf} ranks them. */
+const DEPTH_LUT = table([DEPTH_COLORS.normal, DEPTH_COLORS.warning, DEPTH_COLORS.alarm, DEPTH_COLORS.noData]);
+
+/** Per-slot visibility: 0 hides a slot (alpha 0, which the icon layer neither draws nor picks). */
+export type SlotMask = Uint8Array | null;
+
+function hide(out: Uint8Array, i: number, mask: SlotMask): void {
+  if (mask && mask[i] === 0) out[i * 4 + 3] = 0;
+}
+
+/** State colours from a u8 state channel (pump.state, team.state); unknown codes draw as no data. */
+function writeStateColors(states: ArrayLike<number>, lut: Uint8Array, out: Uint8Array, mask: SlotMask): void {
+  const n = lut.length / 4;
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i];
+    if (s < n) put(out, i, lut, s);
+    else put(out, i, CONGESTION_LUT, CONGESTION_BANDS.length);
+    hide(out, i, mask);
+  }
+}
+
+export function writePumpColors(states: ArrayLike<number>, out: Uint8Array, mask: SlotMask = null): void {
+  writeStateColors(states, PUMP_LUT, out, mask);
+}
+
+export function writeTeamColors(states: ArrayLike<number>, out: Uint8Array): void {
+  writeStateColors(states, TEAM_LUT, out, null);
+}
+
+/**
+ * Depth (cm) against each slot's warning and alarm lines (from the catalogue's thresholds);
+ * NaN (sensor silent) is the no-data grey.
+ */
+export function writeDepthColors(
+  depthCm: ArrayLike<number>,
+  warning: ArrayLike<number>,
+  alarm: ArrayLike<number>,
+  out: Uint8Array,
+  mask: SlotMask = null,
+): void {
+  for (let i = 0; i < depthCm.length; i++) {
+    const d = depthCm[i];
+    put(out, i, DEPTH_LUT, d >= alarm[i] ? 2 : d >= warning[i] ? 1 : d === d ? 0 : 3);
+    hide(out, i, mask);
   }
 }

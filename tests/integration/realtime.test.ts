@@ -132,3 +132,29 @@ describe('live feed over socket.io', () => {
     expect(post.status).toBe(404);
   });
 });
+
+describe('run-time scenario switch', () => {
+  it('is off without an admin token, and refuses a wrong token or a bad scenario when on', async () => {
+    const off = await fetch(`${server.url}/api/sim/scenario`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"scenario":"storm"}' });
+    expect(off.status).toBe(403);
+    expect((await off.json()).error.message).toMatch(/CITYOPS_ADMIN_TOKEN/);
+
+    const token = 'test-admin-token-0123456789';
+    const admin = await startTestServer({ adminToken: token });
+    try {
+      const put = (body: string, auth?: string) =>
+        fetch(`${admin.url}/api/sim/scenario`, { method: 'PUT', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body });
+      expect((await put('{"scenario":"storm"}')).status).toBe(401);
+      expect((await put('{"scenario":"storm"}', 'Bearer wrong-token-wrong-token-00')).status).toBe(403);
+      const bad = await put('{"scenario":"hurricane"}', `Bearer ${token}`);
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.code).toBe('BAD_REQUEST');
+      expect((await put('not json', `Bearer ${token}`)).status).toBe(400);
+      const ok = await put('{"scenario":"storm"}', `Bearer ${token}`);
+      expect(await ok.json()).toEqual({ scenario: 'storm' });
+      expect((await (await fetch(`${admin.url}/api/health`)).json()).simulator.scenario).toBe('storm');
+    } finally {
+      await admin.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Drives the spotlight: takes newly raised alarms from the events store, shows the most important
+ * one for SHOW_MS while asking the map to fly there, then the next, and sends the map back to the
+ * whole city when the queue is empty.
+ */
+import { onBeforeUnmount, shallowRef, watch } from 'vue';
+import type { Alarm } from '@/protocol/cityEvents';
+import { useCityEventsStore } from '@/stores/useCityEventsStore';
+import { useMapViewStore } from '@/stores/useMapViewStore';
+import { isSpotlightWorthy, nextSpotlight, type QueuedAlarm } from './spotlightQueue';
+
+export const SHOW_MS = 10_000;
+
+export function useAlarmSpotlight() {
+  const events = useCityEventsStore();
+  const mapView = useMapViewStore();
+  const current = shallowRef<Alarm | null>(null);
+  /** How many more are waiting, for "+N more". */
+  const waiting = shallowRef(0);
+  let queue: QueuedAlarm[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function showNext() {
+    timer = undefined;
+    const { next, rest } = nextSpotlight(queue, Date.now(), (id) => events.alarms.has(id));
+    queue = rest;
+    waiting.value = rest.length;
+    if (!next) {
+      if (current.value) mapView.returnToOverview();
+      current.value = null;
+      return;
+    }
+    current.value = next.alarm;
+    mapView.flyTo(next.alarm.lon, next.alarm.lat, 13.5);
+    timer = setTimeout(showNext, SHOW_MS);
+  }
+
+  function dismiss() {
+    if (timer) clearTimeout(timer);
+    showNext();
+  }
+
+  watch(
+    () => events.raised,
+    () => {
+      const fresh = events.takeRaised().filter(isSpotlightWorthy);
+      if (fresh.length === 0) return;
+      const now = Date.now();
+      queue.push(...fresh.map((alarm) => ({ alarm, queuedAt: now })));
+      waiting.value = queue.length;
+      if (!timer) showNext();
+    },
+  );
+
+  onBeforeUnmount(() => timer && clearTimeout(timer));
+  return { current, waiting, dismiss };
+}
