@@ -3,6 +3,8 @@
  * minute, for the detail card's sparkline (issue 3). Each channel is one preallocated typed array of
  * `capacity × slots` values, minute-major, so `record` is one `set` per channel and nothing is
  * allocated per reading: at 50,000 road segments the three road channels hold 60 × 50,000 × 9 B.
+ * The feed records on the first tick of each simulated minute; where one tick spans several minutes
+ * (fast replays), samples are a tick apart and `series` still returns only the last hour.
  */
 import type { AssetKind } from '../../src/protocol/assets';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, channelStride, type ChannelArray, type ChannelId } from '../../src/protocol/channels';
@@ -27,11 +29,22 @@ export const HISTORY_CHANNELS: readonly ChannelId[] = CHANNEL_IDS.filter((id) =>
 interface Ring {
   slots: number;
   values: ChannelArray;
-  /** Undoes float32 noise for JSON: readings are quantised (1 cm, 0.1 mm/h), so 7 digits are exact. */
+  /** Undoes float32 noise for JSON (see {@link shortestFloat32}). */
   round: (v: number) => number;
 }
 
-const shortestOfFloat32 = (v: number) => Number(v.toPrecision(7));
+/**
+ * The shortest decimal that reads back as the same float32: 4.55 rather than 4.550000190734863, and
+ * still every digit a float32 holds (a longitude quantised to 1e-5 needs 8).
+ */
+export function shortestFloat32(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  for (let digits = 1; digits < 9; digits++) {
+    const short = Number(v.toPrecision(digits));
+    if (Math.fround(short) === Math.fround(v)) return short;
+  }
+  return v;
+}
 
 export class AssetHistory implements ReadingsRecorder {
   private readonly rings = new Map<ChannelId, Ring>();
@@ -53,7 +66,7 @@ export class AssetHistory implements ReadingsRecorder {
     for (const id of HISTORY_CHANNELS) {
       const n = slots[CHANNELS[id].kind];
       const values = allocateChannel(id, n * capacity);
-      this.rings.set(id, { slots: n, values, round: values instanceof Float32Array ? shortestOfFloat32 : (v) => v });
+      this.rings.set(id, { slots: n, values, round: values instanceof Float32Array ? shortestFloat32 : (v) => v });
     }
   }
 
@@ -82,17 +95,17 @@ export class AssetHistory implements ReadingsRecorder {
   }
 
   record(simTimeMs: number, readings: Readonly<Readings>): void {
+    for (const [id, ring] of this.rings) {
+      const n = readings[id].length;
+      if (n !== ring.slots) throw new RangeError(`${id}: ${n} readings for ${ring.slots} slots`);
+    }
     const latest = this.latestTime;
     // Simulated time only moves forward; if it ever steps back (a restart), an old hour would mislead.
     if (simTimeMs < latest) this.clear();
     // A second reading in the same sample time replaces the first instead of taking a slot.
     const at = simTimeMs === latest ? (this.start + this.size - 1) % this.capacity : this.advance();
     this.times[at] = simTimeMs;
-    for (const [id, ring] of this.rings) {
-      const src = readings[id];
-      if (src.length !== ring.slots) throw new RangeError(`${id}: ${src.length} readings for ${ring.slots} slots`);
-      ring.values.set(src, at * ring.slots);
-    }
+    for (const [id, ring] of this.rings) ring.values.set(readings[id], at * ring.slots);
   }
 
   /**

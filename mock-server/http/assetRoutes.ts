@@ -12,11 +12,11 @@ import {
   MAX_HISTORY_MINUTES,
   type AssetFactsResponse,
   type AssetHistoryResponse,
-} from '../../src/detail/assetApi';
+} from '../../src/protocol/assetApi';
 import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '../../src/protocol/assets';
 import { toFloat32 } from '../../src/protocol/binary';
 import { CHANNEL_IDS, CHANNELS, channelStride, type ChannelId } from '../../src/protocol/channels';
-import { HISTORY_CHANNELS, type AssetHistory } from '../feed/assetHistory';
+import { HISTORY_CHANNELS, shortestFloat32, type AssetHistory } from '../feed/assetHistory';
 import type { LiveFeed } from '../feed/liveFeed';
 import { errorBody } from './errors';
 
@@ -71,7 +71,6 @@ function indexCatalog(feed: LiveFeed): Map<AssetKind, KindIndex> {
 
 /** NaN and ±Infinity are not JSON; they mean "no value". */
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
-const shortest = (v: number) => Number(v.toPrecision(7));
 const column = (columns: Record<string, number[]>, slot: number) =>
   Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, finiteOrNull(values[slot])]));
 
@@ -106,15 +105,15 @@ export const assetRoutes =
           name: group.names[slot],
           nameEn: group.namesEn[slot],
           district: district ? { code: district.code, name: district.name, nameEn: district.nameEn } : null,
-          lon: shortest(index.positions[slot * 2]),
-          lat: shortest(index.positions[slot * 2 + 1]),
+          lon: shortestFloat32(index.positions[slot * 2]),
+          lat: shortestFloat32(index.positions[slot * 2 + 1]),
           thresholds: column(group.thresholds, slot),
           attributes: column(group.attributes, slot),
           simTime: deps.feed.status().simTime,
           values: Object.fromEntries(
             index.channels.map((ch) => {
               const stride = channelStride(ch);
-              const values = Array.from(current[ch].subarray(slot * stride, (slot + 1) * stride), (v) => finiteOrNull(shortest(v)));
+              const values = Array.from(current[ch].subarray(slot * stride, (slot + 1) * stride), (v) => finiteOrNull(shortestFloat32(v)));
               return [ch, stride === 1 ? values[0] : values];
             }),
           ),

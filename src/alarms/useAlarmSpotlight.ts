@@ -11,6 +11,9 @@ import { isSpotlightWorthy, nextSpotlight, type QueuedAlarm } from './spotlightQ
 
 export const SHOW_MS = 10_000;
 
+/** `?spotlight=0` keeps the popup but never moves the map (for a wall that must hold its view). */
+const flies = new URLSearchParams(window.location.search).get('spotlight') !== '0';
+
 export function useAlarmSpotlight() {
   const events = useCityEventsStore();
   const mapView = useMapViewStore();
@@ -26,12 +29,12 @@ export function useAlarmSpotlight() {
     queue = rest;
     waiting.value = rest.length;
     if (!next) {
-      if (current.value) mapView.returnToOverview();
+      if (current.value && flies) mapView.returnToOverview();
       current.value = null;
       return;
     }
     current.value = next.alarm;
-    mapView.flyTo(next.alarm.lon, next.alarm.lat, 13.5);
+    if (flies) mapView.flyTo(next.alarm.lon, next.alarm.lat, 13.5);
     timer = setTimeout(showNext, SHOW_MS);
   }
 

@@ -48,12 +48,13 @@ export function sparklineOption({ points, thresholds, name, unit, floor, formatT
         silent: true,
         lineStyle: { width: 2, type: 'dashed' as const, color: TONE_COLORS[th.tone] },
         itemStyle: { color: TONE_COLORS[th.tone] },
-        endLabel: { show: true, formatter: th.label, color: TONE_COLORS[th.tone], fontSize: 20 },
+        // Right-aligned above the line's end, inside the plot, so long names never run off the card.
+        endLabel: { show: true, formatter: th.label, color: TONE_COLORS[th.tone], fontSize: 20, align: 'right' as const, verticalAlign: 'bottom' as const, offset: [-4, -4] },
       }))
     : [];
   return {
     animation: false,
-    grid: { left: 88, right: 190, top: 24, bottom: 44 },
+    grid: { left: 88, right: 28, top: 24, bottom: 44 },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (v == null || Number.isNaN(Number(v)) ? '—' : `${formatValue(Number(v))} ${unit}`.trim()),

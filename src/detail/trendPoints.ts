@@ -3,7 +3,7 @@
  * it was fetched, and the time to the next threshold from it (pure, no Vue).
  */
 import { minutesToThreshold, nextThresholdAbove, type NamedThreshold } from '@/domain/thresholdEta';
-import type { AssetSeries } from './assetApi';
+import type { AssetSeries } from '@/protocol/assetApi';
 import { KIND_VIEWS, type AssetFacts } from './assetReadout';
 
 /** [simulated time ms, value or null for no data], as the sparkline takes it. */
@@ -26,10 +26,10 @@ export class LiveSamples {
 
   push(t: number, value: number): void {
     if (this.head && t < this.head[0]) this.clear(); // a restart or resync stepped time back
-    if (this.head && t === this.head[0]) return;
     const point: TrendPoint = [t, valueOrNull(value)];
     const last = this.samples[this.samples.length - 1];
-    if (!last || Math.floor(last[0] / MINUTE_MS) !== Math.floor(t / MINUTE_MS)) {
+    if (last && last[0] === t) this.samples[this.samples.length - 1] = point; // a resync restated it
+    else if (!last || Math.floor(last[0] / MINUTE_MS) !== Math.floor(t / MINUTE_MS)) {
       this.samples.push(point);
       if (this.samples.length > this.capacity) this.samples.shift();
     }
@@ -48,12 +48,16 @@ export class LiveSamples {
   }
 }
 
-/** History, then the live points newer than it, trimmed to `windowMs` before the newest point. */
+/** History, then the live points from its last sample on, trimmed to `windowMs` before the newest point. */
 export function mergeTrend(history: AssetSeries | null, live: readonly TrendPoint[], windowMs = TREND_WINDOW_MS): TrendPoint[] {
   const out: TrendPoint[] = [];
   if (history) for (let i = 0; i < Math.min(history.t.length, history.v.length); i++) out.push([history.t[i], valueOrNull(history.v[i])]);
   const lastHistory = out.length ? out[out.length - 1][0] : -Infinity;
-  for (const p of live) if (p[0] > lastHistory) out.push(p);
+  for (const p of live) {
+    // At the same instant both say the same, unless the live store has moved on: it wins.
+    if (p[0] === lastHistory) out[out.length - 1] = p;
+    else if (p[0] > lastHistory) out.push(p);
+  }
   if (out.length === 0) return out;
   const after = out[out.length - 1][0] - windowMs;
   return out.filter((p) => p[0] > after);

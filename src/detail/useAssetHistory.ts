@@ -4,7 +4,7 @@
  */
 import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import type { AssetKind } from '@/protocol/assets';
-import { assetHistoryUrl, AssetHistoryResponseSchema, type AssetHistoryResponse } from './assetApi';
+import { assetHistoryUrl, AssetHistoryResponseSchema, type AssetHistoryResponse } from '@/protocol/assetApi';
 
 export const HISTORY_REFRESH_MS = 60_000;
 

@@ -17,6 +17,12 @@ export const THEME = {
   labelHalo: '#040b16',
 };
 
+/**
+ * The basemap layers the "districts" switch shows and hides: boundaries and names. The district
+ * fill stays, as it is the land itself.
+ */
+export const DISTRICT_LAYER_IDS = ['district-line', 'district-label'] as const;
+
 /** District label size: readable from across a control room, so it grows with the wall's layout scale. */
 export function districtLabelSize(uiScale: number): ExpressionSpecification {
   const k = Math.max(1, uiScale * 2);

@@ -1,50 +1,350 @@
 /**
- * Builds the live deck.gl layers from the live store's typed arrays. Colour buffers and position
- * wrappers are kept per catalogue, so an update writes colours and swaps one attribute, nothing more.
+ * Builds the live deck.gl layers from the stores' typed arrays and event maps, in LAYER_ORDER.
+ * Buffers and position wrappers are made once per catalogue. Each layer has a key over the inputs it
+ * depends on (live version, events version, visibility, zoom bucket, pulse phase, layout scale); a
+ * layer whose key has not changed is handed back as the same instance, which deck.gl skips. So an
+ * animation frame of the incident pulse rebuilds the incidents and nothing else, and a hidden layer
+ * costs nothing per update.
  */
 import type { Layer } from '@deck.gl/core';
+import { TEAM_TYPES, type AssetKind } from '@/protocol/assets';
 import type { CatalogView } from '@/protocol/catalogView';
+import type { Alarm, Closure, Incident } from '@/protocol/cityEvents';
 import type { LiveChannels } from '@/stores/useLiveStore';
+import {
+  alarmColumns,
+  CLUSTER_BELOW_ZOOM,
+  DRAINAGE_KINDS,
+  drainageAlarmKey,
+  DrainageClusterer,
+  type ClusterBubble,
+  type ClusterResult,
+  type DrainageKind,
+} from './drainageClusters';
+import { TEAM_ICONS, type IconAtlas } from './icons/iconAtlas';
+import { buildClosureLayer, closedSegments, type ClosedSegments } from './layers/buildClosureLayer';
+import { buildClusterLayer } from './layers/buildClusterLayer';
+import { buildIncidentLayer, packIncidents, type IncidentArrays } from './layers/buildIncidentLayer';
+import { buildPumpLayer } from './layers/buildPumpLayer';
+import { buildRainFieldLayer, type RainFieldImage } from './layers/buildRainFieldLayer';
 import { buildRainGaugeLayer } from './layers/buildRainGaugeLayer';
+import { buildRoadLayer, roadGeometry } from './layers/buildRoadLayer';
+import { buildTeamLayer } from './layers/buildTeamLayer';
+import { buildUnderpassLayer } from './layers/buildUnderpassLayer';
 import { buildWaterGaugeLayer } from './layers/buildWaterGaugeLayer';
+import { buildWaterloggingLayer } from './layers/buildWaterloggingLayer';
 import { LAYER_ORDER, type LiveLayerId } from './layers/layerOrder';
-import { writeRainColors, writeWaterColors } from './liveColors';
-import { SwapBuffer } from './swapBuffer';
+import {
+  writeCongestionColors,
+  writeDepthColors,
+  writePumpColors,
+  writeRainColors,
+  writeTeamColors,
+  writeWaterColors,
+} from './liveColors';
+import { ROAD_CLASS_WIDTH, UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from './mapPalette';
+import type { MapLayerId } from './mapLayers';
+import { buildRainFieldGrid, colourRainField, interpolateRainField, type RainFieldGrid } from './rainField';
+import { floatSwapBuffer, SwapBuffer } from './swapBuffer';
 
-export interface LiveLayerOptions {
-  visible: Record<LiveLayerId, boolean>;
+export interface MapEvents {
+  alarms: ReadonlyMap<string, Alarm>;
+  incidents: ReadonlyMap<string, Incident>;
+  closures: ReadonlyMap<string, Closure>;
+  version: number;
+}
+
+/** Everything the layers are drawn from at one moment. */
+export interface LiveFrame {
+  channels: LiveChannels;
+  liveVersion: number;
+  events: MapEvents;
+  visible: Record<MapLayerId, boolean>;
+  zoom: number;
   /** Layout scale of the wall screen (1 at 3840 px wide), for marker sizes. */
   uiScale: number;
+  /** Incident pulse phase, 0–1. */
+  pulse: number;
+  /** Feed tick, ms: how long a team glides between positions. */
+  tickMs: number;
 }
+
+/** What a picked (layer, index) stands for. */
+export type PickTarget =
+  | { type: 'asset'; kind: AssetKind; slot: number }
+  | { type: 'incident'; id: string }
+  | { type: 'cluster'; bubble: ClusterBubble };
 
 export interface LiveLayerSet {
   readonly catalogVersion: string;
-  build(channels: LiveChannels, options: LiveLayerOptions): Layer[];
+  build(frame: LiveFrame): Layer[];
+  /** Ids of the layers drawn (visible) by the last build, in draw order. */
+  readonly drawn: string[];
+  /** Whether P1/P2 incidents are on the map (the pulse needs animating). */
+  readonly hasUrgentIncidents: boolean;
+  /** Milliseconds the last rebuild of each layer took (for the bench). */
+  readonly timings: Partial<Record<LiveLayerId, number>>;
+  pickTarget(layerId: string, index: number): PickTarget | null;
+  /** The zoom at which a cluster falls apart. */
+  expansionZoom(clusterId: number): number;
 }
 
-export function createLiveLayerSet(catalog: CatalogView): LiveLayerSet {
-  const rain = catalog.groups.rainGauge;
-  const water = catalog.groups.waterGauge;
-  const rainPositions = { value: rain.positions, size: 2 as const };
-  const waterPositions = { value: water.positions, size: 2 as const };
-  const rainColors = new SwapBuffer(rain.count);
-  const waterColors = new SwapBuffer(water.count);
-  const warning = water.thresholds.warning ?? [];
-  const danger = water.thresholds.danger ?? [];
+type MakeImage = (pixels: Uint8ClampedArray, width: number, height: number) => RainFieldImage;
+
+const defaultMakeImage: MakeImage = (pixels, width, height) =>
+  typeof ImageData === 'undefined' ? { width, height, data: pixels } : new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, width, height);
+
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeImage: MakeImage = defaultMakeImage): LiveLayerSet {
+  const g = catalog.groups;
+  const wrap = (positions: Float32Array) => ({ value: positions, size: 2 as const });
+  const pos = {
+    rain: wrap(g.rainGauge.positions),
+    water: wrap(g.waterGauge.positions),
+    pumpStation: wrap(g.pumpStation.positions),
+    underpass: wrap(g.underpass.positions),
+    waterloggingPoint: wrap(g.waterloggingPoint.positions),
+  };
+  const colors = {
+    rain: new SwapBuffer(g.rainGauge.count),
+    water: new SwapBuffer(g.waterGauge.count),
+    road: new SwapBuffer(g.roadSegment.count),
+    pumpStation: new SwapBuffer(g.pumpStation.count),
+    underpass: new SwapBuffer(g.underpass.count),
+    waterloggingPoint: new SwapBuffer(g.waterloggingPoint.count),
+    team: new SwapBuffer(g.team.count),
+  };
+  const roadLines = g.roadSegment.lines ?? new Float32Array(g.roadSegment.count * 4);
+  const roads = roadGeometry(roadLines, g.roadSegment.attributes.class ?? [], ROAD_CLASS_WIDTH);
+  const column = (values: number[] | undefined, count: number, fallback: number) => Float32Array.from(values ?? new Array<number>(count).fill(fallback));
+  const depthLines = {
+    underpass: [column(g.underpass.thresholds.warning, g.underpass.count, UNDERPASS_THRESHOLDS_CM.warning), column(g.underpass.thresholds.closed, g.underpass.count, UNDERPASS_THRESHOLDS_CM.closed)],
+    waterloggingPoint: [
+      column(g.waterloggingPoint.thresholds.warning, g.waterloggingPoint.count, WATERLOGGING_THRESHOLDS_CM.warning),
+      column(g.waterloggingPoint.thresholds.major, g.waterloggingPoint.count, WATERLOGGING_THRESHOLDS_CM.major),
+    ],
+  } as const;
+  const teamPositions = floatSwapBuffer(g.team.count, 2);
+  const teamIcons = (g.team.attributes.type ?? []).map((code) => TEAM_ICONS[TEAM_TYPES[code] ?? 'floodTeam'] ?? 'floodTeam');
+  while (teamIcons.length < g.team.count) teamIcons.push('floodTeam');
+
+  // The rain field grid is found on first use (tens of ms), then kept for the catalogue.
+  let grid: RainFieldGrid | null = null;
+  let field: { values: Float32Array; images: [RainFieldImage, RainFieldImage]; turn: number } | null = null;
+
+  // Clusters: index per (radius, alarms, kinds shown); clusters per integer zoom.
+  let clusterer: { radius: number; c: DrainageClusterer } | null = null;
+  let indexKey = '';
+  let resultKey = '';
+  let clusters: ClusterResult | null = null;
+  let clusterEpoch = 0;
+  let alarmKeyCache = { version: -1, key: '' };
+
+  let incidentCache: { version: number; arrays: IncidentArrays } = { version: -1, arrays: packIncidents([]) };
+  let closureCache: { inputs: string; key: string; segments: ClosedSegments } = { inputs: '', key: '', segments: closedSegments([], roadLines) };
+
+  const built = new Map<LiveLayerId, { key: string; layer: Layer }>();
+  const timings: Partial<Record<LiveLayerId, number>> = {};
+  const drawn: string[] = [];
+
+  function updateClusters(f: LiveFrame): void {
+    const kinds = new Set<DrainageKind>(DRAINAGE_KINDS.filter((k) => f.visible[KIND_LAYER[k]]));
+    const bucket = f.zoom < CLUSTER_BELOW_ZOOM && kinds.size > 0 ? Math.floor(f.zoom) : -1;
+    if (bucket < 0) {
+      if (resultKey !== 'off') [resultKey, clusters, clusterEpoch] = ['off', null, clusterEpoch + 1];
+      return;
+    }
+    const radius = Math.round(Math.max(40, 90 * f.uiScale));
+    if (clusterer?.radius !== radius) {
+      clusterer = { radius, c: new DrainageClusterer({ pumpStation: g.pumpStation.positions, underpass: g.underpass.positions, waterloggingPoint: g.waterloggingPoint.positions }, radius) };
+      indexKey = '';
+    }
+    if (alarmKeyCache.version !== f.events.version) alarmKeyCache = { version: f.events.version, key: drainageAlarmKey(f.events.alarms.values()) };
+    const nextIndexKey = `${[...kinds].join()}|${alarmKeyCache.key}`;
+    if (nextIndexKey !== indexKey) {
+      indexKey = nextIndexKey;
+      const counts = { pumpStation: g.pumpStation.count, underpass: g.underpass.count, waterloggingPoint: g.waterloggingPoint.count };
+      clusterer.c.load(alarmColumns(counts, f.events.alarms.values()), kinds);
+      resultKey = '';
+    }
+    const nextResultKey = `${radius}|${indexKey}|${bucket}`;
+    if (nextResultKey !== resultKey) {
+      resultKey = nextResultKey;
+      clusters = clusterer.c.clustersAt(bucket);
+      clusterEpoch++;
+    }
+  }
+
+  /** Closed segments: active closure notices plus the road.closed channel. */
+  function closedSegmentsOf(f: LiveFrame): ClosedSegments {
+    const inputs = `${f.liveVersion}|${f.events.version}`;
+    if (inputs === closureCache.inputs) return closureCache.segments;
+    closureCache.inputs = inputs;
+    const slots: number[] = [];
+    for (const c of f.events.closures.values()) if (c.state === 'active') slots.push(...c.segments);
+    const flags = f.channels['road.closed'];
+    for (let i = 0; i < flags.length; i++) if (flags[i]) slots.push(i);
+    const valid = slots.filter((s) => s >= 0 && s < g.roadSegment.count);
+    const key = [...new Set(valid)].sort((a, b) => a - b).join();
+    if (key !== closureCache.key) closureCache = { inputs, key, segments: closedSegments(valid, roadLines) };
+    return closureCache.segments;
+  }
+
+  const px = (design: number, uiScale: number, min = 2.5) => Math.max(min, design * uiScale);
+  const mask = (kind: DrainageKind) => clusters?.shown[kind] ?? null;
+
+  /** Per layer: the key of its inputs, and how to build it (writing its buffers) when that changes. */
+  const specs: Record<LiveLayerId, { key(f: LiveFrame, on: boolean): string; build(f: LiveFrame, on: boolean): Layer }> = {
+    rainField: {
+      key: (f, on) => (on ? `1|${f.liveVersion}` : '0'),
+      build(f, on) {
+        grid ??= buildRainFieldGrid(g.rainGauge.positions);
+        if (!field) {
+          const size = grid.width * grid.height * 4;
+          const image = () => makeImage(new Uint8ClampedArray(size), grid!.width, grid!.height);
+          field = { values: new Float32Array(grid.width * grid.height), images: [image(), image()], turn: 0 };
+        }
+        if (on) {
+          field.turn ^= 1;
+          interpolateRainField(grid, f.channels.rain, field.values);
+          colourRainField(grid, field.values, field.images[field.turn].data as Uint8ClampedArray);
+        }
+        return buildRainFieldLayer({ image: field.images[field.turn], bounds: grid.bounds, visible: on });
+      },
+    },
+    roads: {
+      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
+      build(f, on) {
+        if (on) writeCongestionColors(f.channels['road.index'], colors.road.next().value);
+        return buildRoadLayer({ geometry: roads, colors: colors.road.current, visible: on, uiScale: f.uiScale });
+      },
+    },
+    closures: {
+      key: (f, on) => (on ? `1|${closedSegmentsOf(f) && closureCache.key}|${f.uiScale}` : '0'),
+      build: (f, on) => buildClosureLayer({ segments: closureCache.segments, visible: on, uiScale: f.uiScale }),
+    },
+    waterGauges: {
+      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
+      build(f, on) {
+        if (on) writeWaterColors(f.channels.water, g.waterGauge.thresholds.warning ?? [], g.waterGauge.thresholds.danger ?? [], colors.water.next().value);
+        return buildWaterGaugeLayer({ count: g.waterGauge.count, positions: pos.water, colors: colors.water.current, visible: on, radiusPx: px(10, f.uiScale) });
+      },
+    },
+    rainGauges: {
+      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
+      build(f, on) {
+        if (on) writeRainColors(f.channels.rain, colors.rain.next().value);
+        return buildRainGaugeLayer({ count: g.rainGauge.count, positions: pos.rain, colors: colors.rain.current, visible: on, radiusPx: px(8, f.uiScale) });
+      },
+    },
+    pumps: {
+      key: (f, on) => (on ? `1|${f.liveVersion}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
+      build(f, on) {
+        if (on) writePumpColors(f.channels['pump.state'], colors.pumpStation.next().value, mask('pumpStation'));
+        return buildPumpLayer({ count: g.pumpStation.count, positions: pos.pumpStation, colors: colors.pumpStation.current, visible: on, radiusPx: px(13, f.uiScale, 6), atlas });
+      },
+    },
+    underpasses: {
+      key: (f, on) => (on ? `1|${f.liveVersion}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
+      build(f, on) {
+        const [warning, closed] = depthLines.underpass;
+        if (on) writeDepthColors(f.channels['underpass.depth'], warning, closed, colors.underpass.next().value, mask('underpass'));
+        return buildUnderpassLayer({ count: g.underpass.count, positions: pos.underpass, colors: colors.underpass.current, visible: on, radiusPx: px(14, f.uiScale, 6.5), atlas });
+      },
+    },
+    waterlogging: {
+      key: (f, on) => (on ? `1|${f.liveVersion}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
+      build(f, on) {
+        const [warning, major] = depthLines.waterloggingPoint;
+        if (on) writeDepthColors(f.channels['waterlog.depth'], warning, major, colors.waterloggingPoint.next().value, mask('waterloggingPoint'));
+        return buildWaterloggingLayer({ count: g.waterloggingPoint.count, positions: pos.waterloggingPoint, colors: colors.waterloggingPoint.current, visible: on, radiusPx: px(15, f.uiScale, 7), atlas });
+      },
+    },
+    drainageClusters: {
+      key: (f, on) => (on ? `1|${clusterEpoch}|${f.uiScale}` : '0'),
+      build: (f, on) => buildClusterLayer({ bubbles: clusters?.bubbles ?? [], visible: on, uiScale: f.uiScale }),
+    },
+    teams: {
+      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}|${f.tickMs}` : `0|${f.uiScale}`),
+      build(f, on) {
+        if (on) {
+          teamPositions.next().value.set(f.channels['team.pos'].subarray(0, g.team.count * 2));
+          writeTeamColors(f.channels['team.state'], colors.team.next().value);
+        }
+        const transitionMs = Math.min(Math.max(f.tickMs, 0), 5000);
+        return buildTeamLayer({ count: g.team.count, positions: teamPositions.current, colors: colors.team.current, icons: teamIcons, atlas, visible: on, sizePx: px(34, f.uiScale, 14), transitionMs });
+      },
+    },
+    incidents: {
+      key(f, on) {
+        if (incidentCache.version !== f.events.version) incidentCache = { version: f.events.version, arrays: packIncidents(f.events.incidents.values()) };
+        return on ? `1|${f.events.version}|${f.pulse.toFixed(3)}|${f.uiScale}` : '0';
+      },
+      build: (f, on) => buildIncidentLayer({ incidents: incidentCache.arrays, pulse: f.pulse, visible: on, uiScale: f.uiScale }),
+    },
+  };
+
+  function isOn(id: LiveLayerId, f: LiveFrame): boolean {
+    if (id === 'drainageClusters') return clusters !== null && clusters.bubbles.length > 0;
+    return f.visible[id];
+  }
 
   return {
     catalogVersion: catalog.version,
-    build(channels, { visible, uiScale }) {
-      const rainBuffer = rainColors.next();
-      writeRainColors(channels.rain, rainBuffer.value);
-      const waterBuffer = waterColors.next();
-      writeWaterColors(channels.water, warning, danger, waterBuffer.value);
-      const px = (design: number) => Math.max(2.5, design * uiScale);
-      const layers: Record<LiveLayerId, Layer> = {
-        'rain-gauges': buildRainGaugeLayer({ count: rain.count, positions: rainPositions, colors: rainBuffer, visible: visible['rain-gauges'], radiusPx: px(9) }),
-        'water-gauges': buildWaterGaugeLayer({ count: water.count, positions: waterPositions, colors: waterBuffer, visible: visible['water-gauges'], radiusPx: px(10) }),
-      };
-      return LAYER_ORDER.map((id) => layers[id]);
+    drawn,
+    timings,
+    get hasUrgentIncidents() {
+      return incidentCache.arrays.urgent.length > 0;
     },
+    build(frame) {
+      updateClusters(frame);
+      drawn.length = 0;
+      return LAYER_ORDER.map((id) => {
+        const on = isOn(id, frame);
+        if (on) drawn.push(id);
+        const key = specs[id].key(frame, on);
+        const last = built.get(id);
+        if (last && last.key === key) return last.layer;
+        const t0 = now();
+        const layer = specs[id].build(frame, on);
+        timings[id] = now() - t0;
+        built.set(id, { key, layer });
+        return layer;
+      });
+    },
+    pickTarget(layerId, index) {
+      if (index < 0) return null;
+      const asset = ASSET_OF_LAYER[layerId];
+      if (asset) return index < g[asset].count ? { type: 'asset', kind: asset, slot: index } : null;
+      if (layerId === 'closures') {
+        const slot = closureCache.segments.slots[index];
+        return slot === undefined ? null : { type: 'asset', kind: 'roadSegment', slot };
+      }
+      if (layerId === 'incidents') {
+        const id = incidentCache.arrays.ids[index];
+        return id === undefined ? null : { type: 'incident', id };
+      }
+      if (layerId === 'drainageClusters') {
+        const bubble = clusters?.bubbles[index];
+        return bubble ? { type: 'cluster', bubble } : null;
+      }
+      return null;
+    },
+    expansionZoom: (clusterId) => clusterer?.c.expansionZoom(clusterId) ?? CLUSTER_BELOW_ZOOM,
   };
 }
+
+/** The switch that shows each drainage kind. */
+const KIND_LAYER: Record<DrainageKind, MapLayerId> = { pumpStation: 'pumps', underpass: 'underpasses', waterloggingPoint: 'waterlogging' };
+
+/** Layers whose picking index is an asset slot. */
+const ASSET_OF_LAYER: Partial<Record<string, AssetKind>> = {
+  rainGauges: 'rainGauge',
+  waterGauges: 'waterGauge',
+  roads: 'roadSegment',
+  pumps: 'pumpStation',
+  underpasses: 'underpass',
+  waterlogging: 'waterloggingPoint',
+  teams: 'team',
+};

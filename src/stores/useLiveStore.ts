@@ -11,6 +11,7 @@ import { applyChannel, ChannelCodecError } from '@/protocol/channelCodec';
 import { unpackChannels } from '@/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '@/protocol/channels';
 import type { FrameStamp, WireDelta, WireSnapshot } from '@/protocol/events';
+import { timed } from '@/shared/benchTiming';
 
 export interface FrameInfo extends FrameStamp {
   /** Client clock when the frame arrived. */
@@ -54,14 +55,16 @@ export const useLiveStore = defineStore('live', () => {
   function applyDeltas(deltas: readonly WireDelta[], receivedAt: number) {
     const live = channels.value;
     if (!live || deltas.length === 0) return;
-    for (const delta of deltas) {
-      if (!delta.channels) continue;
-      const frames = unpackChannels(delta.channels);
-      for (const id of CHANNEL_IDS) {
-        const frame = frames[id];
-        if (frame) applyChannel(live[id], frame);
+    timed('decode', () => {
+      for (const delta of deltas) {
+        if (!delta.channels) continue;
+        const frames = unpackChannels(delta.channels);
+        for (const id of CHANNEL_IDS) {
+          const frame = frames[id];
+          if (frame) applyChannel(live[id], frame);
+        }
       }
-    }
+    });
     const last = deltas[deltas.length - 1];
     frame.value = { seq: last.seq, simTime: last.simTime, sentAt: last.sentAt, receivedAt };
     version.value++;

@@ -1,10 +1,10 @@
 /** Water-level gauges: rings whose colour says how close the level is to the gauge's warning line. */
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { GaugeLayerInput } from './buildRainGaugeLayer';
+import type { PointLayerInput } from './buildRainGaugeLayer';
 
-export const WATER_GAUGE_LAYER_ID = 'water-gauges';
+export const WATER_GAUGE_LAYER_ID = 'waterGauges';
 
-export function buildWaterGaugeLayer(input: GaugeLayerInput): ScatterplotLayer {
+export function buildWaterGaugeLayer(input: PointLayerInput): ScatterplotLayer {
   return new ScatterplotLayer({
     id: WATER_GAUGE_LAYER_ID,
     data: { length: input.count, attributes: { getPosition: input.positions, getLineColor: input.colors } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssetHistory, HISTORY_CHANNELS } from '../../../mock-server/feed/assetHistory';
+import { AssetHistory, HISTORY_CHANNELS, shortestFloat32 } from '../../../mock-server/feed/assetHistory';
 import type { Readings } from '../../../mock-server/simulator/measure';
 import { ASSET_KINDS, type AssetKind } from '../../../src/protocol/assets';
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '../../../src/protocol/channels';
@@ -48,6 +48,11 @@ describe('asset history', () => {
     expect(h.series('water', 0).v).toEqual([4.55]);
   });
 
+  it('writes float32 values as the shortest decimal that reads back the same', () => {
+    for (const v of [4.55, 0.1, 121.46341, 31.23457, 0, -3.2, 1e-5]) expect(shortestFloat32(Math.fround(v))).toBe(v);
+    expect(shortestFloat32(NaN)).toBeNaN();
+  });
+
   it('limits a series to the last N minutes of simulated time', () => {
     const h = new AssetHistory(SLOTS, 60);
     for (let m = 0; m < 30; m++) h.record(T0 + m * MIN, readings(() => m));
@@ -86,5 +91,6 @@ describe('asset history', () => {
   it('refuses readings that do not match its slots', () => {
     const h = new AssetHistory({ ...SLOTS, waterGauge: 99 }, 3);
     expect(() => h.record(T0, readings(() => 1))).toThrow(/water/);
+    expect(h.length).toBe(0);
   });
 });

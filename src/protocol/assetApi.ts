@@ -3,7 +3,7 @@
  * with these schemas, and the detail card, which parses what it fetches with them. No Vue, no IO.
  */
 import { z } from 'zod';
-import { ASSET_KINDS, type AssetKind } from '../protocol/assets';
+import { ASSET_KINDS, type AssetKind } from './assets';
 
 /** The most history a request may ask for, simulated minutes (what the server keeps). */
 export const MAX_HISTORY_MINUTES = 60;

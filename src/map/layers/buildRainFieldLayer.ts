@@ -1,0 +1,27 @@
+/** The interpolated rain field as one semi-transparent image stretched over the grid's bounds. */
+import { BitmapLayer } from '@deck.gl/layers';
+
+export const RAIN_FIELD_LAYER_ID = 'rainField';
+
+/** RGBA pixels, row 0 at the north edge: an ImageData in the browser. */
+export type RainFieldImage = ImageData | { width: number; height: number; data: Uint8ClampedArray };
+
+export interface RainFieldLayerInput {
+  image: RainFieldImage;
+  bounds: [number, number, number, number];
+  visible: boolean;
+  opacity?: number;
+}
+
+export function buildRainFieldLayer({ image, bounds, visible, opacity = 0.75 }: RainFieldLayerInput): BitmapLayer {
+  return new BitmapLayer({
+    id: RAIN_FIELD_LAYER_ID,
+    image: image as ImageData,
+    bounds,
+    visible,
+    opacity,
+    // Linear filtering turns ~1 km cells into a smooth field.
+    textureParameters: { minFilter: 'linear', magFilter: 'linear', mipmapFilter: 'linear' },
+    pickable: false,
+  });
+}

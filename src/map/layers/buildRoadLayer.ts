@@ -1,0 +1,54 @@
+/**
+ * Road segments coloured by congestion index. Everything is a binary attribute: both ends read from
+ * the catalogue's one lon0,lat0,lon1,lat1 array with a stride, widths precomputed per class, colours
+ * written into a swap buffer. No per-segment object or accessor function, so 50,000 segments update
+ * for the cost of one colour pass and one upload.
+ */
+import { LineLayer } from '@deck.gl/layers';
+import type { AttributeValue } from '../swapBuffer';
+
+export const ROAD_LAYER_ID = 'roads';
+
+/** Stable wrappers around the catalogue's `lines` array: made once per catalogue. */
+export interface RoadGeometry {
+  count: number;
+  sources: { value: Float32Array; size: 2; stride: 16; offset: 0 };
+  targets: { value: Float32Array; size: 2; stride: 16; offset: 8 };
+  /** Design pixels per segment, by road class. */
+  widths: { value: Float32Array; size: 1 };
+}
+
+export function roadGeometry(lines: Float32Array, classes: readonly number[], widthByClass: readonly number[]): RoadGeometry {
+  const count = lines.length / 4;
+  const widths = new Float32Array(count);
+  for (let i = 0; i < count; i++) widths[i] = widthByClass[classes[i]] ?? widthByClass[widthByClass.length - 1];
+  return {
+    count,
+    sources: { value: lines, size: 2, stride: 16, offset: 0 },
+    targets: { value: lines, size: 2, stride: 16, offset: 8 },
+    widths: { value: widths, size: 1 },
+  };
+}
+
+export interface RoadLayerInput {
+  geometry: RoadGeometry;
+  colors: AttributeValue;
+  visible: boolean;
+  /** Layout scale of the wall (1 at 3840 px wide): multiplies the design widths. */
+  uiScale: number;
+}
+
+export function buildRoadLayer({ geometry, colors, visible, uiScale }: RoadLayerInput): LineLayer {
+  return new LineLayer({
+    id: ROAD_LAYER_ID,
+    data: {
+      length: geometry.count,
+      attributes: { getSourcePosition: geometry.sources, getTargetPosition: geometry.targets, getWidth: geometry.widths, getColor: colors },
+    },
+    visible,
+    widthUnits: 'pixels',
+    widthScale: uiScale,
+    widthMinPixels: 1,
+    pickable: true,
+  });
+}

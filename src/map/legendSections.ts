@@ -1,0 +1,74 @@
+/**
+ * What the legend shows for the layers that are on: one section per concern, its entries taken
+ * from the same tables the layer builders colour with.
+ */
+import { RAIN_BANDS } from '@/domain/rainBands';
+import { WATER_LEVEL_COLORS } from '@/domain/waterLevel';
+import { SEVERITIES } from '@/protocol/cityEvents';
+import { TEAM_TYPES } from '@/protocol/assets';
+import { TEAM_ICONS, type IconName } from './icons/iconAtlas';
+import type { MapLayerId } from './mapLayers';
+import {
+  CLOSURE_COLOR,
+  CLUSTER_CALM,
+  CONGESTION_BANDS,
+  DEPTH_COLORS,
+  DEPTH_STATES,
+  INCIDENT_NEW_OUTLINE,
+  PRIORITIES,
+  PRIORITY_COLORS,
+  PUMP_STATE_COLORS,
+  PUMP_STATE_LIST,
+  SEVERITY_COLORS,
+  TEAM_STATE_COLORS,
+  TEAM_STATE_LIST,
+  type Rgb,
+} from './mapPalette';
+
+export type LegendShape = 'dot' | 'ring' | 'line' | 'closure' | 'icon' | 'bubble' | 'newRing';
+
+export interface LegendItem {
+  /** i18n key of the label. */
+  label: string;
+  color: Rgb;
+  shape: LegendShape;
+  icon?: IconName;
+  /** Relative size, 1 = normal. */
+  size?: number;
+}
+
+export interface LegendSection {
+  id: string;
+  /** i18n key of the heading. */
+  title: string;
+  items: LegendItem[];
+}
+
+const WATER_STATES = ['normal', 'nearWarning', 'warning', 'danger'] as const;
+const WHITE: Rgb = [220, 232, 245];
+
+export function legendSections(visible: Record<MapLayerId, boolean>): LegendSection[] {
+  const out: LegendSection[] = [];
+  const add = (on: boolean, id: string, title: string, items: LegendItem[]) => on && out.push({ id, title, items });
+
+  add(visible.rainField || visible.rainGauges, 'rain', 'legend.rain', RAIN_BANDS.slice(visible.rainGauges ? 0 : 1).map((b) => ({ label: `legend.bands.${b.id}`, color: b.color, shape: 'dot' })));
+  add(visible.waterGauges, 'water', 'legend.water', WATER_STATES.map((s) => ({ label: `legend.water_state.${s}`, color: WATER_LEVEL_COLORS[s], shape: 'ring' })));
+  add(visible.roads, 'roads', 'legend.roads', CONGESTION_BANDS.map((b) => ({ label: `legend.congestion.${b.id}`, color: b.color, shape: 'line' })));
+  add(visible.closures, 'closures', 'legend.closures', [{ label: 'legend.closed', color: CLOSURE_COLOR, shape: 'closure' }]);
+  add(visible.pumps, 'pumps', 'legend.pumps', PUMP_STATE_LIST.map((s) => ({ label: `map.pumpState.${s}`, color: PUMP_STATE_COLORS[s], shape: 'icon', icon: 'pump' })));
+  add(visible.underpasses, 'underpasses', 'legend.underpasses', DEPTH_STATES.map((s) => ({ label: `legend.underpass_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'underpass' })));
+  add(visible.waterlogging, 'waterlogging', 'legend.waterlogging', DEPTH_STATES.map((s) => ({ label: `legend.waterlog_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'waterlogging' })));
+  add(visible.pumps || visible.underpasses || visible.waterlogging, 'clusters', 'legend.clusters', [
+    ...SEVERITIES.map((s): LegendItem => ({ label: `map.severity.${s}`, color: SEVERITY_COLORS[s], shape: 'bubble' })),
+    { label: 'legend.calm', color: CLUSTER_CALM, shape: 'bubble' },
+  ]);
+  add(visible.teams, 'teams', 'legend.teams', [
+    ...TEAM_STATE_LIST.map((s): LegendItem => ({ label: `map.teamState.${s}`, color: TEAM_STATE_COLORS[s], shape: 'dot' })),
+    ...TEAM_TYPES.map((type): LegendItem => ({ label: `map.teamType.${type}`, color: WHITE, shape: 'icon', icon: TEAM_ICONS[type] })),
+  ]);
+  add(visible.incidents, 'incidents', 'legend.incidents', [
+    ...PRIORITIES.map((p): LegendItem => ({ label: `P${p}`, color: PRIORITY_COLORS[p], shape: 'dot', size: 1.3 - p * 0.15 })),
+    { label: 'legend.newIncident', color: INCIDENT_NEW_OUTLINE, shape: 'newRing' },
+  ]);
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * The live map under a storm: every layer can be switched off and on and visibly draws, a new
+ * critical alarm pops up on the wall screen, and the detail card opens for an asset.
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../mock-server/server';
+import { MAP_LAYERS } from '../../src/map/mapLayers';
+import { launchChromium, watchForeignRequests, watchPageErrors } from '../support/browser';
+import { startTestServer } from '../support/testServer';
+
+let server: RunningServer;
+let browser: Browser;
+let foreign: string[] = [];
+let errors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does it)');
+  // Two simulated minutes per second: a storm floods underpasses within the first minute of wall time.
+  server = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: 120, tickMs: 1000 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openWall(query: string, viewport = { width: 1600, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  foreign = foreign.concat(watchForeignRequests(page));
+  errors = errors.concat(watchPageErrors(page));
+  await page.goto(`${server.url}/?${query}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('[data-testid="city-map"][data-map-ready="true"]', { timeout: 90_000 });
+  await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="city-map"]')?.dataset.drawnVersion ?? 0) >= 2, null, {
+    timeout: 90_000,
+  });
+  return page;
+}
+
+/** Pixels that differ between two screenshots of the same size. */
+function changedPixels(a: Buffer, b: Buffer): number {
+  const pa = PNG.sync.read(a).data;
+  const pb = PNG.sync.read(b).data;
+  let changed = 0;
+  for (let i = 0; i < pa.length; i += 4) {
+    if (Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]) > 30) changed++;
+  }
+  return changed;
+}
+
+describe('live map in a storm', () => {
+  it('pops up a new critical alarm on the wall screen and flies the map to it', async () => {
+    const page = await openWall('motion=0');
+    const popup = page.locator('[data-testid="alarm-popup"]');
+    await popup.waitFor({ state: 'visible', timeout: 90_000 });
+    const text = await popup.textContent();
+    expect(text).toMatch(/紧急/);
+    expect(text).toMatch(/下立交积水|水位超警|强降雨/);
+    await page.close();
+  });
+
+  it('opens the detail card for an asset', async () => {
+    const page = await openWall('motion=0&spotlight=0');
+    // The map sets the selection on click; drive the same store action a click would.
+    await page.evaluate(() => {
+      const pinia = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, { select: (s: unknown) => void }> } } } } }).__vue_app__
+        .config.globalProperties.$pinia;
+      pinia._s.get('mapView')!.select({ kind: 'waterGauge', slot: 1 });
+    });
+    const card = page.locator('[data-testid="asset-detail"]');
+    await card.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await page.textContent('[data-testid="asset-detail-name"]')).toContain('黄浦公园');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden', timeout: 5000 });
+    await page.close();
+  });
+
+  it('switches every layer off and on, and each one visibly draws', async () => {
+    const page = await openWall('motion=0&spotlight=0');
+    // Let the storm put closures, incidents and moving teams on the map, then hold the city still.
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid="city-map"]')?.getAttribute('data-layers-drawn') ?? ''), { timeout: 60_000 }).toContain(
+      'closures',
+    );
+    server.ticker?.stop();
+    await page.waitForTimeout(1500);
+    const clip = { x: 420, y: 60, width: 1000, height: 760 };
+    const shot = () => page.screenshot({ clip });
+    const settle = () => page.waitForTimeout(700);
+    for (const id of MAP_LAYERS) {
+      const on1 = await shot();
+      await settle();
+      const on2 = await shot();
+      const noise = changedPixels(on1, on2);
+      await page.click(`[data-testid="layer-toggle-${id}"] input`);
+      await settle();
+      const off = await shot();
+      const removed = changedPixels(on2, off);
+      expect(removed, `layer ${id}: ${removed} pixels changed when switched off, noise ${noise}`).toBeGreaterThan(3 * noise + 150);
+      await page.click(`[data-testid="layer-toggle-${id}"] input`);
+      await settle();
+      const back = await shot();
+      expect(changedPixels(off, back), `layer ${id} did not come back`).toBeGreaterThan(3 * noise + 150);
+    }
+    await page.close();
+  });
+
+  it('sent nothing beyond localhost and logged no errors', () => {
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
