@@ -43,9 +43,11 @@ export function useAlarmSpotlight() {
     showNext();
   }
 
+  // Watch the count, not the array: taking the alarms empties it, which must not re-trigger a take.
   watch(
-    () => events.raised,
-    () => {
+    () => events.raised.length,
+    (count) => {
+      if (count === 0) return;
       const fresh = events.takeRaised().filter(isSpotlightWorthy);
       if (fresh.length === 0) return;
       const now = Date.now();

@@ -54,7 +54,10 @@ export function legendSections(visible: Record<MapLayerId, boolean>): LegendSect
   add(visible.rainField || visible.rainGauges, 'rain', 'legend.rain', RAIN_BANDS.slice(visible.rainGauges ? 0 : 1).map((b) => ({ label: `legend.bands.${b.id}`, color: b.color, shape: 'dot' })));
   add(visible.waterGauges, 'water', 'legend.water', WATER_STATES.map((s) => ({ label: `legend.water_state.${s}`, color: WATER_LEVEL_COLORS[s], shape: 'ring' })));
   add(visible.roads, 'roads', 'legend.roads', CONGESTION_BANDS.map((b) => ({ label: `legend.congestion.${b.id}`, color: b.color, shape: 'line' })));
-  add(visible.closures, 'closures', 'legend.closures', [{ label: 'legend.closed', color: CLOSURE_COLOR, shape: 'closure' }]);
+  add(visible.closures, 'closures', 'legend.closures', [
+    { label: 'legend.closed', color: CLOSURE_COLOR, shape: 'closure' },
+    { label: 'legend.notice', color: CLOSURE_COLOR, shape: 'icon', icon: 'noEntry' },
+  ]);
   add(visible.pumps, 'pumps', 'legend.pumps', PUMP_STATE_LIST.map((s) => ({ label: `map.pumpState.${s}`, color: PUMP_STATE_COLORS[s], shape: 'icon', icon: 'pump' })));
   add(visible.underpasses, 'underpasses', 'legend.underpasses', DEPTH_STATES.map((s) => ({ label: `legend.underpass_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'underpass' })));
   add(visible.waterlogging, 'waterlogging', 'legend.waterlogging', DEPTH_STATES.map((s) => ({ label: `legend.waterlog_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'waterlogging' })));

@@ -7,7 +7,6 @@ import { WATER_LEVEL_COLORS, waterLevelStateOf } from '@/domain/waterLevel';
 import { PUMP_STATES, TEAM_STATES } from '@/protocol/assets';
 import {
   CONGESTION_BANDS,
-  congestionBandOf,
   DEPTH_COLORS,
   NO_DATA,
   PUMP_STATE_COLORS,
@@ -57,15 +56,32 @@ export function writeWaterColors(
   }
 }
 
-/** Congestion bands 0–4, then no data. */
+/** Congestion bands 0–4, then no data; as bytes and as one 32-bit word per colour. */
 const CONGESTION_LUT = table([...CONGESTION_BANDS.map((b) => b.color), NO_DATA]);
+const CONGESTION_WORDS = new Uint32Array(CONGESTION_LUT.buffer);
 
-/** Road colour by congestion index through the five bands (0–2 green … 8–10 dark red). */
+/** 32-bit views of colour buffers, made once per buffer (a view per update would allocate). */
+const wordViews = new WeakMap<Uint8Array, Uint32Array>();
+function wordsOf(out: Uint8Array): Uint32Array | null {
+  if (out.byteOffset % 4 !== 0 || out.length % 4 !== 0) return null;
+  let words = wordViews.get(out);
+  if (!words) wordViews.set(out, (words = new Uint32Array(out.buffer, out.byteOffset, out.length / 4)));
+  return words;
+}
+
+/**
+ * Road colour by congestion index through the five bands (0–2 green … 8–10 dark red). One 32-bit
+ * store per segment: this is the loop that runs over 50,000 segments each update.
+ */
 export function writeCongestionColors(index: ArrayLike<number>, out: Uint8Array): void {
+  const words = wordsOf(out);
   const none = CONGESTION_BANDS.length;
   for (let i = 0; i < index.length; i++) {
-    const band = congestionBandOf(index[i]);
-    put(out, i, CONGESTION_LUT, band < 0 ? none : band);
+    // congestionBandOf, inlined: NaN (no data) fails every comparison and lands on `none`.
+    const v = index[i];
+    const band = v >= 8 ? 4 : v >= 6 ? 3 : v >= 4 ? 2 : v >= 2 ? 1 : v === v ? 0 : none;
+    if (words) words[i] = CONGESTION_WORDS[band];
+    else put(out, i, CONGESTION_LUT, band);
   }
 }
 

@@ -22,7 +22,7 @@ import {
   type DrainageKind,
 } from './drainageClusters';
 import { TEAM_ICONS, type IconAtlas } from './icons/iconAtlas';
-import { buildClosureLayer, closedSegments, type ClosedSegments } from './layers/buildClosureLayer';
+import { buildClosureLayer, CLOSURE_NOTICE_SUBLAYER, closedSegments, type ClosedSegments, type ClosureNotice } from './layers/buildClosureLayer';
 import { buildClusterLayer } from './layers/buildClusterLayer';
 import { buildIncidentLayer, packIncidents, type IncidentArrays } from './layers/buildIncidentLayer';
 import { buildPumpLayer } from './layers/buildPumpLayer';
@@ -67,6 +67,8 @@ export interface LiveFrame {
   pulse: number;
   /** Feed tick, ms: how long a team glides between positions. */
   tickMs: number;
+  /** False when the viewer prefers reduced motion: teams then jump instead of gliding. */
+  smooth: boolean;
 }
 
 /** What a picked (layer, index) stands for. */
@@ -78,13 +80,14 @@ export type PickTarget =
 export interface LiveLayerSet {
   readonly catalogVersion: string;
   build(frame: LiveFrame): Layer[];
-  /** Ids of the layers drawn (visible) by the last build, in draw order. */
+  /** Ids of the layers the last build drew: switched on and with something to draw, in draw order. */
   readonly drawn: string[];
   /** Whether P1/P2 incidents are on the map (the pulse needs animating). */
   readonly hasUrgentIncidents: boolean;
   /** Milliseconds the last rebuild of each layer took (for the bench). */
   readonly timings: Partial<Record<LiveLayerId, number>>;
-  pickTarget(layerId: string, index: number): PickTarget | null;
+  /** `sourceLayerId`: the sublayer picked inside a composite layer, when it matters. */
+  pickTarget(layerId: string, index: number, sourceLayerId?: string): PickTarget | null;
   /** The zoom at which a cluster falls apart. */
   expansionZoom(clusterId: number): number;
 }
@@ -125,7 +128,8 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       column(g.waterloggingPoint.thresholds.major, g.waterloggingPoint.count, WATERLOGGING_THRESHOLDS_CM.major),
     ],
   } as const;
-  const teamPositions = floatSwapBuffer(g.team.count, 2);
+  // lon, lat, 0: deck.gl's position transition interpolates size-3 buffers and misreads size-2 ones.
+  const teamPositions = floatSwapBuffer(g.team.count, 3);
   const teamIcons = (g.team.attributes.type ?? []).map((code) => TEAM_ICONS[TEAM_TYPES[code] ?? 'floodTeam'] ?? 'floodTeam');
   while (teamIcons.length < g.team.count) teamIcons.push('floodTeam');
 
@@ -155,7 +159,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       if (resultKey !== 'off') [resultKey, clusters, clusterEpoch] = ['off', null, clusterEpoch + 1];
       return;
     }
-    const radius = Math.round(Math.max(40, 90 * f.uiScale));
+    const radius = Math.round(Math.max(50, 110 * f.uiScale));
     if (clusterer?.radius !== radius) {
       clusterer = { radius, c: new DrainageClusterer({ pumpStation: g.pumpStation.positions, underpass: g.underpass.positions, waterloggingPoint: g.waterloggingPoint.positions }, radius) };
       indexKey = '';
@@ -182,12 +186,17 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
     if (inputs === closureCache.inputs) return closureCache.segments;
     closureCache.inputs = inputs;
     const slots: number[] = [];
-    for (const c of f.events.closures.values()) if (c.state === 'active') slots.push(...c.segments);
+    const notices: ClosureNotice[] = [];
+    for (const c of f.events.closures.values()) {
+      if (c.state !== 'active') continue;
+      slots.push(...c.segments);
+      notices.push({ lon: c.lon, lat: c.lat, underpassSlot: c.underpassSlot });
+    }
     const flags = f.channels['road.closed'];
     for (let i = 0; i < flags.length; i++) if (flags[i]) slots.push(i);
     const valid = slots.filter((s) => s >= 0 && s < g.roadSegment.count);
-    const key = [...new Set(valid)].sort((a, b) => a - b).join();
-    if (key !== closureCache.key) closureCache = { inputs, key, segments: closedSegments(valid, roadLines) };
+    const key = `${[...new Set(valid)].sort((a, b) => a - b).join()}|${notices.map((n) => n.underpassSlot).join()}`;
+    if (key !== closureCache.key) closureCache = { inputs, key, segments: closedSegments(valid, roadLines, notices) };
     return closureCache.segments;
   }
 
@@ -222,7 +231,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
     },
     closures: {
       key: (f, on) => (on ? `1|${closedSegmentsOf(f) && closureCache.key}|${f.uiScale}` : '0'),
-      build: (f, on) => buildClosureLayer({ segments: closureCache.segments, visible: on, uiScale: f.uiScale }),
+      build: (f, on) => buildClosureLayer({ segments: closureCache.segments, atlas, visible: on, uiScale: f.uiScale }),
     },
     waterGauges: {
       key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
@@ -242,7 +251,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       key: (f, on) => (on ? `1|${f.liveVersion}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         if (on) writePumpColors(f.channels['pump.state'], colors.pumpStation.next().value, mask('pumpStation'));
-        return buildPumpLayer({ count: g.pumpStation.count, positions: pos.pumpStation, colors: colors.pumpStation.current, visible: on, radiusPx: px(13, f.uiScale, 6), atlas });
+        return buildPumpLayer({ count: g.pumpStation.count, positions: pos.pumpStation, colors: colors.pumpStation.current, visible: on, radiusPx: px(16, f.uiScale, 8), atlas });
       },
     },
     underpasses: {
@@ -250,7 +259,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       build(f, on) {
         const [warning, closed] = depthLines.underpass;
         if (on) writeDepthColors(f.channels['underpass.depth'], warning, closed, colors.underpass.next().value, mask('underpass'));
-        return buildUnderpassLayer({ count: g.underpass.count, positions: pos.underpass, colors: colors.underpass.current, visible: on, radiusPx: px(14, f.uiScale, 6.5), atlas });
+        return buildUnderpassLayer({ count: g.underpass.count, positions: pos.underpass, colors: colors.underpass.current, visible: on, radiusPx: px(17, f.uiScale, 8.5), atlas });
       },
     },
     waterlogging: {
@@ -258,7 +267,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       build(f, on) {
         const [warning, major] = depthLines.waterloggingPoint;
         if (on) writeDepthColors(f.channels['waterlog.depth'], warning, major, colors.waterloggingPoint.next().value, mask('waterloggingPoint'));
-        return buildWaterloggingLayer({ count: g.waterloggingPoint.count, positions: pos.waterloggingPoint, colors: colors.waterloggingPoint.current, visible: on, radiusPx: px(15, f.uiScale, 7), atlas });
+        return buildWaterloggingLayer({ count: g.waterloggingPoint.count, positions: pos.waterloggingPoint, colors: colors.waterloggingPoint.current, visible: on, radiusPx: px(18, f.uiScale, 9), atlas });
       },
     },
     drainageClusters: {
@@ -266,14 +275,16 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       build: (f, on) => buildClusterLayer({ bubbles: clusters?.bubbles ?? [], visible: on, uiScale: f.uiScale }),
     },
     teams: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}|${f.tickMs}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}|${f.tickMs}|${f.smooth}` : `0|${f.uiScale}`),
       build(f, on) {
         if (on) {
-          teamPositions.next().value.set(f.channels['team.pos'].subarray(0, g.team.count * 2));
+          const out = teamPositions.next().value;
+          const lonLat = f.channels['team.pos'];
+          for (let i = 0; i < g.team.count; i++) [out[i * 3], out[i * 3 + 1]] = [lonLat[i * 2], lonLat[i * 2 + 1]];
           writeTeamColors(f.channels['team.state'], colors.team.next().value);
         }
-        const transitionMs = Math.min(Math.max(f.tickMs, 0), 5000);
-        return buildTeamLayer({ count: g.team.count, positions: teamPositions.current, colors: colors.team.current, icons: teamIcons, atlas, visible: on, sizePx: px(34, f.uiScale, 14), transitionMs });
+        const transitionMs = f.smooth ? Math.min(Math.max(f.tickMs, 0), 5000) : 0;
+        return buildTeamLayer({ count: g.team.count, positions: teamPositions.current, colors: colors.team.current, icons: teamIcons, atlas, visible: on, sizePx: px(40, f.uiScale, 18), transitionMs });
       },
     },
     incidents: {
@@ -284,6 +295,22 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       build: (f, on) => buildIncidentLayer({ incidents: incidentCache.arrays, pulse: f.pulse, visible: on, uiScale: f.uiScale }),
     },
   };
+
+  /** How many things a layer has to draw (for `drawn`). */
+  function itemCount(id: LiveLayerId): number {
+    switch (id) {
+      case 'closures':
+        return closureCache.segments.slots.length + closureCache.segments.underpasses.length;
+      case 'incidents':
+        return incidentCache.arrays.ids.length;
+      case 'drainageClusters':
+        return clusters?.bubbles.length ?? 0;
+      case 'rainField':
+        return 1;
+      default:
+        return g[ASSET_OF_LAYER[id]!].count;
+    }
+  }
 
   function isOn(id: LiveLayerId, f: LiveFrame): boolean {
     if (id === 'drainageClusters') return clusters !== null && clusters.bubbles.length > 0;
@@ -302,21 +329,27 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       drawn.length = 0;
       return LAYER_ORDER.map((id) => {
         const on = isOn(id, frame);
-        if (on) drawn.push(id);
         const key = specs[id].key(frame, on);
         const last = built.get(id);
-        if (last && last.key === key) return last.layer;
-        const t0 = now();
-        const layer = specs[id].build(frame, on);
-        timings[id] = now() - t0;
-        built.set(id, { key, layer });
-        return layer;
+        let layer = last?.layer;
+        if (!last || last.key !== key) {
+          const t0 = now();
+          layer = specs[id].build(frame, on);
+          timings[id] = now() - t0;
+          built.set(id, { key, layer });
+        }
+        if (on && itemCount(id) > 0) drawn.push(id);
+        return layer!;
       });
     },
-    pickTarget(layerId, index) {
+    pickTarget(layerId, index, sourceLayerId) {
       if (index < 0) return null;
       const asset = ASSET_OF_LAYER[layerId];
       if (asset) return index < g[asset].count ? { type: 'asset', kind: asset, slot: index } : null;
+      if (layerId === 'closures' && sourceLayerId === CLOSURE_NOTICE_SUBLAYER) {
+        const slot = closureCache.segments.underpasses[index];
+        return slot === undefined ? null : { type: 'asset', kind: 'underpass', slot };
+      }
       if (layerId === 'closures') {
         const slot = closureCache.segments.slots[index];
         return slot === undefined ? null : { type: 'asset', kind: 'roadSegment', slot };

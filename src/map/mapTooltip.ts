@@ -25,7 +25,8 @@ export interface TooltipContext {
 
 function assetTitle(kind: AssetKind, slot: number, ctx: TooltipContext): string {
   const group = ctx.catalog.groups[kind];
-  const name = (ctx.english ? group.namesEn[slot] : group.names[slot]) ?? group.ids[slot] ?? '';
+  // Unnamed assets (e.g. minor road segments) go by their id.
+  const name = (ctx.english ? group.namesEn[slot] : group.names[slot]) || group.ids[slot] || '';
   const district = ctx.catalog.districts[group.districts[slot]];
   const where = district ? (ctx.english ? district.nameEn : district.name) : '';
   return where ? `${name} (${where})` : name;

@@ -140,7 +140,7 @@ export function interpolateRainField(grid: RainFieldGrid, rain: ArrayLike<number
 }
 
 /** Opacity per rain band: light rain tints, heavy rain stands out. */
-const BAND_ALPHA = [0, 120, 150, 180, 200, 215, 230];
+const BAND_ALPHA = [0, 60, 90, 120, 150, 185, 215];
 
 /**
  * Colours the field with the rain bands into RGBA pixels (row 0 = north). Dry cells and cells out

@@ -43,7 +43,7 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
   /** Hands over the newly raised alarms and forgets them. */
   function takeRaised(): Alarm[] {
     const out = raised.value;
-    raised.value = [];
+    if (out.length > 0) raised.value = [];
     return out;
   }
 

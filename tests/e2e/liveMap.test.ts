@@ -63,13 +63,8 @@ describe('live map in a storm', () => {
   });
 
   it('opens the detail card for an asset', async () => {
-    const page = await openWall('motion=0&spotlight=0');
-    // The map sets the selection on click; drive the same store action a click would.
-    await page.evaluate(() => {
-      const pinia = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, { select: (s: unknown) => void }> } } } } }).__vue_app__
-        .config.globalProperties.$pinia;
-      pinia._s.get('mapView')!.select({ kind: 'waterGauge', slot: 1 });
-    });
+    // A deep link opens the card the same way a click on the map does (both select the asset).
+    const page = await openWall('motion=0&spotlight=0&asset=WL-H02');
     const card = page.locator('[data-testid="asset-detail"]');
     await card.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await page.textContent('[data-testid="asset-detail-name"]')).toContain('黄浦公园');

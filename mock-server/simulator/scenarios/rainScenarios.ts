@@ -42,14 +42,14 @@ export const RAIN_SCENARIOS = {
    */
   storm: {
     id: 'storm',
-    spawnPerHour: 7,
-    initialCells: 12,
+    spawnPerHour: 5,
+    initialCells: 9,
     windFromDeg: 240,
     windKmH: [30, 50],
     lifeHours: [1.5, 3],
     kinds: [
-      { share: 0.8, radiusKm: [4, 10], peakMmH: [50, 120] },
-      { share: 0.2, radiusKm: [15, 30], peakMmH: [8, 20] },
+      { share: 0.75, radiusKm: [4, 9], peakMmH: [40, 95] },
+      { share: 0.25, radiusKm: [15, 25], peakMmH: [5, 15] },
     ],
   },
   /** Dry weather with the odd drizzle: the baseline for comparisons. */

@@ -2,11 +2,12 @@
  * The map's icon atlas, drawn at start-up on a canvas (no image files). Icons are white silhouettes
  * used as masks: the layer tints them with a per-slot colour, so one shape serves every state, and
  * the kind stays readable by shape alone (pump = disc with a drop, underpass = square with an arch,
- * waterlogging = diamond with a wave; teams: shield, truck, hexagon).
+ * waterlogging = diamond with a wave; teams: shield, truck, hexagon). The one exception is the
+ * closure notice, a red-and-white "no entry" sign drawn in its own colours (not a mask).
  */
 import type { TeamType } from '@/protocol/assets';
 
-export const ICON_NAMES = ['pump', 'underpass', 'waterlogging', 'floodTeam', 'pumpTruck', 'repairCrew'] as const;
+export const ICON_NAMES = ['pump', 'underpass', 'waterlogging', 'floodTeam', 'pumpTruck', 'repairCrew', 'noEntry'] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 
 /** Team type code (TEAM_TYPES order) → icon. */
@@ -27,9 +28,15 @@ export interface IconFrame {
 
 export type IconMapping = Record<IconName, IconFrame>;
 
+/** Icons drawn in their own colours rather than tinted. */
+const FULL_COLOUR: ReadonlySet<IconName> = new Set(['noEntry']);
+
 /** Where each icon sits in the atlas: one row of cells. */
 export const ICON_MAPPING: IconMapping = Object.fromEntries(
-  ICON_NAMES.map((name, i) => [name, { x: i * ICON_CELL, y: 0, width: ICON_CELL, height: ICON_CELL, anchorX: ICON_CELL / 2, anchorY: ICON_CELL / 2, mask: true }]),
+  ICON_NAMES.map((name, i) => [
+    name,
+    { x: i * ICON_CELL, y: 0, width: ICON_CELL, height: ICON_CELL, anchorX: ICON_CELL / 2, anchorY: ICON_CELL / 2, mask: !FULL_COLOUR.has(name) },
+  ]),
 ) as IconMapping;
 
 /** A texture source deck.gl accepts: a canvas in the browser, a stand-in in unit tests. */
@@ -140,6 +147,17 @@ const DRAW: Record<IconName, (ctx: Ctx) => void> = {
       ctx.fill();
     });
   },
+  noEntry(ctx) {
+    ctx.beginPath();
+    ctx.arc(32, 32, 29, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = '#e81d1d';
+    ctx.beginPath();
+    ctx.arc(32, 32, 25, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(14, 27, 36, 10);
+  },
 };
 
 function drawIcon(ctx: Ctx, name: IconName, x: number, y: number): void {
@@ -163,7 +181,7 @@ export function createIconAtlas(doc: Document = document): IconAtlas {
 
 const swatches = new Map<string, string>();
 
-/** A small PNG data URL of one icon in one colour, for the legend. */
+/** A small PNG data URL of one icon in one colour (or its own colours), for the legend. */
 export function iconSwatchUrl(name: IconName, css: string, doc: Document = document): string {
   const key = `${name}|${css}`;
   const cached = swatches.get(key);
@@ -172,9 +190,11 @@ export function iconSwatchUrl(name: IconName, css: string, doc: Document = docum
   canvas.width = canvas.height = ICON_CELL;
   const ctx = canvas.getContext('2d')!;
   drawIcon(ctx, name, 0, 0);
-  ctx.globalCompositeOperation = 'source-in';
-  ctx.fillStyle = css;
-  ctx.fillRect(0, 0, ICON_CELL, ICON_CELL);
+  if (ICON_MAPPING[name].mask) {
+    ctx.globalCompositeOperation = 'source-in';
+    ctx.fillStyle = css;
+    ctx.fillRect(0, 0, ICON_CELL, ICON_CELL);
+  }
   const url = canvas.toDataURL('image/png');
   swatches.set(key, url);
   return url;

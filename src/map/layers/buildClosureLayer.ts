@@ -1,9 +1,11 @@
 /**
  * Closed road segments: a wide red band with a white core over the road, so a closure never reads
- * as congestion red. Two line layers in one composite, sharing one small lines array.
+ * as congestion red; and a "no entry" sign at each closure notice, so that a closure is seen at city
+ * zoom too, where a 400 m segment is a pixel long. Line layers share one small lines array.
  */
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps } from '@deck.gl/core';
-import { LineLayer } from '@deck.gl/layers';
+import { IconLayer, LineLayer } from '@deck.gl/layers';
+import type { IconAtlas } from '../icons/iconAtlas';
 import { CLOSURE_COLOR, CLOSURE_CORE } from '../mapPalette';
 
 export const CLOSURE_LAYER_ID = 'closures';
@@ -13,18 +15,37 @@ export interface ClosedSegments {
   slots: Int32Array;
   /** lon0, lat0, lon1, lat1 per closed segment. */
   lines: Float32Array;
+  /** lon, lat per closure notice. */
+  notices: Float32Array;
+  /** The flooded underpass behind each notice (picking index → underpass slot). */
+  underpasses: Int32Array;
 }
 
-/** Gathers the closed segments' ends from the catalogue's lines. */
-export function closedSegments(slots: Iterable<number>, roadLines: Float32Array): ClosedSegments {
+export interface ClosureNotice {
+  lon: number;
+  lat: number;
+  underpassSlot: number;
+}
+
+/** Gathers the closed segments' ends from the catalogue's lines, and the notices' places. */
+export function closedSegments(slots: Iterable<number>, roadLines: Float32Array, notices: readonly ClosureNotice[] = []): ClosedSegments {
   const list = Int32Array.from(new Set(slots)).sort();
   const lines = new Float32Array(list.length * 4);
   list.forEach((slot, i) => lines.set(roadLines.subarray(slot * 4, slot * 4 + 4), i * 4));
-  return { slots: list, lines };
+  return {
+    slots: list,
+    lines,
+    notices: Float32Array.from(notices.flatMap((n) => [n.lon, n.lat])),
+    underpasses: Int32Array.from(notices, (n) => n.underpassSlot),
+  };
 }
+
+/** Sublayer ids, so a pick can tell a segment from a notice. */
+export const CLOSURE_NOTICE_SUBLAYER = `${CLOSURE_LAYER_ID}-notices`;
 
 interface ClosureProps {
   segments: ClosedSegments;
+  atlas: IconAtlas | null;
   /** Layout scale of the wall (1 at 3840 px wide). */
   uiScale: number;
 }
@@ -36,12 +57,13 @@ const CORE_PX = 4;
 export class ClosureLayer extends CompositeLayer<ClosureProps & CompositeLayerProps> {
   static layerName = 'ClosureLayer';
   static defaultProps: DefaultProps<ClosureProps> = {
-    segments: { type: 'object', value: { slots: new Int32Array(0), lines: new Float32Array(0) }, compare: false },
+    segments: { type: 'object', value: closedSegments([], new Float32Array(0)), compare: false },
+    atlas: { type: 'object', value: null, compare: false },
     uiScale: 1,
   };
 
   renderLayers() {
-    const { segments, uiScale } = this.props;
+    const { segments, uiScale, atlas } = this.props;
     const data = {
       length: segments.slots.length,
       attributes: {
@@ -53,16 +75,35 @@ export class ClosureLayer extends CompositeLayer<ClosureProps & CompositeLayerPr
     return [
       new LineLayer({ ...this.getSubLayerProps({ id: 'band' }), ...common, getColor: [...CLOSURE_COLOR, 255], getWidth: Math.max(5, OUTER_PX * uiScale) }),
       new LineLayer({ ...this.getSubLayerProps({ id: 'core' }), ...common, getColor: [...CLOSURE_CORE, 255], getWidth: Math.max(1.5, CORE_PX * uiScale) }),
+      atlas &&
+        new IconLayer({
+          ...this.getSubLayerProps({ id: 'notices' }),
+          data: { length: segments.underpasses.length, attributes: { getPosition: { value: segments.notices, size: 2 } } },
+          // A canvas is uploaded as it is (deck.gl's image prop takes any texture source).
+          iconAtlas: atlas.image as unknown as string,
+          iconMapping: atlas.mapping,
+          getIcon: 'noEntry' as never,
+          sizeUnits: 'pixels',
+          getSize: Math.max(16, NOTICE_PX * uiScale),
+          // Raised off the point: the underpass's own incident marker sits exactly there.
+          getPixelOffset: [0, -Math.max(12, NOTICE_LIFT_PX * uiScale)],
+          pickable: true,
+        }),
     ];
   }
 }
 
+/** The "no entry" sign and how far it stands above its point, design pixels at the 3840-wide layout. */
+const NOTICE_PX = 38;
+const NOTICE_LIFT_PX = 30;
+
 export interface ClosureLayerInput {
   segments: ClosedSegments;
+  atlas: IconAtlas;
   visible: boolean;
   uiScale: number;
 }
 
-export function buildClosureLayer({ segments, visible, uiScale }: ClosureLayerInput): ClosureLayer {
-  return new ClosureLayer({ id: CLOSURE_LAYER_ID, segments, visible, uiScale, pickable: true });
+export function buildClosureLayer({ segments, atlas, visible, uiScale }: ClosureLayerInput): ClosureLayer {
+  return new ClosureLayer({ id: CLOSURE_LAYER_ID, segments, atlas, visible, uiScale, pickable: true });
 }

@@ -13,7 +13,7 @@ export interface RainFieldLayerInput {
   opacity?: number;
 }
 
-export function buildRainFieldLayer({ image, bounds, visible, opacity = 0.75 }: RainFieldLayerInput): BitmapLayer {
+export function buildRainFieldLayer({ image, bounds, visible, opacity = 0.45 }: RainFieldLayerInput): BitmapLayer {
   return new BitmapLayer({
     id: RAIN_FIELD_LAYER_ID,
     image: image as ImageData,

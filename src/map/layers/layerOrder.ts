@@ -4,7 +4,8 @@
  * the pumps / underpasses / waterlogging switches), so `data-layers-drawn` reads like the switcher.
  *
  * The rain field lies beneath the roads (unlike the switcher's listing): a translucent field over
- * the roads would muddy their congestion colours wherever it rains.
+ * the roads would muddy their congestion colours wherever it rains. Closures lie above the drainage
+ * points and clusters: a closure notice must never hide under a cluster bubble.
  */
 import { CLOSURE_LAYER_ID } from './buildClosureLayer';
 import { CLUSTER_LAYER_ID } from './buildClusterLayer';
@@ -21,13 +22,13 @@ import { WATERLOGGING_LAYER_ID } from './buildWaterloggingLayer';
 export const LAYER_ORDER = [
   RAIN_FIELD_LAYER_ID,
   ROAD_LAYER_ID,
-  CLOSURE_LAYER_ID,
   WATER_GAUGE_LAYER_ID,
   RAIN_GAUGE_LAYER_ID,
   PUMP_LAYER_ID,
   UNDERPASS_LAYER_ID,
   WATERLOGGING_LAYER_ID,
   CLUSTER_LAYER_ID,
+  CLOSURE_LAYER_ID,
   TEAM_LAYER_ID,
   INCIDENT_LAYER_ID,
 ] as const;

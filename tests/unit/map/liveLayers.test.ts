@@ -1,62 +1,124 @@
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { BitmapLayer, IconLayer, LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
-import { createLiveLayerSet } from '../../../src/map/liveLayers';
+import { ClosureLayer } from '../../../src/map/layers/buildClosureLayer';
+import { DrainageClusterLayer } from '../../../src/map/layers/buildClusterLayer';
+import { IncidentLayer } from '../../../src/map/layers/buildIncidentLayer';
 import { LAYER_ORDER } from '../../../src/map/layers/layerOrder';
-import { writeRainColors, writeWaterColors } from '../../../src/map/liveColors';
+import { createLiveLayerSet, type LiveFrame } from '../../../src/map/liveLayers';
+import { DEFAULT_VISIBLE } from '../../../src/map/mapLayers';
 import { capPixelRatio } from '../../../src/map/pixelRatio';
-import type { CatalogView } from '../../../src/protocol/catalogView';
+import { alarm, closure, incident, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from './mapFixtures';
 
-const catalog: CatalogView = {
-  version: 't',
-  districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }],
-  groups: {
-    rainGauge: { kind: 'rainGauge', ids: ['a', 'b'], names: ['甲', '乙'], namesEn: ['A', 'B'], districts: [0, 0], thresholds: {}, positions: Float32Array.from([121.4, 31.2, 121.5, 31.3]), count: 2 },
-    waterGauge: { kind: 'waterGauge', ids: ['w'], names: ['水'], namesEn: ['W'], districts: [0], thresholds: { warning: [4.55], danger: [5.05] }, positions: Float32Array.from([121.49, 31.24]), count: 1 },
-  },
-};
-const visible = { 'rain-gauges': true, 'water-gauges': true };
+const catalog = mapCatalog();
+type Attrs = Record<string, { value: ArrayLike<number>; size?: number }>;
+const attributes = (layer: { props: { data: unknown } }) => (layer.props.data as { attributes: Attrs }).attributes;
 
-describe('live layers', () => {
-  it('builds one ScatterplotLayer per concern, in the declared order, from binary attributes', () => {
-    const set = createLiveLayerSet(catalog);
-    const layers = set.build({ rain: Float32Array.from([0, 20]), water: Float32Array.from([4.7]) }, { visible, uiScale: 0.5 });
+function frame(over: Partial<LiveFrame> = {}): LiveFrame {
+  return {
+    channels: mapChannels(catalog),
+    liveVersion: 1,
+    events: mapEvents(),
+    visible: { ...DEFAULT_VISIBLE },
+    zoom: 9,
+    uiScale: 0.5,
+    pulse: 0,
+    tickMs: 1000,
+    smooth: true,
+    ...over,
+  };
+}
+
+describe('live layer set', () => {
+  it('builds one layer per concern, in the declared draw order, of the right class', () => {
+    const layers = createLiveLayerSet(catalog, TEST_ATLAS).build(frame());
     expect(layers.map((l) => l.id)).toEqual([...LAYER_ORDER]);
-    for (const layer of layers) expect(layer).toBeInstanceOf(ScatterplotLayer);
-    const data = layers[0].props.data as { length: number; attributes: Record<string, { value: ArrayLike<number> }> };
-    expect(data.length).toBe(2);
-    expect(data.attributes.getPosition.value).toBe(catalog.groups.rainGauge.positions);
+    const byId = Object.fromEntries(layers.map((l) => [l.id, l]));
+    expect(byId.rainField).toBeInstanceOf(BitmapLayer);
+    expect(byId.roads).toBeInstanceOf(LineLayer);
+    expect(byId.closures).toBeInstanceOf(ClosureLayer);
+    expect(byId.rainGauges).toBeInstanceOf(ScatterplotLayer);
+    expect(byId.waterGauges).toBeInstanceOf(ScatterplotLayer);
+    for (const id of ['pumps', 'underpasses', 'waterlogging', 'teams']) expect(byId[id]).toBeInstanceOf(IconLayer);
+    expect(byId.drainageClusters).toBeInstanceOf(DrainageClusterLayer);
+    expect(byId.incidents).toBeInstanceOf(IncidentLayer);
   });
 
-  it('keeps positions and swaps colour buffers between updates (no per-update allocation)', () => {
-    const set = createLiveLayerSet(catalog);
-    const channels = { rain: Float32Array.from([0, 20]), water: Float32Array.from([3]) };
-    const attrs = () => (set.build(channels, { visible, uiScale: 1 })[0].props.data as { attributes: Record<string, unknown> }).attributes;
-    const [a, b, c] = [attrs(), attrs(), attrs()];
-    expect(a.getPosition).toBe(b.getPosition);
-    expect(a.getFillColor).not.toBe(b.getFillColor);
-    expect(a.getFillColor).toBe(c.getFillColor);
+  it('reads positions straight from the catalogue (binary attributes, no copies)', () => {
+    const layers = createLiveLayerSet(catalog, TEST_ATLAS).build(frame());
+    const byId = Object.fromEntries(layers.map((l) => [l.id, l]));
+    expect(attributes(byId.rainGauges).getPosition.value).toBe(catalog.groups.rainGauge.positions);
+    expect(attributes(byId.pumps).getPosition.value).toBe(catalog.groups.pumpStation.positions);
+    expect(attributes(byId.roads).getSourcePosition.value).toBe(catalog.groups.roadSegment.lines);
+    expect(attributes(byId.teams).getColor.value).toBeInstanceOf(Uint8Array);
   });
 
-  it('hides a layer that is switched off', () => {
-    const layers = createLiveLayerSet(catalog).build({ rain: new Float32Array(2), water: new Float32Array(1) }, { visible: { ...visible, 'water-gauges': false }, uiScale: 1 });
-    expect(layers[1].props.visible).toBe(false);
+  it('hands back the same instance for a layer whose inputs did not change', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const f = frame({ events: mapEvents({ incidents: [incident('i1', 1)] }) });
+    const a = set.build(f);
+    const b = set.build({ ...f, pulse: 0.5 });
+    const changed = a.filter((layer, i) => layer !== b[i]).map((l) => l.id);
+    // An animation frame of the pulse rebuilds the incidents and nothing else.
+    expect(changed).toEqual(['incidents']);
+    const c = set.build({ ...f, pulse: 0.5, liveVersion: 2 });
+    expect(c.find((l) => l.id === 'incidents')).toBe(b.find((l) => l.id === 'incidents'));
+    expect(c.find((l) => l.id === 'roads')).not.toBe(b.find((l) => l.id === 'roads'));
   });
-});
 
-describe('live colours', () => {
-  it('colours rain by band, dry gauges translucent', () => {
-    const out = new Uint8Array(8);
-    writeRainColors([0, 50], out);
-    expect(out[3]).toBeLessThan(255);
-    expect(Array.from(out.slice(4))).toEqual([230, 40, 230, 255]);
+  it('hides switched-off layers and lists only the drawn ones', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const layers = set.build(frame({ visible: { ...DEFAULT_VISIBLE, roads: false, teams: false } }));
+    expect(layers.find((l) => l.id === 'roads')!.props.visible).toBe(false);
+    expect(set.drawn).not.toContain('roads');
+    expect(set.drawn).not.toContain('teams');
+    expect(set.drawn).toContain('rainField');
+    // Switched on but with nothing to draw: not listed.
+    expect(set.drawn).not.toContain('closures');
+    expect(set.drawn).not.toContain('incidents');
   });
 
-  it('colours water levels against each gauge’s own warning line', () => {
-    const out = new Uint8Array(12);
-    writeWaterColors([3.0, 4.6, 5.2], [4.55, 4.55, 4.55], [5.05, 5.05, 5.05], out);
-    expect(Array.from(out.slice(0, 3))).toEqual([0, 200, 220]);
-    expect(Array.from(out.slice(4, 7))).toEqual([255, 140, 0]);
-    expect(Array.from(out.slice(8, 11))).toEqual([255, 40, 40]);
+  it('clusters drainage points below zoom 11.5 and shows them one by one above', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const low = set.build(frame({ zoom: 9 }));
+    expect(set.drawn).toContain('drainageClusters');
+    // Clustered slots get alpha 0 in their icon layer's colours.
+    const pumpAlpha = (layers: typeof low) => Array.from(attributes(layers.find((l) => l.id === 'pumps')!).getColor.value).filter((_, i) => i % 4 === 3);
+    expect(pumpAlpha(low).some((a) => a === 0)).toBe(true);
+    const high = set.build(frame({ zoom: 12, liveVersion: 2 }));
+    expect(set.drawn).not.toContain('drainageClusters');
+    expect(pumpAlpha(high).every((a) => a === 255)).toBe(true);
+  });
+
+  it('lets teams glide between updates unless motion is reduced', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const teams = (smooth: boolean, liveVersion: number) => set.build(frame({ smooth, liveVersion })).find((l) => l.id === 'teams')!;
+    expect(teams(true, 1).props.transitions).toMatchObject({ getPosition: { duration: 1000 } });
+    expect(teams(false, 2).props.transitions).toBeFalsy();
+  });
+
+  it('draws closed segments from closure notices and the road.closed channel', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const channels = mapChannels(catalog);
+    channels['road.closed'][4] = 1;
+    const layers = set.build(frame({ channels, events: mapEvents({ closures: [closure('c1', [1, 2])] }) }));
+    const closures = layers.find((l) => l.id === 'closures') as ClosureLayer;
+    expect(Array.from(closures.props.segments.slots)).toEqual([1, 2, 4]);
+    expect(set.pickTarget('closures', 2)).toEqual({ type: 'asset', kind: 'roadSegment', slot: 4 });
+    // The notice's sign stands for the flooded underpass behind it.
+    expect(set.pickTarget('closures', 0, 'closures-notices')).toEqual({ type: 'asset', kind: 'underpass', slot: 0 });
+    expect(set.drawn).toContain('closures');
+  });
+
+  it('maps picked indices to what they stand for', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    set.build(frame({ events: mapEvents({ incidents: [incident('low', 4), incident('urgent', 1)], alarms: [alarm('pumpStation', 0, 'major')] }) }));
+    expect(set.pickTarget('pumps', 3)).toEqual({ type: 'asset', kind: 'pumpStation', slot: 3 });
+    expect(set.pickTarget('pumps', 99)).toBeNull();
+    expect(set.pickTarget('roads', 0)).toEqual({ type: 'asset', kind: 'roadSegment', slot: 0 });
+    // Most urgent last (drawn on top).
+    expect(set.pickTarget('incidents', 1)).toEqual({ type: 'incident', id: 'urgent' });
+    expect(set.hasUrgentIncidents).toBe(true);
+    expect(set.pickTarget('rainField', 0)).toBeNull();
   });
 });
 

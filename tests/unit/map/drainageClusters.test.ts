@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  alarmColumns,
+  drainageAlarmKey,
+  DrainageClusterer,
+  NO_ALARM,
+  reduceClusterProps,
+  severityOfRank,
+  type ClusterProps,
+} from '../../../src/map/drainageClusters';
+import { SEVERITY_RANK } from '../../../src/protocol/cityEvents';
+import { alarm } from './mapFixtures';
+
+describe('cluster reduce', () => {
+  it('keeps the worst severity and adds up the alarms', () => {
+    const acc: ClusterProps = { worst: NO_ALARM, alarms: 0 };
+    for (const member of [
+      { worst: NO_ALARM, alarms: 0 },
+      { worst: SEVERITY_RANK.minor, alarms: 1 },
+      { worst: SEVERITY_RANK.critical, alarms: 2 },
+      { worst: SEVERITY_RANK.warning, alarms: 1 },
+    ]) reduceClusterProps(acc, member);
+    expect(acc).toEqual({ worst: SEVERITY_RANK.critical, alarms: 4 });
+    expect(severityOfRank(acc.worst)).toBe('critical');
+    expect(severityOfRank(NO_ALARM)).toBeNull();
+  });
+
+  it('turns active drainage alarms into per-slot columns and ignores the rest', () => {
+    const cleared = { ...alarm('pumpStation', 1, 'critical', 'x'), state: 'cleared' as const };
+    const cols = alarmColumns({ pumpStation: 3, underpass: 2, waterloggingPoint: 1 }, [
+      alarm('pumpStation', 1, 'major'),
+      alarm('pumpStation', 1, 'warning'),
+      alarm('underpass', 0, 'critical'),
+      alarm('rainGauge', 0, 'critical'),
+      alarm('pumpStation', 99, 'critical'),
+      cleared,
+    ]);
+    expect(Array.from(cols.worst.pumpStation)).toEqual([NO_ALARM, SEVERITY_RANK.major, NO_ALARM]);
+    expect(Array.from(cols.count.pumpStation)).toEqual([0, 2, 0]);
+    expect(Array.from(cols.worst.underpass)).toEqual([SEVERITY_RANK.critical, NO_ALARM]);
+  });
+
+  it('keys the alarm set so the index is rebuilt only when it changes', () => {
+    const a = [alarm('pumpStation', 1, 'major'), alarm('underpass', 0, 'critical')];
+    expect(drainageAlarmKey(a)).toBe(drainageAlarmKey([...a].reverse()));
+    expect(drainageAlarmKey(a)).not.toBe(drainageAlarmKey([alarm('pumpStation', 1, 'critical'), a[1]]));
+    expect(drainageAlarmKey([alarm('rainGauge', 0, 'major')])).toBe('');
+  });
+});
+
+describe('drainage clusterer', () => {
+  // Ten pumps and two underpasses within ~1 km, one waterlogging point 30 km away.
+  const pumps = new Float32Array(20).map((_, i) => (i % 2 === 0 ? 121.47 + 0.001 * i : 31.23 + 0.0005 * i));
+  const positions = {
+    pumpStation: pumps,
+    underpass: Float32Array.from([121.471, 31.231, 121.472, 31.232]),
+    waterloggingPoint: Float32Array.from([121.8, 31.0]),
+  };
+  const counts = { pumpStation: 10, underpass: 2, waterloggingPoint: 1 };
+
+  it('shows crowded points as one cluster carrying their worst alarm and alarm count', () => {
+    const c = new DrainageClusterer(positions, 60);
+    c.load(alarmColumns(counts, [alarm('pumpStation', 3, 'minor'), alarm('underpass', 1, 'critical'), alarm('underpass', 1, 'warning', 'u1b')]), new Set(['pumpStation', 'underpass', 'waterloggingPoint']));
+    const { bubbles, shown } = c.clustersAt(9);
+    expect(bubbles).toHaveLength(1);
+    expect(bubbles[0]).toMatchObject({ count: 12, worst: SEVERITY_RANK.critical, alarms: 3 });
+    // The lone point far away is drawn as itself; the clustered ones are not.
+    expect(Array.from(shown.waterloggingPoint)).toEqual([1]);
+    expect(Array.from(shown.pumpStation).every((v) => v === 0)).toBe(true);
+    expect(c.expansionZoom(bubbles[0].id)).toBeGreaterThan(9);
+  });
+
+  it('clusters only the kinds switched on', () => {
+    const c = new DrainageClusterer(positions, 60);
+    c.load(alarmColumns(counts, []), new Set(['underpass']));
+    const { bubbles, shown } = c.clustersAt(9);
+    expect(bubbles).toEqual([expect.objectContaining({ count: 2, worst: NO_ALARM, alarms: 0 })]);
+    expect(Array.from(shown.pumpStation).every((v) => v === 0)).toBe(true);
+  });
+
+  it('falls apart into single points at high zoom', () => {
+    const c = new DrainageClusterer(positions, 60);
+    c.load(alarmColumns(counts, []), new Set(['pumpStation', 'underpass', 'waterloggingPoint']));
+    const { bubbles, shown } = c.clustersAt(22);
+    expect(bubbles).toHaveLength(0);
+    expect(Array.from(shown.pumpStation).every((v) => v === 1)).toBe(true);
+  });
+});

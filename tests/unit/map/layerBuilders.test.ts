@@ -1,0 +1,110 @@
+import { BitmapLayer, IconLayer, LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { describe, expect, it } from 'vitest';
+import { buildClosureLayer, closedSegments, ClosureLayer } from '../../../src/map/layers/buildClosureLayer';
+import { bubbleRadius, buildClusterLayer, DrainageClusterLayer } from '../../../src/map/layers/buildClusterLayer';
+import { buildIncidentLayer, IncidentLayer, packIncidents } from '../../../src/map/layers/buildIncidentLayer';
+import { buildPumpLayer } from '../../../src/map/layers/buildPumpLayer';
+import { buildRainFieldLayer } from '../../../src/map/layers/buildRainFieldLayer';
+import { buildRoadLayer, roadGeometry } from '../../../src/map/layers/buildRoadLayer';
+import { buildTeamLayer } from '../../../src/map/layers/buildTeamLayer';
+import { buildUnderpassLayer } from '../../../src/map/layers/buildUnderpassLayer';
+import { buildWaterGaugeLayer } from '../../../src/map/layers/buildWaterGaugeLayer';
+import { buildWaterloggingLayer } from '../../../src/map/layers/buildWaterloggingLayer';
+import { ROAD_CLASS_WIDTH } from '../../../src/map/mapPalette';
+import { floatSwapBuffer, SwapBuffer } from '../../../src/map/swapBuffer';
+import { incident, TEST_ATLAS } from './mapFixtures';
+
+type Attr = { value: ArrayLike<number>; size?: number; stride?: number; offset?: number; normalized?: boolean };
+const attrs = (layer: { props: { data: unknown } }) => (layer.props.data as { length: number; attributes: Record<string, Attr> }).attributes;
+
+describe('road layer', () => {
+  const lines = Float32Array.from([121, 31, 121.1, 31.1, 121.2, 31.2, 121.3, 31.3]);
+  const geometry = roadGeometry(lines, [0, 2], ROAD_CLASS_WIDTH);
+
+  it('is a LineLayer reading both ends from one lines array with a stride', () => {
+    const layer = buildRoadLayer({ geometry, colors: new SwapBuffer(2).next(), visible: true, uiScale: 0.5 });
+    expect(layer).toBeInstanceOf(LineLayer);
+    const a = attrs(layer);
+    expect(a.getSourcePosition).toMatchObject({ size: 2, stride: 16, offset: 0 });
+    expect(a.getTargetPosition).toMatchObject({ size: 2, stride: 16, offset: 8 });
+    expect(a.getSourcePosition.value).toBe(lines);
+    expect(a.getTargetPosition.value).toBe(lines);
+    expect(a.getColor).toMatchObject({ size: 4, normalized: true });
+    expect(layer.props.widthScale).toBe(0.5);
+  });
+
+  it('widens roads by class, once per catalogue, and uses no accessor function', () => {
+    expect(Array.from(geometry.widths.value)).toEqual([ROAD_CLASS_WIDTH[0], ROAD_CLASS_WIDTH[2]].map(Math.fround));
+    const layer = buildRoadLayer({ geometry, colors: new SwapBuffer(2).next(), visible: true, uiScale: 1 });
+    for (const [key, value] of Object.entries(layer.props)) if (key.startsWith('get')) expect(typeof value, key).not.toBe('function');
+  });
+});
+
+describe('point and icon layers', () => {
+  const positions = { value: Float32Array.from([121, 31, 121.1, 31.1]), size: 2 as const };
+  const input = { count: 2, positions, colors: new SwapBuffer(2).next(), visible: true, radiusPx: 8, atlas: TEST_ATLAS };
+
+  it('draws pumps, underpasses and waterlogging points as masked icons of distinct shapes', () => {
+    const layers = [buildPumpLayer(input), buildUnderpassLayer(input), buildWaterloggingLayer(input)];
+    expect(layers.map((l) => l.id)).toEqual(['pumps', 'underpasses', 'waterlogging']);
+    expect(new Set(layers.map((l) => l.props.getIcon)).size).toBe(3);
+    for (const layer of layers) {
+      expect(layer).toBeInstanceOf(IconLayer);
+      expect(attrs(layer).getPosition.value).toBe(positions.value);
+      expect(attrs(layer).getColor).toBe(input.colors);
+      expect(layer.props.iconMapping).toBe(TEST_ATLAS.mapping);
+      expect(TEST_ATLAS.mapping[layer.props.getIcon as unknown as keyof typeof TEST_ATLAS.mapping].mask).toBe(true);
+    }
+  });
+
+  it('keeps the water gauges as rings', () => {
+    const layer = buildWaterGaugeLayer(input);
+    expect(layer).toBeInstanceOf(ScatterplotLayer);
+    expect(attrs(layer).getLineColor).toBe(input.colors);
+  });
+
+  it('moves teams with a position transition about one tick long', () => {
+    const buf = floatSwapBuffer(2, 3);
+    const layer = buildTeamLayer({ count: 2, positions: buf.next(), colors: new SwapBuffer(2).next(), icons: ['floodTeam', 'pumpTruck'], atlas: TEST_ATLAS, visible: true, sizePx: 20, transitionMs: 1000 });
+    expect(layer).toBeInstanceOf(IconLayer);
+    expect(attrs(layer).getPosition).toMatchObject({ size: 3 });
+    expect(layer.props.transitions).toMatchObject({ getPosition: { duration: 1000 } });
+  });
+});
+
+describe('rain field, closures, clusters, incidents', () => {
+  it('draws the rain field as a bitmap over the grid bounds', () => {
+    const image = { width: 2, height: 1, data: new Uint8ClampedArray(8) };
+    const layer = buildRainFieldLayer({ image, bounds: [121, 31, 122, 32], visible: true });
+    expect(layer).toBeInstanceOf(BitmapLayer);
+    expect(layer.props.bounds).toEqual([121, 31, 122, 32]);
+    expect(layer.props.opacity).toBeLessThan(1);
+  });
+
+  it('gathers closed segments in slot order, without duplicates', () => {
+    const lines = new Float32Array(12).map((_, i) => i);
+    const segments = closedSegments([2, 0, 2], lines);
+    expect(Array.from(segments.slots)).toEqual([0, 2]);
+    expect(Array.from(segments.lines)).toEqual([0, 1, 2, 3, 8, 9, 10, 11]);
+    expect(buildClosureLayer({ segments, atlas: TEST_ATLAS, visible: true, uiScale: 1 })).toBeInstanceOf(ClosureLayer);
+    const withNotice = closedSegments([1], lines, [{ lon: 121.4, lat: 31.2, underpassSlot: 7 }]);
+    expect(Array.from(withNotice.notices)).toEqual([121.4, 31.2].map(Math.fround));
+    expect(Array.from(withNotice.underpasses)).toEqual([7]);
+  });
+
+  it('sizes cluster bubbles by count', () => {
+    expect(bubbleRadius(100)).toBeGreaterThan(bubbleRadius(10));
+    expect(buildClusterLayer({ bubbles: [], visible: true, uiScale: 1 })).toBeInstanceOf(DrainageClusterLayer);
+  });
+
+  it('packs incidents least urgent first, marks new ones and lists P1/P2 for the pulse', () => {
+    const packed = packIncidents([incident('a', 1, 'dispatched'), incident('b', 3, 'new'), incident('c', 2, 'new'), incident('gone', 1, 'resolved')]);
+    expect(packed.ids).toEqual(['b', 'c', 'a']);
+    expect(Array.from(packed.urgent)).toEqual([1, 2]);
+    expect(packed.radius[2]).toBeGreaterThan(packed.radius[0]);
+    // 'new' (not dispatched): a thicker white ring than incidents being handled.
+    expect(packed.outlineWidth[1]).toBeGreaterThan(packed.outlineWidth[2]);
+    expect(Array.from(packed.outline.slice(4, 7))).toEqual([255, 255, 255]);
+    expect(buildIncidentLayer({ incidents: packed, pulse: 0.3, visible: true, uiScale: 1 })).toBeInstanceOf(IncidentLayer);
+  });
+});
