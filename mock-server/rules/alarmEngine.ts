@@ -109,7 +109,9 @@ export class AlarmEngine {
     const severity = worse(bandSeverity, rateSeverity);
     const trigger: AlarmTrigger = severity !== null && severity === rateSeverity && severity !== bandSeverity ? 'rateOfRise' : 'threshold';
     const threshold = trigger === 'rateOfRise' ? rule.rate!.minValue : level >= 0 ? bands[level].above : NaN;
-    this.settle(state.alarms, state, slot, severity, { trigger, value: round(mean), unit: rule.unit, threshold }, now, out, '');
+    // A fast rise is reported with the latest reading (the mean lags behind rising water).
+    const reported = trigger === 'rateOfRise' ? value : mean;
+    this.settle(state.alarms, state, slot, severity, { trigger, value: round(reported), unit: rule.unit, threshold }, now, out, '');
   }
 
   private evaluateState(state: RuleState, rule: StateRule, slot: number, value: number, now: number, out: Alarm[]): void {

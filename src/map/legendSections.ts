@@ -62,7 +62,7 @@ export function legendSections(visible: Record<MapLayerId, boolean>): LegendSect
   add(visible.underpasses, 'underpasses', 'legend.underpasses', DEPTH_STATES.map((s) => ({ label: `legend.underpass_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'underpass' })));
   add(visible.waterlogging, 'waterlogging', 'legend.waterlogging', DEPTH_STATES.map((s) => ({ label: `legend.waterlog_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'waterlogging' })));
   add(visible.pumps || visible.underpasses || visible.waterlogging, 'clusters', 'legend.clusters', [
-    ...SEVERITIES.map((s): LegendItem => ({ label: `map.severity.${s}`, color: SEVERITY_COLORS[s], shape: 'bubble' })),
+    ...SEVERITIES.map((s): LegendItem => ({ label: `severity.${s}`, color: SEVERITY_COLORS[s], shape: 'bubble' })),
     { label: 'legend.calm', color: CLUSTER_CALM, shape: 'bubble' },
   ]);
   add(visible.teams, 'teams', 'legend.teams', [

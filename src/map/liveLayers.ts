@@ -284,7 +284,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
           writeTeamColors(f.channels['team.state'], colors.team.next().value);
         }
         const transitionMs = f.smooth ? Math.min(Math.max(f.tickMs, 0), 5000) : 0;
-        return buildTeamLayer({ count: g.team.count, positions: teamPositions.current, colors: colors.team.current, icons: teamIcons, atlas, visible: on, sizePx: px(40, f.uiScale, 18), transitionMs });
+        return buildTeamLayer({ count: g.team.count, positions: teamPositions.current, colors: colors.team.current, icons: teamIcons, atlas, visible: on, sizePx: px(30, f.uiScale, 14), transitionMs });
       },
     },
     incidents: {

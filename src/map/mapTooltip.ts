@@ -115,7 +115,7 @@ export function mapTooltip(target: PickTarget, ctx: TooltipContext): string | nu
     const { kind, slot } = target;
     if (slot >= ctx.catalog.groups[kind].count) return null;
     const alarm = worstAlarm(kind, slot, ctx.alarms);
-    const alarmLine = alarm ? [`${t('map.tooltip.alarm')}: ${t(`map.severity.${alarm.severity}`)}`] : [];
+    const alarmLine = alarm ? [`${t('map.tooltip.alarm')}: ${t(`severity.${alarm.severity}`)}`] : [];
     return [assetTitle(kind, slot, ctx), ...assetLines(kind, slot, ctx), ...alarmLine].join('\n');
   }
   if (target.type === 'incident') {
@@ -123,17 +123,17 @@ export function mapTooltip(target: PickTarget, ctx: TooltipContext): string | nu
     if (!inc) return null;
     const district = ctx.catalog.districts[inc.district];
     return [
-      `P${inc.priority} · ${t(`map.category.${inc.category}`)}`,
+      `P${inc.priority} · ${t(`incident.categories.${inc.category}`)}`,
       ...(district ? [ctx.english ? district.nameEn : district.name] : []),
-      `${t('map.tooltip.status')}: ${t(`map.incidentStatus.${inc.status}`)}`,
-      `${t('map.tooltip.unit')}: ${t(`map.unit.${inc.unit}`)}`,
+      `${t('map.tooltip.status')}: ${t(`incident.statuses.${inc.status}`)}`,
+      `${t('map.tooltip.unit')}: ${t(`incident.units.${inc.unit}`)}`,
     ].join('\n');
   }
   const { bubble } = target;
   const severity = severityOfRank(bubble.worst);
   return [
     t('map.tooltip.cluster', { count: bubble.count }),
-    severity && bubble.alarms > 0 ? t('map.tooltip.clusterAlarms', { count: bubble.alarms, severity: t(`map.severity.${severity}`) }) : t('map.tooltip.clusterCalm'),
+    severity && bubble.alarms > 0 ? t('map.tooltip.clusterAlarms', { count: bubble.alarms, severity: t(`severity.${severity}`) }) : t('map.tooltip.clusterCalm'),
     t('map.tooltip.clusterHint'),
   ].join('\n');
 }

@@ -4,14 +4,17 @@
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import type { Alarm, CityEvent, CityEventState, Closure, Incident } from '@/protocol/cityEvents';
+import { SEVERITY_RANK, type Alarm, type CityEvent, type CityEventState, type Closure, type Incident } from '@/protocol/cityEvents';
 
 export const useCityEventsStore = defineStore('cityEvents', () => {
   const alarms = shallowRef(markRaw(new Map<string, Alarm>()));
   const incidents = shallowRef(markRaw(new Map<string, Incident>()));
   const closures = shallowRef(markRaw(new Map<string, Closure>()));
   const version = ref(0);
-  /** Alarms raised since the last snapshot, oldest first, for the spotlight; consumers drain it. */
+  /**
+   * Alarms raised or escalated since the last take, oldest first, for the spotlight (an underpass
+   * alarm usually starts as a warning and escalates to critical when the road closes).
+   */
   const raised = shallowRef<Alarm[]>([]);
 
   function replace(state: CityEventState) {
@@ -26,10 +29,11 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
     const fresh: Alarm[] = [];
     for (const e of events) {
       if (e.type === 'alarm') {
-        const known = alarms.value.has(e.alarm.id);
+        const before = alarms.value.get(e.alarm.id);
         if (e.alarm.state === 'cleared') alarms.value.delete(e.alarm.id);
         else alarms.value.set(e.alarm.id, e.alarm);
-        if (!known && e.alarm.state === 'active') fresh.push(e.alarm);
+        const worse = !before || SEVERITY_RANK[e.alarm.severity] < SEVERITY_RANK[before.severity];
+        if (worse && e.alarm.state === 'active') fresh.push(e.alarm);
       } else if (e.type === 'incident') {
         if (e.incident.status === 'closed') incidents.value.delete(e.incident.id);
         else incidents.value.set(e.incident.id, e.incident);

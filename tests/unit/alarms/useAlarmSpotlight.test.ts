@@ -38,3 +38,17 @@ describe('alarm spotlight', () => {
     scope.stop();
   });
 });
+
+describe('events store: raised alarms', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('counts an escalation to a worse severity as raised, an easing not', () => {
+    const events = useCityEventsStore();
+    events.apply([{ type: 'alarm', alarm: alarm('u1', 'warning') }]);
+    expect(events.takeRaised().map((a) => a.severity)).toEqual(['warning']);
+    events.apply([{ type: 'alarm', alarm: alarm('u1', 'critical') }]);
+    expect(events.takeRaised().map((a) => a.severity)).toEqual(['critical']);
+    events.apply([{ type: 'alarm', alarm: alarm('u1', 'warning') }]);
+    expect(events.takeRaised()).toEqual([]);
+  });
+});

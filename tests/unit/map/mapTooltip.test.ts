@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import en from '../../../src/i18n/en';
+import zhCN from '../../../src/i18n/zh-CN';
 import { mapMessages } from '../../../src/map/mapMessages';
 import { mapTooltip, type TooltipContext } from '../../../src/map/mapTooltip';
 import { NO_ALARM } from '../../../src/map/drainageClusters';
@@ -7,10 +9,11 @@ import { alarm, incident, mapCatalog, mapChannels } from './mapFixtures';
 
 const catalog = mapCatalog();
 
-/** A tiny `t` over the map's own messages, as vue-i18n would resolve them. */
+/** A tiny `t` over the app's and the map's messages, as vue-i18n would resolve them. */
 function translator(locale: 'zh-CN' | 'en') {
+  const messages = { ...(locale === 'en' ? en : zhCN), ...mapMessages[locale] };
   return (key: string, named: Record<string, unknown> = {}) => {
-    let node: unknown = mapMessages[locale];
+    let node: unknown = messages;
     for (const part of key.split('.')) node = (node as Record<string, unknown>)?.[part];
     if (typeof node !== 'string') throw new Error(`missing message ${key}`);
     return node.replace(/\{(\w+)\}/g, (_, k: string) => String(named[k]));
@@ -44,7 +47,7 @@ describe('map tooltips', () => {
   it('says so when a sensor is silent, and adds an active alarm', () => {
     const c = ctx('en', { alarms: [alarm('underpass', 2, 'critical')] });
     expect(mapTooltip({ type: 'asset', kind: 'underpass', slot: 1 }, c)).toContain('Water depth: no data · no data');
-    expect(mapTooltip({ type: 'asset', kind: 'underpass', slot: 2 }, c)).toContain('Alarm: critical');
+    expect(mapTooltip({ type: 'asset', kind: 'underpass', slot: 2 }, c)).toContain('Alarm: Critical');
   });
 
   it('describes pumps, roads and teams in English', () => {
@@ -63,7 +66,7 @@ describe('map tooltips', () => {
     expect(mapTooltip({ type: 'incident', id: 'i' }, c)!.split('\n')).toEqual(['P1 · 交通事故', '黄浦区', '处置状态: 待派单', '责任单位: 交警']);
     expect(mapTooltip({ type: 'incident', id: 'gone' }, c)).toBeNull();
     const bubble = { id: 1, lon: 121, lat: 31, count: 12, worst: SEVERITY_RANK.major, alarms: 3 };
-    expect(mapTooltip({ type: 'cluster', bubble }, c)).toContain('3 条告警 · 最高 严重');
+    expect(mapTooltip({ type: 'cluster', bubble }, c)).toContain('3 条告警 · 最高 重要');
     expect(mapTooltip({ type: 'cluster', bubble: { ...bubble, worst: NO_ALARM, alarms: 0 } }, c)).toContain('无告警');
   });
 
