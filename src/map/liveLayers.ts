@@ -34,6 +34,7 @@ import { buildUnderpassLayer } from './layers/buildUnderpassLayer';
 import { buildWaterGaugeLayer } from './layers/buildWaterGaugeLayer';
 import { buildWaterloggingLayer } from './layers/buildWaterloggingLayer';
 import { LAYER_ORDER, type LiveLayerId } from './layers/layerOrder';
+import { timed } from '@/shared/benchTiming';
 import {
   writeCongestionColors,
   writeDepthColors,
@@ -334,7 +335,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
         let layer = last?.layer;
         if (!last || last.key !== key) {
           const t0 = now();
-          layer = specs[id].build(frame, on);
+          layer = timed(`layer:${id}`, () => specs[id].build(frame, on));
           timings[id] = now() - t0;
           built.set(id, { key, layer });
         }
