@@ -63,7 +63,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   installErrorHandler(http);
 
   const startTime = config.start ?? Math.floor(now() / 1000) * 1000;
-  const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario });
+  const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario, roadGridKm: config.roadGridKm });
   const history = AssetHistory.forAssets(sim.assets);
   const feed = new LiveFeed(sim, { tickMs: config.tickMs, speed: config.speed, now, history });
 

@@ -13,6 +13,8 @@ export const ConfigSchema = z.object({
   speed: z.coerce.number().positive().max(3600).default(1),
   tickMs: z.coerce.number().int().min(50).max(60_000).default(1000),
   scenario: z.enum(RAIN_SCENARIO_IDS as [string, ...string[]]).default('showers'),
+  /** Road grid spacing, km: 1 gives ~3,900 segments; 0.25 about 50,000 (a load-test city). */
+  roadGridKm: z.coerce.number().min(0.2).max(5).default(1),
   /** Simulated start time; default: now, to the second. */
   start: z.iso
     .datetime({ offset: true })
@@ -36,6 +38,7 @@ const SOURCES = {
   speed: ['CITYOPS_SPEED', 'speed'],
   tickMs: ['CITYOPS_TICK_MS', 'tick-ms'],
   scenario: ['CITYOPS_SCENARIO', 'scenario'],
+  roadGridKm: ['CITYOPS_ROAD_GRID_KM', 'road-grid-km'],
   start: ['CITYOPS_START', 'start'],
   mapStyleUrl: ['CITYOPS_MAP_STYLE_URL', 'map-style-url'],
   distDir: ['CITYOPS_DIST_DIR', 'dist-dir'],

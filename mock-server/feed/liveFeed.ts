@@ -8,6 +8,7 @@ import type { WireCatalog } from '../../src/protocol/assets';
 import { encodeDelta, encodeFull } from '../../src/protocol/channelCodec';
 import { packChannels, type ChannelChunks } from '../../src/protocol/channelFrame';
 import { CHANNEL_IDS } from '../../src/protocol/channels';
+import { cityCongestionIndexOf } from '../../src/domain/congestion';
 import type { CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
 import { advance, setScenario, simTime, STEP_SECONDS, takeEvents, type CitySimulation } from '../simulator/citySimulation';
@@ -41,6 +42,9 @@ export interface LiveFeedStatus {
   activeAlarms: number;
   openIncidents: number;
   activeClosures: number;
+  roadSegments: number;
+  /** Length-weighted traffic performance index, 0–10. */
+  cityTrafficIndex: number;
 }
 
 export class LiveFeed {
@@ -128,6 +132,8 @@ export class LiveFeed {
       activeAlarms: events.alarms.length,
       openIncidents: events.incidents.length,
       activeClosures: events.closures.length,
+      roadSegments: this.sim.assets.roads.segmentCount,
+      cityTrafficIndex: cityCongestionIndexOf(this.published['road.index'], this.sim.assets.roads.lengthKm),
     };
   }
 }

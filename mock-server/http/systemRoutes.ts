@@ -31,6 +31,8 @@ const HealthSchema = z.object({
     activeAlarms: z.number().int(),
     openIncidents: z.number().int(),
     activeClosures: z.number().int(),
+    roadSegments: z.number().int(),
+    cityTrafficIndex: z.number().nullable(),
     assets: z.record(z.string(), z.number().int()),
   }),
 });
@@ -55,6 +57,7 @@ export const systemRoutes =
           ...s,
           running: deps.ticker()?.running ?? false,
           simTime: new Date(s.simTime).toISOString(),
+          cityTrafficIndex: Number.isFinite(s.cityTrafficIndex) ? s.cityTrafficIndex : null,
           assets: Object.fromEntries(deps.feed.catalog.groups.map((g) => [g.kind, g.ids.length])),
         },
       };

@@ -4,6 +4,7 @@
  * 0–10 traffic performance index. Stateless in time: the result for a moment depends only on the
  * inputs and the seed, never on how often it was computed.
  */
+import { cityCongestionIndexOf } from '../../src/domain/congestion';
 import { nodeSegments, ROAD_CLASSES, type RoadClass, type RoadNetwork } from '../city/roadNetwork';
 import { toKm } from '../city/localProjection';
 import { hashNoise } from './rng';
@@ -203,11 +204,5 @@ export function stepTraffic(net: RoadNetwork, state: TrafficState, inputs: Traff
 
 /** The city's index: segment indices weighted by length, closed segments included; to 0.1. */
 export function cityCongestionIndex(net: RoadNetwork, state: TrafficState): number {
-  let sum = 0;
-  let km = 0;
-  for (let s = 0; s < net.segmentCount; s++) {
-    sum += state.index[s] * net.lengthKm[s];
-    km += net.lengthKm[s];
-  }
-  return km > 0 ? Math.round((sum / km) * 10) / 10 : 0;
+  return cityCongestionIndexOf(state.index, net.lengthKm);
 }

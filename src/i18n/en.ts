@@ -21,6 +21,7 @@ const en: typeof zh = {
     never: 'no data yet',
   },
   header: {
+    trafficIndex: 'City traffic index',
     simTime: 'Simulated time',
     speed: '×{n} speed',
     language: '中文',

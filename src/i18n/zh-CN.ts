@@ -19,6 +19,7 @@ export default {
     never: '暂无数据',
   },
   header: {
+    trafficIndex: '全市交通指数',
     simTime: '模拟时间',
     speed: '×{n} 倍速',
     language: 'English',

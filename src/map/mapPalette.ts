@@ -7,21 +7,7 @@ import type { Priority, Severity } from '@/protocol/cityEvents';
 
 export type Rgb = readonly [number, number, number];
 
-/** Congestion index bands (0–10, a band includes its lower edge): 畅通 → 严重拥堵. */
-export const CONGESTION_BANDS = [
-  { id: 'free', min: 0, color: [34, 197, 94] },
-  { id: 'light', min: 2, color: [250, 204, 21] },
-  { id: 'moderate', min: 4, color: [249, 115, 22] },
-  { id: 'heavy', min: 6, color: [239, 50, 50] },
-  { id: 'severe', min: 8, color: [150, 16, 40] },
-] as const satisfies readonly { id: string; min: number; color: Rgb }[];
-export type CongestionBandId = (typeof CONGESTION_BANDS)[number]['id'];
-
-/** Band index of a congestion index; -1 for no data. */
-export function congestionBandOf(index: number): number {
-  if (!(index >= 0)) return Number.isNaN(index) ? -1 : 0;
-  return index >= 8 ? 4 : index >= 6 ? 3 : index >= 4 ? 2 : index >= 2 ? 1 : 0;
-}
+export { CONGESTION_BANDS, congestionBandOf, type CongestionBandId } from '@/domain/congestion';
 
 export const NO_DATA: Rgb = [110, 118, 128];
 

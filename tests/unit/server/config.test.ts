@@ -21,6 +21,8 @@ describe('configuration', () => {
     expect(() => loadConfig([], { CITYOPS_SPEED: 'fast' })).toThrow(/CITYOPS_SPEED \/ --speed/);
     expect(() => loadConfig(['--scenario', 'hurricane'], {})).toThrow(/--scenario/);
     expect(() => loadConfig(['--tick-ms', '5'], {})).toThrow(/--tick-ms/);
+    expect(() => loadConfig(['--road-grid-km', '0.01'], {})).toThrow(/--road-grid-km/);
+    expect(loadConfig(['--road-grid-km', '0.25'], {}).roadGridKm).toBe(0.25);
   });
 
   it('refuses unknown flags', () => {
