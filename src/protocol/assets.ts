@@ -3,6 +3,7 @@
  * live values refer to assets only by slot (their index in this catalogue's arrays).
  */
 import type { BinaryChunk } from './binary';
+import type { IndicatorSpec } from './vitals';
 
 /** Asset kinds carried on the live feed. The slot order of each kind is fixed for a catalogue version. */
 export const ASSET_KINDS = [
@@ -46,6 +47,8 @@ export interface WireCatalog {
   version: string;
   districts: DistrictRef[];
   groups: WireAssetGroup[];
+  /** The vital-sign indicators, in the order of every frame's `vitals.values`. */
+  indicators: IndicatorSpec[];
 }
 
 /** Pump station states, as carried in the `pump.state` channel. */

@@ -1,6 +1,7 @@
 /** The catalogue as a client holds it: groups by kind, positions as aligned Float32Arrays. */
 import { ASSET_KINDS, type AssetKind, type DistrictRef, type WireAssetGroup, type WireCatalog } from './assets';
 import { toFloat32 } from './binary';
+import type { IndicatorSpec } from './vitals';
 
 export interface AssetGroupView extends Omit<WireAssetGroup, 'positions' | 'lines'> {
   /** lon, lat per slot. */
@@ -14,6 +15,7 @@ export interface CatalogView {
   version: string;
   districts: DistrictRef[];
   groups: Record<AssetKind, AssetGroupView>;
+  indicators: IndicatorSpec[];
 }
 
 export class CatalogError extends Error {}
@@ -29,5 +31,5 @@ export function toCatalogView(wire: WireCatalog): CatalogView {
     groups[g.kind] = { ...g, positions, lines, count };
   }
   for (const kind of ASSET_KINDS) if (!groups[kind]) throw new CatalogError(`catalogue lacks ${kind}`);
-  return { version: wire.version, districts: wire.districts, groups };
+  return { version: wire.version, districts: wire.districts, groups, indicators: wire.indicators };
 }

@@ -4,6 +4,7 @@
  * names, so both languages come from one record.
  */
 import type { AssetKind } from './assets';
+import type { WeatherWarning } from './weatherWarnings';
 
 export const SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -102,11 +103,14 @@ export interface Closure {
 export type CityEvent =
   | { type: 'alarm'; alarm: Alarm }
   | { type: 'incident'; incident: Incident }
-  | { type: 'closure'; closure: Closure };
+  | { type: 'closure'; closure: Closure }
+  | { type: 'warning'; warning: WeatherWarning };
 
 /** What a snapshot carries of the discrete state: everything still active or open. */
 export interface CityEventState {
   alarms: Alarm[];
   incidents: Incident[];
   closures: Closure[];
+  /** Active weather warnings. */
+  warnings: WeatherWarning[];
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { BinaryChunk } from './binary';
 import type { WireCatalog } from './assets';
 import type { CityEvent, CityEventState } from './cityEvents';
+import type { VitalsFrame } from './vitals';
 
 /** Server's view of the live feed, shared by snapshot and delta. */
 export interface FrameStamp {
@@ -27,15 +28,18 @@ export interface WireSnapshot extends FrameStamp {
   simSpeed: number;
   /** Every channel's full frame (channelCodec), packed into one buffer (channelFrame). */
   channels: BinaryChunk;
-  /** Active alarms and closures, open incidents. */
+  /** Active alarms, closures and weather warnings, open incidents. */
   events: CityEventState;
+  vitals: VitalsFrame;
 }
 
 export interface WireDelta extends FrameStamp {
   /** The channels with a changed slot, packed into one buffer (channelFrame); null when none changed. */
   channels: BinaryChunk | null;
-  /** Alarm, incident and closure changes since the previous frame, in the order they happened. */
+  /** Alarm, incident, closure and warning changes since the previous frame, in the order they happened. */
   events: CityEvent[];
+  /** Every indicator, every frame (a few dozen numbers). */
+  vitals: VitalsFrame;
 }
 
 export const ERROR_CODES = ['BAD_REQUEST', 'UNKNOWN_EVENT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'CONFLICT', 'INTERNAL'] as const;

@@ -1,15 +1,17 @@
 /**
- * Alarms, incidents and road closures as the client holds them: the active sets from the snapshot,
+ * Alarms, incidents, road closures and weather warnings as the client holds them: the active sets from the snapshot,
  * kept current by the changes in each delta. Small (hundreds), so plain Maps behind a version counter.
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import { SEVERITY_RANK, type Alarm, type CityEvent, type CityEventState, type Closure, type Incident } from '@/protocol/cityEvents';
+import type { WeatherWarning } from '@/protocol/weatherWarnings';
 
 export const useCityEventsStore = defineStore('cityEvents', () => {
   const alarms = shallowRef(markRaw(new Map<string, Alarm>()));
   const incidents = shallowRef(markRaw(new Map<string, Incident>()));
   const closures = shallowRef(markRaw(new Map<string, Closure>()));
+  const warnings = shallowRef(markRaw(new Map<string, WeatherWarning>()));
   const version = ref(0);
   /**
    * Alarms raised or escalated since the last take, oldest first, for the spotlight (an underpass
@@ -21,6 +23,7 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
     alarms.value = markRaw(new Map(state.alarms.map((a) => [a.id, a])));
     incidents.value = markRaw(new Map(state.incidents.map((i) => [i.id, i])));
     closures.value = markRaw(new Map(state.closures.map((c) => [c.id, c])));
+    warnings.value = markRaw(new Map(state.warnings.map((w) => [w.id, w])));
     version.value++;
   }
 
@@ -37,8 +40,11 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
       } else if (e.type === 'incident') {
         if (e.incident.status === 'closed') incidents.value.delete(e.incident.id);
         else incidents.value.set(e.incident.id, e.incident);
-      } else if (e.closure.state === 'lifted') closures.value.delete(e.closure.id);
-      else closures.value.set(e.closure.id, e.closure);
+      } else if (e.type === 'closure') {
+        if (e.closure.state === 'lifted') closures.value.delete(e.closure.id);
+        else closures.value.set(e.closure.id, e.closure);
+      } else if (e.warning.state === 'cancelled' || e.warning.expiresAt <= e.warning.issuedAt) warnings.value.delete(e.warning.id);
+      else warnings.value.set(e.warning.id, e.warning);
     }
     if (fresh.length) raised.value = [...raised.value, ...fresh];
     version.value++;
@@ -51,5 +57,5 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
     return out;
   }
 
-  return { alarms, incidents, closures, version, raised, replace, apply, takeRaised };
+  return { alarms, incidents, closures, warnings, version, raised, replace, apply, takeRaised };
 });

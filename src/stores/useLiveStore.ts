@@ -11,6 +11,7 @@ import { applyChannel, ChannelCodecError } from '@/protocol/channelCodec';
 import { unpackChannels } from '@/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '@/protocol/channels';
 import type { FrameStamp, WireDelta, WireSnapshot } from '@/protocol/events';
+import type { VitalsFrame } from '@/protocol/vitals';
 import { timed } from '@/shared/benchTiming';
 
 export interface FrameInfo extends FrameStamp {
@@ -24,6 +25,8 @@ export const useLiveStore = defineStore('live', () => {
   const catalog = shallowRef<CatalogView | null>(null);
   const channels = shallowRef<LiveChannels | null>(null);
   const frame = shallowRef<FrameInfo | null>(null);
+  /** The latest vital-sign values, in the catalogue's indicator order. */
+  const vitals = shallowRef<VitalsFrame | null>(null);
   const simSpeed = ref(1);
   const version = ref(0);
 
@@ -45,6 +48,7 @@ export const useLiveStore = defineStore('live', () => {
       applyChannel(next[id], frame);
     }
     channels.value = markRaw(next);
+    vitals.value = snapshot.vitals;
     simSpeed.value = snapshot.simSpeed;
     frame.value = { seq: snapshot.seq, simTime: snapshot.simTime, sentAt: snapshot.sentAt, receivedAt };
     version.value++;
@@ -66,9 +70,10 @@ export const useLiveStore = defineStore('live', () => {
       }
     });
     const last = deltas[deltas.length - 1];
+    vitals.value = last.vitals;
     frame.value = { seq: last.seq, simTime: last.simTime, sentAt: last.sentAt, receivedAt };
     version.value++;
   }
 
-  return { catalog, channels, frame, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
+  return { catalog, channels, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
     for (const e of d.events) {
       if (e.type === 'alarm') alarms.push(e.alarm);
       else if (e.type === 'closure') closures.push(e.closure);
-      else incidents.push(e.incident);
+      else if (e.type === 'incident') incidents.push(e.incident);
     }
   });
   await nextEvent(socket, 'readings:snapshot');

@@ -10,6 +10,7 @@ export function miniCatalog(counts: Partial<Record<AssetKind, number>>, version 
   return {
     version,
     districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }],
+    indicators: [],
     groups: ASSET_KINDS.map((kind): WireAssetGroup => {
       const n = counts[kind] ?? 0;
       const slots = Array.from({ length: n }, (_, i) => i);
@@ -28,7 +29,7 @@ export function miniCatalog(counts: Partial<Record<AssetKind, number>>, version 
   };
 }
 
-const EMPTY_EVENTS: CityEventState = { alarms: [], incidents: [], closures: [] };
+const EMPTY_EVENTS: CityEventState = { alarms: [], incidents: [], closures: [], warnings: [] };
 
 /** A snapshot of `catalog` at `seq` with the given channel values (others zero). */
 export function miniSnapshot(
@@ -39,5 +40,5 @@ export function miniSnapshot(
 ): WireSnapshot {
   const count = (kind: AssetKind) => catalog.groups.find((g) => g.kind === kind)!.ids.length;
   const channels = packChannels(Object.fromEntries(CHANNEL_IDS.map((id) => [id, encodeFull(values[id] ?? allocateChannel(id, count(CHANNELS[id].kind)))])));
-  return { seq, simTime: seq * 1000, sentAt: 0, catalogVersion: catalog.version, tickMs: 1000, simSpeed: 1, channels, events };
+  return { seq, simTime: seq * 1000, sentAt: 0, catalogVersion: catalog.version, tickMs: 1000, simSpeed: 1, channels, events, vitals: { t: seq * 1000, values: [] } };
 }

@@ -39,7 +39,7 @@ const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Respons
 
 function setUpLive(level: number) {
   const live = useLiveStore();
-  live.setCatalog({ version: 'v', districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups: ASSET_KINDS.map(group) });
+  live.setCatalog({ version: 'v', districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups: ASSET_KINDS.map(group), indicators: [] });
   const channels = Object.fromEntries(CHANNEL_IDS.map((id) => [id, allocateChannel(id, 2 * (CHANNELS[id] as { stride?: number }).stride! || 2)])) as LiveChannels;
   channels.water[0] = level;
   live.channels = channels;

@@ -17,6 +17,7 @@ const group = (kind: AssetKind, extra: Partial<WireAssetGroup> = {}): WireAssetG
 });
 const catalog = toCatalogView({
   version: 'test',
+  indicators: [],
   districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }],
   groups: ASSET_KINDS.map((k) =>
     k === 'waterGauge' ? group(k, { thresholds: { danger: [5.05, 5.0], warning: [4.55, 4.5] } }) : k === 'underpass' ? group(k, { thresholds: { warning: [5, 5], closed: [25, 25] } }) : group(k),

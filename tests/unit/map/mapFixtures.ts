@@ -57,7 +57,7 @@ function group(kind: AssetKind, count: number, k: number): AssetGroupView {
 export function mapCatalog(counts: Counts = {}, version = 't1'): CatalogView {
   const all = { ...DEFAULT_COUNTS, ...counts };
   const groups = Object.fromEntries(ASSET_KINDS.map((kind, k) => [kind, group(kind, all[kind], k)])) as Record<AssetKind, AssetGroupView>;
-  return { version, districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups };
+  return { version, districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups, indicators: [] };
 }
 
 export function mapChannels(catalog: CatalogView): LiveChannels {

@@ -34,6 +34,7 @@ const delta = (seq: number, from: Float32Array, to: Float32Array, events: CityEv
   sentAt: 0,
   channels: packChannels({ rain: encodeDelta(from, to)! }),
   events,
+  vitals: { t: seq * 1000, values: [] },
 });
 const flushFrames = () => new Promise((r) => setTimeout(r, 5));
 
@@ -89,7 +90,7 @@ describe('bindRealtime', () => {
     fire('city:catalog', catalog);
     const a = rainAt(0, 0, 0);
     const alarm = (id: string, state: Alarm['state']) => ({ id, state, severity: 'critical', assetKind: 'underpass', slot: 0 }) as Alarm;
-    fire('readings:snapshot', miniSnapshot(catalog, 1, { rain: a }, { alarms: [alarm('old', 'active')], incidents: [], closures: [] }));
+    fire('readings:snapshot', miniSnapshot(catalog, 1, { rain: a }, { alarms: [alarm('old', 'active')], incidents: [], closures: [], warnings: [] }));
     fire('readings:delta', delta(2, a, rainAt(1, 0, 0), [{ type: 'alarm', alarm: alarm('new', 'active') }]));
     fire('readings:delta', delta(3, rainAt(1, 0, 0), rainAt(2, 0, 0), [{ type: 'alarm', alarm: alarm('old', 'cleared') }]));
     await flushFrames();

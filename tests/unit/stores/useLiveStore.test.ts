@@ -22,8 +22,8 @@ describe('live store', () => {
     const rain2 = Float32Array.from([9, 5, 2]);
     live.applyDeltas(
       [
-        { seq: 6, simTime: 2000, sentAt: 2000, channels: packChannels({ rain: encodeDelta(rain0, rain1)! }), events: [] },
-        { seq: 7, simTime: 3000, sentAt: 3000, channels: packChannels({ rain: encodeDelta(rain1, rain2)! }), events: [] },
+        { seq: 6, simTime: 2000, sentAt: 2000, channels: packChannels({ rain: encodeDelta(rain0, rain1)! }), events: [], vitals: { t: 0, values: [] } },
+        { seq: 7, simTime: 3000, sentAt: 3000, channels: packChannels({ rain: encodeDelta(rain1, rain2)! }), events: [], vitals: { t: 0, values: [] } },
       ],
       2,
     );

@@ -1,0 +1,27 @@
+/**
+ * Weather warnings as the warning office issues them (CAP 1.2-like: event, level, area, times).
+ * Shanghai issues its own signals; the simulator plays the office so the screen has them to show,
+ * and an ingest adapter for real CAP feeds can produce the same records.
+ */
+export const WARNING_EVENTS = ['rainstorm', 'thunderstorm', 'gale', 'heat'] as const;
+export type WarningEvent = (typeof WARNING_EVENTS)[number];
+
+/** Chinese warning signal colours, least to most severe. */
+export const WARNING_LEVELS = ['blue', 'yellow', 'orange', 'red'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+export interface WeatherWarning {
+  id: string;
+  event: WarningEvent;
+  level: WarningLevel;
+  /** District indices covered; empty = the whole city. */
+  districts: number[];
+  issuedAt: number;
+  /** Simulated/ingest time it lapses unless renewed or upgraded. */
+  expiresAt: number;
+  state: 'active' | 'cancelled';
+  /** Free text from the issuer, shown as text. */
+  headline: string;
+  headlineEn: string;
+  source: 'simulator' | 'cap';
+}
