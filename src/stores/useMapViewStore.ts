@@ -43,6 +43,8 @@ export const useMapViewStore = defineStore('mapView', () => {
   /** A request to go back to the whole-city view. */
   const overview = ref(0);
   const selected = shallowRef<AssetSelection | null>(null);
+  /** The indicator whose assets are lit on the map (drill-down), or null. */
+  const drilled = ref<string | null>(null);
   let requests = 0;
 
   function setVisible(id: MapLayerId, on: boolean) {
@@ -63,5 +65,10 @@ export const useMapViewStore = defineStore('mapView', () => {
     selected.value = selection;
   }
 
-  return { visible, focus, overview, selected, setVisible, flyTo, returnToOverview, select };
+  /** Lights the assets of an indicator on the map; the same id again, or null, turns it off. */
+  function drill(indicatorId: string | null) {
+    drilled.value = indicatorId === drilled.value ? null : indicatorId;
+  }
+
+  return { visible, focus, overview, selected, drilled, setVisible, flyTo, returnToOverview, select, drill };
 });
