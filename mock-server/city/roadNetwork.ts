@@ -6,7 +6,7 @@
  */
 import KDBush from 'kdbush';
 import { hashNoise, type Rng } from '../simulator/rng';
-import type { CityGeo, DistrictFeature, LineFeature } from './cityGeo';
+import type { CityGeo, LineFeature } from './cityGeo';
 import { createDistrictLocator, type DistrictLocator } from './districtLocator';
 import { toKm, toLonLat } from './localProjection';
 
@@ -311,17 +311,6 @@ function keptSegments(d: Draft): number[] {
   return unique.filter((s) => find(d.from[s]) === main);
 }
 
-function nearestDistrictByCentre(districts: DistrictFeature[], x: number, y: number): number {
-  let best = 0;
-  let bestDist = Infinity;
-  districts.forEach((f, i) => {
-    const [cx, cy] = toKm(f.properties.centre[0], f.properties.centre[1]);
-    const dist = Math.hypot(cx - x, cy - y);
-    if (dist < bestDist) [best, bestDist] = [i, dist];
-  });
-  return best;
-}
-
 function finish(d: Draft, geo: CityGeo, locator: DistrictLocator): RoadNetwork {
   const segs = keptSegments(d);
   const newId = new Int32Array(d.x.length).fill(-1);
@@ -338,7 +327,7 @@ function finish(d: Draft, geo: CityGeo, locator: DistrictLocator): RoadNetwork {
     let k = landAt(mx, my);
     if (k < 0) k = landAt(d.x[a], d.y[a]);
     if (k < 0) k = landAt(d.x[b], d.y[b]);
-    return k >= 0 ? k : nearestDistrictByCentre(geo.districts, mx, my);
+    return k >= 0 ? k : locator.indexOrNearest(...toLonLat(mx, my));
   });
   const roadOf = (s: number) => (d.road[s] >= 0 ? geo.roads[d.road[s]].properties : undefined);
   return {
