@@ -17,6 +17,7 @@ import { installErrorHandler } from './http/errors';
 import { simRoutes } from './http/simRoutes';
 import { registerStaticApp } from './http/staticApp';
 import { systemRoutes } from './http/systemRoutes';
+import { vitalsRoutes } from './http/vitalsRoutes';
 import { attachHub, type CityServer, type Hub } from './realtime/hub';
 import { createCitySimulation } from './simulator/citySimulation';
 import type { Ticker } from './simulator/ticker';
@@ -84,6 +85,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   );
   await http.register(assetRoutes({ feed, history }));
   await http.register(simRoutes({ feed, adminToken: config.adminToken }));
+  await http.register(vitalsRoutes({ feed }));
   await registerStaticApp(http, config.distDir);
   return app;
 }

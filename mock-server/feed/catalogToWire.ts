@@ -1,7 +1,12 @@
-/** The static catalogue as it goes on the wire: column arrays, positions and lines as Float32 buffers. */
+/**
+ * The static catalogue as it goes on the wire: column arrays, positions and lines as Float32 buffers,
+ * and the vital-sign indicators in the order of every frame's values.
+ */
 import { TEAM_TYPES, type AssetKind, type WireAssetGroup, type WireCatalog } from '../../src/protocol/assets';
+import type { IndicatorSpec } from '../../src/protocol/vitals';
 import type { CityAssets, Site } from '../city/assets';
 import { segmentMidpoint, type RoadNetwork } from '../city/roadNetwork';
+import { INDICATORS } from '../vitals/indicatorCatalogue';
 
 const bytes = (values: Float32Array) => new Uint8Array(values.buffer);
 
@@ -52,14 +57,22 @@ function roadGroup(net: RoadNetwork): WireAssetGroup {
   };
 }
 
-export function catalogVersionOf(seed: number, assets: CityAssets): string {
-  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}`;
+/** A short hash of the indicator ids in order: the meaning of each slot of `vitals.values`. */
+function indicatorsHash(indicators: readonly IndicatorSpec[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of indicators.map((i) => i.id).join('|')) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
-export function catalogToWire(assets: CityAssets, version: string): WireCatalog {
+export function catalogVersionOf(seed: number, assets: CityAssets, indicators: readonly IndicatorSpec[] = INDICATORS): string {
+  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-vi${indicatorsHash(indicators)}`;
+}
+
+export function catalogToWire(assets: CityAssets, version: string, indicators: readonly IndicatorSpec[] = INDICATORS): WireCatalog {
   return {
     version,
     districts: assets.districts,
+    indicators: indicators.map((spec) => structuredClone(spec)),
     groups: [
       group('rainGauge', assets.rainGauges),
       group('waterGauge', assets.waterGauges, {

@@ -1,8 +1,9 @@
 /**
  * Turns the simulation into published frames: each tick advances simulated time, measures every
  * channel, encodes only the slots that changed since the last published frame, and carries the
- * alarm, incident and closure changes of the tick. The last published readings (and the active
- * alarms, closures and open incidents) are what a snapshot hands to a (re)connecting client.
+ * alarm, incident, closure and weather-warning changes of the tick and every vital-sign indicator,
+ * computed from what the frame publishes. The last published readings (and the active alarms,
+ * closures, warnings, open incidents and vitals) are what a snapshot hands to a (re)connecting client.
  */
 import type { WireCatalog } from '../../src/protocol/assets';
 import { encodeDelta, encodeFull } from '../../src/protocol/channelCodec';
@@ -11,10 +12,14 @@ import { CHANNEL_IDS } from '../../src/protocol/channels';
 import { cityCongestionIndexOf } from '../../src/domain/congestion';
 import type { CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
+import type { IndicatorSpec, VitalsFrame } from '../../src/protocol/vitals';
 import { advance, setScenario, simTime, STEP_SECONDS, takeEvents, type CitySimulation } from '../simulator/citySimulation';
 import { allocateReadings, createChannelReader, measureAll, type Readings } from '../simulator/measure';
 import type { RainScenarioId } from '../simulator/scenarios/rainScenarios';
+import { computeVitals } from '../vitals/computeVitals';
 import { catalogToWire, catalogVersionOf } from './catalogToWire';
+
+const HOUR_MS = 3_600_000;
 
 /** Receives the published readings once per simulated minute (for the assets' recent history). */
 export interface ReadingsRecorder {
@@ -57,6 +62,9 @@ export class LiveFeed {
   private readonly now: () => number;
   private readonly read: ReturnType<typeof createChannelReader>;
   private lastRecordedMinute = NaN;
+  private vitals: VitalsFrame;
+  /** Wall-clock ms the last vitals computation took (for benches). */
+  lastVitalsMs = 0;
 
   constructor(
     readonly sim: CitySimulation,
@@ -68,6 +76,12 @@ export class LiveFeed {
     this.scratch = allocateReadings(sim.assets);
     this.read = createChannelReader(sim.assets);
     measureAll(sim, this.published);
+    this.vitals = this.computeVitals();
+  }
+
+  /** The indicators of the catalogue, in the order of every frame's values. */
+  get indicators(): readonly IndicatorSpec[] {
+    return this.catalog.indicators;
   }
 
   /** Advances one tick and returns the delta to broadcast (null channels and no events: a heartbeat). */
@@ -90,7 +104,9 @@ export class LiveFeed {
       this.lastRecordedMinute = minute;
       this.options.history?.record(simTime(this.sim), this.published);
     }
-    return { seq: this.seq, simTime: simTime(this.sim), sentAt: this.now(), channels, events: takeEvents(this.sim) };
+    const events = takeEvents(this.sim);
+    this.vitals = this.computeVitals();
+    return { seq: this.seq, simTime: simTime(this.sim), sentAt: this.now(), channels, events, vitals: this.vitals };
   }
 
   snapshot(): WireSnapshot {
@@ -103,11 +119,47 @@ export class LiveFeed {
       simSpeed: this.options.speed,
       channels: packChannels(Object.fromEntries(CHANNEL_IDS.map((id) => [id, encodeFull(this.published[id])]))),
       events: this.eventState(),
+      vitals: this.vitals,
     };
   }
 
   eventState(): CityEventState {
-    return { alarms: this.sim.engine.active(), incidents: this.sim.desk.openIncidents(), closures: this.sim.desk.activeClosures() };
+    return {
+      alarms: this.sim.engine.active(),
+      incidents: this.sim.desk.openIncidents(),
+      closures: this.sim.desk.activeClosures(),
+      warnings: this.sim.office.active(),
+    };
+  }
+
+  /** Seq of the last published frame. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** The vital signs of the last published frame. */
+  currentVitals(): VitalsFrame {
+    return this.vitals;
+  }
+
+  /** Computes the indicators from what was just published (readings) and the discrete state behind it. */
+  private computeVitals(): VitalsFrame {
+    const t0 = performance.now();
+    const now = simTime(this.sim);
+    const { sim } = this;
+    const frame = computeVitals(this.catalog.indicators, {
+      timeMs: now,
+      seed: sim.seed,
+      readings: this.published,
+      roadLengthKm: sim.assets.roads.lengthKm,
+      alarms: sim.engine.active(),
+      incidents: sim.desk.openIncidents(),
+      warnings: sim.office.active(),
+      maxRain1hMm: sim.office.rain.maxTotal(1),
+      incidentsLastHour: sim.desk.openedSince(now - HOUR_MS),
+    });
+    this.lastVitalsMs = performance.now() - t0;
+    return frame;
   }
 
   /** The readings last published, read-only by convention (for health and tests). */

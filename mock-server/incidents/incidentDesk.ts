@@ -16,6 +16,8 @@ import { CATEGORY_SPECS, CLOSE_AFTER_MINUTES, DISPATCH_DELAY_MINUTES, FROZEN_INC
 import { closureSegments } from './closureSegments';
 
 const MIN = 60_000;
+/** How far back the desk remembers when it opened incidents (for "new in the last hour"). */
+const OPENED_MEMORY_MS = 60 * MIN;
 
 interface Timers {
   dispatchAt: number;
@@ -50,6 +52,8 @@ export class IncidentDesk {
   /** Open incident per alarm key (rule, slot), so one alarm episode opens one incident. */
   private readonly byAlarmKey = new Map<string, string>();
   private readonly rulesById: Map<string, AlarmRule>;
+  /** Creation times of the incidents opened within {@link OPENED_MEMORY_MS}, oldest first. */
+  private readonly openedAt: number[] = [];
   private counter = 0;
 
   constructor(private readonly deps: IncidentDeskDeps) {
@@ -64,6 +68,13 @@ export class IncidentDesk {
 
   activeClosures(): Closure[] {
     return [...this.closures.values()];
+  }
+
+  /** Incidents opened at or after `since` (at most an hour back), closed ones included. */
+  openedSince(since: number): number {
+    let n = 0;
+    for (let k = this.openedAt.length - 1; k >= 0 && this.openedAt[k] >= since; k--) n++;
+    return n;
   }
 
   /** Reacts to alarm changes: incidents for alarms that reach their rule's level, closures for flooded underpasses. */
@@ -137,6 +148,9 @@ export class IncidentDesk {
         this.timers.delete(id);
       }
     }
+    let expired = 0;
+    while (expired < this.openedAt.length && this.openedAt[expired] < now - OPENED_MEMORY_MS) expired++;
+    this.openedAt.splice(0, expired);
     return events;
   }
 
@@ -162,6 +176,7 @@ export class IncidentDesk {
       updatedAt: now,
     };
     this.incidents.set(incident.id, incident);
+    this.openedAt.push(now);
     this.timers.set(incident.id, {
       dispatchAt: now + this.minutes(DISPATCH_DELAY_MINUTES),
       arriveAt: Infinity,

@@ -1,8 +1,8 @@
 /**
  * The simulated city: assets placed from the seed, weather in fixed one-second steps, the slower
- * physics (water levels, drainage, teams, incidents) every ten, alarm rules every minute, and
- * measurements taken from the current state. Same seed and start time → same readings and events,
- * however the steps are grouped into ticks and whatever the speed.
+ * physics (water levels, drainage, teams, incidents, the warning office) every ten, alarm rules every
+ * minute, and measurements taken from the current state. Same seed and start time → same readings
+ * and events, however the steps are grouped into ticks and whatever the speed.
  */
 import type { ChannelId } from '../../src/protocol/channels';
 import type { CityEvent } from '../../src/protocol/cityEvents';
@@ -26,6 +26,8 @@ import { stepOutages, type OutageSpec } from './sensorOutages';
 import { createTeamsState, stepTeams, type TeamsState } from './teams';
 import { createTrafficState, type TrafficState } from './traffic';
 import { stepRunoffStore } from './waterLevels';
+import { WeatherOffice } from './weatherOffice';
+import { synopticAnomalyC, temperatureAt } from './weatherStations';
 
 /** Simulated seconds per step. Fixed, so results do not depend on the tick rate. */
 export const STEP_SECONDS = 1;
@@ -81,8 +83,10 @@ export interface CitySimulation {
   router: Router;
   engine: AlarmEngine;
   desk: IncidentDesk;
+  /** Issues the weather warnings from the gauges, stations and radar. */
+  office: WeatherOffice;
   locator: DistrictLocator;
-  /** Alarm, incident and closure changes not yet published. */
+  /** Alarm, incident, closure and warning changes not yet published. */
   pendingEvents: CityEvent[];
   /** The step the traffic state was computed for (it is computed on demand, see measure.ts). */
   trafficStep: number;
@@ -129,6 +133,15 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
     sampleIntervalS: RULES_EVERY * STEP_SECONDS,
   });
   const desk = new IncidentDesk({ assets, rules, router, teams, drainage, rng: deskRng });
+  const weatherGrid = grid(assets.weatherStations);
+  const rainGrid = grid(assets.rainGauges);
+  const office = new WeatherOffice({
+    districts: assets.districts,
+    gaugeDistrict: assets.rainGauges.map((g) => g.district),
+    gaugeXY: rainGrid,
+    stationDistrict: assets.weatherStations.map((s) => s.district),
+    stationXY: weatherGrid,
+  });
   return {
     seed: options.seed,
     startTime: options.startTime,
@@ -140,9 +153,9 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
     weatherRng,
     cityRng,
     grid: {
-      rain: grid(assets.rainGauges),
+      rain: rainGrid,
       water: grid(assets.waterGauges),
-      weather: grid(assets.weatherStations),
+      weather: weatherGrid,
       pumps: grid(assets.pumpStations),
       underpasses: grid(assets.underpasses),
       waterlog: grid(assets.waterloggingPoints),
@@ -167,6 +180,7 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
     router,
     engine,
     desk,
+    office,
     locator: createDistrictLocator(geo.districts),
     pendingEvents: [],
     trafficStep: -1,
@@ -187,7 +201,7 @@ export function advance(sim: CitySimulation, steps: number, read: (sim: CitySimu
   for (let s = 0; s < steps; s++) {
     stepRainCells(sim.cells, STEP_SECONDS, sim.weatherRng, RAIN_SCENARIOS[sim.scenario]);
     sim.step++;
-    if (sim.step % PHYSICS_EVERY === 0) physics(sim, PHYSICS_EVERY * STEP_SECONDS);
+    if (sim.step % PHYSICS_EVERY === 0) physics(sim, PHYSICS_EVERY * STEP_SECONDS, read);
     if (sim.step % RULES_EVERY === 0) {
       const now = simTime(sim);
       const changes = sim.engine.evaluate(now, (channel) => read(sim, channel));
@@ -197,7 +211,7 @@ export function advance(sim: CitySimulation, steps: number, read: (sim: CitySimu
   }
 }
 
-function physics(sim: CitySimulation, dtS: number): void {
+function physics(sim: CitySimulation, dtS: number, read: (sim: CitySimulation, channel: ChannelId) => ArrayLike<number>): void {
   const now = simTime(sim);
   const { localRain, grid: g, cells } = sim;
   sampleRain(cells, g.water, localRain.water);
@@ -219,6 +233,25 @@ function physics(sim: CitySimulation, dtS: number): void {
   for (const category of drawCityLife(sim.cityRng, now, dtS, meanRain)) {
     sim.pendingEvents.push(sim.desk.addCityLife(category, randomSite(sim, category === 'trafficAccident'), now));
   }
+  // The office reads what the gauges and stations report, and the radar picture of the cells.
+  const warnings = sim.office.step(now, dtS, {
+    rain: read(sim, 'rain'),
+    wind: read(sim, 'weather.wind'),
+    temp: read(sim, 'weather.temp'),
+    cells,
+    forecastMaxC: forecastMaxC(sim, now),
+  });
+  for (const warning of warnings) sim.pendingEvents.push({ type: 'warning', warning });
+}
+
+/** Today's highest temperature as the office forecasts it: the model at 14:00 local, dry, at the warmest station. */
+function forecastMaxC(sim: CitySimulation, now: number): number {
+  const day = Math.floor((now + 8 * 3_600_000) / 86_400_000);
+  const at = day * 86_400_000 + 6 * 3_600_000; // 14:00 in Shanghai (UTC+8)
+  const anomaly = synopticAnomalyC(sim.seed, at);
+  let max = -Infinity;
+  for (const station of sim.assets.weatherStations) max = Math.max(max, temperatureAt(station, at, 0, anomaly));
+  return max;
 }
 
 /** A random place for a city-life incident: on a road for accidents, anywhere on land otherwise. */

@@ -12,7 +12,7 @@ import { stepTraffic } from './traffic';
 import { pumpFlow } from './drainage';
 import { sampleRain, simTime, type CitySimulation } from './citySimulation';
 import { tideAt } from './waterLevels';
-import { temperatureAt, windAt } from './weatherStations';
+import { synopticAnomalyC, temperatureAt, windAt } from './weatherStations';
 
 export type Readings = Record<ChannelId, ChannelArray>;
 
@@ -71,9 +71,11 @@ export function measureChannel(sim: CitySimulation, id: ChannelId, out: ChannelA
         out[i] = isSilent(outages.water, i, now) ? NaN : q(gauge.meanLevel + tideAt(gauge, now) + sim.runoff[i], 0.01);
       });
       return;
-    case 'weather.temp':
-      assets.weatherStations.forEach((s, i) => (out[i] = q(temperatureAt(s, now, rainAt(cells, g.weather[i * 2], g.weather[i * 2 + 1])), 0.1)));
+    case 'weather.temp': {
+      const anomaly = synopticAnomalyC(sim.seed, now);
+      assets.weatherStations.forEach((s, i) => (out[i] = q(temperatureAt(s, now, rainAt(cells, g.weather[i * 2], g.weather[i * 2 + 1]), anomaly), 0.1)));
       return;
+    }
     case 'weather.wind':
       for (let i = 0; i < out.length; i++) {
         const rain = rainAt(cells, g.weather[i * 2], g.weather[i * 2 + 1]);

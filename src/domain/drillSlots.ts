@@ -55,7 +55,8 @@ export function drillSlots(spec: DrillSpec, state: DrillState): DrillResult {
       break;
     case 'incidents':
       for (const i of state.incidents) {
-        if (!spec.categories.includes(i.category)) continue;
+        // Only incidents still being handled, as the indicators count them.
+        if (!spec.categories.includes(i.category) || i.status === 'resolved' || i.status === 'closed') continue;
         if (i.assetKind !== null && i.assetSlot !== null) add(i.assetKind, i.assetSlot);
         else result.points.push([i.lon, i.lat]);
       }

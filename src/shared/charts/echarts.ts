@@ -1,5 +1,5 @@
 /** ECharts, trimmed to the chart types the app uses (the full build is ~3× larger). */
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
+import { BarChart, GaugeChart, LineChart, PieChart, type BarSeriesOption, type GaugeSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -11,6 +11,9 @@ import {
 import { use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([CanvasRenderer, LineChart, GridComponent, LegendComponent, TooltipComponent]);
+// Line: trends and sparklines; gauge, pie (as rings) and bar: the vital-sign panels' headline charts.
+use([CanvasRenderer, LineChart, GaugeChart, PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent]);
 
-export type LiveChartOption = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type LiveChartOption = ComposeOption<
+  LineSeriesOption | GaugeSeriesOption | PieSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;

@@ -52,6 +52,37 @@ describe('live feed', () => {
     expect(feed.tick().channels).toBeNull();
   });
 
+  it('carries every vital sign in the snapshot and in each delta, stamped with the frame time', () => {
+    const feed = feedAt();
+    const n = feed.catalog.indicators.length;
+    expect(n).toBeGreaterThanOrEqual(20);
+    const snap = feed.snapshot();
+    expect(snap.vitals.t).toBe(snap.simTime);
+    expect(snap.vitals.values).toHaveLength(n);
+    for (let i = 0; i < 3; i++) {
+      const delta = feed.tick();
+      expect(delta.vitals.t).toBe(delta.simTime);
+      expect(delta.vitals.values).toHaveLength(n);
+      expect(delta.vitals.values.every((v) => v === null || Number.isFinite(v))).toBe(true);
+    }
+    // Even a heartbeat frame carries them.
+    const idle = feedAt(0.001);
+    expect(idle.tick().vitals.values).toHaveLength(n);
+  });
+
+  it('hands the active weather warnings to a snapshot and each change to the deltas', () => {
+    const feed = new LiveFeed(createCitySimulation(geo, { seed: 5, startTime: Date.parse('2026-07-15T06:00:00+08:00'), scenario: 'storm' }), {
+      tickMs: 1000,
+      speed: 600,
+    });
+    const warnings = [];
+    for (let i = 0; i < 12; i++) warnings.push(...feed.tick().events.filter((e) => e.type === 'warning'));
+    expect(warnings.length).toBeGreaterThan(0);
+    const active = feed.snapshot().events.warnings;
+    expect(active.length).toBeGreaterThan(0);
+    expect(active.every((w) => w.state === 'active' && w.expiresAt > w.issuedAt)).toBe(true);
+  });
+
   it('sends the catalogue with positions that match the assets', () => {
     const feed = feedAt();
     const catalog = toCatalogView(feed.catalog);
@@ -60,5 +91,8 @@ describe('live feed', () => {
     expect(catalog.groups.rainGauge.positions[20]).toBeCloseTo(g.lon, 4);
     expect(catalog.groups.rainGauge.positions[21]).toBeCloseTo(g.lat, 4);
     expect(catalog.groups.waterGauge.thresholds.warning).toHaveLength(157);
+    expect(catalog.indicators.map((i) => i.id)).toContain('infra.underpassesClosed');
+    // The version changes with the indicator list, whose order gives the values their meaning.
+    expect(catalog.version).toMatch(/-vi[0-9a-z]+$/);
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Weather warnings as the wall shows them: the ones in force, most severe first (then the newest),
+ * and their signal colours. Headlines are the issuer's free text and are only ever shown as text.
+ */
+import type { DistrictRef } from '@/protocol/assets';
+import { WARNING_LEVELS, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
+
+/** The signal colours of Chinese weather warnings. */
+export const WARNING_COLORS: Record<WarningLevel, string> = {
+  blue: '#3c8cff',
+  yellow: '#fad600',
+  orange: '#ff8c00',
+  red: '#ff2828',
+};
+
+const RANK = Object.fromEntries(WARNING_LEVELS.map((l, i) => [l, i])) as Record<WarningLevel, number>;
+
+/**
+ * Warnings in force at `now` (simulated time; null when unknown, then expiry is not checked),
+ * most severe first, newest first within a level.
+ */
+export function activeWarnings(warnings: Iterable<WeatherWarning>, now: number | null): WeatherWarning[] {
+  const out: WeatherWarning[] = [];
+  for (const w of warnings) if (w.state === 'active' && (now === null || w.expiresAt > now)) out.push(w);
+  return out.sort((a, b) => RANK[b.level] - RANK[a.level] || b.issuedAt - a.issuedAt);
+}
+
+export interface WarningTexts {
+  /** i18n: the event and level words, and the title template. */
+  t: (key: string, values?: Record<string, unknown>) => string;
+  en: boolean;
+  districts: readonly DistrictRef[];
+}
+
+/** "暴雨橙色预警" / "Orange rainstorm warning". */
+export function warningTitle(w: WeatherWarning, { t }: Pick<WarningTexts, 't'>): string {
+  return t('warnings.title', { event: t(`warnings.events.${w.event}`), level: t(`warnings.levels.${w.level}`) });
+}
+
+/** The districts a warning covers, or "city-wide". */
+export function warningArea(w: WeatherWarning, { t, en, districts }: WarningTexts): string {
+  if (w.districts.length === 0) return t('warnings.cityWide');
+  const names = w.districts.map((i) => districts[i]).filter((d): d is DistrictRef => !!d).map((d) => (en ? d.nameEn : d.name));
+  return names.length ? names.join(en ? ', ' : '、') : t('warnings.cityWide');
+}
+
+export interface TickerItem {
+  id: string;
+  level: WarningLevel;
+  color: string;
+  title: string;
+  area: string;
+  headline: string;
+}
+
+export function tickerItems(warnings: readonly WeatherWarning[], texts: WarningTexts): TickerItem[] {
+  return warnings.map((w) => ({
+    id: w.id,
+    level: w.level,
+    color: WARNING_COLORS[w.level],
+    title: warningTitle(w, texts),
+    area: warningArea(w, texts),
+    headline: texts.en ? w.headlineEn : w.headline,
+  }));
+}
