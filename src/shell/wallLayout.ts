@@ -3,12 +3,12 @@
  *
  *   ┌──────────────────────────────── header 3840×150 ────────────────────────────────┐
  *   │ city dynamics   │ warning ticker 1920×56                    │ environment       │
- *   │ 908×530         ├───────────────────────────────────────────┤ 908×640           │
+ *   │ 908×520         ├───────────────────────────────────────────┤ 908×640           │
  *   ├─────────────────┤                                           ├───────────────────┤
- *   │ supply 908×530  │   map, clear: 1920×1510                   │ traffic 908×640   │
+ *   │ supply 908×520  │   map, clear: 1920×1506                   │ traffic 908×640   │
  *   ├─────────────────┤   (spotlight and detail card float here)  ├───────────────────┤
  *   │ legend (map)    ├──────────────┬────────────────────────────┤ infrastructure    │
- *   │ 908×≤862        │ layers 700   │ incident feed 1200×364     │ 908×642           │
+ *   │ 908×≤882        │ layers 700   │ incident feed 1200×364     │ 908×642           │
  *   └─────────────────┴──────────────┴────────────────────────────┴───────────────────┘
  *
  * The map itself is not scaled: it fills the window beneath, padded so the city is framed in the
@@ -36,6 +36,8 @@ const CENTRE_X = LEFT_X + SIDE + GAP;
 const CENTRE_W = RIGHT_X - GAP - CENTRE_X;
 const TICKER_H = 56;
 const STRIP_H = 364;
+/** The left column's two panels; the legend takes what is left below them. */
+const LEFT_PANEL_H = 520;
 
 const box = (left: number, top: number, width: number, height: number): Box => ({ left, top, width, height });
 
@@ -47,13 +49,13 @@ export const WALL_LAYOUT = {
   layers: box(CENTRE_X, BOTTOM - STRIP_H, 700, STRIP_H),
   incidents: box(CENTRE_X + 700 + GAP, BOTTOM - STRIP_H, CENTRE_W - 700 - GAP, STRIP_H),
   /** The legend's slot: it is anchored at the bottom and grows upwards with the layers shown. */
-  legend: box(LEFT_X, TOP + 2 * (530 + GAP), SIDE, BOTTOM - (TOP + 2 * (530 + GAP))),
+  legend: box(LEFT_X, TOP + 2 * (LEFT_PANEL_H + GAP), SIDE, BOTTOM - (TOP + 2 * (LEFT_PANEL_H + GAP))),
   /** Popups over the map's clear region, side by side so both can show at once. */
-  spotlight: box(CENTRE_X + 16, TOP + TICKER_H + 32, 1000, 420),
+  spotlight: box(CENTRE_X + 16, TOP + TICKER_H + 32, 1000, 480),
   detail: box(CENTRE_X + CENTRE_W - 16 - 880, TOP + TICKER_H + 32, 880, 760),
   panels: {
-    cityDynamics: box(LEFT_X, TOP, SIDE, 530),
-    supply: box(LEFT_X, TOP + 530 + GAP, SIDE, 530),
+    cityDynamics: box(LEFT_X, TOP, SIDE, LEFT_PANEL_H),
+    supply: box(LEFT_X, TOP + LEFT_PANEL_H + GAP, SIDE, LEFT_PANEL_H),
     environment: box(RIGHT_X, TOP, SIDE, 640),
     traffic: box(RIGHT_X, TOP + 640 + GAP, SIDE, 640),
     infrastructure: box(RIGHT_X, TOP + 2 * (640 + GAP), SIDE, BOTTOM - (TOP + 2 * (640 + GAP))),

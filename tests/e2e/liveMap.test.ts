@@ -64,7 +64,7 @@ describe('live map in a storm', () => {
 
   it('opens the detail card for an asset', async () => {
     // A deep link opens the card the same way a click on the map does (both select the asset).
-    const page = await openWall('motion=0&spotlight=0&asset=WL-H02');
+    const page = await openWall('motion=0&spotlight=0&director=0&asset=WL-H02');
     const card = page.locator('[data-testid="asset-detail"]');
     await card.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await page.textContent('[data-testid="asset-detail-name"]')).toContain('黄浦公园');
@@ -74,14 +74,15 @@ describe('live map in a storm', () => {
   });
 
   it('switches every layer off and on, and each one visibly draws', async () => {
-    const page = await openWall('motion=0&spotlight=0');
+    const page = await openWall('motion=0&spotlight=0&director=0');
     // Let the storm put closures, incidents and moving teams on the map, then hold the city still.
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid="city-map"]')?.getAttribute('data-layers-drawn') ?? ''), { timeout: 60_000 }).toContain(
       'closures',
     );
     server.ticker?.stop();
     await page.waitForTimeout(1500);
-    const clip = { x: 420, y: 60, width: 1000, height: 760 };
+    // The clear map region between the panel columns (the panels dim when the feed stops).
+    const clip = { x: 410, y: 105, width: 780, height: 610 };
     const shot = () => page.screenshot({ clip });
     const settle = () => page.waitForTimeout(700);
     for (const id of MAP_LAYERS) {

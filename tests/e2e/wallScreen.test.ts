@@ -27,7 +27,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   foreign = watchForeignRequests(page);
   errors = watchPageErrors(page);
-  await page.goto(`${server.url}/`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${server.url}/?director=0`, { waitUntil: 'domcontentloaded' });
 });
 
 afterAll(async () => {
@@ -41,8 +41,8 @@ describe('wall screen', () => {
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="city-map"]')?.dataset.drawnVersion ?? 0) >= 2, null, {
       timeout: 60_000,
     });
-    // The map area right of the panel, left of the legend.
-    const png = await page.screenshot({ clip: { x: 520, y: 90, width: 1050, height: 900 } });
+    // The clear map region between the left and right panel columns.
+    const png = await page.screenshot({ clip: { x: 500, y: 150, width: 900, height: 700 } });
     const stats = pixelStats(png, {
       land: hex('#0b1a2e'),
       sea: hex('#040b16'),
@@ -63,14 +63,16 @@ describe('wall screen', () => {
   it('shows the feed as live and the figure’s age', async () => {
     await expect.poll(() => page.getAttribute('[data-testid="feed-indicator"]', 'data-state'), { timeout: 15_000 }).toBe('live');
     expect(await page.textContent('[data-testid="feed-indicator"]')).toContain('实时');
-    expect(await page.textContent('[data-testid="rainfall-age"]')).toMatch(/更新于 (刚刚|\d+ 秒前)/);
-    expect(await page.getAttribute('[data-testid="rainfall-panel"]', 'data-stale')).toBe('false');
+    expect(await page.textContent('[data-testid="dimension-age-environment"]')).toMatch(/(刚刚|\d+ 秒前)/);
+    expect(await page.getAttribute('[data-testid="dimension-panel-environment"]', 'data-stale')).toBe('false');
   });
 
   it('changes gauge figures as the simulated rain moves', async () => {
     const read = () =>
       page.evaluate(() =>
-        ['rain-max', 'rain-mean', 'rain-wet', 'water-over-warning'].map((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim()).join('|'),
+        ['env.rainMax', 'env.rainMean', 'traffic.index', 'infra.pumpsRunning']
+          .map((id) => document.querySelector(`[data-testid="indicator-value-${id}"]`)?.textContent?.trim())
+          .join('|'),
       );
     const first = await read();
     expect(first).toMatch(/\d/);
@@ -103,7 +105,7 @@ describe('wall screen', () => {
     server.ticker?.stop();
     await expect.poll(() => page.getAttribute('[data-testid="feed-indicator"]', 'data-state'), { timeout: 12_000 }).toBe('stale');
     expect(await page.textContent('[data-testid="feed-indicator"]')).toMatch(/数据延迟.*最后数据/);
-    expect(await page.getAttribute('[data-testid="rainfall-panel"]', 'data-stale')).toBe('true');
+    expect(await page.getAttribute('[data-testid="dimension-panel-environment"]', 'data-stale')).toBe('true');
   });
 
   it('says plainly when the server stops: disconnected, and the panel dims as stale', async () => {
@@ -111,7 +113,7 @@ describe('wall screen', () => {
     serverStopped = true;
     await expect.poll(() => page.getAttribute('[data-testid="feed-indicator"]', 'data-state'), { timeout: 10_000 }).toBe('disconnected');
     expect(await page.textContent('[data-testid="feed-indicator"]')).toContain('已断开');
-    await expect.poll(() => page.getAttribute('[data-testid="rainfall-panel"]', 'data-stale'), { timeout: 12_000 }).toBe('true');
-    expect(await page.textContent('[data-testid="rainfall-panel"]')).toContain('数据已过期');
+    await expect.poll(() => page.getAttribute('[data-testid="dimension-panel-environment"]', 'data-stale'), { timeout: 12_000 }).toBe('true');
+    expect(await page.textContent('[data-testid="dimension-panel-environment"]')).toContain('数据已过期');
   });
 });

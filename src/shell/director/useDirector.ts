@@ -43,6 +43,10 @@ export function useDirector(spotlightShowing: Readonly<Ref<boolean>>, options = 
   function focus(index: number) {
     const dimension = DIMENSIONS[index];
     focused.value = dimension;
+    drillWorst(dimension);
+  }
+
+  function drillWorst(dimension: Dimension) {
     const worst = worstReading(readingsOf(live.catalog?.indicators ?? [], live.vitals ?? null, dimension));
     const id = worst?.spec.id ?? null;
     // drill() toggles: only call it when the drilled indicator actually changes.
@@ -59,6 +63,13 @@ export function useDirector(spotlightShowing: Readonly<Ref<boolean>>, options = 
   }
 
   watch(spotlightShowing, (showing) => loop.send({ type: showing ? 'hold' : 'release' }));
+  // A wall that starts before its first snapshot focuses a dimension with nothing to drill yet.
+  watch(
+    () => !!live.catalog?.indicators?.length && !!live.vitals,
+    (ready) => {
+      if (ready && focused.value && state.value.mode === 'running' && mapView.drilled === null) drillWorst(focused.value);
+    },
+  );
   onMounted(() => {
     window.addEventListener('keydown', onKey);
     if (spotlightShowing.value) loop.send({ type: 'hold' });

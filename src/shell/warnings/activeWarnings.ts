@@ -37,11 +37,16 @@ export function warningTitle(w: WeatherWarning, { t }: Pick<WarningTexts, 't'>):
   return t('warnings.title', { event: t(`warnings.events.${w.event}`), level: t(`warnings.levels.${w.level}`) });
 }
 
+/** Districts named in full up to this many; beyond, the first and a count, so the headline stays in view. */
+export const MAX_NAMED_DISTRICTS = 3;
+
 /** The districts a warning covers, or "city-wide". */
 export function warningArea(w: WeatherWarning, { t, en, districts }: WarningTexts): string {
   if (w.districts.length === 0) return t('warnings.cityWide');
   const names = w.districts.map((i) => districts[i]).filter((d): d is DistrictRef => !!d).map((d) => (en ? d.nameEn : d.name));
-  return names.length ? names.join(en ? ', ' : '、') : t('warnings.cityWide');
+  if (names.length === 0) return t('warnings.cityWide');
+  if (names.length > MAX_NAMED_DISTRICTS) return t('warnings.manyDistricts', { first: names[0], n: names.length });
+  return names.join(en ? ', ' : '、');
 }
 
 export interface TickerItem {

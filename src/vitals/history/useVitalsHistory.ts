@@ -1,23 +1,45 @@
-/** Samples one dimension's indicators on every vitals frame into fixed-size histories. */
+/**
+ * Samples one dimension's indicators on every vitals frame into fixed-size histories. The
+ * sparklines are redrawn at most every SPARK_REFRESH_MS: an hour-long trend gains nothing from
+ * redrawing each second, and thirty small charts redrawn each second cost more than the rest of
+ * the panels together.
+ */
 import { computed, shallowRef, watch, type Ref } from 'vue';
 import type { IndicatorSpec, VitalsFrame } from '@/protocol/vitals';
 import { VitalsHistory } from './IndicatorHistory';
 
-export function useVitalsHistory(indicators: Ref<readonly { spec: IndicatorSpec; index: number }[]>, vitals: Ref<VitalsFrame | null>) {
+export const SPARK_REFRESH_MS = 5000;
+
+export function useVitalsHistory(
+  indicators: Ref<readonly { spec: IndicatorSpec; index: number }[]>,
+  vitals: Ref<VitalsFrame | null>,
+  refreshMs = SPARK_REFRESH_MS,
+) {
   const history = new VitalsHistory();
-  /** Ticks once per sampled frame, for the sparklines to recompute. */
+  /** Ticks when the sparklines should redraw. */
   const revision = shallowRef(0);
-  const ids = computed(() => indicators.value.map((r) => ({ id: r.spec.id, index: r.index })));
+  // A string, so it only counts as changed when the catalogue does (not on every frame).
+  const idKey = computed(() => indicators.value.map((r) => `${r.index}:${r.spec.id}`).join('\n'));
+  const ids = computed(() => (idKey.value ? idKey.value.split('\n') : []).map((k) => ({ index: Number(k.slice(0, k.indexOf(':'))), id: k.slice(k.indexOf(':') + 1) })));
+  let drawnAt = -Infinity;
 
   watch(ids, (list) => history.retain(new Set(list.map((r) => r.id))));
+  /** Each indicator's points as last drawn; the same arrays until the next redraw. */
+  const sparks = computed(() => {
+    void revision.value;
+    return new Map(ids.value.map(({ id }) => [id, history.pairs(id)]));
+  });
   watch(
     vitals,
     (frame) => {
       if (!frame || !Array.isArray(frame.values)) return;
       history.sample(frame.t, ids.value, frame.values);
+      const now = Date.now();
+      if (now - drawnAt < refreshMs) return;
+      drawnAt = now;
       revision.value++;
     },
     { immediate: true },
   );
-  return { history, revision };
+  return { history, revision, sparks };
 }

@@ -71,6 +71,14 @@ describe('incident feed', () => {
     expect(wrapper.get('li').text()).toMatch(/P3\s*Power outage\s*Huangpu\s*dispatched\s*12 min ago/);
   });
 
+  it('shows the age of its data and dims when it is stale', () => {
+    setUpLive({ receivedAt: Date.now() - 60_000 });
+    wrapper = mount(IncidentFeed, { global: { plugins: [pinia, i18n] } });
+    const feed = wrapper.get('[data-testid="incident-feed"]');
+    expect(feed.attributes('data-stale')).toBe('true');
+    expect(feed.text()).toMatch(/更新于 \d+ (秒|分钟)前/);
+  });
+
   it('says so when nothing is open', () => {
     setUpLive();
     wrapper = mount(IncidentFeed, { global: { plugins: [pinia, i18n] } });

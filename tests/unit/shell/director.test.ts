@@ -112,6 +112,16 @@ describe('director mode on the wall', () => {
     expect(api.state.value.mode).toBe('running');
   });
 
+  it('drills into the focused dimension once the first indicators arrive', async () => {
+    wrapper = mount(Host, { global: { plugins: [pinia, i18n] }, attachTo: document.body });
+    const mapView = useMapViewStore();
+    expect(api.focused.value).toBe('cityDynamics');
+    expect(mapView.drilled).toBeNull();
+    setUpLive();
+    await flushPromises();
+    expect(mapView.drilled).toBe('hotline.callsPerHour');
+  });
+
   it('starts paused with ?director=0', () => {
     window.history.replaceState(null, '', '/?director=0');
     setUpLive();

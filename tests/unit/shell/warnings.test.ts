@@ -40,6 +40,10 @@ describe('weather warnings', () => {
     expect(warningArea(warning('a', 'orange', 0), { t: zh, en: false, districts })).toBe('全市');
     expect(warningArea(warning('a', 'orange', 0, { districts: [1, 0, 7] }), { t: zh, en: false, districts })).toBe('浦东新区、黄浦区');
     expect(warningArea(warning('a', 'orange', 0, { districts: [1, 0] }), { t: zh, en: true, districts })).toBe('Pudong, Huangpu');
+    const many = [0, 1, 2, 3].map((i) => ({ code: String(i), name: `区${i}`, nameEn: `D${i}` }));
+    expect(warningArea(warning('a', 'orange', 0, { districts: [2, 0, 1, 3] }), { t: (k, v) => `${k}:${JSON.stringify(v)}`, en: false, districts: many })).toBe(
+      'warnings.manyDistricts:{"first":"区2","n":4}',
+    );
   });
 
   it('builds ticker items in the current language with the signal colour', () => {

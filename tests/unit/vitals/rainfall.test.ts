@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { rainTrendOption } from '../../../src/vitals/rainfall/rainTrendOption';
 import { summarizeRainfall } from '../../../src/vitals/rainfall/summarizeRainfall';
 
 describe('rainfall summary', () => {
@@ -20,13 +19,5 @@ describe('rainfall summary', () => {
     const s = summarizeRainfall([], [4.6, 4.3, 3.0, 5.1], [4.55, 4.55, 4.55, 4.55], [5.05, 5.05, 5.05, 5.05]);
     expect(s.waterOverWarning).toBe(2);
     expect(s.waterNearWarning).toBe(1);
-  });
-
-  it('builds a trend chart with both series and no animation', () => {
-    const option = rainTrendOption({ max: [[1, 2]], mean: [[1, 1]], labels: { max: 'max', mean: 'mean' }, formatTime: String });
-    expect(option.animation).toBe(false);
-    const series = option.series as { name: string; data: unknown }[];
-    expect(series.map((s) => s.name)).toEqual(['max', 'mean']);
-    expect(series[0].data).toEqual([[1, 2]]);
   });
 });

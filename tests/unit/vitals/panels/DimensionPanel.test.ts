@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n, setLocale } from '../../../../src/i18n';
 import DimensionPanel from '../../../../src/vitals/panels/DimensionPanel.vue';
 import { INDICATORS, STORM_VALUES } from './indicatorFixtures';
@@ -98,21 +98,30 @@ describe('dimension panel', () => {
     expect(wrapper!.get('[data-testid="dimension-chart-traffic"]').attributes('data-kind')).toBe('gauge');
   });
 
-  it('samples each vitals frame into the sparklines, keyed by simulated time', async () => {
+  it('samples every vitals frame into the sparklines, keyed by simulated time, and redraws them every few seconds', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
     const live = setUpLive();
     mountPanel();
-    for (let k = 1; k <= 3; k++) {
+    const sparkData = () =>
+      (wrapper!.get('[data-testid="indicator-traffic.accidents"]').findComponent({ name: 'LiveChart' }).props('option') as { series: { data: [number, number][] }[] }).series[0]
+        .data;
+    const frame = async (k: number) => {
+      vi.setSystemTime(Date.now() + 1000);
       live.vitals = { t: SIM_T0 + k * 60_000, values: STORM_VALUES.map((v) => (v === null ? null : v + k)) };
       await flushPromises();
-    }
-    const chart = wrapper!.get('[data-testid="indicator-traffic.accidents"]').findComponent({ name: 'LiveChart' });
-    const option = chart.props('option') as { series: { data: [number, number][] }[] };
-    expect(option.series[0].data).toEqual([
-      [SIM_T0, 4],
-      [SIM_T0 + 60_000, 5],
-      [SIM_T0 + 120_000, 6],
-      [SIM_T0 + 180_000, 7],
-    ]);
+    };
+    expect(sparkData()).toEqual([[SIM_T0, 4]]);
+    // Rail load stays in its warning band (96 → 99), so its colour does not change either.
+    const option = () => wrapper!.get('[data-testid="indicator-rail.load"]').findComponent({ name: 'LiveChart' }).props('option');
+    const before = option();
+    for (let k = 1; k <= 3; k++) await frame(k);
+    // Sampled, not yet redrawn: the chart is handed the very same option, so ECharts does no work.
+    expect(option()).toBe(before);
+    expect(wrapper!.get('[data-testid="indicator-value-traffic.accidents"]').text()).toBe('7');
+    await frame(4);
+    await frame(5);
+    expect(sparkData()).toEqual([0, 1, 2, 3, 4, 5].map((k) => [SIM_T0 + k * 60_000, 4 + k]));
+    vi.useRealTimers();
   });
 
   it('says it waits for indicators when the catalogue has none for it', () => {
