@@ -17,6 +17,7 @@ import { advance, setScenario, simTime, STEP_SECONDS, takeEvents, type CitySimul
 import { allocateReadings, createChannelReader, measureAll, type Readings } from '../simulator/measure';
 import type { RainScenarioId } from '../simulator/scenarios/rainScenarios';
 import { computeVitals } from '../vitals/computeVitals';
+import { VitalsTrail } from '../vitals/vitalsTrail';
 import { catalogToWire, catalogVersionOf } from './catalogToWire';
 
 const HOUR_MS = 3_600_000;
@@ -63,6 +64,8 @@ export class LiveFeed {
   private readonly read: ReturnType<typeof createChannelReader>;
   private lastRecordedMinute = NaN;
   private vitals: VitalsFrame;
+  /** The last hour of vitals, for a screen that (re)loads. */
+  readonly vitalsTrail: VitalsTrail;
   /** Wall-clock ms the last vitals computation took (for benches). */
   lastVitalsMs = 0;
 
@@ -77,6 +80,8 @@ export class LiveFeed {
     this.read = createChannelReader(sim.assets);
     measureAll(sim, this.published);
     this.vitals = this.computeVitals();
+    this.vitalsTrail = new VitalsTrail(this.catalog.indicators.length);
+    this.vitalsTrail.record(this.vitals);
   }
 
   /** The indicators of the catalogue, in the order of every frame's values. */
@@ -106,6 +111,7 @@ export class LiveFeed {
     }
     const events = takeEvents(this.sim);
     this.vitals = this.computeVitals();
+    this.vitalsTrail.record(this.vitals);
     return { seq: this.seq, simTime: simTime(this.sim), sentAt: this.now(), channels, events, vitals: this.vitals };
   }
 

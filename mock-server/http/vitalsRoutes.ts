@@ -3,6 +3,7 @@
  * joined with the values of the last published frame, each indicator's status and each dimension's
  * (its worst indicator's), with the simulated time they hold for. `?dimension=traffic` narrows it to
  * one dimension. The values are exactly the ones the wall screen's last frame carried.
+ * `GET /api/vitals/history?minutes=60` answers the last hour, one point per 30 simulated seconds.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -30,6 +31,7 @@ const IndicatorSchema = z.object({
   dimension: z.enum(DIMENSIONS),
   name: z.string(),
   nameEn: z.string(),
+  shortEn: z.string().optional(),
   unit: z.string(),
   direction: z.enum(['up', 'down']),
   warning: z.number(),
@@ -53,6 +55,17 @@ export const VitalsResponseSchema = z.object({
   indicators: z.array(IndicatorSchema),
 });
 export type VitalsResponse = z.infer<typeof VitalsResponseSchema>;
+
+export const VitalsHistoryResponseSchema = z.object({
+  /** Indicator ids, in the order of each point's values. */
+  indicators: z.array(z.string()),
+  /** Oldest first, one per 30 s of simulated time; null where an indicator had no value. */
+  points: z.array(z.object({ t: z.number(), values: z.array(z.number().nullable()) })),
+});
+
+const VitalsHistoryQuerySchema = z.object({
+  minutes: z.coerce.number({ error: () => 'minutes must be a number' }).int('minutes must be whole').min(1).max(60).default(60),
+});
 
 const VitalsQuerySchema = z.object({
   dimension: z.enum(DIMENSIONS, { error: () => `must be one of ${DIMENSIONS.join(', ')}` }).optional(),
@@ -87,5 +100,12 @@ export const vitalsRoutes =
         indicators: indicators.filter((i) => !wanted || i.dimension === wanted),
       };
       return body;
+    });
+
+    /** The last hour (at most) of every indicator, which a wall screen draws its sparklines from when it loads. */
+    app.get('/api/vitals/history', { schema: { querystring: VitalsHistoryQuerySchema, response: { 200: VitalsHistoryResponseSchema } } }, async (request) => {
+      const { feed } = deps;
+      const since = feed.currentVitals().t - request.query.minutes * 60_000;
+      return { indicators: feed.indicators.map((s) => s.id), points: feed.vitalsTrail.points(since) };
     });
   };

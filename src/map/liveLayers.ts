@@ -98,6 +98,12 @@ type MakeImage = (pixels: Uint8ClampedArray, width: number, height: number) => R
 const defaultMakeImage: MakeImage = (pixels, width, height) =>
   typeof ImageData === 'undefined' ? { width, height, data: pixels } : new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, width, height);
 
+/**
+ * The field is ~1 km cells: a city-wide picture. Zoomed in to a street it would be one flat wash over
+ * everything, so it fades as the view closes in.
+ */
+export const rainFieldOpacity = (zoom: number) => (zoom >= 12 ? 0.2 : zoom >= 11 ? 0.32 : 0.45);
+
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeImage: MakeImage = defaultMakeImage): LiveLayerSet {
@@ -207,7 +213,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
   /** Per layer: the key of its inputs, and how to build it (writing its buffers) when that changes. */
   const specs: Record<LiveLayerId, { key(f: LiveFrame, on: boolean): string; build(f: LiveFrame, on: boolean): Layer }> = {
     rainField: {
-      key: (f, on) => (on ? `1|${f.liveVersion}` : '0'),
+      key: (f, on) => (on ? `1|${f.liveVersion}|${rainFieldOpacity(f.zoom)}` : '0'),
       build(f, on) {
         grid ??= buildRainFieldGrid(g.rainGauge.positions);
         if (!field) {
@@ -220,7 +226,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
           interpolateRainField(grid, f.channels.rain, field.values);
           colourRainField(grid, field.values, field.images[field.turn].data as Uint8ClampedArray);
         }
-        return buildRainFieldLayer({ image: field.images[field.turn], bounds: grid.bounds, visible: on });
+        return buildRainFieldLayer({ image: field.images[field.turn], bounds: grid.bounds, visible: on, opacity: rainFieldOpacity(f.zoom) });
       },
     },
     roads: {

@@ -29,6 +29,8 @@ export interface IndicatorSpec {
   dimension: Dimension;
   name: string;
   nameEn: string;
+  /** A shorter English label for the wall's tiles, where nameEn does not fit (the tooltip keeps the full name). */
+  shortEn?: string;
   unit: string;
   /** 'up': higher is worse (value ≥ warning → warning); 'down': lower is worse (value ≤ warning → warning). */
   direction: 'up' | 'down';

@@ -85,6 +85,17 @@ describe('vital-signs wall screen', () => {
     await page.close();
   });
 
+  it('draws the last hour of each sparkline at once on load, from before the page was opened', async () => {
+    // Let the city run a while first: at ×60 each second is a simulated minute.
+    await new Promise((r) => setTimeout(r, 6000));
+    const before = await (await fetch(`${server.url}/api/vitals`)).json();
+    const page = await openWall(1920, 1080);
+    const tile = page.locator('[data-testid="indicator-traffic.index"]');
+    // The history starts before the page existed: live frames alone could not reach back there.
+    await expect.poll(async () => Number(await tile.getAttribute('data-history-from')) || Infinity, { timeout: 10_000 }).toBeLessThan(before.simTime - 5 * 60_000);
+    await page.close();
+  });
+
   it('lights an indicator’s assets on the map when it is clicked, and clears them on a second click', async () => {
     const page = await openWall(1920, 1080);
     const drillCount = () => page.getAttribute('[data-testid="city-map"]', 'data-drill-count');

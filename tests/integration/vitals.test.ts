@@ -106,3 +106,31 @@ describe('GET /api/vitals', () => {
     expect(bad.body.error.message).toContain('must be one of');
   });
 });
+
+describe('GET /api/vitals/history', () => {
+  it('answers the last hour, one point per 30 simulated seconds, ending with the published values', async () => {
+    // A minute a frame: after a few frames the trail holds several 30 s points.
+    await expect.poll(() => deltas.length, { timeout: 8000, interval: 100 }).toBeGreaterThanOrEqual(3);
+    const { status, body } = await getJson('/api/vitals/history');
+    expect(status).toBe(200);
+    expect(body.indicators).toEqual(catalog.indicators.map((i) => i.id));
+    expect(body.points.length).toBeGreaterThanOrEqual(3);
+    const times = body.points.map((p: { t: number }) => p.t);
+    for (let k = 1; k < times.length; k++) expect(Math.floor(times[k] / 30_000)).toBeGreaterThan(Math.floor(times[k - 1] / 30_000));
+    expect(times.at(-1) - times[0]).toBeLessThanOrEqual(60 * 60_000);
+    const last = body.points.at(-1);
+    await expect.poll(() => deltas.some((d) => d.simTime === last.t), { timeout: 5000 }).toBe(true);
+    expect(last.values).toEqual(deltas.find((d) => d.simTime === last.t)!.vitals.values);
+  });
+
+  it('narrows to the last minutes asked for, and refuses a bad window', async () => {
+    const { body } = await getJson('/api/vitals/history?minutes=2');
+    const span = body.points.at(-1).t - body.points[0].t;
+    expect(span).toBeLessThanOrEqual(2 * 60_000);
+    for (const bad of ['minutes=0', 'minutes=61', 'minutes=abc', 'minutes=1.5']) {
+      const res = await getJson(`/api/vitals/history?${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.code).toBe('BAD_REQUEST');
+    }
+  });
+});

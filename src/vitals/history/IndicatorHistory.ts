@@ -64,6 +64,15 @@ export class IndicatorHistory {
     return out;
   }
 
+  /** Adds points older than the oldest one held (a backfill from the server); newer ones are ignored. */
+  prepend(older: readonly (readonly [number, number | null])[]): void {
+    const held = this.toPairs();
+    const first = held.length ? held[0][0] : Infinity;
+    this.clear();
+    for (const [t, v] of older) if (t < first && t >= this.lastTime) this.push(t, v);
+    for (const [t, v] of held) this.push(t, v);
+  }
+
   clear(): void {
     this.start = 0;
     this.size = 0;
@@ -96,6 +105,19 @@ export class VitalsHistory {
       const v = values[index];
       h.push(t, typeof v === 'number' && Number.isFinite(v) ? v : null);
     }
+  }
+
+  /** Fills each indicator's history with the server's older points (ids: the order of each point's values). */
+  backfill(ids: readonly string[], points: readonly { t: number; values: readonly (number | null)[] }[], wanted: ReadonlySet<string>): void {
+    ids.forEach((id, column) => {
+      if (!wanted.has(id)) return;
+      let h = this.series.get(id);
+      if (!h) this.series.set(id, (h = new IndicatorHistory(this.windowMs, this.bucketMs)));
+      h.prepend(points.map((p) => {
+        const v = p.values[column];
+        return [p.t, typeof v === 'number' && Number.isFinite(v) ? v : null] as const;
+      }));
+    });
   }
 
   pairs(id: string): [number, number | null][] {

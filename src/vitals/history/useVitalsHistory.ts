@@ -2,17 +2,21 @@
  * Samples one dimension's indicators on every vitals frame into fixed-size histories. The
  * sparklines are redrawn at most every SPARK_REFRESH_MS: an hour-long trend gains nothing from
  * redrawing each second, and thirty small charts redrawn each second cost more than the rest of
- * the panels together.
+ * the panels together. On load the server's last hour fills the histories, so a reloaded wall
+ * screen does not show an empty hour.
  */
 import { computed, shallowRef, watch, type Ref } from 'vue';
 import type { IndicatorSpec, VitalsFrame } from '@/protocol/vitals';
 import { VitalsHistory } from './IndicatorHistory';
+import { loadVitalsBackfill } from './vitalsBackfill';
 
 export const SPARK_REFRESH_MS = 5000;
 
 export function useVitalsHistory(
   indicators: Ref<readonly { spec: IndicatorSpec; index: number }[]>,
   vitals: Ref<VitalsFrame | null>,
+  /** The catalogue's version: the server's last hour is fetched once per catalogue (null: none yet). */
+  catalogKey: Ref<string | null>,
   refreshMs = SPARK_REFRESH_MS,
 ) {
   const history = new VitalsHistory();
@@ -24,6 +28,17 @@ export function useVitalsHistory(
   let drawnAt = -Infinity;
 
   watch(ids, (list) => history.retain(new Set(list.map((r) => r.id))));
+  watch(
+    catalogKey,
+    async (key) => {
+      if (!key) return;
+      const trail = await loadVitalsBackfill(key);
+      if (!trail || catalogKey.value !== key) return;
+      history.backfill(trail.indicators, trail.points, new Set(ids.value.map((r) => r.id)));
+      revision.value++;
+    },
+    { immediate: true },
+  );
   /** Each indicator's points as last drawn; the same arrays until the next redraw. */
   const sparks = computed(() => {
     void revision.value;

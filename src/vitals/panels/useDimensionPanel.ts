@@ -27,7 +27,7 @@ export function useDimensionPanel(dimension: Ref<Dimension>) {
   const vitals = computed(() => live.vitals ?? null);
   const readings = computed(() => readingsOf(specs.value, vitals.value, dimension.value));
   const status = computed(() => dimensionStatus(specs.value, vitals.value?.values ?? [], dimension.value));
-  const history = useVitalsHistory(readings, vitals);
+  const history = useVitalsHistory(readings, vitals, computed(() => (live.catalog ? String(live.catalog.version) : null)));
 
   const staleMs = computed(() => staleAfterMs(connection.tickMs));
   const receivedAt = computed(() => live.frame?.receivedAt ?? null);
@@ -35,6 +35,7 @@ export function useDimensionPanel(dimension: Ref<Dimension>) {
 
   const en = computed(() => locale.value === 'en');
   const nameOf = (r: IndicatorReading) => (en.value ? r.spec.nameEn : r.spec.name);
+  const labelOf = (r: IndicatorReading) => (en.value ? (r.spec.shortEn ?? r.spec.nameEn) : r.spec.name);
   const definitionOf = (r: IndicatorReading) => (en.value ? r.spec.definitionEn : r.spec.definition);
   const fmt = (v: number, digits = 0) => n(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -67,5 +68,5 @@ export function useDimensionPanel(dimension: Ref<Dimension>) {
     });
   });
 
-  return { readings, status, stale, staleMs, receivedAt, history, feature, nameOf, definitionOf, fmt };
+  return { readings, status, stale, staleMs, receivedAt, history, feature, nameOf, labelOf, definitionOf, fmt };
 }

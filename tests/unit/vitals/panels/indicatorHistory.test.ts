@@ -66,3 +66,39 @@ describe('indicator history', () => {
     expect(v.pairs('b')).toEqual([]);
   });
 });
+
+describe('backfill from the server', () => {
+  it('puts the server\'s older points before the live ones and ignores those the live ones cover', () => {
+    const v = new VitalsHistory();
+    v.sample(10 * MIN, [{ id: 'a', index: 0 }], [5]);
+    v.backfill(
+      ['a', 'b'],
+      [
+        { t: 8 * MIN, values: [1, 9] },
+        { t: 9 * MIN, values: [null, 9] },
+        { t: 10 * MIN, values: [99, 9] },
+      ],
+      new Set(['a']),
+    );
+    expect(v.pairs('a')).toEqual([
+      [8 * MIN, 1],
+      [9 * MIN, null],
+      [10 * MIN, 5],
+    ]);
+    // Not this panel's indicator: not kept.
+    expect(v.pairs('b')).toEqual([]);
+  });
+
+  it('keeps the window: backfilled points older than an hour before the newest are dropped', () => {
+    const h = new IndicatorHistory();
+    h.push(120 * MIN, 1);
+    h.prepend([
+      [30 * MIN, 7],
+      [90 * MIN, 8],
+    ]);
+    expect(h.toPairs()).toEqual([
+      [90 * MIN, 8],
+      [120 * MIN, 1],
+    ]);
+  });
+});
