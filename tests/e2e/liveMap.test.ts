@@ -80,6 +80,14 @@ describe('live map in a storm', () => {
       'closures',
     );
     server.ticker?.stop();
+    // Hold everything still that would change pixels under the clip on its own: the feed turning
+    // stale (panels dim, the map's notice shows) and alarm popups timing out (dismissed here).
+    await expect.poll(() => page.getAttribute('[data-testid="feed-indicator"]', 'data-state'), { timeout: 15_000 }).toBe('stale');
+    const popup = page.locator('[data-testid="alarm-popup"]');
+    while (await popup.isVisible()) {
+      await popup.locator('button').click();
+      await page.waitForTimeout(300);
+    }
     await page.waitForTimeout(1500);
     // The clear map region between the panel columns (the panels dim when the feed stops).
     const clip = { x: 410, y: 105, width: 780, height: 610 };
