@@ -31,7 +31,8 @@ export function useDimensionPanel(dimension: Ref<Dimension>) {
 
   const staleMs = computed(() => staleAfterMs(connection.tickMs));
   const receivedAt = computed(() => live.frame?.receivedAt ?? null);
-  const stale = computed(() => receivedAt.value === null || !vitals.value || now.value - receivedAt.value > staleMs.value);
+  // The header's feed state decides too, so a panel never reads live while the header says stale.
+  const stale = computed(() => connection.state !== 'live' || receivedAt.value === null || !vitals.value || now.value - receivedAt.value > staleMs.value);
 
   const en = computed(() => locale.value === 'en');
   const nameOf = (r: IndicatorReading) => (en.value ? r.spec.nameEn : r.spec.name);

@@ -1,4 +1,5 @@
 /** A small live store for component tests: a catalogue with two of each asset, indicators, channels and a frame. */
+import { useConnectionStore } from '../../../../src/stores/useConnectionStore';
 import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '../../../../src/protocol/assets';
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '../../../../src/protocol/channels';
 import type { IndicatorSpec } from '../../../../src/protocol/vitals';
@@ -39,5 +40,9 @@ export function setUpLive(options: { indicators?: IndicatorSpec[]; receivedAt?: 
   live.vitals = vitalsAt(SIM_T0, options.values);
   live.frame = { seq: 1, simTime: SIM_T0, sentAt: Date.now(), receivedAt: options.receivedAt ?? Date.now() };
   live.version++;
+  // The feed is live: connected, with the frame just arrived.
+  const connection = useConnectionStore();
+  connection.setConnected(true);
+  connection.frameArrived(live.frame.receivedAt);
   return live;
 }
