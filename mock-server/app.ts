@@ -21,6 +21,16 @@ import { vitalsRoutes } from './http/vitalsRoutes';
 import { attachHub, type CityServer, type Hub } from './realtime/hub';
 import { createCitySimulation } from './simulator/citySimulation';
 import type { Ticker } from './simulator/ticker';
+import { createAuthService, type AuthService } from './auth/authService';
+import { bootstrapAccounts } from './auth/bootstrapAccounts';
+import { requirePermission } from './auth/httpAuth';
+import { allowRequestFor, installSocketAuth } from './auth/socketAuth';
+import { authRoutes } from './http/authRoutes';
+import { openDatabase, type Database } from './storage/database';
+import { SqliteAccountStore } from './storage/sqliteAccounts';
+import { SqliteIncidentStore } from './storage/sqliteIncidents';
+import { incidentRoutes } from './http/incidentRoutes';
+import { WorkOrderService } from './workorders/workOrderService';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -52,9 +62,23 @@ export interface CityApp {
   hub: Hub;
   /** Set by the boot code when it starts the one timer. */
   ticker?: Ticker;
+  /** The one SQLite database; server.ts closes it last. */
+  db: Database;
+  auth: AuthService;
+  /** Every incident change goes through it; the ticker runs in its queue too. */
+  workOrders: WorkOrderService;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: AppDeps): Promise<CityApp> {
+  // Storage first: a refused start (no admin password, demo passwords in production) fails before anything else is built.
+  const db = openDatabase(config.dataDir);
+  const storage = { accounts: new SqliteAccountStore(db), incidents: new SqliteIncidentStore(db) };
+  await bootstrapAccounts({ accounts: storage.accounts, demo: config.demo, adminPassword: config.adminPassword, now }).catch((err) => {
+    db.close();
+    throw err;
+  });
+  const auth = createAuthService({ accounts: storage.accounts, demo: config.demo, integrationKeys: config.integrationKeys, now });
+
   const http = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: MAX_HTTP_BODY_BYTES,
@@ -63,8 +87,13 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandler(http);
 
-  const startTime = config.start ?? Math.floor(now() / 1000) * 1000;
-  const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario, roadGridKm: config.roadGridKm });
+  // The simulated clock resumes where it stopped, so restored incidents never lie in the city's future.
+  const resumeAt = await WorkOrderService.storedSimTime(storage.incidents);
+  const startTime = Math.max(config.start ?? Math.floor(now() / 1000) * 1000, resumeAt ?? -Infinity);
+  const autopilot = config.autopilot ?? config.demo;
+  const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario, roadGridKm: config.roadGridKm, autopilot });
+  const workOrders = new WorkOrderService({ sim, store: storage.incidents, now });
+  await workOrders.restore();
   const history = AssetHistory.forAssets(sim.assets);
   const feed = new LiveFeed(sim, { tickMs: config.tickMs, speed: config.speed, now, history });
 
@@ -76,16 +105,27 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
     parser: { Encoder, Decoder: CommandDecoder },
     // A socket that opens the transport but never joins a namespace is dropped after this.
     connectTimeout: 10_000,
+    // Browsers may open the socket only from an allowed origin: `cors` does not cover WebSocket upgrades.
+    allowRequest: allowRequestFor(config.allowedOrigins),
+    // No connectionStateRecovery: a recovered socket would skip the auth middleware unless skipMiddlewares: false.
   });
-  const hub = attachHub(io, feed, http.log);
-  const app: CityApp = { http, io, feed, hub };
+  installSocketAuth(io, auth, http.log);
+  const hub = attachHub(io, feed, http.log, workOrders);
+  const app: CityApp = { http, io, feed, hub, db, auth, workOrders };
+  const canView = requirePermission(auth, 'view');
 
   await http.register(
-    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, mapStyleUrl: config.mapStyleUrl }),
+    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
   );
-  await http.register(assetRoutes({ feed, history }));
-  await http.register(simRoutes({ feed, adminToken: config.adminToken }));
-  await http.register(vitalsRoutes({ feed }));
+  await http.register(assetRoutes({ feed, history, authorize: canView }));
+  await http.register(simRoutes({ feed, auth }));
+  // The hook sits in a wrapper scope so it guards the vitals routes and nothing registered after them.
+  await http.register(async (scope) => {
+    scope.addHook('onRequest', canView);
+    await scope.register(vitalsRoutes({ feed }));
+  });
+  await http.register(authRoutes({ auth }));
+  await http.register(incidentRoutes({ service: workOrders, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await registerStaticApp(http, config.distDir);
   return app;
 }

@@ -23,8 +23,32 @@ export const ConfigSchema = z.object({
   /** A MapLibre style URL to use instead of the embedded offline basemap. */
   mapStyleUrl: z.url().optional(),
   distDir: z.string().default('dist'),
-  /** Lets an admin switch the weather at run time (PUT /api/sim/scenario); unset: switching is off. */
-  adminToken: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Where the SQLite database lives (`:memory:` for a throwaway one, in tests). */
+  dataDir: z.string().min(1).default('./data'),
+  /**
+   * Demo mode: demo accounts with published passwords, and the wall screen open without a login.
+   * Outside demo mode every page needs a login or a kiosk link, and default passwords are refused.
+   */
+  demo: z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes').default(false),
+  /** The first admin's password, outside demo mode, when there are no users yet. */
+  adminPassword: z.string().min(12, 'use at least 12 characters').optional(),
+  /** Browser origins allowed to open the socket and call the API, besides the server's own (comma-separated). */
+  allowedOrigins: z
+    .string()
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url()))
+    .default([]),
+  /** Keys of other city systems that may report incidents, as `name:key,name:key` (keys of 24+ characters). */
+  integrationKeys: z
+    .string()
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean).map((p) => ({ name: p.slice(0, p.indexOf(':')), key: p.slice(p.indexOf(':') + 1) })))
+    .pipe(z.array(z.object({ name: z.string().min(1, 'each key needs a name: name:key'), key: z.string().min(24, 'use keys of at least 24 characters') })))
+    .default([]),
+  /**
+   * The simulated duty desk dispatches and closes what no officer has touched within a few minutes,
+   * so an unattended demo city keeps moving. Default: on in demo mode, off otherwise.
+   */
+  autopilot: z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,7 +66,12 @@ const SOURCES = {
   start: ['CITYOPS_START', 'start'],
   mapStyleUrl: ['CITYOPS_MAP_STYLE_URL', 'map-style-url'],
   distDir: ['CITYOPS_DIST_DIR', 'dist-dir'],
-  adminToken: ['CITYOPS_ADMIN_TOKEN', 'admin-token'],
+  dataDir: ['CITYOPS_DATA_DIR', 'data-dir'],
+  demo: ['CITYOPS_DEMO', 'demo'],
+  adminPassword: ['CITYOPS_ADMIN_PASSWORD', 'admin-password'],
+  allowedOrigins: ['CITYOPS_ALLOWED_ORIGINS', 'allowed-origins'],
+  integrationKeys: ['CITYOPS_INTEGRATION_KEYS', 'integration-keys'],
+  autopilot: ['CITYOPS_AUTOPILOT', 'autopilot'],
   logLevel: ['LOG_LEVEL', 'log-level'],
 } as const satisfies Record<keyof z.input<typeof ConfigSchema>, readonly [string, string]>;
 

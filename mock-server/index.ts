@@ -1,4 +1,5 @@
 /** Boot: read the configuration, start the server, stop cleanly on SIGINT/SIGTERM. */
+import { StartupError } from './auth/bootstrapAccounts';
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './server';
 
@@ -13,7 +14,17 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const server = await startServer({ config });
+  let server;
+  try {
+    server = await startServer({ config });
+  } catch (err) {
+    // A refused start (accounts, passwords) is the operator's to fix: a plain message, no stack.
+    if (err instanceof StartupError) {
+      console.error(`cityops: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
   server.http.log.info(
     { url: server.url, seed: config.seed, speed: config.speed, scenario: config.scenario },
     `CityOps is up at ${server.url}`,

@@ -15,7 +15,18 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
   const { port } = app.http.server.address() as AddressInfo;
   app.ticker = startTicker(
     deps.config.tickMs,
-    () => app.hub.publish(app.feed.tick()),
+    () => {
+      // A tick behind a backlog of commands is skipped, not queued: the next one catches up in simulated time.
+      if (app.workOrders.queue.pending > 2) return;
+      void app.workOrders.queue
+        .run(async () => {
+          const delta = app.feed.tick();
+          // The city's own incident changes are on disk before any client sees them.
+          await app.workOrders.recordTick(delta.events);
+          app.hub.publish(delta);
+        })
+        .catch((err) => app.http.log.error({ err }, 'simulation tick failed'));
+    },
     (err) => app.http.log.error({ err }, 'simulation tick failed'),
   );
   const host = deps.config.host === '0.0.0.0' || deps.config.host === '::' ? 'localhost' : deps.config.host;
@@ -28,6 +39,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       // io.close() also closes the HTTP server it is attached to; fastify's close then finishes hooks.
       await new Promise<void>((done) => app.io.close(() => done()));
       await app.http.close().catch(() => undefined);
+      // Last: nothing can write after the HTTP server and sockets are closed.
+      app.db.close();
     },
   };
 }

@@ -1,6 +1,8 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { bindAuth } from './auth/bindAuth';
+import { captureKioskAccess, currentToken } from './auth/session';
 import { i18n } from './i18n';
 import { bindRealtime } from './realtime/bindRealtime';
 import { connectCitySocket } from './realtime/socket';
@@ -9,6 +11,11 @@ import './shared/theme.css';
 
 const app = createApp(App).use(createPinia()).use(router).use(i18n);
 document.documentElement.lang = i18n.global.locale.value;
-// One socket for the whole app, bound to the stores before anything renders.
-bindRealtime(connectCitySocket());
+// A kiosk link's `?access=` token, kept for the tab before the router can drop the query.
+captureKioskAccess(window.location.search);
+// One socket for the whole app, bound to the stores before anything renders; it connects once the
+// route guard lets a page open (src/auth/bindAuth.ts), with the session's or kiosk link's token.
+const socket = connectCitySocket(window.location.origin, currentToken);
+bindRealtime(socket);
+bindAuth(router, socket);
 app.mount('#app');

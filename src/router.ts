@@ -1,12 +1,17 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { installAuthGuard } from './auth/authGuard';
 import WallScreen from './pages/WallScreen.vue';
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/', name: 'wall', component: WallScreen },
-    { path: '/dispatch', name: 'dispatch', component: () => import('./pages/ComingSoon.vue'), props: { section: 'dispatch' } },
-    { path: '/summary', name: 'summary', component: () => import('./pages/ComingSoon.vue'), props: { section: 'summary' } },
+    // `permission` is checked by the auth guard (src/auth/authGuard.ts); the server checks again.
+    { path: '/', name: 'wall', component: WallScreen, meta: { permission: 'view' } },
+    { path: '/login', name: 'login', component: () => import('./auth/LoginPage.vue') },
+    { path: '/dispatch', name: 'dispatch', component: () => import('./pages/ComingSoon.vue'), props: { section: 'dispatch' }, meta: { permission: 'actOnIncidents' } },
+    { path: '/summary', name: 'summary', component: () => import('./pages/ComingSoon.vue'), props: { section: 'summary' }, meta: { permission: 'readReports' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });
+
+installAuthGuard(router);

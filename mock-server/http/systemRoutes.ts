@@ -12,6 +12,8 @@ export interface SystemRouteDeps {
   hub: Hub;
   ticker: () => Ticker | undefined;
   mapStyleUrl?: string;
+  /** Demo mode: the client opens the wall without a login. */
+  demo: boolean;
 }
 
 const HealthSchema = z.object({
@@ -41,6 +43,8 @@ const ClientConfigSchema = z.object({
   version: z.string(),
   /** Null: use the embedded offline basemap. */
   mapStyleUrl: z.string().nullable(),
+  /** Demo mode: the wall screen opens read-only without a login. */
+  demo: z.boolean(),
 });
 
 export const systemRoutes =
@@ -66,5 +70,6 @@ export const systemRoutes =
     app.get('/api/config', { schema: { response: { 200: ClientConfigSchema } } }, async () => ({
       version: deps.version,
       mapStyleUrl: deps.mapStyleUrl ?? null,
+      demo: deps.demo,
     }));
   };

@@ -1,26 +1,41 @@
 /**
- * The simulated duty desk: turns alarms into incidents and road-closure notices (the cascade from
- * the sources: a flooded underpass raises an incident and a closure for the traffic police until it
- * clears), adds incidents from city life, and walks each incident through dispatch, travel, work
- * and closing with real teams on the road network. Deterministic for its rng; no IO.
+ * The duty desk inside the simulated city: turns alarms into incidents and road-closure notices
+ * (the cascade from the sources: a flooded underpass raises an incident and a closure for the
+ * traffic police until it clears), adds incidents from city life and from outside, and plays the
+ * world's side of each work order — teams and outside units accept, drive along the roads, arrive,
+ * work and report back. Every status change goes through the lifecycle (workorders/lifecycle.ts).
+ *
+ * Dispatching is the duty officer's (`act`). The desk dispatches by itself only for closed-loop
+ * categories (litter from the AI patrol) and, with `autopilot` on (demo mode), for what no officer
+ * touched within a few minutes, so an unattended demo city keeps moving. Deterministic for its rng.
  */
 import { TEAM_TYPES } from '../../src/protocol/assets';
-import { SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory } from '../../src/protocol/cityEvents';
+import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory } from '../../src/protocol/cityEvents';
+import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
 import type { CityAssets } from '../city/assets';
 import { PUMP_TRUCK_CM_MIN, repairPump, type DrainageState } from '../simulator/drainage';
 import type { Rng } from '../simulator/rng';
-import type { Router } from '../simulator/routing';
-import { AVAILABLE, releaseTeam, sendTeam, type TeamsState } from '../simulator/teams';
+import type { Route, Router } from '../simulator/routing';
+import { AVAILABLE, ON_SITE, releaseTeam, sendTeam, type TeamsState } from '../simulator/teams';
 import type { AlarmRule } from '../rules/ruleTypes';
-import { CATEGORY_SPECS, CLOSE_AFTER_MINUTES, DISPATCH_DELAY_MINUTES, FROZEN_INCIDENT_AT } from './categories';
+import { applyAction, slaBreachAt, type ActionInput, type ActionResult, type LifecycleAction } from '../workorders/lifecycle';
+import { ACCEPT_DELAY_MINUTES, CATEGORY_SPECS, CLOSE_AFTER_MINUTES, DISPATCH_DELAY_MINUTES, FROZEN_INCIDENT_AT, SLA_MINUTES } from './categories';
 import { closureSegments } from './closureSegments';
 
 const MIN = 60_000;
 /** How far back the desk remembers when it opened incidents (for "new in the last hour"). */
 const OPENED_MEMORY_MS = 60 * MIN;
+/** Suggestions are routed for this many of the nearest suitable free teams. */
+const ROUTED_CANDIDATES = 6;
+
+/** The simulated city's actors in the audit trail. */
+export const AUTO_DESK: Actor = { kind: 'system', name: 'auto-desk', role: 'system' };
+const teamActor = (id: string): Actor => ({ kind: 'system', name: id, role: 'team' });
+const unitActor = (unit: string): Actor => ({ kind: 'system', name: unit, role: 'unit' });
 
 interface Timers {
   dispatchAt: number;
+  acceptAt: number;
   arriveAt: number;
   workUntil: number;
   closeAt: number;
@@ -41,11 +56,34 @@ export interface IncidentDeskDeps {
   teams: TeamsState;
   drainage: DrainageState;
   rng: Rng;
+  autopilot?: boolean;
+}
+
+/** A team that could go, with its route. */
+export interface TeamOption {
+  slot: number;
+  distanceKm: number;
+  route: Route;
+}
+
+export class DeskError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DeskCounters {
+  incident: number;
+  workOrder: number;
 }
 
 export class IncidentDesk {
   readonly closed: Uint8Array;
   readonly accidents: Uint8Array;
+  autopilot: boolean;
   private readonly incidents = new Map<string, Incident>();
   private readonly timers = new Map<string, Timers>();
   private readonly closures = new Map<number, Closure>();
@@ -54,16 +92,24 @@ export class IncidentDesk {
   private readonly rulesById: Map<string, AlarmRule>;
   /** Creation times of the incidents opened within {@link OPENED_MEMORY_MS}, oldest first. */
   private readonly openedAt: number[] = [];
-  private counter = 0;
+  /** What the simulated city did, for the audit trail (taken by the work-order service). */
+  private pendingAudit: Omit<AuditEntry, 'seq'>[] = [];
+  readonly counters: DeskCounters = { incident: 0, workOrder: 0 };
 
   constructor(private readonly deps: IncidentDeskDeps) {
     this.closed = new Uint8Array(deps.assets.roads.segmentCount);
     this.accidents = new Uint8Array(deps.assets.roads.segmentCount);
     this.rulesById = new Map(deps.rules.map((r) => [r.id, r]));
+    this.autopilot = deps.autopilot ?? true;
   }
 
+  /** Incidents not yet closed or cancelled (resolved ones wait for closing). */
   openIncidents(): Incident[] {
     return [...this.incidents.values()];
+  }
+
+  get(id: string): Incident | undefined {
+    return this.incidents.get(id);
   }
 
   activeClosures(): Closure[] {
@@ -77,6 +123,13 @@ export class IncidentDesk {
     return n;
   }
 
+  /** The audit entries of what the simulated city did since the last call. */
+  takeAudit(): Omit<AuditEntry, 'seq'>[] {
+    const out = this.pendingAudit;
+    this.pendingAudit = [];
+    return out;
+  }
+
   /** Reacts to alarm changes: incidents for alarms that reach their rule's level, closures for flooded underpasses. */
   onAlarms(changes: Alarm[], now: number): CityEvent[] {
     const events: CityEvent[] = [];
@@ -86,17 +139,18 @@ export class IncidentDesk {
       if (!rule) continue;
       const key = `${alarm.ruleId}:${alarm.slot}`;
       const openId = this.byAlarmKey.get(key);
+      const timers = openId ? this.timers.get(openId) : undefined;
       if (alarm.state === 'cleared') {
         // The incident may already be closed (work done while the alarm stood); then there is nothing to tell it.
-        const timers = openId ? this.timers.get(openId) : undefined;
         if (timers) timers.alarmActive = false;
         this.byAlarmKey.delete(key);
+      } else if (timers) {
+        timers.alarmActive = true;
       } else {
         const incidentRule = frozen ? { category: 'sensorFault' as const, at: FROZEN_INCIDENT_AT } : rule.incident;
-        if (incidentRule && !openId && SEVERITY_RANK[alarm.severity] <= SEVERITY_RANK[incidentRule.at]) {
+        if (incidentRule && SEVERITY_RANK[alarm.severity] <= SEVERITY_RANK[incidentRule.at]) {
           const segment = this.segmentOf(alarm);
           const incident = this.open(incidentRule.category, 'rule', { lon: alarm.lon, lat: alarm.lat, district: alarm.district, segment }, now, alarm);
-          this.byAlarmKey.set(key, incident.id);
           events.push({ type: 'incident', incident: { ...incident } });
         }
       }
@@ -112,41 +166,99 @@ export class IncidentDesk {
     return { type: 'incident', incident: { ...incident } };
   }
 
-  /** Advances every open incident by the clock and the teams' arrivals. */
+  /** An incident reported from outside (12345, another system, a dispatcher taking a call); the caller records it. */
+  report(category: IncidentCategory, site: CitySite, now: number, text: { description: string; externalRef: string | null }): Incident {
+    const incident = this.open(category, 'external', site, now, null);
+    incident.description = text.description;
+    incident.externalRef = text.externalRef;
+    return { ...incident };
+  }
+
+  /** Forgets an incident whose recording failed, so the desk holds nothing storage does not. */
+  discard(id: string): void {
+    this.incidents.delete(id);
+    this.timers.delete(id);
+  }
+
+  /** Free teams that can take the incident, nearest first, with their routes (empty for outside units). */
+  teamOptions(incident: Incident, limit = ROUTED_CANDIDATES): TeamOption[] {
+    const spec = CATEGORY_SPECS[incident.category];
+    const { teams, router, assets } = this.deps;
+    const types = new Set(spec.teamTypes.map((t) => TEAM_TYPES.indexOf(t)));
+    const near: { slot: number; distanceKm: number; rank: number }[] = [];
+    assets.teams.forEach((team, slot) => {
+      if (!types.has(TEAM_TYPES.indexOf(team.type)) || teams.state[slot] !== AVAILABLE) return;
+      const distanceKm = Math.hypot((teams.lon[slot] - incident.lon) * 95.3, (teams.lat[slot] - incident.lat) * 111.2);
+      near.push({ slot, distanceKm, rank: spec.teamTypes.indexOf(team.type) });
+    });
+    near.sort((a, b) => a.rank - b.rank || a.distanceKm - b.distanceKm);
+    const target = router.nearestNode(incident.lon, incident.lat);
+    const out: TeamOption[] = [];
+    for (const c of near.slice(0, limit)) {
+      // Emergency vehicles run with lights at about free-flow speed and may pass a closure to reach
+      // the flooded spot, so they route on the open network, not on today's speeds and closures.
+      const route = router.route(teams.node[c.slot], target);
+      if (route) out.push({ slot: c.slot, distanceKm: c.distanceKm, route });
+    }
+    return out;
+  }
+
+  /**
+   * Takes one lifecycle action on an incident (a person's, or the simulated world's): checks it,
+   * applies it, and plays its effect in the city (a team sent, released, an accident cleared).
+   * `team`: for dispatch/reassign, the team slot to send (undefined: the best option; null: an outside unit).
+   */
+  act(id: string, input: Omit<ActionInput, 'team' | 'workOrderId'> & { team?: number | null }): ActionResult {
+    const incident = this.incidents.get(id);
+    if (!incident) throw new DeskError('NOT_FOUND', `incident ${id} is not open on the desk`);
+    let send: TeamOption | null = null;
+    let extra: Pick<ActionInput, 'team' | 'workOrderId'> = {};
+    if (input.action === 'dispatch' || input.action === 'reassign') {
+      send = this.chooseTeam(incident, input.team);
+      this.counters.workOrder++;
+      extra = {
+        team: { slot: send?.slot ?? null, id: send ? this.deps.assets.teams[send.slot].id : null },
+        workOrderId: `WO-${String(this.counters.workOrder).padStart(6, '0')}`,
+      };
+    }
+    const { team: _wanted, ...rest } = input;
+    const result = applyAction(incident, { ...rest, ...extra });
+    this.effects(incident, result.incident, input.action, send, input.at);
+    this.incidents.set(id, result.incident);
+    if (FINAL_STATUSES.includes(result.incident.status)) this.forget(result.incident);
+    return result;
+  }
+
+  /** Advances every open incident by the clock and the teams' arrivals: the world's side of each work order. */
   step(now: number, arrivedTeams: number[]): CityEvent[] {
     const events: CityEvent[] = [];
     const arrived = new Set(arrivedTeams);
-    for (const incident of this.incidents.values()) {
+    for (const incident of [...this.incidents.values()]) {
       const t = this.timers.get(incident.id)!;
       const spec = CATEGORY_SPECS[incident.category];
-      const before = incident.status;
-      if (incident.status === 'new' && now >= t.dispatchAt) this.dispatch(incident, t, now);
-      else if (incident.status === 'dispatched') {
-        const teamArrived = incident.teamSlot !== null && arrived.has(incident.teamSlot);
-        if (teamArrived || (incident.teamSlot === null && now >= t.arriveAt)) {
-          incident.status = 'onSite';
-          t.workUntil = now + this.minutes(spec.workMinutes);
-          this.applyEffect(incident, true);
+      const sys = (action: LifecycleAction, actor: Actor, team?: number | null) => {
+        if (action === 'dispatch' && (spec.teamTypes.length > 0 && this.teamOptions(incident, 1).length === 0)) {
+          // No team free: look again in a minute rather than every step.
+          t.dispatchAt = now + MIN;
+          return;
         }
-      } else if (incident.status === 'onSite' && now >= t.workUntil && !(spec.needsAlarmCleared && t.alarmActive)) {
-        incident.status = 'resolved';
-        t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
-        this.applyEffect(incident, false);
-        if (incident.teamSlot !== null) releaseTeam(this.deps.teams, incident.teamSlot);
-        if (incident.category === 'trafficAccident' && incident.segment !== null) this.accidents[incident.segment] = 0;
-      } else if (incident.status === 'resolved' && now >= t.closeAt) {
-        incident.status = 'closed';
-      }
-      if (incident.status !== before) {
-        incident.updatedAt = now;
-        events.push({ type: 'incident', incident: { ...incident } });
-      }
-    }
-    for (const [id, incident] of this.incidents) {
-      if (incident.status === 'closed') {
-        this.incidents.delete(id);
-        this.timers.delete(id);
-      }
+        const r = this.act(incident.id, { action, actor, at: now, recordedAt: now, team });
+        this.pendingAudit.push(r.audit);
+        events.push({ type: 'incident', incident: { ...r.incident } });
+      };
+      const who = () => (incident.teamSlot !== null ? teamActor(this.deps.assets.teams[incident.teamSlot].id) : unitActor(incident.unit));
+      const breach = slaBreachAt(incident, now);
+      if (breach) sys('slaBreach', AUTO_DESK);
+      const current = this.incidents.get(incident.id);
+      if (!current) continue;
+      const teamArrived = current.teamSlot !== null && arrived.has(current.teamSlot);
+      if (current.status === 'new' && (spec.autoDispatch || this.autopilot) && now >= t.dispatchAt) sys('dispatch', AUTO_DESK);
+      else if (current.status === 'dispatched' && (now >= t.acceptAt || teamArrived)) {
+        sys('accept', who());
+        if (teamArrived) sys('arrive', who());
+      } else if (current.status === 'accepted' && (teamArrived || (current.teamSlot === null && now >= t.arriveAt))) sys('arrive', who());
+      else if (current.status === 'onSite' && now >= t.workUntil && !(spec.needsAlarmCleared && t.alarmActive)) sys('resolve', who());
+      else if (current.status === 'resolved' && (spec.autoClose || this.autopilot) && now >= t.closeAt) sys('close', AUTO_DESK);
     }
     let expired = 0;
     while (expired < this.openedAt.length && this.openedAt[expired] < now - OPENED_MEMORY_MS) expired++;
@@ -154,11 +266,107 @@ export class IncidentDesk {
     return events;
   }
 
+  /**
+   * Puts incidents read back from storage on the desk after a restart: timers start afresh from
+   * `now`, teams of dispatched incidents set out again from their bases, alarms re-attach by rule.
+   */
+  restore(incidents: readonly Incident[], counters: DeskCounters, now: number): void {
+    this.counters.incident = Math.max(this.counters.incident, counters.incident);
+    this.counters.workOrder = Math.max(this.counters.workOrder, counters.workOrder);
+    for (const stored of incidents) {
+      if (FINAL_STATUSES.includes(stored.status)) continue;
+      const incident = { ...stored };
+      this.incidents.set(incident.id, incident);
+      const spec = CATEGORY_SPECS[incident.category];
+      const t = this.newTimers(now, false);
+      if (incident.alarmRuleId !== null && incident.assetSlot !== null) this.byAlarmKey.set(`${incident.alarmRuleId}:${incident.assetSlot}`, incident.id);
+      if (incident.status === 'dispatched' || incident.status === 'accepted') {
+        if (incident.teamSlot !== null && this.deps.teams.state[incident.teamSlot] === AVAILABLE) {
+          const route = this.deps.router.route(this.deps.teams.node[incident.teamSlot], this.deps.router.nearestNode(incident.lon, incident.lat));
+          if (route) sendTeam(this.deps.teams, incident.teamSlot, route, incident.id);
+        }
+        t.acceptAt = now + this.minutes(ACCEPT_DELAY_MINUTES);
+        t.arriveAt = now + this.minutes(spec.travelMinutes);
+      }
+      if (incident.status === 'onSite') {
+        t.workUntil = now + this.minutes(spec.workMinutes);
+        if (incident.teamSlot !== null) this.placeOnSite(incident.teamSlot, incident);
+      }
+      if (incident.status === 'resolved') t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
+      if (incident.category === 'trafficAccident' && incident.segment !== null && incident.status !== 'resolved') this.accidents[incident.segment] = 1;
+      this.timers.set(incident.id, t);
+    }
+  }
+
+  /** A team that was working at an incident when the server stopped is back there. */
+  private placeOnSite(slot: number, incident: Incident): void {
+    const { teams, router } = this.deps;
+    teams.state[slot] = ON_SITE;
+    teams.node[slot] = router.nearestNode(incident.lon, incident.lat);
+    teams.lon[slot] = incident.lon;
+    teams.lat[slot] = incident.lat;
+    teams.incident[slot] = incident.id;
+  }
+
+  private chooseTeam(incident: Incident, wanted: number | null | undefined): TeamOption | null {
+    const spec = CATEGORY_SPECS[incident.category];
+    if (wanted === null || spec.teamTypes.length === 0) {
+      if (wanted !== undefined && wanted !== null) throw new DeskError('BAD_REQUEST', `${incident.category} is handled by ${incident.unit}, not by our teams`);
+      return null;
+    }
+    const { assets, teams, router } = this.deps;
+    if (wanted === undefined) {
+      const best = this.teamOptions(incident, 1)[0];
+      if (!best) throw new DeskError('CONFLICT', `no free team of type ${spec.teamTypes.join(' or ')} can reach incident ${incident.id} now`);
+      return best;
+    }
+    const team = assets.teams[wanted];
+    if (!spec.teamTypes.includes(team.type)) throw new DeskError('BAD_REQUEST', `team ${team.id} is a ${team.type}; ${incident.category} needs ${spec.teamTypes.join(' or ')}`);
+    if (teams.state[wanted] !== AVAILABLE) throw new DeskError('CONFLICT', `team ${team.id} is busy with ${teams.incident[wanted] ?? 'another job'}`);
+    const route = router.route(teams.node[wanted], router.nearestNode(incident.lon, incident.lat));
+    if (!route) throw new DeskError('CONFLICT', `team ${team.id} has no route to incident ${incident.id}`);
+    return { slot: wanted, distanceKm: 0, route };
+  }
+
+  /** What an action does to the city, beyond the record. */
+  private effects(before: Incident, after: Incident, action: LifecycleAction, send: TeamOption | null, now: number): void {
+    const t = this.timers.get(before.id)!;
+    const spec = CATEGORY_SPECS[before.category];
+    const { teams } = this.deps;
+    if (action === 'reassign' || action === 'cancel') {
+      if (before.teamSlot !== null && teams.incident[before.teamSlot] === before.id) releaseTeam(teams, before.teamSlot);
+      if (before.status === 'onSite') this.applyEffect(before, false, false);
+    }
+    if ((action === 'dispatch' || action === 'reassign') && send) sendTeam(teams, send.slot, send.route, before.id);
+    if (action === 'dispatch' || action === 'reassign') {
+      t.acceptAt = now + this.minutes(ACCEPT_DELAY_MINUTES);
+      t.arriveAt = now + this.minutes(spec.travelMinutes);
+    }
+    if (action === 'arrive') {
+      t.workUntil = now + this.minutes(spec.workMinutes);
+      this.applyEffect(after, true, false);
+    }
+    if (action === 'resolve') {
+      t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
+      this.applyEffect(after, false, true);
+      if (after.teamSlot !== null && teams.incident[after.teamSlot] === after.id) releaseTeam(teams, after.teamSlot);
+    }
+    if ((action === 'resolve' || action === 'cancel') && before.category === 'trafficAccident' && before.segment !== null) this.accidents[before.segment] = 0;
+  }
+
+  private forget(incident: Incident): void {
+    this.incidents.delete(incident.id);
+    this.timers.delete(incident.id);
+    for (const [key, id] of this.byAlarmKey) if (id === incident.id) this.byAlarmKey.delete(key);
+  }
+
   private open(category: IncidentCategory, source: Incident['source'], site: CitySite, now: number, alarm: Alarm | null): Incident {
     const spec = CATEGORY_SPECS[category];
-    this.counter++;
+    const sla = SLA_MINUTES[spec.priority];
+    this.counters.incident++;
     const incident: Incident = {
-      id: `INC-${String(this.counter).padStart(6, '0')}`,
+      id: `INC-${String(this.counters.incident).padStart(6, '0')}`,
+      version: 1,
       category,
       priority: spec.priority,
       status: 'new',
@@ -168,69 +376,52 @@ export class IncidentDesk {
       lon: site.lon,
       lat: site.lat,
       alarmId: alarm?.id ?? null,
+      alarmRuleId: alarm?.ruleId ?? null,
       assetKind: alarm?.assetKind ?? null,
       assetSlot: alarm?.slot ?? null,
       segment: site.segment,
       teamSlot: null,
+      workOrderId: null,
+      escalated: false,
+      dispatchDueAt: now + sla.dispatch * MIN,
+      resolveDueAt: now + sla.resolve * MIN,
+      slaBreach: null,
+      description: null,
+      externalRef: null,
       createdAt: now,
       updatedAt: now,
     };
     this.incidents.set(incident.id, incident);
     this.openedAt.push(now);
-    this.timers.set(incident.id, {
-      dispatchAt: now + this.minutes(DISPATCH_DELAY_MINUTES),
-      arriveAt: Infinity,
-      workUntil: Infinity,
-      closeAt: Infinity,
-      alarmActive: alarm !== null,
+    this.timers.set(incident.id, this.newTimers(now, alarm !== null));
+    if (alarm) this.byAlarmKey.set(`${alarm.ruleId}:${alarm.slot}`, incident.id);
+    this.pendingAudit.push({
+      incidentId: incident.id,
+      action: 'create',
+      actor: source === 'rule' ? { kind: 'system', name: alarm?.ruleId ?? 'rules', role: 'rule' } : AUTO_DESK,
+      at: now,
+      recordedAt: now,
+      from: null,
+      to: 'new',
+      version: 1,
+      teamId: null,
+      note: null,
     });
     return incident;
   }
 
-  /** Sends the nearest free team of a suitable type, or an outside unit; waits if no team is free. */
-  private dispatch(incident: Incident, t: Timers, now: number): void {
-    const spec = CATEGORY_SPECS[incident.category];
-    if (spec.teamTypes.length === 0) {
-      incident.status = 'dispatched';
-      t.arriveAt = now + this.minutes(spec.travelMinutes);
-      return;
-    }
-    const { teams, router, assets } = this.deps;
-    const target = router.nearestNode(incident.lon, incident.lat);
-    for (const type of spec.teamTypes) {
-      const typeCode = TEAM_TYPES.indexOf(type);
-      let best = -1;
-      let bestD = Infinity;
-      assets.teams.forEach((team, slot) => {
-        if (TEAM_TYPES.indexOf(team.type) !== typeCode || teams.state[slot] !== AVAILABLE) return;
-        const d = Math.hypot(teams.lon[slot] - incident.lon, (teams.lat[slot] - incident.lat) * 1.17);
-        if (d < bestD) {
-          bestD = d;
-          best = slot;
-        }
-      });
-      if (best < 0) continue;
-      // Emergency vehicles run with lights at about free-flow speed and may pass a closure to reach
-      // the flooded spot, so they route on the open network, not on today's speeds and closures.
-      const route = router.route(teams.node[best], target);
-      if (!route) continue;
-      sendTeam(teams, best, route, incident.id);
-      incident.teamSlot = best;
-      incident.status = 'dispatched';
-      return;
-    }
-    // No team free: look again in a minute rather than every step.
-    t.dispatchAt = now + MIN;
+  private newTimers(now: number, alarmActive: boolean): Timers {
+    return { dispatchAt: now + this.minutes(DISPATCH_DELAY_MINUTES), acceptAt: Infinity, arriveAt: Infinity, workUntil: Infinity, closeAt: Infinity, alarmActive };
   }
 
-  private applyEffect(incident: Incident, onSite: boolean): void {
+  private applyEffect(incident: Incident, onSite: boolean, done: boolean): void {
     const spec = CATEGORY_SPECS[incident.category];
     const { drainage } = this.deps;
     if (spec.effect === 'pumpOut' && incident.assetSlot !== null) {
       const assist = incident.assetKind === 'underpass' ? drainage.underpassAssist : drainage.waterlogAssist;
       assist[incident.assetSlot] = onSite ? PUMP_TRUCK_CM_MIN : 0;
     }
-    if (spec.effect === 'repairPump' && !onSite && incident.assetSlot !== null) repairPump(drainage, incident.assetSlot);
+    if (spec.effect === 'repairPump' && done && incident.assetSlot !== null) repairPump(drainage, incident.assetSlot);
   }
 
   private updateClosure(alarm: Alarm, now: number): CityEvent[] {

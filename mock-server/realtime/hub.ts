@@ -5,7 +5,9 @@
 import type { Server } from 'socket.io';
 import { CLIENT_EVENT_SCHEMAS, type ClientToServerEvents, type ServerToClientEvents, type WireDelta } from '../../src/protocol/events';
 import type { LiveFeed } from '../feed/liveFeed';
-import { reply, splitArgs, validatedHandler, type CitySocket } from './validatedHandler';
+import { principalOf } from '../auth/socketAuth';
+import { WorkOrderError, type WorkOrderService } from '../workorders/workOrderService';
+import { HandlerError, reply, splitArgs, validatedHandler, type CitySocket } from './validatedHandler';
 
 export type CityServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -20,7 +22,17 @@ export interface Hub {
   clientCount(): number;
 }
 
-export function attachHub(io: CityServer, feed: LiveFeed, log: Logger): Hub {
+/** Runs an incident command for the socket's principal; refusals become the ack's error. */
+function incidentCommand<T>(run: () => Promise<{ body: T }>): Promise<T> {
+  return run().then(
+    (r) => r.body,
+    (err) => {
+      throw err instanceof WorkOrderError ? new HandlerError(err.code, err.message) : err;
+    },
+  );
+}
+
+export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrders?: WorkOrderService): Hub {
   io.on('connection', (socket: CitySocket) => {
     socket.emit('city:catalog', feed.catalog);
     socket.emit('readings:snapshot', feed.snapshot());
@@ -32,6 +44,29 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger): Hub {
         return feed.snapshot();
       }, log),
     );
+
+    if (workOrders) {
+      const who = () => {
+        const principal = principalOf(socket);
+        if (!principal) throw new HandlerError('UNAUTHORIZED', 'sign in first');
+        return principal;
+      };
+      socket.on(
+        'incident:dispatch',
+        validatedHandler(socket, 'incident:dispatch', CLIENT_EVENT_SCHEMAS['incident:dispatch'], ({ id, idempotencyKey, ...req }) =>
+          incidentCommand(() => workOrders.dispatch(id, req, who(), idempotencyKey)), log),
+      );
+      socket.on(
+        'incident:transition',
+        validatedHandler(socket, 'incident:transition', CLIENT_EVENT_SCHEMAS['incident:transition'], ({ id, idempotencyKey, ...req }) =>
+          incidentCommand(() => workOrders.transition(id, req, who(), idempotencyKey)), log),
+      );
+      socket.on(
+        'incident:note',
+        validatedHandler(socket, 'incident:note', CLIENT_EVENT_SCHEMAS['incident:note'], ({ id, idempotencyKey, ...req }) =>
+          incidentCommand(() => workOrders.note(id, req, who(), idempotencyKey)), log),
+      );
+    }
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event in CLIENT_EVENT_SCHEMAS) return;

@@ -52,15 +52,21 @@ export function validatedHandler<S extends z.ZodType, R>(
       reply(socket, event, ack, { ok: false, error: { code: 'BAD_REQUEST', message: `${event}: ${describeZodError(parsed.error)}` } });
       return;
     }
-    try {
-      reply(socket, event, ack, { ok: true, data: handle(parsed.data) });
-    } catch (err) {
+    const failed = (err: unknown) => {
       if (err instanceof HandlerError) {
         reply(socket, event, ack, { ok: false, error: { code: err.code, message: err.message } });
         return;
       }
       log.error({ err, socket: socket.id, event }, 'socket handler failed');
       reply(socket, event, ack, { ok: false, error: { code: 'INTERNAL', message: `${event}: internal error` } });
+    };
+    try {
+      const result = handle(parsed.data);
+      // Commands that write (incident actions) answer once the change is durable.
+      if (result instanceof Promise) result.then((data) => reply(socket, event, ack, { ok: true, data }), failed);
+      else reply(socket, event, ack, { ok: true, data: result });
+    } catch (err) {
+      failed(err);
     }
   };
 }

@@ -49,6 +49,8 @@ export interface SimulationOptions extends PlacementOptions {
   /** Simulated epoch ms of step 0. */
   startTime: number;
   scenario: RainScenarioId;
+  /** The simulated desk dispatches and closes what no officer touched (default on). */
+  autopilot?: boolean;
 }
 
 /** Local-grid km positions, x,y per slot, of everything the rain falls on. */
@@ -132,7 +134,7 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
     locate: (kind, slot) => sites[kind][slot],
     sampleIntervalS: RULES_EVERY * STEP_SECONDS,
   });
-  const desk = new IncidentDesk({ assets, rules, router, teams, drainage, rng: deskRng });
+  const desk = new IncidentDesk({ assets, rules, router, teams, drainage, rng: deskRng, autopilot: options.autopilot });
   const weatherGrid = grid(assets.weatherStations);
   const rainGrid = grid(assets.rainGauges);
   const office = new WeatherOffice({

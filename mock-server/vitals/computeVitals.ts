@@ -6,7 +6,7 @@
  * and the bands all see the same number.
  */
 import { PUMP_STATES } from '../../src/protocol/assets';
-import type { Alarm, Incident } from '../../src/protocol/cityEvents';
+import { OPEN_STATUSES, type Alarm, type Incident } from '../../src/protocol/cityEvents';
 import type { IndicatorSpec, VitalsFrame } from '../../src/protocol/vitals';
 import { WARNING_LEVELS, type WeatherWarning } from '../../src/protocol/weatherWarnings';
 import { cityCongestionIndexOf } from '../../src/domain/congestion';
@@ -50,7 +50,7 @@ const FAULT = PUMP_STATES.indexOf('fault');
 const CONGESTED_INDEX = 6;
 
 /** Not yet resolved: what the map draws as an open incident. */
-export const isOpen = (i: Incident) => i.status === 'new' || i.status === 'dispatched' || i.status === 'onSite';
+export const isOpen = (i: Incident) => OPEN_STATUSES.includes(i.status);
 
 /** Everything the indicators need, gathered in one pass per source. */
 interface Summary {

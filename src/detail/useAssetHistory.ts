@@ -4,6 +4,7 @@
  */
 import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import type { AssetKind } from '@/protocol/assets';
+import { apiFetch } from '@/auth/apiFetch';
 import { assetHistoryUrl, AssetHistoryResponseSchema, type AssetHistoryResponse } from '@/protocol/assetApi';
 
 export const HISTORY_REFRESH_MS = 60_000;
@@ -26,7 +27,7 @@ export function useAssetHistory(key: Ref<AssetKey | null>, refreshMs = HISTORY_R
     const mine = (controller = new AbortController());
     if (!data.value) status.value = 'loading';
     try {
-      const res = await fetch(assetHistoryUrl(k.kind, k.id), { signal: mine.signal, headers: { accept: 'application/json' } });
+      const res = await apiFetch(assetHistoryUrl(k.kind, k.id), { signal: mine.signal, headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const parsed = AssetHistoryResponseSchema.parse(await res.json());
       if (mine.signal.aborted) return;

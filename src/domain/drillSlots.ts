@@ -4,7 +4,7 @@
  */
 import type { AssetKind } from '@/protocol/assets';
 import type { ChannelArray, ChannelId } from '@/protocol/channels';
-import type { Alarm, Incident } from '@/protocol/cityEvents';
+import { OPEN_STATUSES, type Alarm, type Incident } from '@/protocol/cityEvents';
 import type { DrillSpec } from '@/protocol/vitals';
 
 export interface DrillResult {
@@ -56,7 +56,7 @@ export function drillSlots(spec: DrillSpec, state: DrillState): DrillResult {
     case 'incidents':
       for (const i of state.incidents) {
         // Only incidents still being handled, as the indicators count them.
-        if (!spec.categories.includes(i.category) || i.status === 'resolved' || i.status === 'closed') continue;
+        if (!spec.categories.includes(i.category) || !OPEN_STATUSES.includes(i.status)) continue;
         if (i.assetKind !== null && i.assetSlot !== null) add(i.assetKind, i.assetSlot);
         else result.points.push([i.lon, i.lat]);
       }

@@ -65,7 +65,7 @@ const en: typeof zh = {
       cityAppearance: 'City Appearance Bureau',
       urbanManagement: 'Urban Management',
     },
-    statuses: { new: 'awaiting dispatch', dispatched: 'dispatched', onSite: 'on site', resolved: 'resolved', closed: 'closed' },
+    statuses: { new: 'awaiting dispatch', dispatched: 'dispatched', accepted: 'accepted', onSite: 'on site', resolved: 'resolved', closed: 'closed', cancelled: 'cancelled' },
     priority: 'P{n}',
   },
   vitals: {

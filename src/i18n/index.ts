@@ -1,5 +1,6 @@
 /** zh-CN by default; `?lang=en` or the header toggle switches, and the choice is remembered. */
 import { createI18n } from 'vue-i18n';
+import { authMessages } from '@/auth/authMessages';
 import { detailMessages } from '@/detail/detailMessages';
 import { mapMessages } from '@/map/mapMessages';
 import en from './en';
@@ -24,8 +25,8 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   // Feature folders keep their own texts; each adds its own top-level keys.
   messages: {
-    'zh-CN': { ...zhCN, ...mapMessages['zh-CN'], ...detailMessages['zh-CN'] },
-    en: { ...en, ...mapMessages.en, ...detailMessages.en },
+    'zh-CN': { ...zhCN, ...mapMessages['zh-CN'], ...detailMessages['zh-CN'], ...authMessages['zh-CN'] },
+    en: { ...en, ...mapMessages.en, ...detailMessages.en, ...authMessages.en },
   },
   numberFormats: { 'zh-CN': numberFormat, en: numberFormat },
   datetimeFormats: {

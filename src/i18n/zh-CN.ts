@@ -63,7 +63,7 @@ export default {
       cityAppearance: '绿化市容局',
       urbanManagement: '城管',
     },
-    statuses: { new: '待派单', dispatched: '已派单', onSite: '处置中', resolved: '已处置', closed: '已结案' },
+    statuses: { new: '待派单', dispatched: '已派单', accepted: '已接单', onSite: '处置中', resolved: '已处置', closed: '已结案', cancelled: '已撤销' },
     priority: 'P{n}',
   },
   vitals: {

@@ -1,5 +1,5 @@
 /** The wall's live incident feed: open incidents, newest first, as many as fit (pure). */
-import type { Incident } from '@/protocol/cityEvents';
+import { FINAL_STATUSES, type Incident } from '@/protocol/cityEvents';
 
 export interface IncidentFeed {
   rows: Incident[];
@@ -8,7 +8,7 @@ export interface IncidentFeed {
 }
 
 export function incidentFeed(incidents: Iterable<Incident>, limit: number): IncidentFeed {
-  const all = [...incidents].filter((i) => i.status !== 'closed');
+  const all = [...incidents].filter((i) => !FINAL_STATUSES.includes(i.status));
   all.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   return { rows: all.slice(0, Math.max(0, limit)), total: all.length };
 }

@@ -57,29 +57,50 @@ export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 export const RESPONSIBLE_UNITS = ['waterAuthority', 'trafficPolice', 'powerCompany', 'housing', 'cityAppearance', 'urbanManagement'] as const;
 export type ResponsibleUnit = (typeof RESPONSIBLE_UNITS)[number];
 
-export const INCIDENT_STATUSES = ['new', 'dispatched', 'onSite', 'resolved', 'closed'] as const;
+/** The work-order lifecycle: new → dispatched → accepted → onSite → resolved → closed, or cancelled. */
+export const INCIDENT_STATUSES = ['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'closed', 'cancelled'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+/** Statuses still on the desk (not resolved, closed or cancelled). */
+export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'dispatched', 'accepted', 'onSite'];
+/** Statuses after which nothing more happens. */
+export const FINAL_STATUSES: readonly IncidentStatus[] = ['closed', 'cancelled'];
 
 /** 1 is the most urgent. */
 export type Priority = 1 | 2 | 3 | 4;
 
 export interface Incident {
   id: string;
+  /** Increments with every change; a command names the version it saw (optimistic concurrency). */
+  version: number;
   category: IncidentCategory;
   priority: Priority;
   status: IncidentStatus;
-  source: 'rule' | 'cityLife';
+  /** Raised by an alarm rule, by simulated city life, or reported from outside (12345, a dispatcher). */
+  source: 'rule' | 'cityLife' | 'external';
   unit: ResponsibleUnit;
   district: number;
   lon: number;
   lat: number;
-  /** The alarm that raised it, for rule incidents. */
+  /** The alarm that raised it, and its rule, for rule incidents. */
   alarmId: string | null;
+  alarmRuleId: string | null;
   assetKind: AssetKind | null;
   assetSlot: number | null;
   /** The road segment it sits on, when it affects traffic. */
   segment: number | null;
   teamSlot: number | null;
+  /** The current work order (a new one on each dispatch or reassignment), null before dispatch. */
+  workOrderId: string | null;
+  /** Escalated by a person or by an SLA breach; stays until the incident ends. */
+  escalated: boolean;
+  /** SLA deadlines (simulated time, epoch ms): dispatched by, resolved by. */
+  dispatchDueAt: number;
+  resolveDueAt: number;
+  /** Which SLA was missed first, if any. */
+  slaBreach: 'dispatch' | 'resolve' | null;
+  /** What the reporter said, for incidents from outside; plain text, shown as text. */
+  description: string | null;
+  externalRef: string | null;
   createdAt: number;
   updatedAt: number;
 }

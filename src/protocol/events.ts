@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import type { BinaryChunk } from './binary';
 import type { WireCatalog } from './assets';
-import type { CityEvent, CityEventState } from './cityEvents';
+import type { CityEvent, CityEventState, Incident } from './cityEvents';
+import { DispatchRequestSchema, NoteRequestSchema, TransitionRequestSchema } from './workOrders';
 import type { VitalsFrame } from './vitals';
 
 /** Server's view of the live feed, shared by snapshot and delta. */
@@ -42,7 +43,7 @@ export interface WireDelta extends FrameStamp {
   vitals: VitalsFrame;
 }
 
-export const ERROR_CODES = ['BAD_REQUEST', 'UNKNOWN_EVENT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'CONFLICT', 'INTERNAL'] as const;
+export const ERROR_CODES = ['BAD_REQUEST', 'UNKNOWN_EVENT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ProtocolError {
@@ -61,6 +62,18 @@ export const ResyncRequestSchema = z
   .strict();
 export type ResyncRequest = z.infer<typeof ResyncRequestSchema>;
 
+const IncidentRef = {
+  id: z.string().regex(/^INC-\d{6,}$/, 'id must look like INC-000123'),
+  /** A retried command carries the same key and gets the first answer back. */
+  idempotencyKey: z.string().regex(/^[\x21-\x7e]{8,128}$/, 'idempotencyKey must be 8–128 printable ASCII characters').optional(),
+};
+export const IncidentDispatchCommandSchema = DispatchRequestSchema.extend(IncidentRef).strict();
+export const IncidentTransitionCommandSchema = TransitionRequestSchema.extend(IncidentRef).strict();
+export const IncidentNoteCommandSchema = NoteRequestSchema.extend(IncidentRef).strict();
+export type IncidentDispatchCommand = z.infer<typeof IncidentDispatchCommandSchema>;
+export type IncidentTransitionCommand = z.infer<typeof IncidentTransitionCommandSchema>;
+export type IncidentNoteCommand = z.infer<typeof IncidentNoteCommandSchema>;
+
 export interface ServerToClientEvents {
   'city:catalog': (catalog: WireCatalog) => void;
   'readings:snapshot': (snapshot: WireSnapshot) => void;
@@ -71,9 +84,16 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   'readings:resync': (request: ResyncRequest, ack: (result: Ack<WireSnapshot>) => void) => void;
+  /** The same commands as the HTTP API's, for the console (answered on the ack). */
+  'incident:dispatch': (command: IncidentDispatchCommand, ack: (result: Ack<Incident>) => void) => void;
+  'incident:transition': (command: IncidentTransitionCommand, ack: (result: Ack<Incident>) => void) => void;
+  'incident:note': (command: IncidentNoteCommand, ack: (result: Ack<Incident>) => void) => void;
 }
 
 /** Inbound event names with their payload schemas; the server rejects any other event. */
 export const CLIENT_EVENT_SCHEMAS = {
   'readings:resync': ResyncRequestSchema,
+  'incident:dispatch': IncidentDispatchCommandSchema,
+  'incident:transition': IncidentTransitionCommandSchema,
+  'incident:note': IncidentNoteCommandSchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;

@@ -15,8 +15,17 @@ export class CityDecoder extends Decoder {
   }
 }
 
-export function connectCitySocket(url: string = window.location.origin): CitySocket {
+/**
+ * `token` is asked on every (re)connect, so a login or logout takes effect at the next connect.
+ * The socket starts disconnected: the app connects it once the route guard has let a page open.
+ */
+export function connectCitySocket(url: string = window.location.origin, token: () => string | undefined = () => undefined): CitySocket {
   return io(url, {
+    autoConnect: false,
+    auth: (cb) => {
+      const t = token();
+      cb(t ? { token: t } : {});
+    },
     // Straight to WebSocket: long-polling would double the cost of every binary frame.
     transports: ['websocket'],
     parser: { Encoder, Decoder: CityDecoder },

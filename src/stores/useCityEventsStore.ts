@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import { SEVERITY_RANK, type Alarm, type CityEvent, type CityEventState, type Closure, type Incident } from '@/protocol/cityEvents';
+import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type CityEventState, type Closure, type Incident } from '@/protocol/cityEvents';
 import type { WeatherWarning } from '@/protocol/weatherWarnings';
 
 export const useCityEventsStore = defineStore('cityEvents', () => {
@@ -38,7 +38,7 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
         const worse = !before || SEVERITY_RANK[e.alarm.severity] < SEVERITY_RANK[before.severity];
         if (worse && e.alarm.state === 'active') fresh.push(e.alarm);
       } else if (e.type === 'incident') {
-        if (e.incident.status === 'closed') incidents.value.delete(e.incident.id);
+        if (FINAL_STATUSES.includes(e.incident.status)) incidents.value.delete(e.incident.id);
         else incidents.value.set(e.incident.id, e.incident);
       } else if (e.type === 'closure') {
         if (e.closure.state === 'lifted') closures.value.delete(e.closure.id);

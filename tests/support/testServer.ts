@@ -12,6 +12,9 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     tickMs: 100,
     speed: 60,
     start: Date.parse('2026-07-15T14:00:00+08:00'),
+    // Demo mode (socket tests connect without a token, as an anonymous operator) on a throwaway database.
+    demo: true,
+    dataDir: ':memory:',
     ...overrides,
   } as Config;
   return startServer({ config });

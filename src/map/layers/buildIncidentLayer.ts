@@ -6,7 +6,7 @@
  */
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { Incident } from '@/protocol/cityEvents';
+import { OPEN_STATUSES, type Incident } from '@/protocol/cityEvents';
 import { INCIDENT_HANDLED_OUTLINE, INCIDENT_NEW_OUTLINE, PRIORITY_COLORS, PRIORITY_RADIUS } from '../mapPalette';
 
 export const INCIDENT_LAYER_ID = 'incidents';
@@ -25,7 +25,7 @@ export interface IncidentArrays {
 }
 
 export function packIncidents(incidents: Iterable<Incident>): IncidentArrays {
-  const list = [...incidents].filter((i) => i.status !== 'closed' && i.status !== 'resolved').sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
+  const list = [...incidents].filter((i) => OPEN_STATUSES.includes(i.status)).sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
   const n = list.length;
   const out: IncidentArrays = {
     ids: list.map((i) => i.id),

@@ -52,7 +52,7 @@ export interface FeatureInput {
   nameOf: (reading: IndicatorReading) => string;
 }
 
-const STATUS_TONES: Record<IncidentStatus, string> = { new: '#ff4545', dispatched: '#ffb020', onSite: '#3fd0ff', resolved: '#2fd67b', closed: '#7f9bb8' };
+const STATUS_TONES: Record<IncidentStatus, string> = { new: '#ff4545', dispatched: '#ffb020', accepted: '#ffd84a', onSite: '#3fd0ff', resolved: '#2fd67b', closed: '#7f9bb8', cancelled: '#5d6b7a' };
 const PUMP_ORDER: readonly PumpState[] = ['running', 'standby', 'fault', 'offline'];
 
 export function featureView(input: FeatureInput): FeatureView {
@@ -72,7 +72,7 @@ export function featureView(input: FeatureInput): FeatureView {
 
 function incidentRing({ incidents, t, fmt }: FeatureInput): FeatureView {
   const counts = incidentsByStatus(incidents);
-  const shown: IncidentStatus[] = ['new', 'dispatched', 'onSite', 'resolved'];
+  const shown: IncidentStatus[] = ['new', 'dispatched', 'accepted', 'onSite', 'resolved'];
   const total = shown.reduce((s, k) => s + counts[k], 0);
   const slices = shown.map((k) => ({ name: t(`incident.statuses.${k}`), value: counts[k], color: STATUS_TONES[k] }));
   return {

@@ -7,28 +7,12 @@ import IncidentFeed from '../../../src/incidents/IncidentFeed.vue';
 import { incidentFeed } from '../../../src/incidents/incidentFeedRows';
 import type { Incident } from '../../../src/protocol/cityEvents';
 import { useCityEventsStore } from '../../../src/stores/useCityEventsStore';
+import { makeIncident } from '../../support/incidentFixture';
 import { setUpLive, SIM_T0 } from '../vitals/panels/liveFixtures';
 
 const MIN = 60_000;
-const incident = (id: string, minutesAgo: number, extra: Partial<Incident> = {}): Incident => ({
-  id,
-  category: 'trafficAccident',
-  priority: 2,
-  status: 'new',
-  source: 'cityLife',
-  unit: 'trafficPolice',
-  district: 1,
-  lon: 121.5,
-  lat: 31.2,
-  alarmId: null,
-  assetKind: null,
-  assetSlot: null,
-  segment: null,
-  teamSlot: null,
-  createdAt: SIM_T0 - minutesAgo * MIN,
-  updatedAt: SIM_T0,
-  ...extra,
-});
+const incident = (id: string, minutesAgo: number, extra: Partial<Incident> = {}): Incident =>
+  makeIncident({ id, district: 1, lon: 121.5, lat: 31.2, createdAt: SIM_T0 - minutesAgo * MIN, updatedAt: SIM_T0, ...extra });
 
 describe('incident feed rows', () => {
   it('lists open incidents newest first, as many as fit, and counts them all', () => {

@@ -1,4 +1,5 @@
 /** A small catalogue and live channels for the map's unit tests (every kind, a few slots each). */
+import { makeIncident } from '../../support/incidentFixture';
 import { ASSET_KINDS, type AssetKind } from '../../../src/protocol/assets';
 import type { AssetGroupView, CatalogView } from '../../../src/protocol/catalogView';
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '../../../src/protocol/channels';
@@ -91,24 +92,7 @@ export function alarm(assetKind: AssetKind, slot: number, severity: Alarm['sever
 }
 
 export function incident(id: string, priority: Incident['priority'], status: Incident['status'] = 'new'): Incident {
-  return {
-    id,
-    category: 'trafficAccident',
-    priority,
-    status,
-    source: 'cityLife',
-    unit: 'trafficPolice',
-    district: 0,
-    lon: 121.45,
-    lat: 31.22,
-    alarmId: null,
-    assetKind: null,
-    assetSlot: null,
-    segment: null,
-    teamSlot: null,
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  return makeIncident({ id, priority, status });
 }
 
 export function closure(id: string, segments: number[]): Closure {

@@ -69,7 +69,7 @@ class ClientCity {
 
 const finite = (a: ArrayLike<number>) => Array.from(a).filter(Number.isFinite);
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
-const notResolved = (i: Incident) => ['new', 'dispatched', 'onSite'].includes(i.status);
+const notResolved = (i: Incident) => ['new', 'dispatched', 'accepted', 'onSite'].includes(i.status);
 
 describe('vital signs agree with the simulated city', () => {
   it('recomputes the indicators from the published readings and events of a storm', () => {

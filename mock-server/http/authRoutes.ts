@@ -1,0 +1,107 @@
+/**
+ * Logging in and out, who am I, and the admin's users and kiosk links. A login answers a bearer
+ * token; failed logins are throttled per address (10 a minute) so passwords cannot be guessed fast.
+ * Kiosk links are tokens for an unattended wall: read-only, revocable, shown once when created.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LoginRequestSchema, ROLES } from '../../src/protocol/auth';
+import { AuthError, principalName, type AuthService } from '../auth/authService';
+import { DEMO_PASSWORDS } from '../auth/bootstrapAccounts';
+import { credentialsOf, requirePermission } from '../auth/httpAuth';
+import { KeyedBuckets } from '../auth/rateLimit';
+import { errorBody } from './errors';
+
+export interface AuthRouteDeps {
+  auth: AuthService;
+  /** Failed logins allowed per address per window. */
+  loginFailures?: { capacity: number; windowMs: number };
+}
+
+const NewUserSchema = z
+  .object({
+    username: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'use 2–32 lowercase letters, digits, dots, dashes or underscores'),
+    role: z.enum(ROLES),
+    password: z.string().min(10, 'use at least 10 characters').max(256),
+  })
+  .strict();
+
+const NewKioskLinkSchema = z.object({ label: z.string().trim().min(1).max(80) }).strict();
+const KioskIdSchema = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'a kiosk link id is 16 hex characters') });
+
+export const authRoutes =
+  (deps: AuthRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { auth } = deps;
+    const failures = new KeyedBuckets(deps.loginFailures ?? { capacity: 10, windowMs: 60_000 });
+    const admin = requirePermission(auth, 'administer');
+
+    app.setErrorHandler((err, _request, reply) => {
+      if (err instanceof AuthError) return reply.status(err.status).send(errorBody(err.code, err.message));
+      // Anything else goes to the app's uniform handler (errors.ts).
+      throw err;
+    });
+
+    app.post('/api/auth/login', { schema: { body: LoginRequestSchema } }, async (request, reply) => {
+      const bucket = failures.get(request.ip);
+      if (!bucket.available()) {
+        const seconds = Math.ceil(bucket.retryAfterMs() / 1000);
+        reply.header('retry-after', String(seconds));
+        return reply.status(429).send(errorBody('RATE_LIMITED', `too many failed logins from this address: try again in ${seconds} s`));
+      }
+      try {
+        const session = await auth.login(request.body.username, request.body.password);
+        request.log.info({ username: session.username, role: session.role }, 'login');
+        return session;
+      } catch (err) {
+        if (err instanceof AuthError && err.status === 401) {
+          bucket.take();
+          request.log.warn({ username: request.body.username.slice(0, 64) }, 'failed login');
+        }
+        throw err;
+      }
+    });
+
+    app.post('/api/auth/logout', async (request, reply) => {
+      const token = credentialsOf(request);
+      if (token) await auth.logout(token);
+      return reply.status(204).send();
+    });
+
+    app.get('/api/auth/me', async (request, reply) => {
+      const token = credentialsOf(request);
+      // Anonymous demo visitors are "someone" too, but /me answers only for real credentials.
+      const principal = token ? await auth.principalFor(token) : null;
+      if (!principal) return reply.status(401).send(errorBody('UNAUTHORIZED', token ? 'the token is invalid, expired or revoked' : 'not signed in'));
+      return { principal, demo: auth.demo };
+    });
+
+    app.get('/api/admin/users', { onRequest: admin }, async () => ({ users: await auth.listUsers() }));
+
+    app.post('/api/admin/users', { onRequest: admin, schema: { body: NewUserSchema } }, async (request, reply) => {
+      if (!auth.demo && DEMO_PASSWORDS.includes(request.body.password)) {
+        return reply.status(400).send(errorBody('BAD_REQUEST', 'that is a published demo password: choose another'));
+      }
+      const user = await auth.createUser(request.body);
+      request.log.info({ username: user.username, role: user.role, by: principalName(request.principal!) }, 'user created');
+      return reply.status(201).send(user);
+    });
+
+    app.get('/api/admin/kiosk-links', { onRequest: admin }, async () => ({ links: await auth.listKioskLinks() }));
+
+    app.post('/api/admin/kiosk-links', { onRequest: admin, schema: { body: NewKioskLinkSchema } }, async (request, reply) => {
+      const { id, token } = await auth.createKioskLink(request.body.label, principalName(request.principal!));
+      request.log.info({ id, label: request.body.label }, 'kiosk link created');
+      // The token is shown this once; only its digest is stored.
+      return reply.status(201).send({ id, label: request.body.label, token, url: `/?kiosk=1&access=${encodeURIComponent(token)}` });
+    });
+
+    app.delete('/api/admin/kiosk-links/:id', { onRequest: admin, schema: { params: KioskIdSchema } }, async (request, reply) => {
+      if (!(await auth.revokeKioskLink(request.params.id))) {
+        return reply.status(404).send(errorBody('NOT_FOUND', `no active kiosk link with id ${request.params.id}`));
+      }
+      return reply.status(204).send();
+    });
+  };

@@ -1,0 +1,106 @@
+/**
+ * The incident API for the console and for other city systems (the 12345 hotline): list, read,
+ * report, dispatch, transition, note, the audit trail and team suggestions. Every route checks the
+ * caller's permission; commands take an `Idempotency-Key` header (a retry gets the first answer
+ * back, marked `Idempotent-Replayed: true`) and an `expectedVersion` (a stale one gets 409).
+ * Documented in docs/api.md.
+ */
+import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Permission, Principal } from '../../src/protocol/auth';
+import type { Incident } from '../../src/protocol/cityEvents';
+import {
+  CreateIncidentRequestSchema,
+  DispatchRequestSchema,
+  IDEMPOTENCY_HEADER,
+  IncidentListQuerySchema,
+  NoteRequestSchema,
+  TransitionRequestSchema,
+  type IncidentView,
+} from '../../src/protocol/workOrders';
+import { WorkOrderError, type CommandResult, type WorkOrderService } from '../workorders/workOrderService';
+import { errorBody } from './errors';
+
+export interface IncidentRouteDeps {
+  service: WorkOrderService;
+  /** The preHandler that admits only callers with a permission (401 / 403 otherwise). */
+  guard: (permission: Permission) => preHandlerHookHandler;
+  /** Who the guard admitted. */
+  principalOf: (request: FastifyRequest) => Principal;
+}
+
+const IdParams = z.object({ id: z.string().regex(/^INC-\d{6,}$/, 'id must look like INC-000123') });
+const IdempotencyHeaders = z.object({
+  [IDEMPOTENCY_HEADER]: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,128}$/, 'Idempotency-Key must be 8–128 printable ASCII characters')
+    .optional(),
+});
+
+export function incidentView(i: Incident): IncidentView {
+  return { ...i, location: [i.lon, i.lat], createdAtIso: new Date(i.createdAt).toISOString(), updatedAtIso: new Date(i.updatedAt).toISOString() };
+}
+
+async function answer(reply: FastifyReply, run: () => Promise<CommandResult<Incident>>) {
+  try {
+    const result = await run();
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(result.status).send(incidentView(result.body));
+  } catch (err) {
+    if (err instanceof WorkOrderError) return reply.status(err.status).send(errorBody(err.code, err.message));
+    throw err;
+  }
+}
+
+export const incidentRoutes =
+  ({ service, guard, principalOf }: IncidentRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const read = { preHandler: guard('readIncidents') };
+    const act = { preHandler: guard('actOnIncidents') };
+
+    app.get('/api/incidents', { ...read, schema: { querystring: IncidentListQuerySchema } }, async (request) => {
+      const incidents = await service.list(request.query.status, request.query.limit);
+      return { incidents: incidents.map(incidentView) };
+    });
+
+    app.get('/api/incidents/:id', { ...read, schema: { params: IdParams } }, async (request, reply) => {
+      const incident = await service.get(request.params.id);
+      if (!incident) return reply.status(404).send(errorBody('NOT_FOUND', `no incident ${request.params.id}`));
+      return incidentView(incident);
+    });
+
+    app.get('/api/incidents/:id/audit', { ...read, schema: { params: IdParams } }, async (request, reply) => {
+      try {
+        return { entries: await service.audit(request.params.id) };
+      } catch (err) {
+        if (err instanceof WorkOrderError) return reply.status(err.status).send(errorBody(err.code, err.message));
+        throw err;
+      }
+    });
+
+    app.get('/api/incidents/:id/teams', { ...read, schema: { params: IdParams } }, async (request, reply) => {
+      try {
+        return { teams: await service.suggestions(request.params.id) };
+      } catch (err) {
+        if (err instanceof WorkOrderError) return reply.status(err.status).send(errorBody(err.code, err.message));
+        throw err;
+      }
+    });
+
+    app.post('/api/incidents', { preHandler: guard('reportIncidents'), schema: { body: CreateIncidentRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
+      answer(reply, () => service.report(request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
+    );
+
+    app.post('/api/incidents/:id/dispatch', { ...act, schema: { params: IdParams, body: DispatchRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
+      answer(reply, () => service.dispatch(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
+    );
+
+    app.post('/api/incidents/:id/transition', { ...act, schema: { params: IdParams, body: TransitionRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
+      answer(reply, () => service.transition(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
+    );
+
+    app.post('/api/incidents/:id/notes', { ...act, schema: { params: IdParams, body: NoteRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
+      answer(reply, () => service.note(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
+    );
+  };

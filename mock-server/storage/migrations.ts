@@ -1,0 +1,81 @@
+/**
+ * The schema, as numbered migrations applied in order inside one transaction each and recorded in
+ * `schema_migrations`. Never edit a released migration: add the next one. SQL stays within what
+ * PostgreSQL 15 also accepts (plain types, no SQLite-only syntax beyond AUTOINCREMENT's equivalent),
+ * so a PostgreSQL store can follow with the same tables.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, incidents, audit trail, idempotency keys',
+    sql: `
+      CREATE TABLE users (
+        username TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions(expires_at);
+      CREATE TABLE kiosk_links (
+        token_hash TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      );
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        category TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        district INTEGER NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX incidents_status ON incidents(status, priority, created_at);
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        incident_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        actor_role TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        recorded_at BIGINT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        team_id TEXT,
+        note TEXT
+      );
+      CREATE INDEX audit_incident ON audit(incident_id, seq);
+      CREATE TABLE idempotency (
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (scope, key)
+      );
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];

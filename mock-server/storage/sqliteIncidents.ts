@@ -1,0 +1,146 @@
+/**
+ * Incidents, their audit trail, idempotency keys and small facts in SQLite. A change is one
+ * transaction: each incident is written only if it is still at the version it was read at (a
+ * conditional UPDATE, so the check holds even with two writers), the audit entries are appended,
+ * and the answer to an idempotent request is kept. better-sqlite3 commits synchronously with
+ * `synchronous=FULL`, so a resolved commit is on disk.
+ */
+import type { Incident } from '../../src/protocol/cityEvents';
+import type { AuditEntry } from '../../src/protocol/workOrders';
+import type { Database } from './database';
+import { VersionConflictError, type IncidentChange, type IncidentListFilter, type IncidentStore, type StoredResponse } from './stores';
+
+interface AuditRow {
+  seq: number;
+  incident_id: string;
+  action: AuditEntry['action'];
+  actor_kind: AuditEntry['actor']['kind'];
+  actor_name: string;
+  actor_role: string;
+  at: number;
+  recorded_at: number;
+  from_status: AuditEntry['from'];
+  to_status: AuditEntry['to'];
+  version: number;
+  team_id: string | null;
+  note: string | null;
+}
+
+const toEntry = (r: AuditRow): AuditEntry => ({
+  seq: r.seq,
+  incidentId: r.incident_id,
+  action: r.action,
+  actor: { kind: r.actor_kind, name: r.actor_name, role: r.actor_role },
+  at: r.at,
+  recordedAt: r.recorded_at,
+  from: r.from_status,
+  to: r.to_status,
+  version: r.version,
+  teamId: r.team_id,
+  note: r.note,
+});
+
+export class SqliteIncidentStore implements IncidentStore {
+  private readonly insert;
+  private readonly update;
+  private readonly upsert;
+  private readonly append;
+  private readonly remember;
+  private readonly putMeta;
+  private readonly commitTx;
+
+  constructor(private readonly db: Database) {
+    this.insert = db.prepare(
+      'INSERT INTO incidents (id, version, status, category, priority, district, created_at, updated_at, record) VALUES (@id, @version, @status, @category, @priority, @district, @createdAt, @updatedAt, @record)',
+    );
+    this.update = db.prepare(
+      'UPDATE incidents SET version = @version, status = @status, priority = @priority, updated_at = @updatedAt, record = @record WHERE id = @id AND version = @previousVersion',
+    );
+    // The simulated city's own changes are serialised by the server; they need no version check.
+    this.upsert = db.prepare(
+      `INSERT INTO incidents (id, version, status, category, priority, district, created_at, updated_at, record) VALUES (@id, @version, @status, @category, @priority, @district, @createdAt, @updatedAt, @record)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status, priority = excluded.priority, updated_at = excluded.updated_at, record = excluded.record`,
+    );
+    this.append = db.prepare(
+      `INSERT INTO audit (incident_id, action, actor_kind, actor_name, actor_role, at, recorded_at, from_status, to_status, version, team_id, note)
+       VALUES (@incidentId, @action, @actorKind, @actorName, @actorRole, @at, @recordedAt, @from, @to, @version, @teamId, @note)`,
+    );
+    this.remember = db.prepare('INSERT INTO idempotency (scope, key, status, body, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.commitTx = db.transaction((change: IncidentChange): AuditEntry[] => {
+      for (const { incident, previousVersion } of change.incidents) {
+        const row = { ...this.columns(incident), previousVersion };
+        if (previousVersion === 'any') this.upsert.run(row);
+        else if (previousVersion === null) {
+          const exists = db.prepare('SELECT 1 FROM incidents WHERE id = ?').get(incident.id);
+          if (exists) throw new VersionConflictError(incident.id, null);
+          this.insert.run(row);
+        } else if (this.update.run(row).changes !== 1) throw new VersionConflictError(incident.id, previousVersion);
+      }
+      const written = change.audit.map((a) => {
+        const seq = Number(
+          this.append.run({ ...a, actorKind: a.actor.kind, actorName: a.actor.name, actorRole: a.actor.role }).lastInsertRowid,
+        );
+        return { ...a, seq };
+      });
+      if (change.idempotency) {
+        const { scope, key, response } = change.idempotency;
+        this.remember.run(scope, key, response.status, JSON.stringify(response.body), Date.now());
+      }
+      for (const [key, value] of Object.entries(change.meta ?? {})) this.putMeta.run(key, value);
+      return written;
+    });
+  }
+
+  async commit(change: IncidentChange): Promise<AuditEntry[]> {
+    return this.commitTx(change);
+  }
+
+  async get(id: string): Promise<Incident | null> {
+    const row = this.db.prepare('SELECT record FROM incidents WHERE id = ?').get(id) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as Incident) : null;
+  }
+
+  async list(filter: IncidentListFilter = {}): Promise<Incident[]> {
+    const statuses = filter.statuses ?? [];
+    const where = statuses.length ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : '';
+    const rows = this.db
+      .prepare(`SELECT record FROM incidents ${where} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .all(...statuses, filter.limit ?? 1000) as { record: string }[];
+    return rows.map((r) => JSON.parse(r.record) as Incident);
+  }
+
+  async audit(incidentId: string): Promise<AuditEntry[]> {
+    return (this.db.prepare('SELECT * FROM audit WHERE incident_id = ? ORDER BY seq').all(incidentId) as AuditRow[]).map(toEntry);
+  }
+
+  async findResponse(scope: string, key: string): Promise<StoredResponse | null> {
+    const row = this.db.prepare('SELECT status, body FROM idempotency WHERE scope = ? AND key = ?').get(scope, key) as { status: number; body: string } | undefined;
+    return row ? { status: row.status, body: JSON.parse(row.body) } : null;
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  async setMeta(values: Record<string, string>): Promise<void> {
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(values)) this.putMeta.run(key, value);
+    })();
+  }
+
+  private columns(i: Incident) {
+    return {
+      id: i.id,
+      version: i.version,
+      status: i.status,
+      category: i.category,
+      priority: i.priority,
+      district: i.district,
+      createdAt: i.createdAt,
+      updatedAt: i.updatedAt,
+      record: JSON.stringify(i),
+    };
+  }
+}

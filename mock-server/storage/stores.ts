@@ -1,0 +1,100 @@
+/**
+ * What the server needs from storage, as interfaces, so the embedded SQLite store (sqlite*.ts) can
+ * be joined by a PostgreSQL one. Every method returns a promise (PostgreSQL is asynchronous); the
+ * SQLite implementation answers at once. A resolved write is durable.
+ */
+import type { Role } from '../../src/protocol/auth';
+import type { Incident, IncidentStatus } from '../../src/protocol/cityEvents';
+import type { AuditEntry } from '../../src/protocol/workOrders';
+
+export interface UserRecord {
+  username: string;
+  role: Role;
+  /** The KDF's self-describing hash string (algorithm, parameters, salt, key). */
+  passwordHash: string;
+  createdAt: number;
+  disabled: boolean;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  username: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface KioskLinkRecord {
+  tokenHash: string;
+  label: string;
+  createdBy: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface AccountStore {
+  getUser(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  /** Inserts or replaces. */
+  putUser(user: UserRecord): Promise<void>;
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session with this token hash, if it has not expired at `now`. */
+  findSession(tokenHash: string, now: number): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: number): Promise<number>;
+  createKioskLink(link: KioskLinkRecord): Promise<void>;
+  findKioskLink(tokenHash: string): Promise<KioskLinkRecord | null>;
+  listKioskLinks(): Promise<KioskLinkRecord[]>;
+  revokeKioskLink(tokenHash: string, at: number): Promise<void>;
+}
+
+/** The answer first given to a request with an idempotency key, replayed to its retries. */
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * One atomic change: incidents written at the version they were read at (a stale one fails the
+ * whole change with a conflict), audit entries appended, and, for a request with an idempotency
+ * key, the answer kept for its retries.
+ */
+export interface IncidentChange {
+  /** previousVersion: the version read (checked), null for a new incident, 'any' for the simulated city's own serialised changes. */
+  incidents: { incident: Incident; previousVersion: number | null | 'any' }[];
+  audit: Omit<AuditEntry, 'seq'>[];
+  idempotency?: { scope: string; key: string; response: StoredResponse };
+  /** Small facts to keep with the change (the simulated clock, the incident counter). */
+  meta?: Record<string, string>;
+}
+
+export class VersionConflictError extends Error {
+  constructor(
+    readonly incidentId: string,
+    readonly expected: number | null,
+  ) {
+    super(expected === null ? `incident ${incidentId} already exists` : `incident ${incidentId} is no longer at version ${expected}`);
+  }
+}
+
+export interface IncidentListFilter {
+  statuses?: readonly IncidentStatus[];
+  limit?: number;
+}
+
+export interface IncidentStore {
+  /** Applies the change in one transaction; throws VersionConflictError and writes nothing on a stale version. */
+  commit(change: IncidentChange): Promise<AuditEntry[]>;
+  get(id: string): Promise<Incident | null>;
+  /** Newest first. */
+  list(filter?: IncidentListFilter): Promise<Incident[]>;
+  audit(incidentId: string): Promise<AuditEntry[]>;
+  findResponse(scope: string, key: string): Promise<StoredResponse | null>;
+  getMeta(key: string): Promise<string | null>;
+  setMeta(values: Record<string, string>): Promise<void>;
+}
+
+export interface Storage {
+  accounts: AccountStore;
+  incidents: IncidentStore;
+  close(): void;
+}

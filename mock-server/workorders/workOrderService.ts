@@ -1,0 +1,235 @@
+/**
+ * The work-order service: the one place incidents change. People's commands (dispatch, transition,
+ * note, report) and the simulated city's own changes go through one serial queue; each is checked
+ * by the lifecycle, written durably (incident at its version, audit entries, idempotency answer) and
+ * only then acknowledged and published in the next frame. On start it puts the open incidents back
+ * on the simulated desk and resumes the simulated clock where it stopped.
+ */
+import type { Principal } from '../../src/protocol/auth';
+import { FINAL_STATUSES, OPEN_STATUSES, type CityEvent, type Incident, type IncidentStatus } from '../../src/protocol/cityEvents';
+import type { Actor, CreateIncidentRequest, DispatchRequest, NoteRequest, TeamSuggestion, TransitionRequest } from '../../src/protocol/workOrders';
+import { DeskError, type IncidentDesk } from '../incidents/incidentDesk';
+import type { CitySimulation } from '../simulator/citySimulation';
+import { simTime } from '../simulator/citySimulation';
+import { VersionConflictError, type IncidentStore } from '../storage/stores';
+import { ACTION_FOR_TARGET, applyAction, TransitionError, type ActionResult } from './lifecycle';
+import { SerialQueue } from './serialQueue';
+
+/** A refusal with the HTTP status and protocol code to answer with. */
+export class WorkOrderError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    readonly code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CommandResult<T> {
+  status: number;
+  body: T;
+  /** True when this is the stored answer to an earlier request with the same idempotency key. */
+  replayed: boolean;
+}
+
+export interface WorkOrderServiceDeps {
+  sim: CitySimulation;
+  store: IncidentStore;
+  /** Wall clock. */
+  now?: () => number;
+}
+
+const META_SIM_TIME = 'simTime';
+const META_COUNTERS = 'counters';
+
+export function actorOf(principal: Principal): Actor {
+  if (principal.kind === 'user') return { kind: 'user', name: principal.username, role: principal.role };
+  if (principal.kind === 'integration') return { kind: 'integration', name: principal.name, role: 'integration' };
+  throw new WorkOrderError(403, 'FORBIDDEN', 'a read-only screen cannot act on incidents');
+}
+
+export class WorkOrderService {
+  readonly queue = new SerialQueue();
+  private readonly desk: IncidentDesk;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: WorkOrderServiceDeps) {
+    this.desk = deps.sim.desk;
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The simulated time the city stopped at, to resume from (null on a fresh database). */
+  static async storedSimTime(store: IncidentStore): Promise<number | null> {
+    const v = await store.getMeta(META_SIM_TIME);
+    return v === null ? null : Number(v);
+  }
+
+  /** Puts the stored open incidents back on the desk. */
+  async restore(): Promise<number> {
+    const open = await this.deps.store.list({ statuses: [...OPEN_STATUSES, 'resolved'], limit: 100_000 });
+    const counters = JSON.parse((await this.deps.store.getMeta(META_COUNTERS)) ?? '{"incident":0,"workOrder":0}');
+    this.desk.restore(open, counters, simTime(this.deps.sim));
+    return open.length;
+  }
+
+  /** Records what the simulated city did in a tick (called inside the queue, before the frame goes out). */
+  async recordTick(events: readonly CityEvent[]): Promise<void> {
+    const latest = new Map<string, Incident>();
+    for (const e of events) if (e.type === 'incident') latest.set(e.incident.id, e.incident);
+    const audit = this.desk.takeAudit().map((a) => ({ ...a, recordedAt: this.now() }));
+    await this.deps.store.commit({
+      incidents: [...latest.values()].map((incident) => ({ incident, previousVersion: 'any' as const })),
+      audit,
+      meta: { [META_SIM_TIME]: String(simTime(this.deps.sim)), [META_COUNTERS]: JSON.stringify(this.desk.counters) },
+    });
+  }
+
+  async get(id: string): Promise<Incident | null> {
+    return this.desk.get(id) ?? (await this.deps.store.get(id));
+  }
+
+  async list(statuses: readonly (IncidentStatus | 'open')[] | undefined, limit: number): Promise<Incident[]> {
+    const wanted = statuses?.flatMap((s) => (s === 'open' ? OPEN_STATUSES : [s]));
+    return this.deps.store.list({ statuses: wanted, limit });
+  }
+
+  async audit(id: string) {
+    if (!(await this.get(id))) throw new WorkOrderError(404, 'NOT_FOUND', `no incident ${id}`);
+    return this.deps.store.audit(id);
+  }
+
+  /** Free teams that could take an incident, nearest first, with route length and ETA. */
+  async suggestions(id: string): Promise<TeamSuggestion[]> {
+    const incident = await this.openIncident(id);
+    const teams = this.deps.sim.assets.teams;
+    return this.desk.teamOptions(incident).map((o) => ({
+      teamId: teams[o.slot].id,
+      name: teams[o.slot].name,
+      nameEn: teams[o.slot].nameEn,
+      type: teams[o.slot].type,
+      distanceKm: round1(o.distanceKm),
+      routeKm: round1(o.route.lengthKm),
+      etaMinutes: Math.max(1, Math.round(o.route.minutes)),
+    }));
+  }
+
+  dispatch(id: string, req: DispatchRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
+    return this.command(principal, `dispatch:${id}`, idempotencyKey, async (actor) => {
+      const incident = await this.openIncident(id);
+      const team = req.teamId === undefined ? undefined : this.teamSlot(req.teamId);
+      const action = incident.status === 'new' ? 'dispatch' : 'reassign';
+      return this.act(incident, () => this.desk.act(id, { action, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note, team }));
+    });
+  }
+
+  transition(id: string, req: TransitionRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
+    return this.command(principal, `transition:${id}`, idempotencyKey, async (actor) => {
+      const incident = await this.openIncident(id);
+      const action = ACTION_FOR_TARGET[req.to];
+      return this.act(incident, () => this.desk.act(id, { action, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note }));
+    });
+  }
+
+  note(id: string, req: NoteRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
+    return this.command(principal, `note:${id}`, idempotencyKey, async (actor) => {
+      const onDesk = this.desk.get(id);
+      const input = { action: 'note' as const, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note };
+      if (onDesk) return this.act(onDesk, () => this.desk.act(id, input));
+      // Closed and cancelled incidents live only in storage; a note there changes nothing in the city.
+      const stored = await this.deps.store.get(id);
+      if (!stored) throw new WorkOrderError(404, 'NOT_FOUND', `no incident ${id}`);
+      return this.act(stored, () => applyAction(stored, input), false);
+    });
+  }
+
+  /** An incident reported from outside: placed, routed to its unit and district, recorded, and on the desk. */
+  report(req: CreateIncidentRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
+    return this.command(principal, 'report', idempotencyKey, async (actor) => {
+      const [lon, lat] = req.location;
+      const district = this.deps.sim.locator.indexAt(lon, lat);
+      if (district < 0) throw new WorkOrderError(400, 'BAD_REQUEST', `location [${lon}, ${lat}] is not on land in any Shanghai district`);
+      const now = simTime(this.deps.sim);
+      const incident = this.desk.report(req.category, { lon, lat, district, segment: null }, now, { description: req.description, externalRef: req.externalRef ?? null });
+      const created = this.desk.takeAudit().map((a) => ({ ...a, actor, recordedAt: this.now() }));
+      try {
+        await this.deps.store.commit({
+          incidents: [{ incident, previousVersion: null }],
+          audit: created,
+          idempotency: this.pendingKey ? { ...this.pendingKey, response: { status: 201, body: incident } } : undefined,
+          meta: { [META_COUNTERS]: JSON.stringify(this.desk.counters) },
+        });
+      } catch (err) {
+        this.desk.discard(incident.id);
+        throw err;
+      }
+      this.deps.sim.pendingEvents.push({ type: 'incident', incident: { ...incident } });
+      return { status: 201, body: incident };
+    });
+  }
+
+  /** Runs a person's command in the queue, with the idempotency key's stored answer if it was seen before. */
+  private command<T>(principal: Principal, scope: string, key: string | undefined, run: (actor: Actor) => Promise<{ status: number; body: T }>): Promise<CommandResult<T>> {
+    return this.queue.run(async () => {
+      const actor = actorOf(principal);
+      const fullScope = `${actor.kind}:${actor.name}:${scope}`;
+      if (key) {
+        const seen = await this.deps.store.findResponse(fullScope, key);
+        if (seen) return { status: seen.status, body: seen.body as T, replayed: true };
+      }
+      this.pendingKey = key ? { scope: fullScope, key } : null;
+      try {
+        const { status, body } = await run(actor);
+        return { status, body, replayed: false };
+      } catch (err) {
+        throw translate(err);
+      } finally {
+        this.pendingKey = null;
+      }
+    });
+  }
+
+  private pendingKey: { scope: string; key: string } | null = null;
+
+  /**
+   * Computes the change (on the desk, or on a stored record), writes it durably with its audit entry
+   * and the idempotency answer, and publishes it. A failed write undoes nothing on disk and answers an error.
+   */
+  private async act(before: Incident, change: () => ActionResult, onDesk = true): Promise<{ status: number; body: Incident }> {
+    const result = change();
+    const body = result.incident;
+    const idem = this.pendingKey;
+    await this.deps.store.commit({
+      incidents: [{ incident: body, previousVersion: before.version }],
+      audit: [result.audit],
+      idempotency: idem ? { ...idem, response: { status: 200, body } } : undefined,
+      meta: { [META_COUNTERS]: JSON.stringify(this.desk.counters) },
+    });
+    if (onDesk || !FINAL_STATUSES.includes(body.status)) this.deps.sim.pendingEvents.push({ type: 'incident', incident: { ...body } });
+    return { status: 200, body };
+  }
+
+  private async openIncident(id: string): Promise<Incident> {
+    const incident = this.desk.get(id);
+    if (incident) return incident;
+    const stored = await this.deps.store.get(id);
+    if (!stored) throw new WorkOrderError(404, 'NOT_FOUND', `no incident ${id}`);
+    throw new WorkOrderError(409, 'CONFLICT', `incident ${id} is ${stored.status}`);
+  }
+
+  private teamSlot(teamId: string): number {
+    const slot = this.deps.sim.assets.teams.findIndex((t) => t.id === teamId);
+    if (slot < 0) throw new WorkOrderError(400, 'BAD_REQUEST', `no team ${teamId}`);
+    return slot;
+  }
+}
+
+function translate(err: unknown): unknown {
+  if (err instanceof WorkOrderError) return err;
+  if (err instanceof TransitionError) return new WorkOrderError(409, 'CONFLICT', err.message);
+  if (err instanceof VersionConflictError) return new WorkOrderError(409, 'CONFLICT', err.message);
+  if (err instanceof DeskError) return new WorkOrderError(err.code === 'NOT_FOUND' ? 404 : err.code === 'CONFLICT' ? 409 : 400, err.code, err.message);
+  return err;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -1,0 +1,51 @@
+/**
+ * The router's role check: a route's `meta.permission` names what it needs. A signed-in user has
+ * their role; a kiosk link or, in demo mode, anyone may watch (operator); everyone else signs in.
+ */
+import type { Router } from 'vue-router';
+import { can, type Permission, type PrincipalRole } from '@/protocol/auth';
+import { kioskAccess } from './session';
+import { useAuthStore } from './useAuthStore';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** What the page needs; none: open to anyone (the login page). */
+    permission?: Permission;
+  }
+}
+
+let demoMode: Promise<boolean> | undefined;
+/** Whether the server runs in demo mode, asked once (a failed request is asked again next time). */
+export function isDemo(fetchImpl: typeof fetch = fetch): Promise<boolean> {
+  demoMode ??= fetchImpl('/api/config')
+    .then((res) => (res.ok ? (res.json() as Promise<{ demo?: boolean }>) : { demo: false }))
+    .then((c) => c.demo === true)
+    .catch(() => {
+      demoMode = undefined;
+      return false;
+    });
+  return demoMode;
+}
+
+export async function effectiveRole(): Promise<PrincipalRole | null> {
+  const auth = useAuthStore();
+  if (auth.loggedIn && auth.role) return auth.role;
+  if (kioskAccess()) return 'operator';
+  return (await isDemo()) ? 'operator' : null;
+}
+
+export function installAuthGuard(router: Router): void {
+  router.beforeEach(async (to) => {
+    const permission = to.meta.permission;
+    if (!permission) return true;
+    const role = await effectiveRole();
+    if (!role) return { path: '/login', query: { next: to.fullPath } };
+    if (!can(role, permission)) return { path: '/login', query: { next: to.fullPath, reason: 'forbidden' } };
+    return true;
+  });
+}
+
+/** A `?next=` worth following: a path on this site, never another origin ("//evil.example"). */
+export function safeNext(next: unknown): string | null {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login') ? next : null;
+}
