@@ -6,8 +6,15 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../src/proto
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connectClient(url: string): TestSocket {
-  return io(url, { transports: ['websocket'], reconnection: false, forceNew: true, parser: { Encoder, Decoder: CityDecoder } });
+export function connectClient(url: string, options: { token?: string; extraHeaders?: Record<string, string> } = {}): TestSocket {
+  return io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    parser: { Encoder, Decoder: CityDecoder },
+    auth: options.token ? { token: options.token } : {},
+    extraHeaders: options.extraHeaders,
+  });
 }
 
 export function nextEvent<E extends keyof ServerToClientEvents>(
