@@ -89,6 +89,10 @@ describe('wall screen', () => {
 
   it('says what is coming on the dispatch and summary routes', async () => {
     const other = await browser.newPage();
+    // Those pages need a dispatcher and a manager; an admin may open both.
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin","password":"admin-demo"}' });
+    const session = JSON.stringify(await res.json());
+    await other.addInitScript((s) => localStorage.setItem('cityops.auth', s), session);
     await other.goto(`${server.url}/dispatch`);
     await expect.poll(() => other.textContent('[data-testid="placeholder-dispatch"]')).toContain('值班调度台');
     await other.goto(`${server.url}/summary`);
