@@ -221,7 +221,7 @@ export class IncidentDesk {
         workOrderId: `WO-${String(this.counters.workOrder).padStart(6, '0')}`,
       };
     }
-    const { team: _wanted, ...rest } = input;
+    const rest: Omit<ActionInput, 'team' | 'workOrderId'> = { action: input.action, actor: input.actor, at: input.at, recordedAt: input.recordedAt, expectedVersion: input.expectedVersion, note: input.note };
     const result = applyAction(incident, { ...rest, ...extra });
     this.effects(incident, result.incident, input.action, send, input.at);
     this.incidents.set(id, result.incident);

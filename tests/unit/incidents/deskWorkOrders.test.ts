@@ -87,7 +87,7 @@ describe('desk work orders', () => {
   });
 
   it('puts stored incidents back after a restart, with teams setting out again and ids continuing', () => {
-    const { desk, teams } = makeDesk(false);
+    const { desk } = makeDesk(false);
     const a = desk.report('pumpFault', site(), 0, { description: 'a', externalRef: null });
     const dispatched = desk.act(a.id, { action: 'dispatch', actor: officer, at: 0, recordedAt: 0 }).incident;
     const waiting = desk.report('waterlogging', site(), 0, { description: 'w', externalRef: null });
