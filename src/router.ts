@@ -8,7 +8,7 @@ export const router = createRouter({
     // `permission` is checked by the auth guard (src/auth/authGuard.ts); the server checks again.
     { path: '/', name: 'wall', component: WallScreen, meta: { permission: 'view' } },
     { path: '/login', name: 'login', component: () => import('./auth/LoginPage.vue') },
-    { path: '/dispatch', name: 'dispatch', component: () => import('./pages/ComingSoon.vue'), props: { section: 'dispatch' }, meta: { permission: 'actOnIncidents' } },
+    { path: '/dispatch', name: 'dispatch', component: () => import('./pages/DispatchConsole.vue'), meta: { permission: 'actOnIncidents' } },
     { path: '/summary', name: 'summary', component: () => import('./pages/ComingSoon.vue'), props: { section: 'summary' }, meta: { permission: 'readReports' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

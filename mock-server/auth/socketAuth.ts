@@ -27,6 +27,8 @@ export const SOCKET_EVENT_PERMISSIONS: Record<string, Permission> = {
 };
 
 export const COMMAND_RATE = { capacity: 20, windowMs: 10_000 } as const;
+/** How often an idle socket's token is looked at again, so a revoked or expired one stops receiving the feed. */
+export const SESSION_RECHECK_MS = 60_000;
 
 interface SocketAuthData {
   principal: Principal;
@@ -94,7 +96,12 @@ const fail = (socket: CitySocket, event: string, args: unknown[], code: ErrorCod
   reply(socket, event, splitArgs(args).ack, { ok: false, error: { code, message } });
 
 /** Installs the handshake check and the per-command guards on every connection. */
-export function installSocketAuth(io: CityServer, auth: AuthService, log: { warn: (obj: object, msg: string) => void }): void {
+export function installSocketAuth(
+  io: CityServer,
+  auth: AuthService,
+  log: { warn: (obj: object, msg: string) => void },
+  recheckMs: number = SESSION_RECHECK_MS,
+): void {
   io.use((socket, next) => {
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(new Error('unauthorized: auth.token must be a string'));
@@ -113,6 +120,17 @@ export function installSocketAuth(io: CityServer, auth: AuthService, log: { warn
 
   io.on('connection', (socket: CitySocket) => {
     const bucket = new TokenBucket(COMMAND_RATE);
+    const { token: connectedWith } = socket.data as SocketAuthData;
+    if (connectedWith) {
+      const timer = setInterval(() => {
+        auth.principalFor(connectedWith).then(
+          (p) => p || socket.disconnect(true),
+          () => undefined,
+        );
+      }, recheckMs);
+      timer.unref();
+      socket.on('disconnect', () => clearInterval(timer));
+    }
     socket.use(([event, ...args], next) => {
       const name = String(event);
       if (!bucket.take()) {

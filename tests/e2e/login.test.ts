@@ -50,7 +50,9 @@ describe('login page', () => {
   it('signs a dispatcher in through the form and lands on /dispatch', async () => {
     await signIn(dispatcher.username, dispatcher.password);
     await page.waitForURL((url) => url.pathname === '/dispatch', { timeout: 15_000 });
-    await page.waitForSelector('[data-testid="placeholder-dispatch"]');
+    // The dispatch page itself is tested elsewhere: here, the form is gone and the route stayed.
+    await page.waitForSelector('[data-testid="login-page"]', { state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/dispatch');
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('cityops.auth') ?? 'null'));
     expect(stored).toMatchObject({ username: 'dispatcher', role: 'dispatcher', token: expect.any(String) });
     expect(foreign).toEqual([]);
