@@ -199,7 +199,7 @@ const en: typeof zh = {
     notice: {
       conflict: 'Someone else changed this incident — reloaded',
       error: 'Failed ({status} {code}): {message}',
-      done: 'Done',
+      done: 'Sent: {action}',
     },
     audit: {
       title: 'Audit trail',

@@ -197,7 +197,7 @@ export default {
     notice: {
       conflict: '该事件已被他人修改，已重新加载',
       error: '操作失败（{status} {code}）：{message}',
-      done: '已提交',
+      done: '已提交：{action}',
     },
     audit: {
       title: '处置记录',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { effectScope, ref } from 'vue';
 import { IncidentApiError, type IncidentApi } from '../../../src/dispatch/incidentApi';
 import { useIncidentDetail } from '../../../src/dispatch/useIncidentDetail';
@@ -12,7 +12,7 @@ import { makeIncident } from '../../support/incidentFixture';
 
 const view = (i: Incident) => i as IncidentView;
 
-function fakeApi(): IncidentApi & Record<string, ReturnType<typeof vi.fn>> {
+function fakeApi(): { [K in keyof IncidentApi]: Mock<IncidentApi[K]> } {
   return {
     listOpen: vi.fn(async () => []),
     get: vi.fn(async (id: string) => view(makeIncident({ id, version: 5, status: 'dispatched' }))),
@@ -21,7 +21,7 @@ function fakeApi(): IncidentApi & Record<string, ReturnType<typeof vi.fn>> {
     dispatch: vi.fn(async (id: string, body: { expectedVersion: number }) => view(makeIncident({ id, version: body.expectedVersion + 1, status: 'dispatched', workOrderId: 'WO-1' }))),
     transition: vi.fn(),
     note: vi.fn(),
-  } as never;
+  };
 }
 
 beforeEach(() => setActivePinia(createPinia()));
