@@ -193,14 +193,15 @@ export class IncidentDesk {
     });
     near.sort((a, b) => a.rank - b.rank || a.distanceKm - b.distanceKm);
     const target = router.nearestNode(incident.lon, incident.lat);
-    const out: TeamOption[] = [];
-    for (const c of near.slice(0, limit)) {
+    const out: (TeamOption & { rank: number })[] = [];
+    for (const c of near.slice(0, Math.max(limit, ROUTED_CANDIDATES))) {
       // Emergency vehicles run with lights at about free-flow speed and may pass a closure to reach
       // the flooded spot, so they route on the open network, not on today's speeds and closures.
       const route = router.route(teams.node[c.slot], target);
-      if (route) out.push({ slot: c.slot, distanceKm: c.distanceKm, route });
+      if (route) out.push({ slot: c.slot, distanceKm: c.distanceKm, route, rank: c.rank });
     }
-    return out;
+    // The preferred team type first, then the quickest to arrive by road (not the nearest as the crow flies).
+    return out.sort((a, b) => a.rank - b.rank || a.route.minutes - b.route.minutes).map((o) => ({ slot: o.slot, distanceKm: o.distanceKm, route: o.route }));
   }
 
   /**
