@@ -7,8 +7,10 @@ const state: DrillState = {
   counts: { rainGauge: 3, waterGauge: 0, weatherStation: 0, underpass: 4, waterloggingPoint: 0, pumpStation: 3, roadSegment: 0, team: 0 },
   alarms: [{ ruleId: 'underpass.depth:frozen', trigger: 'frozen', assetKind: 'underpass', slot: 3 } as Alarm],
   incidents: [
-    { category: 'elevatorEntrapment', assetKind: null, assetSlot: null, lon: 121.4, lat: 31.2 } as Incident,
-    { category: 'pumpFault', assetKind: 'pumpStation', assetSlot: 1, lon: 0, lat: 0 } as Incident,
+    { category: 'elevatorEntrapment', status: 'new', assetKind: null, assetSlot: null, lon: 121.4, lat: 31.2 } as Incident,
+    { category: 'pumpFault', status: 'dispatched', assetKind: 'pumpStation', assetSlot: 1, lon: 0, lat: 0 } as Incident,
+    // Finished incidents light nothing.
+    { category: 'pumpFault', status: 'cancelled', assetKind: 'pumpStation', assetSlot: 2, lon: 0, lat: 0 } as Incident,
   ],
 };
 
