@@ -23,12 +23,15 @@ import { createCitySimulation } from './simulator/citySimulation';
 import type { Ticker } from './simulator/ticker';
 import { createAuthService, type AuthService } from './auth/authService';
 import { bootstrapAccounts } from './auth/bootstrapAccounts';
-import { requirePermission } from './auth/httpAuth';
+import { credentialsOf, requirePermission } from './auth/httpAuth';
+import { summaryRoutes } from './http/summaryRoutes';
 import { allowRequestFor, installSocketAuth } from './auth/socketAuth';
 import { authRoutes } from './http/authRoutes';
 import { openDatabase, type Database } from './storage/database';
 import { SqliteAccountStore } from './storage/sqliteAccounts';
 import { SqliteIncidentStore } from './storage/sqliteIncidents';
+import { SqliteHistoryStore } from './storage/sqliteHistory';
+import { HistoryRecorder } from './history/historyRecorder';
 import { incidentRoutes } from './http/incidentRoutes';
 import { WorkOrderService } from './workorders/workOrderService';
 
@@ -67,12 +70,14 @@ export interface CityApp {
   auth: AuthService;
   /** Every incident change goes through it; the ticker runs in its queue too. */
   workOrders: WorkOrderService;
+  /** Rolls each simulated minute into storage. */
+  history: HistoryRecorder;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: AppDeps): Promise<CityApp> {
   // Storage first: a refused start (no admin password, demo passwords in production) fails before anything else is built.
   const db = openDatabase(config.dataDir);
-  const storage = { accounts: new SqliteAccountStore(db), incidents: new SqliteIncidentStore(db) };
+  const storage = { accounts: new SqliteAccountStore(db), incidents: new SqliteIncidentStore(db), history: new SqliteHistoryStore(db) };
   await bootstrapAccounts({ accounts: storage.accounts, demo: config.demo, adminPassword: config.adminPassword, now }).catch((err) => {
     db.close();
     throw err;
@@ -96,6 +101,8 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   await workOrders.restore();
   const history = AssetHistory.forAssets(sim.assets);
   const feed = new LiveFeed(sim, { tickMs: config.tickMs, speed: config.speed, now, history });
+  const recorder = new HistoryRecorder(storage.history, sim.assets, feed.indicators);
+  await recorder.resume(startTime);
 
   const io: CityServer = new Server(http.server, {
     serveClient: false,
@@ -111,7 +118,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   });
   installSocketAuth(io, auth, http.log);
   const hub = attachHub(io, feed, http.log, workOrders);
-  const app: CityApp = { http, io, feed, hub, db, auth, workOrders };
+  const app: CityApp = { http, io, feed, hub, db, auth, workOrders, history: recorder };
   const canView = requirePermission(auth, 'view');
 
   await http.register(
@@ -125,6 +132,14 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
     await scope.register(vitalsRoutes({ feed }));
   });
   await http.register(authRoutes({ auth }));
+  await http.register(
+    summaryRoutes({
+      source: { history: storage.history, assets: sim.assets, indicators: feed.indicators },
+      guard: (p) => requirePermission(auth, p),
+      tokenOf: credentialsOf,
+      simNow: () => feed.currentVitals().t,
+    }),
+  );
   await http.register(incidentRoutes({ service: workOrders, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await registerStaticApp(http, config.distDir);
   return app;

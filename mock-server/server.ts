@@ -1,6 +1,7 @@
 /** Starts a built app: listens, starts the simulation timer, and knows how to stop cleanly. */
 import type { AddressInfo } from 'node:net';
 import { buildApp, type AppDeps, type CityApp } from './app';
+import { recordedTick } from './feed/recordedTick';
 import { startTicker } from './simulator/ticker';
 
 export interface RunningServer extends CityApp {
@@ -20,10 +21,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       if (app.workOrders.queue.pending > 2) return;
       void app.workOrders.queue
         .run(async () => {
-          const delta = app.feed.tick();
           // The city's own incident changes are on disk before any client sees them.
-          await app.workOrders.recordTick(delta.events);
-          app.hub.publish(delta);
+          app.hub.publish(await recordedTick(app.feed, app.workOrders, app.history));
         })
         .catch((err) => app.http.log.error({ err }, 'simulation tick failed'));
     },

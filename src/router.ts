@@ -9,7 +9,7 @@ export const router = createRouter({
     { path: '/', name: 'wall', component: WallScreen, meta: { permission: 'view' } },
     { path: '/login', name: 'login', component: () => import('./auth/LoginPage.vue') },
     { path: '/dispatch', name: 'dispatch', component: () => import('./pages/DispatchConsole.vue'), meta: { permission: 'actOnIncidents' } },
-    { path: '/summary', name: 'summary', component: () => import('./pages/ComingSoon.vue'), props: { section: 'summary' }, meta: { permission: 'readReports' } },
+    { path: '/summary', name: 'summary', component: () => import('./pages/DailySummary.vue'), meta: { permission: 'readReports' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -143,6 +143,11 @@ export class LiveFeed {
     return this.seq;
   }
 
+  /** The readings of the last published frame (read-only: the next tick reuses the buffers). */
+  get readings(): Readonly<Readings> {
+    return this.published;
+  }
+
   /** The vital signs of the last published frame. */
   currentVitals(): VitalsFrame {
     return this.vitals;

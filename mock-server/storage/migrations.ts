@@ -78,4 +78,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'history: vital signs per minute, flood accumulators per day, road-closure notices',
+    sql: `
+      CREATE TABLE vitals_minutes (
+        t BIGINT PRIMARY KEY,
+        vals TEXT NOT NULL
+      );
+      CREATE TABLE flood_days (
+        day TEXT PRIMARY KEY,
+        vals TEXT NOT NULL
+      );
+      CREATE TABLE closures (
+        id TEXT PRIMARY KEY,
+        underpass_slot INTEGER NOT NULL,
+        issued_at BIGINT NOT NULL,
+        lifted_at BIGINT,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX closures_issued ON closures(issued_at);
+      CREATE INDEX incidents_created ON incidents(created_at);
+      CREATE INDEX audit_at ON audit(at);
+    `,
+  },
 ];

@@ -4,7 +4,7 @@
  * SQLite implementation answers at once. A resolved write is durable.
  */
 import type { Role } from '../../src/protocol/auth';
-import type { Incident, IncidentStatus } from '../../src/protocol/cityEvents';
+import type { Closure, Incident, IncidentStatus } from '../../src/protocol/cityEvents';
 import type { AuditEntry } from '../../src/protocol/workOrders';
 
 export interface UserRecord {
@@ -93,8 +93,49 @@ export interface IncidentStore {
   setMeta(values: Record<string, string>): Promise<void>;
 }
 
+/** One simulated minute of the city: every indicator's value and the flood figures behind the daily report. */
+export interface MinuteRecord {
+  /** Start of the minute, epoch ms (simulated). */
+  t: number;
+  /** Indicator id → value (null: no value). */
+  indicators: Record<string, number | null>;
+  flood: { rainMean: number; rainMax: number; rainMaxSlot: number; pumpsRunning: number; pumpsFaulty: number; underpassesClosed: number };
+}
+
+/** A day's running flood totals per asset (rain per gauge, water-level peaks), kept as the day goes on. */
+export interface FloodDayRecord {
+  /** YYYY-MM-DD in Shanghai. */
+  day: string;
+  /** Minutes accumulated. */
+  minutes: number;
+  gaugeRainMm: number[];
+  waterPeakM: number[];
+  waterPeakAt: number[];
+  waterOverWarningMinutes: number[];
+  pumpRunMinutes: number;
+}
+
+export interface HistoryStore {
+  /** Writes a minute (replacing one at the same time), the day's flood totals and any closure changes, in one transaction. */
+  recordMinute(minute: MinuteRecord, floodDay: FloodDayRecord, closures: readonly Closure[]): Promise<void>;
+  /** Closure notices as they change, between minutes. */
+  recordClosures(closures: readonly Closure[]): Promise<void>;
+  minutes(from: number, to: number): Promise<MinuteRecord[]>;
+  floodDay(day: string): Promise<FloodDayRecord | null>;
+  /** Closures issued before `to` and not lifted before `from`. */
+  closures(from: number, to: number): Promise<Closure[]>;
+  /** Incidents created in [from, to), and the audit entries of those incidents. */
+  incidentsCreated(from: number, to: number): Promise<Incident[]>;
+  auditOf(incidentIds: readonly string[]): Promise<AuditEntry[]>;
+  /** Days (YYYY-MM-DD, Shanghai) with at least one recorded minute, newest first. */
+  days(): Promise<string[]>;
+  /** Deletes minutes before `before` (retention); returns how many. */
+  prune(before: number): Promise<number>;
+}
+
 export interface Storage {
   accounts: AccountStore;
   incidents: IncidentStore;
+  history: HistoryStore;
   close(): void;
 }

@@ -3,17 +3,32 @@ import { BarChart, GaugeChart, LineChart, PieChart, type BarSeriesOption, type G
 import {
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
   TooltipComponent,
   type GridComponentOption,
   type LegendComponentOption,
+  type MarkAreaComponentOption,
+  type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import { use, type ComposeOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 // Line: trends and sparklines; gauge, pie (as rings) and bar: the vital-sign panels' headline charts.
-use([CanvasRenderer, LineChart, GaugeChart, PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent]);
+// Mark areas and lines: the daily summary's warning and alarm bands. SVG: printed charts (crisper in a PDF).
+use([CanvasRenderer, SVGRenderer, LineChart, GaugeChart, PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent, MarkLineComponent]);
+
+export type ChartRenderer = 'canvas' | 'svg';
 
 export type LiveChartOption = ComposeOption<
-  LineSeriesOption | GaugeSeriesOption | PieSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | LineSeriesOption
+  | GaugeSeriesOption
+  | PieSeriesOption
+  | BarSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | MarkAreaComponentOption
+  | MarkLineComponentOption
 >;

@@ -1,0 +1,65 @@
+/**
+ * A few sentences on the day, in Chinese and English, written from the summary's own figures: rain
+ * (where it fell most, the peak rate, where and when), underpass closures, water above warning lines,
+ * incidents and their handling, and the dimension that spent longest in alarm.
+ */
+import type { DailySummary } from '../../src/protocol/summary';
+import { SHANGHAI_OFFSET_MS } from '../../src/protocol/summary';
+import type { Dimension } from '../../src/protocol/vitals';
+
+const DIMENSION_NAMES: Record<Dimension, [string, string]> = {
+  cityDynamics: ['城市动态', 'city dynamics'],
+  environment: ['环境', 'environment'],
+  traffic: ['交通', 'traffic'],
+  supply: ['保障供应', 'supply'],
+  infrastructure: ['基础设施', 'infrastructure'],
+};
+
+const hhmm = (t: number) => new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const whole = (x: number) => String(Math.round(x));
+
+export function highlightsOf(s: Omit<DailySummary, 'highlights'>): DailySummary['highlights'] {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const { rainfall, underpasses, waterLevels, pumps } = s.flood;
+  const wettest = rainfall.districtTotals[0];
+  if (rainfall.peak && rainfall.peak.mmH >= 0.1) {
+    zh.push(
+      `全市平均降雨 ${one(rainfall.cityMeanMm)} 毫米，${wettest?.name ?? ''}最多（${one(wettest?.mm ?? 0)} 毫米）；最大雨强 ${one(rainfall.peak.mmH)} 毫米/小时，${hhmm(rainfall.peak.at)} 出现在${rainfall.peak.name}。`,
+    );
+    en.push(
+      `Rainfall averaged ${one(rainfall.cityMeanMm)} mm across the city, most in ${wettest?.nameEn ?? ''} (${one(wettest?.mm ?? 0)} mm); it peaked at ${one(rainfall.peak.mmH)} mm/h at ${rainfall.peak.nameEn} at ${hhmm(rainfall.peak.at)}.`,
+    );
+  } else {
+    zh.push('全天无降雨。');
+    en.push('No rain fell all day.');
+  }
+  if (underpasses.underpassesClosed > 0) {
+    zh.push(`${underpasses.underpassesClosed} 处下立交因积水封闭，累计 ${whole(underpasses.closedMinutes)} 分钟${underpasses.longest ? `，最长为${underpasses.longest.name}（${whole(underpasses.longest.minutes)} 分钟）` : ''}。`);
+    en.push(
+      `${underpasses.underpassesClosed} underpass${underpasses.underpassesClosed === 1 ? ' was' : 'es were'} closed by flooding for ${whole(underpasses.closedMinutes)} minutes in all${underpasses.longest ? `, longest ${underpasses.longest.nameEn} (${whole(underpasses.longest.minutes)} min)` : ''}.`,
+    );
+  }
+  const over = s.flood.gaugesOverWarning ?? waterLevels.filter((w) => w.peakM >= w.warningM).length;
+  if (over > 0) {
+    const w = waterLevels[0];
+    zh.push(`${over} 个水位站超警戒，${w.name}最高 ${w.peakM.toFixed(2)} 米（警戒 ${w.warningM.toFixed(2)} 米，${hhmm(w.at)}）。`);
+    en.push(`${over} water gauge${over === 1 ? '' : 's'} rose above the warning line; ${w.nameEn} peaked at ${w.peakM.toFixed(2)} m (warning ${w.warningM.toFixed(2)} m) at ${hhmm(w.at)}.`);
+  }
+  const inc = s.incidents;
+  const compliance = inc.sla.compliance === null ? null : Math.round(inc.sla.compliance * 100);
+  zh.push(
+    `新增事件 ${inc.total} 起${inc.timeToDispatch.median !== null ? `，派单时长中位数 ${whole(inc.timeToDispatch.median)} 分钟` : ''}${compliance !== null ? `，SLA 达标率 ${compliance}%` : ''}${inc.escalations ? `，升级 ${inc.escalations} 次` : ''}；泵站累计运行 ${whole(pumps.runHours)} 台时。`,
+  );
+  en.push(
+    `${inc.total} incident${inc.total === 1 ? ' was' : 's were'} opened${inc.timeToDispatch.median !== null ? `, dispatched in ${whole(inc.timeToDispatch.median)} min (median)` : ''}${compliance !== null ? `, ${compliance}% within SLA` : ''}${inc.escalations ? `, ${inc.escalations} escalated` : ''}; pumps ran ${whole(pumps.runHours)} station-hours.`,
+  );
+  const alarmed = [...s.dimensions].sort((a, b) => b.alarmMinutes - a.alarmMinutes)[0];
+  if (alarmed && alarmed.alarmMinutes > 0) {
+    const [zhName, enName] = DIMENSION_NAMES[alarmed.dimension];
+    zh.push(`${zhName}维度告警时间最长，共 ${whole(alarmed.alarmMinutes)} 分钟。`);
+    en.push(`The ${enName} dimension spent longest in alarm: ${whole(alarmed.alarmMinutes)} minutes.`);
+  }
+  return { zh, en };
+}
