@@ -25,6 +25,7 @@ import { createAuthService, type AuthService } from './auth/authService';
 import { bootstrapAccounts } from './auth/bootstrapAccounts';
 import { credentialsOf, requirePermission } from './auth/httpAuth';
 import { summaryRoutes } from './http/summaryRoutes';
+import { renderSummaryPdf } from './summary/pdfReport';
 import { allowRequestFor, installSocketAuth } from './auth/socketAuth';
 import { authRoutes } from './http/authRoutes';
 import { openDatabase, type Database } from './storage/database';
@@ -137,6 +138,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
       source: { history: storage.history, assets: sim.assets, indicators: feed.indicators },
       guard: (p) => requirePermission(auth, p),
       tokenOf: credentialsOf,
+      renderPdf: renderSummaryPdf,
       simNow: () => feed.currentVitals().t,
     }),
   );

@@ -16,6 +16,8 @@ import type { FloodDayRecord, HistoryStore, MinuteRecord } from '../storage/stor
 const MIN = 60_000;
 const RUNNING = PUMP_STATES.indexOf('running');
 const FAULT = PUMP_STATES.indexOf('fault');
+/** Minute roll-ups older than this are deleted, once a day (the daily flood totals and incidents stay). */
+export const RETENTION_DAYS = 400;
 /** A tick that spans more than this is a jump (a restart, a reseeded clock), not minutes to fill in. */
 const MAX_GAP_MINUTES = 60;
 
@@ -109,7 +111,10 @@ export class HistoryRecorder {
     this.lastMinute = minute;
     const t = minute * MIN;
     const date = shanghaiDate(t);
-    if (!this.day || this.day.day !== date) this.day = emptyFloodDay(date, this.assets);
+    if (!this.day || this.day.day !== date) {
+      this.day = emptyFloodDay(date, this.assets);
+      await this.store.prune(t - RETENTION_DAYS * 86_400_000);
+    }
     const flood = floodMinute(readings, activeClosures);
     accumulateFloodDay(this.day, readings, this.warningM, t, minutes, flood.pumpsRunning);
     const indicators: Record<string, number | null> = {};

@@ -5,7 +5,7 @@
  * One browser per report, closed whatever happens. No Chromium: PdfUnavailableError (the route's 503).
  */
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import type { Role } from '../../src/protocol/auth';
 
 export interface SummaryPdfRequest {
@@ -38,12 +38,6 @@ const CONTENT_WIDTH_PX = Math.round(((210 - 2 * MARGIN_MM) / 25.4) * 96);
 
 async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new PdfUnavailableError(`PDF export needs Chromium, not found at ${CHROMIUM_PATH} (set CITYOPS_CHROMIUM)`);
-  let chromium: typeof import('playwright-core').chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch (err) {
-    throw new PdfUnavailableError(`PDF export needs playwright-core: ${(err as Error).message}`);
-  }
   try {
     // The flags that work on this machine (tests/support/browser.ts): no sandbox, no GPU, no network chatter.
     return await chromium.launch({

@@ -98,10 +98,11 @@ export function dimensionChartOption(input: DimensionChartInput): LiveChartOptio
             markLine: {
               silent: true,
               symbol: 'none',
-              label: { show: true, position: 'insideStartTop' as const, color: theme.axisText, fontSize: font - 1 },
+              // The y-axis names the two lines; a label on the line as well would sit on top of it.
+              label: { show: false },
               data: [
-                { yAxis: 1, name: warningLabel, label: { formatter: warningLabel, color: theme.status.warning }, lineStyle: { color: theme.status.warning, type: 'dashed' as const, width: 1 } },
-                { yAxis: 2, name: alarmLabel, label: { formatter: alarmLabel, color: theme.status.alarm }, lineStyle: { color: theme.status.alarm, type: 'dashed' as const, width: 1 } },
+                { yAxis: 1, name: warningLabel, lineStyle: { color: theme.status.warning, type: 'dashed' as const, width: 1 } },
+                { yAxis: 2, name: alarmLabel, lineStyle: { color: theme.status.alarm, type: 'dashed' as const, width: 1 } },
               ],
             },
           }

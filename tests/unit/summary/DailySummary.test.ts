@@ -56,7 +56,8 @@ describe('daily summary page', () => {
     expect(cells[1]).toBe('mm/h');
     expect(cells[2]).toBe('0.0');
     expect(cells[3]).toBe('82.4');
-    expect(cells[9]).toBe('▲ 0.0'.replace('0.0', cells[9].slice(2)));
+    // Yesterday was dry (mean 0): the change is the absolute difference, and more rain is worse.
+    expect(cells[9]).toBe('▲ 8.6');
     expect(rain.findAll('td')[9].classes()).toContain('worse');
     const speed = w.get('[data-testid="indicator-row-traffic.meanSpeed"]').findAll('td');
     expect(speed[9].text()).toMatch(/^▼/);
