@@ -87,7 +87,7 @@ describe('wall screen', () => {
     await expect.poll(() => page.textContent('h1')).toContain('城市运行一网统管');
   });
 
-  it('opens the dispatch console and says what is coming on the summary route', async () => {
+  it('opens the dispatch console, and the daily report says when a day has no data', async () => {
     const other = await browser.newPage();
     // Those pages need a dispatcher and a manager; an admin may open both.
     const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin","password":"admin-demo"}' });
@@ -97,7 +97,9 @@ describe('wall screen', () => {
     await other.waitForSelector('[data-testid="dispatch-queue"]', { timeout: 30_000 });
     expect(await other.textContent('body')).toContain('值班调度台');
     await other.goto(`${server.url}/summary`);
-    await expect.poll(() => other.textContent('[data-testid="placeholder-summary"]')).toContain('生命体征日报');
+    await expect.poll(() => other.textContent('[data-testid="summary-title"]')).toContain('生命体征日报');
+    // This city has run for seconds: the report says plainly that the day has no data.
+    await expect.poll(() => other.textContent('[data-testid="summary-error"]'), { timeout: 15_000 }).toMatch(/backfill/);
     await other.close();
   });
 
