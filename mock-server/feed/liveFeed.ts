@@ -8,7 +8,7 @@
 import type { WireCatalog } from '../../src/protocol/assets';
 import { encodeDelta, encodeFull } from '../../src/protocol/channelCodec';
 import { packChannels, type ChannelChunks } from '../../src/protocol/channelFrame';
-import { CHANNEL_IDS } from '../../src/protocol/channels';
+import { CHANNEL_IDS, type ChannelId } from '../../src/protocol/channels';
 import { cityCongestionIndexOf } from '../../src/domain/congestion';
 import type { CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
@@ -64,6 +64,7 @@ export class LiveFeed {
   private readonly read: ReturnType<typeof createChannelReader>;
   private lastRecordedMinute = NaN;
   private vitals: VitalsFrame;
+  private chunks: ChannelChunks = {};
   /** The last hour of vitals, for a screen that (re)loads. */
   readonly vitalsTrail: VitalsTrail;
   /** Wall-clock ms the last vitals computation took (for benches). */
@@ -102,6 +103,7 @@ export class LiveFeed {
       if (encoded) changed[id] = encoded;
     }
     const channels = Object.keys(changed).length > 0 ? packChannels(changed) : null;
+    this.chunks = changed;
     [this.published, this.scratch] = [this.scratch, this.published];
     this.seq++;
     const minute = Math.floor(simTime(this.sim) / 60_000);
@@ -115,7 +117,8 @@ export class LiveFeed {
     return { seq: this.seq, simTime: simTime(this.sim), sentAt: this.now(), channels, events, vitals: this.vitals };
   }
 
-  snapshot(): WireSnapshot {
+  /** Every channel in full (or only those asked for), with the active events and the vitals. */
+  snapshot(channels: ReadonlySet<ChannelId> | null = null): WireSnapshot {
     return {
       seq: this.seq,
       simTime: simTime(this.sim),
@@ -123,7 +126,7 @@ export class LiveFeed {
       catalogVersion: this.catalog.version,
       tickMs: this.options.tickMs,
       simSpeed: this.options.speed,
-      channels: packChannels(Object.fromEntries(CHANNEL_IDS.map((id) => [id, encodeFull(this.published[id])]))),
+      channels: packChannels(Object.fromEntries(CHANNEL_IDS.filter((id) => !channels || channels.has(id)).map((id) => [id, encodeFull(this.published[id])]))),
       events: this.eventState(),
       vitals: this.vitals,
     };
@@ -141,6 +144,16 @@ export class LiveFeed {
   /** Seq of the last published frame. */
   get lastSeq(): number {
     return this.seq;
+  }
+
+  /** Each changed channel of the last frame, encoded (for frames of a subset of channels). */
+  get lastChunks(): Readonly<ChannelChunks> {
+    return this.chunks;
+  }
+
+  /** The readings just before the last frame (the state at seq - 1; reused by the next tick). */
+  get previousReadings(): Readonly<Readings> {
+    return this.scratch;
   }
 
   /** The readings of the last published frame (read-only: the next tick reuses the buffers). */

@@ -1,12 +1,15 @@
 /**
  * The socket.io hub: greets each connection with the catalogue and a snapshot, answers its commands
- * through validated handlers, and fans out each published delta.
+ * through validated handlers, and fans out each published delta — encoded once per channel
+ * subscription for every client that can take it, while a busy client is held and later caught up
+ * in one coalesced delta (framePacer.ts), so a slow screen never gets a backlog or slows the others.
  */
 import type { Server } from 'socket.io';
 import { CLIENT_EVENT_SCHEMAS, type ClientToServerEvents, type ServerToClientEvents, type WireDelta } from '../../src/protocol/events';
 import type { LiveFeed } from '../feed/liveFeed';
 import { principalOf } from '../auth/socketAuth';
 import { WorkOrderError, type WorkOrderService } from '../workorders/workOrderService';
+import { frameFor, newPacedClient, pace, type PacedClient } from './framePacer';
 import { HandlerError, reply, splitArgs, validatedHandler, type CitySocket } from './validatedHandler';
 
 export type CityServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -32,16 +35,43 @@ function incidentCommand<T>(run: () => Promise<{ body: T }>): Promise<T> {
   );
 }
 
+/** Whether the connection has nothing waiting to be written, so a frame sent now goes out now. */
+function canTakeFrame(socket: CitySocket): boolean {
+  const conn = socket.conn as unknown as { transport?: { writable?: boolean }; writeBuffer?: unknown[] };
+  return conn.transport?.writable !== false && (conn.writeBuffer?.length ?? 0) === 0;
+}
+
 export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrders?: WorkOrderService): Hub {
+  const paced = new Map<string, { socket: CitySocket; client: PacedClient }>();
+  /** A fresh snapshot for the socket's subscription; its deltas continue from there. */
+  const snapshotFor = (socket: CitySocket) => {
+    const entry = paced.get(socket.id);
+    const snapshot = feed.snapshot(entry?.client.channels ?? null);
+    if (entry) Object.assign(entry.client, newPacedClient(snapshot.seq, entry.client.channels));
+    return snapshot;
+  };
+
   io.on('connection', (socket: CitySocket) => {
+    paced.set(socket.id, { socket, client: newPacedClient(feed.lastSeq) });
+    socket.on('disconnect', () => paced.delete(socket.id));
     socket.emit('city:catalog', feed.catalog);
-    socket.emit('readings:snapshot', feed.snapshot());
+    socket.emit('readings:snapshot', snapshotFor(socket));
 
     socket.on(
       'readings:resync',
       validatedHandler(socket, 'readings:resync', CLIENT_EVENT_SCHEMAS['readings:resync'], (req) => {
         log.info({ socket: socket.id, lastSeq: req.lastSeq, seq: feed.status().seq }, 'client resync');
-        return feed.snapshot();
+        return snapshotFor(socket);
+      }, log),
+    );
+
+    socket.on(
+      'view:subscribe',
+      validatedHandler(socket, 'view:subscribe', CLIENT_EVENT_SCHEMAS['view:subscribe'], ({ channels }) => {
+        const entry = paced.get(socket.id)!;
+        entry.client.channels = channels ? new Set(channels) : null;
+        // The state restarts from a snapshot of just those channels, on the ack.
+        return snapshotFor(socket);
       }, log),
     );
 
@@ -80,9 +110,25 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
   });
 
   return {
-    // Telemetry is volatile: a client that cannot keep up loses frames, sees the seq gap and resyncs,
-    // rather than the server queueing a backlog for it.
-    publish: (delta) => io.volatile.emit('readings:delta', delta),
+    publish(delta) {
+      const frame = { delta, current: feed.readings, previous: feed.previousReadings };
+      const shared = new Map<string, { frame: WireDelta; sockets: CitySocket[] }>();
+      for (const { socket, client } of paced.values()) {
+        const decision = pace(client, frame, canTakeFrame(socket));
+        if (decision.kind === 'shared') {
+          const key = client.channels ? [...client.channels].sort().join(',') : '*';
+          let group = shared.get(key);
+          if (!group) shared.set(key, (group = { frame: frameFor(client.channels, delta, feed.lastChunks), sockets: [] }));
+          group.sockets.push(socket);
+        } else if (decision.kind === 'catchUp') socket.emit('readings:delta', decision.delta);
+        else if (decision.kind === 'snapshot') socket.emit('readings:snapshot', snapshotFor(socket));
+      }
+      // One encoding per subscription group, written to each of its sockets.
+      for (const { frame: groupFrame, sockets } of shared.values()) {
+        if (sockets.length === 1) sockets[0].emit('readings:delta', groupFrame);
+        else io.to(sockets.map((s) => s.id)).emit('readings:delta', groupFrame);
+      }
+    },
     clientCount: () => io.engine.clientsCount,
   };
 }

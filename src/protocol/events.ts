@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { BinaryChunk } from './binary';
 import type { WireCatalog } from './assets';
 import type { CityEvent, CityEventState, Incident } from './cityEvents';
+import { CHANNEL_IDS, type ChannelId } from './channels';
 import { DispatchRequestSchema, NoteRequestSchema, TransitionRequestSchema } from './workOrders';
 import type { VitalsFrame } from './vitals';
 
@@ -35,6 +36,11 @@ export interface WireSnapshot extends FrameStamp {
 }
 
 export interface WireDelta extends FrameStamp {
+  /**
+   * The seq of the state this delta applies to: seq - 1 for a regular frame; earlier for a catch-up
+   * frame that coalesces everything a busy client missed (its events are all the missed ones).
+   */
+  baseSeq?: number;
   /** The channels with a changed slot, packed into one buffer (channelFrame); null when none changed. */
   channels: BinaryChunk | null;
   /** Alarm, incident, closure and warning changes since the previous frame, in the order they happened. */
@@ -74,6 +80,14 @@ export type IncidentDispatchCommand = z.infer<typeof IncidentDispatchCommandSche
 export type IncidentTransitionCommand = z.infer<typeof IncidentTransitionCommandSchema>;
 export type IncidentNoteCommand = z.infer<typeof IncidentNoteCommandSchema>;
 
+export const ViewSubscribeSchema = z
+  .object({
+    /** The live channels this view draws (null: all of them). */
+    channels: z.array(z.enum(CHANNEL_IDS as [ChannelId, ...ChannelId[]])).max(64).nullable(),
+  })
+  .strict();
+export type ViewSubscribe = z.infer<typeof ViewSubscribeSchema>;
+
 export interface ServerToClientEvents {
   'city:catalog': (catalog: WireCatalog) => void;
   'readings:snapshot': (snapshot: WireSnapshot) => void;
@@ -84,6 +98,8 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   'readings:resync': (request: ResyncRequest, ack: (result: Ack<WireSnapshot>) => void) => void;
+  /** Receive only some channels (a console that draws no road speeds gets none); answered with a fresh snapshot of them. */
+  'view:subscribe': (request: ViewSubscribe, ack: (result: Ack<WireSnapshot>) => void) => void;
   /** The same commands as the HTTP API's, for the console (answered on the ack). */
   'incident:dispatch': (command: IncidentDispatchCommand, ack: (result: Ack<Incident>) => void) => void;
   'incident:transition': (command: IncidentTransitionCommand, ack: (result: Ack<Incident>) => void) => void;
@@ -93,6 +109,7 @@ export interface ClientToServerEvents {
 /** Inbound event names with their payload schemas; the server rejects any other event. */
 export const CLIENT_EVENT_SCHEMAS = {
   'readings:resync': ResyncRequestSchema,
+  'view:subscribe': ViewSubscribeSchema,
   'incident:dispatch': IncidentDispatchCommandSchema,
   'incident:transition': IncidentTransitionCommandSchema,
   'incident:note': IncidentNoteCommandSchema,

@@ -59,7 +59,7 @@ export function bindRealtime(socket: CitySocket): () => void {
   socket.on('city:catalog', (catalog) => live.setCatalog(catalog));
   socket.on('readings:snapshot', takeSnapshot);
   socket.on('readings:delta', (delta) => {
-    const verdict = sequencer.verdict(delta.seq);
+    const verdict = sequencer.verdict(delta.seq, delta.baseSeq);
     if (verdict === 'apply') {
       connection.frameArrived(Date.now());
       batcher.push(delta);

@@ -27,10 +27,11 @@ export class FrameSequencer {
     return this.awaitingSnapshot;
   }
 
-  verdict(seq: number): SequenceVerdict {
+  /** `baseSeq`: the state the delta applies to (seq - 1, or earlier for a coalesced catch-up frame). */
+  verdict(seq: number, baseSeq = seq - 1): SequenceVerdict {
     if (this.awaitingSnapshot || this.lastSeq === null) return 'drop';
     if (seq <= this.lastSeq) return 'drop';
-    if (seq === this.lastSeq + 1) {
+    if (baseSeq === this.lastSeq) {
       this.lastSeq = seq;
       return 'apply';
     }

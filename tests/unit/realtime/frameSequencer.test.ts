@@ -33,4 +33,12 @@ describe('frame sequencer', () => {
     s.invalidate();
     expect(s.verdict(2)).toBe('drop');
   });
+
+  it('applies a coalesced catch-up frame that names the state it builds on, and refuses one built on another', () => {
+    const s = new FrameSequencer();
+    s.reset(10);
+    expect(s.verdict(14, 10)).toBe('apply');
+    expect(s.last).toBe(14);
+    expect(s.verdict(18, 15)).toBe('gap');
+  });
 });
