@@ -3,8 +3,6 @@ import { BarChart, GaugeChart, LineChart, PieChart, type BarSeriesOption, type G
 import {
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
   TooltipComponent,
   type GridComponentOption,
   type LegendComponentOption,
@@ -13,11 +11,11 @@ import {
   type TooltipComponentOption,
 } from 'echarts/components';
 import { use, type ComposeOption } from 'echarts/core';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 
 // Line: trends and sparklines; gauge, pie (as rings) and bar: the vital-sign panels' headline charts.
-// Mark areas and lines: the daily summary's warning and alarm bands. SVG: printed charts (crisper in a PDF).
-use([CanvasRenderer, SVGRenderer, LineChart, GaugeChart, PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkAreaComponent, MarkLineComponent]);
+// The report's extras (bands, SVG for print) register in reportCharts.ts, loaded with the report page only.
+use([CanvasRenderer, LineChart, GaugeChart, PieChart, BarChart, GridComponent, LegendComponent, TooltipComponent]);
 
 export type ChartRenderer = 'canvas' | 'svg';
 
