@@ -22,6 +22,8 @@ export interface BrowserUpdateResult {
   stages: StageTiming[];
   scriptMsPerSecond: number;
   longTasks: number;
+  /** Page time (ms since navigation start) when the map reported ready (its first `idle`: drawn, tiles loaded). */
+  mapReadyMs: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
@@ -38,6 +40,7 @@ export async function measureBrowserUpdate(server: RunningServer, width: number,
     });
     await page.goto(`${server.url}/?bench=1&motion=0`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('[data-testid="city-map"][data-map-ready="true"]', { timeout: 120_000 });
+    const mapReadyMs = await page.evaluate(() => performance.now());
     await page.waitForTimeout(5000); // warm-up: first layer builds and shader compiles are not steady state
     const renderer = await page.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl2');
@@ -71,6 +74,7 @@ export async function measureBrowserUpdate(server: RunningServer, width: number,
       stages: stages.sort((a, b) => a.name.localeCompare(b.name)),
       scriptMsPerSecond: (script1 - script0) / seconds,
       longTasks,
+      mapReadyMs,
     };
   } finally {
     await browser?.close();

@@ -1,44 +1,94 @@
 /**
- * `npm run bench`: prints the server's cost per simulation tick and delta bytes per second at the
- * full Shanghai counts, and the browser's main-thread time per 1 Hz update, per stage and layer.
- * Figures, not pass/fail: compare runs on the same machine, and ratios within one run.
+ * `npm run bench [-- section…]`: sections `server` (cost per simulation tick and delta bytes per
+ * second at the full Shanghai counts), `fanout` (the real server feeding 1 wall + 100 / 500 sockets
+ * in separate client processes), `bundle` (gzip size per chunk after `vite build` against
+ * bench/bundle-budget.json) and `browser` (main-thread time per 1 Hz update, per stage and layer).
+ * No argument: all of them. Figures, not pass/fail: compare runs on the same machine, and ratios
+ * within one run.
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { measureBrowserUpdate } from './browserUpdate';
+import { measureBundle } from './bundle';
+import { CLIENT_CPU_LIMIT_PERCENT, runFanOutSection, SUBSCRIBED_CHANNELS } from './fanOut';
 import { measureServerTick } from './serverTick';
+import { fmt, table } from './stats';
 import { startTestServer } from '../tests/support/testServer';
 
-const fmt = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+const SECTIONS = ['server', 'fanout', 'bundle', 'browser'] as const;
+type Section = (typeof SECTIONS)[number];
 
-function table(headers: string[], rows: (string | number)[][]): string {
-  const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
-  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
-}
-
-async function main() {
-  console.log(`CityOps bench — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} — Node ${process.version}\n`);
-
-  console.log('1. Server: simulator + rules + feed per 1 s tick (Shanghai counts, in-process)');
-  const server = [
-    measureServerTick('showers', 1, 120),
-    measureServerTick('storm', 1, 120),
-    measureServerTick('storm', 60, 60),
-  ];
+function serverSection() {
+  console.log('Server: simulator + rules + feed per 1 s tick (Shanghai counts, in-process)');
+  const server = [measureServerTick('showers', 1, 120), measureServerTick('storm', 1, 120), measureServerTick('storm', 60, 60)];
   console.log(
     table(
       ['scenario', 'speed', 'tick p50 ms', 'p95 ms', 'max ms', 'CPU % of a core', 'delta B/s', 'events/s', 'snapshot B', 'busiest channel'],
       server.map((r) => [r.scenario, `×${r.speed}`, fmt(r.tickMsP50), fmt(r.tickMsP95), fmt(r.tickMsMax), fmt(r.cpuPercentOfCore, 1), Math.round(r.deltaBytesPerSecond), fmt(r.eventsPerSecond, 1), r.snapshotBytes, r.busiestChannel]),
     ),
   );
+}
 
+async function fanOutSection() {
+  console.log(`Server fan-out: real server in this process (Shanghai counts, storm, ×60, 1 Hz); 1 wall + N consoles over 2 client processes,`);
+  console.log(`websocket only; half the consoles subscribe to ${SUBSCRIBED_CHANNELS.join(', ')}. 5 s warm-up, 20 s window.`);
+  const { idle, runs } = await runFanOutSection([100, 500]);
+  const serverRow = (label: string, s: typeof idle) => [label, fmt(s.cpuPercentOfCore, 1), fmt(s.eventLoopUtilization * 100, 1), fmt(s.eventLoopDelayP99Ms, 1), fmt(s.publish.p50), fmt(s.publish.p95), fmt(s.publish.max), s.ticks, fmt(s.rssMb, 0)];
+  console.log('\nServer process');
+  console.log(
+    table(
+      ['clients', 'CPU % of a core', 'ELU %', 'loop delay p99 ms', 'publish p50 ms', 'p95 ms', 'max ms', 'ticks', 'RSS MB'],
+      [serverRow('none (simulator only)', idle), ...runs.map((r) => serverRow(`1 wall + ${r.consoles}`, r.server))],
+    ),
+  );
+  console.log('\nClients (latency = receive − sentAt, every frame of every client in the window)');
+  console.log(
+    table(
+      ['clients', 'connected', 'frames', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'wall B/s', 'console B/s', 'subscribed B/s', 'max frame B', 'gaps/resyncs/catch-ups/snapshots', 'client CPU % per process', 'verdict'],
+      runs.map((r) => [
+        `1 wall + ${r.consoles}`,
+        `${r.connected}/${r.expected}`,
+        r.latency.count,
+        fmt(r.latency.p50, 1),
+        fmt(r.latency.p95, 1),
+        fmt(r.latency.p99, 1),
+        fmt(r.latency.max, 1),
+        Math.round(r.bytesPerSecond.wall),
+        Math.round(r.bytesPerSecond.console),
+        Math.round(r.bytesPerSecond['console-sub']),
+        r.maxFrameBytes,
+        `${r.gaps}/${r.resyncs}/${r.catchUps}/${r.serverSnapshots}`,
+        r.clientCpuPercent.map((p) => fmt(p, 0)).join(' / '),
+        r.clientBound ? `REJECT: a client process > ${CLIENT_CPU_LIMIT_PERCENT}% of a core` : r.connected < r.expected || r.decodeErrors || r.disconnects ? `FLAG: ${r.expected - r.connected} not connected, ${r.decodeErrors} decode errors, ${r.disconnects} disconnects` : 'ok',
+      ]),
+    ),
+  );
+}
+
+function bundleSection() {
+  console.log('Bundle: gzip size per chunk of dist/ (after `vite build`) vs bench/bundle-budget.json');
   if (!existsSync('dist/index.html')) {
-    console.log('\n2. Browser: skipped (run `npm run build` first)');
+    console.log('skipped (run `npm run build` first)');
     return;
   }
-  console.log('\n2. Browser: main-thread ms per 1 Hz update (storm, ×60, Debian Chromium, software WebGL)');
+  const report = measureBundle('dist', 'bench/bundle-budget.json');
+  console.log(
+    table(
+      ['chunk', 'load', 'kind', 'raw KB', 'gzip KB', 'app gzip KB'],
+      report.chunks.map((c) => [c.file, c.initial ? 'initial' : 'lazy', c.kind, fmt(c.rawBytes / 1024, 1), fmt(c.gzipBytes / 1024, 1), c.type === 'css' ? '' : fmt(c.appGzipBytes / 1024, 1)]),
+    ),
+  );
+  console.log('');
+  console.log(table(['budget', 'gzip KB', 'limit KB', ''], report.lines.map((l) => [l.name, fmt(l.gzipBytes / 1024, 1), l.limitKb === null ? '—' : String(l.limitKb), l.limitKb === null ? '' : l.ok ? 'OK' : 'OVER'])));
+  for (const note of report.notes) console.log(`note: ${note}`);
+}
+
+async function browserSection() {
+  if (!existsSync('dist/index.html')) {
+    console.log('Browser: skipped (run `npm run build` first)');
+    return;
+  }
+  console.log('Browser: main-thread ms per 1 Hz update (storm, ×60, Debian Chromium, software WebGL)');
   const live = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: 60, tickMs: 1000 });
   try {
     for (const [w, h] of [
@@ -46,11 +96,28 @@ async function main() {
       [3840, 2160],
     ]) {
       const r = await measureBrowserUpdate(live, w, h, 20);
-      console.log(`\n${r.viewport} — renderer: ${r.renderer} — ${r.updates} updates, script ${fmt(r.scriptMsPerSecond, 1)} ms/s, long tasks ≥ 50 ms: ${r.longTasks}`);
+      console.log(`\n${r.viewport} — renderer: ${r.renderer} — ${r.updates} updates, script ${fmt(r.scriptMsPerSecond, 1)} ms/s, long tasks ≥ 50 ms: ${r.longTasks}, map ready ${fmt(r.mapReadyMs / 1000, 2)} s after navigation (first map idle, an upper bound on first frame)`);
       console.log(table(['stage', 'count', 'p50 ms', 'p95 ms', 'max ms'], r.stages.map((s) => [s.name, s.count, fmt(s.p50), fmt(s.p95), fmt(s.max)])));
     }
   } finally {
     await live.close();
+  }
+}
+
+async function main() {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+  if (unknown.length) throw new Error(`unknown bench section ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  const run: Section[] = asked.length ? SECTIONS.filter((s) => asked.includes(s)) : [...SECTIONS];
+  console.log(`CityOps bench — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} — Node ${process.version} — sections: ${run.join(', ')}\n`);
+  let n = 0;
+  const heading = () => process.stdout.write(`${n++ ? '\n' : ''}${n}. `);
+  for (const section of run) {
+    heading();
+    if (section === 'server') serverSection();
+    else if (section === 'fanout') await fanOutSection();
+    else if (section === 'bundle') bundleSection();
+    else await browserSection();
   }
 }
 
