@@ -3,13 +3,14 @@
  * waiting incident to its suggested team with one action, and see the order on the console, in the
  * audit trail, in the API and on the wall screen (which gets it from the live frames).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../mock-server/server';
 import type { IncidentView } from '../../src/protocol/workOrders';
 import { launchChromium, watchPageErrors } from '../support/browser';
 import { startTestServer } from '../support/testServer';
+import { screenshotPath } from '../support/screenshotDir';
 
 let server: RunningServer;
 let browser: Browser;
@@ -95,8 +96,7 @@ describe('dispatch console', () => {
     if ((await feedRow.count()) > 0) expect(await feedRow.locator('.status').textContent()).toMatch(/已派单|已接单|处置中/);
     await wall.close();
 
-    mkdirSync('docs/screenshots', { recursive: true });
-    await page.screenshot({ path: 'docs/screenshots/dispatch-1920x1080.png' });
+    await page.screenshot({ path: screenshotPath('dispatch-1920x1080.png') });
     await page.close();
     expect(errors).toEqual([]);
   });
@@ -109,7 +109,7 @@ describe('dispatch console', () => {
     await page.keyboard.press('ArrowDown');
     await page.waitForSelector('[data-testid="incident-detail"]');
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: 'docs/screenshots/dispatch-1920x1080-en.png' });
+    await page.screenshot({ path: screenshotPath('dispatch-1920x1080-en.png') });
     await page.click('[data-testid="language-toggle"]');
     await page.close();
   });

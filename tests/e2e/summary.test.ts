@@ -4,10 +4,11 @@
  * login form. The five dimensions draw their charts, the indicator table has every indicator, the
  * highlights speak of the rain, English switches the title, CSV and PDF download through the page's
  * buttons (the bearer token cannot ride on a plain link), and the PDF is a multi-page A4 report.
- * Screenshots: docs/screenshots/summary-1920x1080.png and summary-report-page1.png (the PDF's first page).
+ * Screenshots (test-results/screenshots, or docs/screenshots with CITYOPS_SCREENSHOT_DIR): summary-1920x1080.png and
+ * summary-report-page1.png (the PDF's first page).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import type { RunningServer } from '../../mock-server/server';
 import { renderSummaryPdf } from '../../mock-server/summary/pdfReport';
 import { launchChromium, watchPageErrors } from '../support/browser';
 import { startTestServer } from '../support/testServer';
+import { screenshotPath } from '../support/screenshotDir';
 
 const DAY = '2026-07-15';
 const END = Date.parse('2026-07-16T00:00:00+08:00');
@@ -94,8 +96,7 @@ describe('daily summary report', () => {
     expect(await page.textContent('[data-testid="summary-highlights"]')).toMatch(/雨/);
     expect(await page.locator('[data-testid="flood-water-levels"] tbody tr').count()).toBeGreaterThan(0);
 
-    mkdirSync('docs/screenshots', { recursive: true });
-    await page.screenshot({ path: 'docs/screenshots/summary-1920x1080.png' });
+    await page.screenshot({ path: screenshotPath('summary-1920x1080.png') });
     expect(errors).toEqual([]);
   });
 
@@ -127,8 +128,8 @@ describe('daily summary report', () => {
     const pages = pdfPages(file);
     if (pages !== null) expect(pages).toBeGreaterThanOrEqual(2);
     if (hasPoppler) {
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, 'docs/screenshots/summary-report-page1']);
-      expect(existsSync('docs/screenshots/summary-report-page1.png')).toBe(true);
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, screenshotPath('summary-report-page1')]);
+      expect(existsSync(`${screenshotPath('summary-report-page1')}.png`)).toBe(true);
     }
   }, 120_000);
 
