@@ -20,11 +20,11 @@ type Section = (typeof SECTIONS)[number];
 
 function serverSection() {
   console.log('Server: simulator + rules + feed per 1 s tick (Shanghai counts, in-process)');
-  const server = [measureServerTick('showers', 1, 120), measureServerTick('storm', 1, 120), measureServerTick('storm', 60, 60)];
+  const server = [measureServerTick('showers', 1, 120), measureServerTick('storm', 1, 120), measureServerTick('storm', 60, 60), measureServerTick('storm', 1, 60, 1000, 0.25)];
   console.log(
     table(
-      ['scenario', 'speed', 'tick p50 ms', 'p95 ms', 'max ms', 'CPU % of a core', 'delta B/s', 'events/s', 'snapshot B', 'busiest channel'],
-      server.map((r) => [r.scenario, `×${r.speed}`, fmt(r.tickMsP50), fmt(r.tickMsP95), fmt(r.tickMsMax), fmt(r.cpuPercentOfCore, 1), Math.round(r.deltaBytesPerSecond), fmt(r.eventsPerSecond, 1), r.snapshotBytes, r.busiestChannel]),
+      ['scenario', 'road segments', 'speed', 'tick p50 ms', 'p95 ms', 'max ms', 'CPU % of a core', 'delta B/s', 'events/s', 'snapshot B', 'busiest channel'],
+      server.map((r) => [r.scenario, r.roadSegments, `×${r.speed}`, fmt(r.tickMsP50), fmt(r.tickMsP95), fmt(r.tickMsMax), fmt(r.cpuPercentOfCore, 1), Math.round(r.deltaBytesPerSecond), fmt(r.eventsPerSecond, 1), r.snapshotBytes, r.busiestChannel]),
     ),
   );
 }

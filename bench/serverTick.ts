@@ -10,6 +10,8 @@ import { unpackChannels } from '../src/protocol/channelFrame';
 
 export interface ServerTickResult {
   scenario: string;
+  /** Live road segments (the stress profile's 50,000 come from a 0.25 km grid). */
+  roadSegments: number;
   speed: number;
   ticks: number;
   tickMsP50: number;
@@ -24,9 +26,9 @@ export interface ServerTickResult {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-export function measureServerTick(scenario: RainScenarioId, speed: number, ticks: number, tickMs = 1000): ServerTickResult {
+export function measureServerTick(scenario: RainScenarioId, speed: number, ticks: number, tickMs = 1000, roadGridKm?: number): ServerTickResult {
   const geo = loadCityGeo();
-  const sim = createCitySimulation(geo, { seed: 20260701, startTime: Date.parse('2026-07-15T14:00:00+08:00'), scenario });
+  const sim = createCitySimulation(geo, { seed: 20260701, startTime: Date.parse('2026-07-15T14:00:00+08:00'), scenario, roadGridKm });
   const feed = new LiveFeed(sim, { tickMs, speed });
   // Warm up the JIT and let the storm build before measuring.
   for (let i = 0; i < 30; i++) feed.tick();
@@ -51,6 +53,7 @@ export function measureServerTick(scenario: RainScenarioId, speed: number, ticks
   const busiest = [...perChannel].sort((a, b) => b[1] - a[1])[0];
   return {
     scenario,
+    roadSegments: sim.assets.roads.segmentCount,
     speed,
     ticks,
     tickMsP50: percentile(sorted, 0.5),
