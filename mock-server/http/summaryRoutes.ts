@@ -34,6 +34,7 @@ export interface SummaryRouteDeps {
 const DateParams = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}(\.(json|csv|pdf))?$/, 'date must be YYYY-MM-DD, optionally with .json, .csv or .pdf'),
 });
+const DAY_MS = 86_400_000;
 const PdfQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
 export const summaryRoutes =
@@ -45,11 +46,14 @@ export const summaryRoutes =
 
     app.get('/api/summary/:date', { ...reports, schema: { params: DateParams, querystring: PdfQuery } }, async (request, reply) => {
       const [date, format = 'json'] = request.params.date.split('.');
-      if (shanghaiDayStart(date) === null) return reply.status(400).send(errorBody('BAD_REQUEST', `${date} is not a calendar date`));
+      const from = shanghaiDayStart(date);
+      if (from === null) return reply.status(400).send(errorBody('BAD_REQUEST', `${date} is not a calendar date`));
+      // The same 404 for every format, checked without building the report.
+      if (!(await deps.source.history.hasMinutes(from, from + DAY_MS))) {
+        return reply.status(404).send(errorBody('NOT_FOUND', `no recorded data for ${date}: the city was not running that day (a fresh install can backfill: npm run backfill -- --days 7)`));
+      }
       if (format === 'pdf') {
         if (!deps.renderPdf) return reply.status(503).send(errorBody('INTERNAL', 'PDF export is not available on this server'));
-        const probe = await loadDailySummary(deps.source, date, deps.simNow());
-        if (!probe) return reply.status(404).send(errorBody('NOT_FOUND', `no recorded data for ${date}`));
         try {
           const pdf = await deps.renderPdf({ baseUrl: `http://127.0.0.1:${request.socket.localPort}`, date, token: deps.tokenOf(request), lang: request.query.lang });
           return reply.type('application/pdf').header('content-disposition', `attachment; filename="cityops-summary-${date}.pdf"`).send(pdf);
@@ -59,8 +63,7 @@ export const summaryRoutes =
           throw err;
         }
       }
-      const summary = await loadDailySummary(deps.source, date, deps.simNow());
-      if (!summary) return reply.status(404).send(errorBody('NOT_FOUND', `no recorded data for ${date}: the city was not running that day (a fresh install can backfill: npm run backfill -- --days 7)`));
+      const summary = (await loadDailySummary(deps.source, date, deps.simNow()))!;
       if (format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cityops-summary-${date}.csv"`).send(summaryCsv(summary));
       }

@@ -7,7 +7,7 @@ import type { Closure, Incident } from '../../src/protocol/cityEvents';
 import { SHANGHAI_OFFSET_MS } from '../../src/protocol/summary';
 import type { AuditEntry } from '../../src/protocol/workOrders';
 import type { Database } from './database';
-import { SqliteIncidentStore } from './sqliteIncidents';
+import { toEntry, type AuditRow } from './sqliteIncidents';
 import type { FloodDayRecord, HistoryStore, MinuteRecord } from './stores';
 
 export class SqliteHistoryStore implements HistoryStore {
@@ -16,7 +16,6 @@ export class SqliteHistoryStore implements HistoryStore {
   private readonly putClosure;
   private readonly writeMinute;
   private readonly writeClosures;
-  private readonly incidentStore: SqliteIncidentStore;
 
   constructor(private readonly db: Database) {
     this.putMinute = db.prepare('INSERT INTO vitals_minutes (t, vals) VALUES (?, ?) ON CONFLICT (t) DO UPDATE SET vals = excluded.vals');
@@ -33,7 +32,6 @@ export class SqliteHistoryStore implements HistoryStore {
       this.putFloodDay.run(floodDay.day, JSON.stringify(floodDay));
       this.writeClosures(closures);
     });
-    this.incidentStore = new SqliteIncidentStore(db);
   }
 
   async recordMinute(minute: MinuteRecord, floodDay: FloodDayRecord, closures: readonly Closure[]): Promise<void> {
@@ -64,10 +62,16 @@ export class SqliteHistoryStore implements HistoryStore {
     return rows.map((r) => JSON.parse(r.record) as Incident);
   }
 
-  async auditOf(incidentIds: readonly string[]): Promise<AuditEntry[]> {
-    const out: AuditEntry[] = [];
-    for (const id of incidentIds) out.push(...(await this.incidentStore.audit(id)));
-    return out;
+  async auditOfIncidentsCreated(from: number, to: number): Promise<AuditEntry[]> {
+    // One query for the whole day, not one per incident (a storm day opens over a thousand).
+    const rows = this.db
+      .prepare('SELECT a.* FROM audit a JOIN incidents i ON i.id = a.incident_id WHERE i.created_at >= ? AND i.created_at < ? ORDER BY a.seq')
+      .all(from, to) as AuditRow[];
+    return rows.map(toEntry);
+  }
+
+  async hasMinutes(from: number, to: number): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM vitals_minutes WHERE t >= ? AND t < ? LIMIT 1').get(from, to) !== undefined;
   }
 
   async days(): Promise<string[]> {

@@ -10,7 +10,7 @@ import type { AuditEntry } from '../../src/protocol/workOrders';
 import type { Database } from './database';
 import { VersionConflictError, type IncidentChange, type IncidentListFilter, type IncidentStore, type StoredResponse } from './stores';
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   incident_id: string;
   action: AuditEntry['action'];
@@ -26,7 +26,7 @@ interface AuditRow {
   note: string | null;
 }
 
-const toEntry = (r: AuditRow): AuditEntry => ({
+export const toEntry = (r: AuditRow): AuditEntry => ({
   seq: r.seq,
   incidentId: r.incident_id,
   action: r.action,

@@ -126,7 +126,9 @@ export interface HistoryStore {
   closures(from: number, to: number): Promise<Closure[]>;
   /** Incidents created in [from, to), and the audit entries of those incidents. */
   incidentsCreated(from: number, to: number): Promise<Incident[]>;
-  auditOf(incidentIds: readonly string[]): Promise<AuditEntry[]>;
+  auditOfIncidentsCreated(from: number, to: number): Promise<AuditEntry[]>;
+  /** Whether any minute in [from, to) was recorded. */
+  hasMinutes(from: number, to: number): Promise<boolean>;
   /** Days (YYYY-MM-DD, Shanghai) with at least one recorded minute, newest first. */
   days(): Promise<string[]>;
   /** Deletes minutes before `before` (retention); returns how many. */

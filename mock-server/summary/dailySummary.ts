@@ -123,7 +123,11 @@ function spread(minutes: number[]): Percentiles {
 function incidentDay(input: SummaryInput): IncidentDaySummary {
   const { incidents, audit, from, to, now, districts } = input;
   const byIncident = new Map<string, AuditEntry[]>();
-  for (const e of audit) byIncident.set(e.incidentId, [...(byIncident.get(e.incidentId) ?? []), e]);
+  for (const e of audit) {
+    const list = byIncident.get(e.incidentId);
+    if (list) list.push(e);
+    else byIncident.set(e.incidentId, [e]);
+  }
   const firstAt = (id: string, actions: readonly string[]) => byIncident.get(id)?.find((e) => actions.includes(e.action))?.at ?? null;
   const byCategory: Partial<Record<IncidentCategory, number>> = {};
   const byPriority = { '1': 0, '2': 0, '3': 0, '4': 0 };
@@ -171,7 +175,11 @@ function floodDay(input: SummaryInput): DailySummary['flood'] {
   const { floodDay: day, minutes, closures, from, to, now, districts, rainGauges, waterGauges, underpasses } = input;
   const totals = day?.gaugeRainMm ?? [];
   const perDistrict = new Map<number, number[]>();
-  rainGauges.forEach((g, i) => perDistrict.set(g.district, [...(perDistrict.get(g.district) ?? []), totals[i] ?? 0]));
+  rainGauges.forEach((g, i) => {
+    const list = perDistrict.get(g.district);
+    if (list) list.push(totals[i] ?? 0);
+    else perDistrict.set(g.district, [totals[i] ?? 0]);
+  });
   const districtTotals = [...perDistrict.entries()]
     .map(([district, mms]) => ({ district, name: districts[district]?.name ?? '?', nameEn: districts[district]?.nameEn ?? '?', count: mms.length, mm: mean(mms) ?? 0 }))
     .sort((a, b) => b.mm - a.mm);

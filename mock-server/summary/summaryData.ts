@@ -38,7 +38,7 @@ export async function loadDailySummary(source: SummarySource, date: string, now:
     floodDay: await history.floodDay(date),
     closures: await history.closures(from, to),
     incidents,
-    audit: await history.auditOf(incidents.map((i) => i.id)),
+    audit: await history.auditOfIncidentsCreated(from, to),
     districts: assets.districts,
     rainGauges: assets.rainGauges,
     waterGauges: assets.waterGauges,

@@ -33,6 +33,12 @@ export interface CommandResult<T> {
   replayed: boolean;
 }
 
+/** Where a command's first answer is kept for its retries. */
+interface IdempotencyRef {
+  scope: string;
+  key: string;
+}
+
 export interface WorkOrderServiceDeps {
   sim: CitySimulation;
   store: IncidentStore;
@@ -53,6 +59,8 @@ export class WorkOrderService {
   readonly queue = new SerialQueue();
   private readonly desk: IncidentDesk;
   private readonly now: () => number;
+  /** The simulated minute the stored clock was last written for. */
+  private clockMinute = NaN;
 
   constructor(private readonly deps: WorkOrderServiceDeps) {
     this.desk = deps.sim.desk;
@@ -78,10 +86,15 @@ export class WorkOrderService {
     const latest = new Map<string, Incident>();
     for (const e of events) if (e.type === 'incident') latest.set(e.incident.id, e.incident);
     const audit = this.desk.takeAudit().map((a) => ({ ...a, recordedAt: this.now() }));
+    // Most ticks change no incident: then the clock is kept once a simulated minute, not on every frame
+    // (each commit waits for the disk). A restart resumes at most a minute early.
+    const minute = Math.floor(simTime(this.deps.sim) / 60_000);
+    if (!latest.size && !audit.length && minute === this.clockMinute) return;
+    this.clockMinute = minute;
     await this.deps.store.commit({
       incidents: [...latest.values()].map((incident) => ({ incident, previousVersion: 'any' as const })),
       audit,
-      meta: { [META_SIM_TIME]: String(simTime(this.deps.sim)), [META_COUNTERS]: JSON.stringify(this.desk.counters) },
+      meta: this.meta(),
     });
   }
 
@@ -115,37 +128,37 @@ export class WorkOrderService {
   }
 
   dispatch(id: string, req: DispatchRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
-    return this.command(principal, `dispatch:${id}`, idempotencyKey, async (actor) => {
+    return this.command(principal, `dispatch:${id}`, idempotencyKey, async (actor, idem) => {
       const incident = await this.openIncident(id);
       const team = req.teamId === undefined ? undefined : this.teamSlot(req.teamId);
       const action = incident.status === 'new' ? 'dispatch' : 'reassign';
-      return this.act(incident, () => this.desk.act(id, { action, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note, team }));
+      return this.act(idem, incident, () => this.desk.act(id, { action, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note, team }));
     });
   }
 
   transition(id: string, req: TransitionRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
-    return this.command(principal, `transition:${id}`, idempotencyKey, async (actor) => {
+    return this.command(principal, `transition:${id}`, idempotencyKey, async (actor, idem) => {
       const incident = await this.openIncident(id);
       const action = ACTION_FOR_TARGET[req.to];
-      return this.act(incident, () => this.desk.act(id, { action, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note }));
+      return this.act(idem, incident, () => this.desk.act(id, { action, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note }));
     });
   }
 
   note(id: string, req: NoteRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
-    return this.command(principal, `note:${id}`, idempotencyKey, async (actor) => {
+    return this.command(principal, `note:${id}`, idempotencyKey, async (actor, idem) => {
       const onDesk = this.desk.get(id);
       const input = { action: 'note' as const, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note };
-      if (onDesk) return this.act(onDesk, () => this.desk.act(id, input));
+      if (onDesk) return this.act(idem, onDesk, () => this.desk.act(id, input));
       // Closed and cancelled incidents live only in storage; a note there changes nothing in the city.
       const stored = await this.deps.store.get(id);
       if (!stored) throw new WorkOrderError(404, 'NOT_FOUND', `no incident ${id}`);
-      return this.act(stored, () => applyAction(stored, input), false);
+      return this.act(idem, stored, () => applyAction(stored, input), false);
     });
   }
 
   /** An incident reported from outside: placed, routed to its unit and district, recorded, and on the desk. */
   report(req: CreateIncidentRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
-    return this.command(principal, 'report', idempotencyKey, async (actor) => {
+    return this.command(principal, 'report', idempotencyKey, async (actor, idem) => {
       const [lon, lat] = req.location;
       const district = this.deps.sim.locator.indexAt(lon, lat);
       if (district < 0) throw new WorkOrderError(400, 'BAD_REQUEST', `location [${lon}, ${lat}] is not on land in any Shanghai district`);
@@ -156,8 +169,8 @@ export class WorkOrderService {
         await this.deps.store.commit({
           incidents: [{ incident, previousVersion: null }],
           audit: created,
-          idempotency: this.pendingKey ? { ...this.pendingKey, response: { status: 201, body: incident } } : undefined,
-          meta: { [META_COUNTERS]: JSON.stringify(this.desk.counters) },
+          idempotency: idem ? { ...idem, response: { status: 201, body: incident } } : undefined,
+          meta: this.meta(),
         });
       } catch (err) {
         this.desk.discard(incident.id);
@@ -169,7 +182,7 @@ export class WorkOrderService {
   }
 
   /** Runs a person's command in the queue, with the idempotency key's stored answer if it was seen before. */
-  private command<T>(principal: Principal, scope: string, key: string | undefined, run: (actor: Actor) => Promise<{ status: number; body: T }>): Promise<CommandResult<T>> {
+  private command<T>(principal: Principal, scope: string, key: string | undefined, run: (actor: Actor, idem: IdempotencyRef | null) => Promise<{ status: number; body: T }>): Promise<CommandResult<T>> {
     return this.queue.run(async () => {
       const actor = actorOf(principal);
       const fullScope = `${actor.kind}:${actor.name}:${scope}`;
@@ -177,36 +190,35 @@ export class WorkOrderService {
         const seen = await this.deps.store.findResponse(fullScope, key);
         if (seen) return { status: seen.status, body: seen.body as T, replayed: true };
       }
-      this.pendingKey = key ? { scope: fullScope, key } : null;
       try {
-        const { status, body } = await run(actor);
+        const { status, body } = await run(actor, key ? { scope: fullScope, key } : null);
         return { status, body, replayed: false };
       } catch (err) {
         throw translate(err);
-      } finally {
-        this.pendingKey = null;
       }
     });
   }
-
-  private pendingKey: { scope: string; key: string } | null = null;
 
   /**
    * Computes the change (on the desk, or on a stored record), writes it durably with its audit entry
    * and the idempotency answer, and publishes it. A failed write undoes nothing on disk and answers an error.
    */
-  private async act(before: Incident, change: () => ActionResult, onDesk = true): Promise<{ status: number; body: Incident }> {
+  private async act(idem: IdempotencyRef | null, before: Incident, change: () => ActionResult, onDesk = true): Promise<{ status: number; body: Incident }> {
     const result = change();
     const body = result.incident;
-    const idem = this.pendingKey;
     await this.deps.store.commit({
       incidents: [{ incident: body, previousVersion: before.version }],
       audit: [result.audit],
       idempotency: idem ? { ...idem, response: { status: 200, body } } : undefined,
-      meta: { [META_COUNTERS]: JSON.stringify(this.desk.counters) },
+      meta: this.meta(),
     });
     if (onDesk || !FINAL_STATUSES.includes(body.status)) this.deps.sim.pendingEvents.push({ type: 'incident', incident: { ...body } });
     return { status: 200, body };
+  }
+
+  /** The simulated clock and the id counters, kept with every change so a restart never goes back before it. */
+  private meta(): Record<string, string> {
+    return { [META_SIM_TIME]: String(simTime(this.deps.sim)), [META_COUNTERS]: JSON.stringify(this.desk.counters) };
   }
 
   private async openIncident(id: string): Promise<Incident> {

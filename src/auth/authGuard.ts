@@ -4,6 +4,7 @@
  */
 import type { Router } from 'vue-router';
 import { can, type Permission, type PrincipalRole } from '@/protocol/auth';
+import { loadRuntimeConfig } from '@/shared/runtimeConfig';
 import { kioskAccess } from './session';
 import { useAuthStore } from './useAuthStore';
 
@@ -14,17 +15,9 @@ declare module 'vue-router' {
   }
 }
 
-let demoMode: Promise<boolean> | undefined;
-/** Whether the server runs in demo mode, asked once (a failed request is asked again next time). */
-export function isDemo(fetchImpl: typeof fetch = fetch): Promise<boolean> {
-  demoMode ??= fetchImpl('/api/config')
-    .then((res) => (res.ok ? (res.json() as Promise<{ demo?: boolean }>) : { demo: false }))
-    .then((c) => c.demo === true)
-    .catch(() => {
-      demoMode = undefined;
-      return false;
-    });
-  return demoMode;
+/** Whether the server runs in demo mode (no answer: not demo). */
+export async function isDemo(fetchImpl: typeof fetch = fetch): Promise<boolean> {
+  return (await loadRuntimeConfig(fetchImpl))?.demo === true;
 }
 
 export async function effectiveRole(): Promise<PrincipalRole | null> {

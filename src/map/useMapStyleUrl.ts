@@ -1,19 +1,16 @@
 /**
- * The basemap style from the server's runtime configuration (`CITYOPS_MAP_STYLE_URL`), loaded once
- * per page that shows a map; the map waits for it so it never starts on the wrong style.
+ * The basemap style from the server's runtime configuration (`CITYOPS_MAP_STYLE_URL`); the map waits
+ * for it so it never starts on the wrong style.
  */
 import { onMounted, ref } from 'vue';
+import { loadRuntimeConfig } from '@/shared/runtimeConfig';
 
 export function useMapStyleUrl() {
   const styleUrl = ref<string | null>(null);
   const configLoaded = ref(false);
   onMounted(async () => {
-    try {
-      const res = await fetch('/api/config');
-      if (res.ok) styleUrl.value = ((await res.json()) as { mapStyleUrl: string | null }).mapStyleUrl;
-    } catch {
-      // The embedded basemap needs no configuration; carry on without it.
-    }
+    // No answer: the embedded basemap needs no configuration.
+    styleUrl.value = (await loadRuntimeConfig())?.mapStyleUrl ?? null;
     configLoaded.value = true;
   });
   return { styleUrl, configLoaded };

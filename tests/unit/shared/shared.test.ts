@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ageText } from '../../../src/shared/formatAge';
-import { RingSeries } from '../../../src/shared/ringBuffer';
 
 describe('age text', () => {
   it('reads in seconds, minutes and hours', () => {
@@ -13,20 +12,5 @@ describe('age text', () => {
 
   it('never shows a negative age when clocks disagree', () => {
     expect(ageText(5000, 1000).key).toBe('justNow');
-  });
-});
-
-describe('ring series', () => {
-  it('keeps the newest samples, oldest first', () => {
-    const r = new RingSeries(3);
-    [1, 2, 3, 4, 5].forEach((n) => r.push(n, n * 10));
-    expect(r.length).toBe(3);
-    expect(r.toPairs()).toEqual([
-      [3, 30],
-      [4, 40],
-      [5, 50],
-    ]);
-    r.clear();
-    expect(r.toPairs()).toEqual([]);
   });
 });
