@@ -97,7 +97,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const resumeAt = await WorkOrderService.storedSimTime(storage.incidents);
   const startTime = Math.max(config.start ?? Math.floor(now() / 1000) * 1000, resumeAt ?? -Infinity);
   const autopilot = config.autopilot ?? config.demo;
-  const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario, roadGridKm: config.roadGridKm, autopilot });
+  const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot });
   const workOrders = new WorkOrderService({ sim, store: storage.incidents, now });
   await workOrders.restore();
   const history = AssetHistory.forAssets(sim.assets);

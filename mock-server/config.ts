@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { SCALE_NAMES } from './city/scaleProfiles';
 import { RAIN_SCENARIO_IDS } from './simulator/scenarios/rainScenarios';
 
 export const ConfigSchema = z.object({
@@ -13,8 +14,10 @@ export const ConfigSchema = z.object({
   speed: z.coerce.number().positive().max(3600).default(1),
   tickMs: z.coerce.number().int().min(50).max(60_000).default(1000),
   scenario: z.enum(RAIN_SCENARIO_IDS as [string, ...string[]]).default('showers'),
-  /** Road grid spacing, km: 1 gives ~3,900 segments; 0.25 about 50,000 (a load-test city). */
-  roadGridKm: z.coerce.number().min(0.2).max(5).default(1),
+  /** `shanghai` (the brief's counts) or `stress` (~50,000 road segments and 240,000 live elevators on top). */
+  scale: z.enum(SCALE_NAMES).default('shanghai'),
+  /** Road grid spacing, km, overriding the scale profile's: 1 gives ~3,900 segments, 0.26 about 50,000. */
+  roadGridKm: z.coerce.number().min(0.2).max(5).optional(),
   /** Simulated start time; default: now, to the second. */
   start: z.iso
     .datetime({ offset: true })
@@ -62,6 +65,7 @@ const SOURCES = {
   speed: ['CITYOPS_SPEED', 'speed'],
   tickMs: ['CITYOPS_TICK_MS', 'tick-ms'],
   scenario: ['CITYOPS_SCENARIO', 'scenario'],
+  scale: ['CITYOPS_SCALE', 'scale'],
   roadGridKm: ['CITYOPS_ROAD_GRID_KM', 'road-grid-km'],
   start: ['CITYOPS_START', 'start'],
   mapStyleUrl: ['CITYOPS_MAP_STYLE_URL', 'map-style-url'],

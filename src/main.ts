@@ -7,6 +7,7 @@ import { i18n } from './i18n';
 import { bindRealtime } from './realtime/bindRealtime';
 import { connectCitySocket } from './realtime/socket';
 import { router } from './router';
+import { useLiveStore } from './stores/useLiveStore';
 import './shared/theme.css';
 
 const app = createApp(App).use(createPinia()).use(router).use(i18n);
@@ -15,7 +16,7 @@ document.documentElement.lang = i18n.global.locale.value;
 captureKioskAccess(window.location.search);
 // One socket for the whole app, bound to the stores before anything renders; it connects once the
 // route guard lets a page open (src/auth/bindAuth.ts), with the session's or kiosk link's token.
-const socket = connectCitySocket(window.location.origin, currentToken);
+const socket = connectCitySocket(window.location.origin, currentToken, () => useLiveStore().catalog?.version);
 bindRealtime(socket);
 bindAuth(router, socket);
 app.mount('#app');

@@ -35,7 +35,11 @@ interface SocketAuthData {
   token?: string;
 }
 
-const HandshakeAuthSchema = z.object({ token: z.string().max(512).optional() });
+const HandshakeAuthSchema = z.object({
+  token: z.string().max(512).optional(),
+  /** The catalogue version the client already holds (a reconnect): the hub then does not resend it. */
+  catalog: z.string().max(256).optional(),
+});
 
 export interface OriginPolicy {
   allowedOrigins: readonly string[];
@@ -104,7 +108,7 @@ export function installSocketAuth(
 ): void {
   io.use((socket, next) => {
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
-    if (!parsed.success) return next(new Error('unauthorized: auth.token must be a string'));
+    if (!parsed.success) return next(new Error('unauthorized: auth.token and auth.catalog must be strings'));
     const token = parsed.data.token || undefined;
     auth.principalFor(token).then(
       (principal) => {

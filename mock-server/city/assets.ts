@@ -1,5 +1,6 @@
 /** The server's model of the city's monitored assets, generated once from the seed and the geometry. */
 import type { DistrictRef, TeamType } from '../../src/protocol/assets';
+import type { ElevatorFleet } from './placeElevators';
 import type { RoadNetwork } from './roadNetwork';
 
 export interface Site {
@@ -71,6 +72,8 @@ export interface CityAssets {
   waterloggingPoints: PondingSite[];
   teams: Team[];
   roads: RoadNetwork;
+  /** Elevators with a live status feed (none in the `shanghai` profile, 240,000 in `stress`). */
+  elevators: ElevatorFleet;
 }
 
 /**

@@ -10,11 +10,15 @@ import { createDistrictLocator } from './districtLocator';
 import { placePondingSites, placePumpStations } from './placeDrainage';
 import { placeRainGauges, placeWaterGauges } from './placeGauges';
 import { placeTeams, placeWeatherStations } from './placeStationsAndTeams';
+import { placeElevators } from './placeElevators';
 import { buildRoadNetwork } from './roadNetwork';
+import { SCALE_PROFILES, type ScaleName } from './scaleProfiles';
 
 export interface PlacementOptions {
-  counts?: Partial<AssetCounts>;
-  /** Road grid spacing, km: 1 gives a few thousand segments, 0.25 about 50,000 (load tests). */
+  /** The scale profile (default `shanghai`); roadGridKm and counts.elevators override its figures. */
+  scale?: ScaleName;
+  counts?: Partial<AssetCounts & { elevators: number }>;
+  /** Road grid spacing, km: 1 gives a few thousand segments, 0.26 about 50,000 (load tests). */
   roadGridKm?: number;
 }
 
@@ -26,10 +30,13 @@ export function placeAssets(geo: CityGeo, rng: Rng, options: PlacementOptions = 
   const rainGauges = placeRainGauges(rng.fork(), locator, districts, counts.rainGauges);
   const waterGauges = placeWaterGauges(geo, rng.fork(), locator, districts, counts.waterGauges);
   const weatherStations = placeWeatherStations(geo, rng.fork(), locator, districts, counts.weatherStations);
-  const roads = buildRoadNetwork(geo, rng.fork(), { gridKm: options.roadGridKm });
+  const profile = SCALE_PROFILES[options.scale ?? 'shanghai'];
+  const roads = buildRoadNetwork(geo, rng.fork(), { gridKm: options.roadGridKm ?? profile.roadGridKm });
   const pumpStations = placePumpStations(rng.fork(), locator, districts, counts.pumpStations);
   const { underpasses, waterloggingPoints } = placePondingSites(rng.fork(), roads, districts, pumpStations, counts);
   const router = routerFor(roads);
   const teams = placeTeams(rng.fork(), locator, districts, counts.teams, (lon, lat) => router.nearestNode(lon, lat), roads.nodeLonLat);
-  return { districts, rainGauges, waterGauges, weatherStations, pumpStations, underpasses, waterloggingPoints, teams, roads };
+  // Forked last, so adding elevators leaves every other kind where it was.
+  const elevators = placeElevators(rng.fork(), roads, options.counts?.elevators ?? profile.elevators);
+  return { districts, rainGauges, waterGauges, weatherStations, pumpStations, underpasses, waterloggingPoints, teams, roads, elevators };
 }

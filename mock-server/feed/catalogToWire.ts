@@ -5,6 +5,7 @@
 import { TEAM_TYPES, type AssetKind, type WireAssetGroup, type WireCatalog } from '../../src/protocol/assets';
 import type { IndicatorSpec } from '../../src/protocol/vitals';
 import type { CityAssets, Site } from '../city/assets';
+import type { ElevatorFleet } from '../city/placeElevators';
 import { segmentMidpoint, type RoadNetwork } from '../city/roadNetwork';
 import { INDICATORS } from '../vitals/indicatorCatalogue';
 
@@ -57,6 +58,21 @@ function roadGroup(net: RoadNetwork): WireAssetGroup {
   };
 }
 
+/** Elevators: too many to name one by one, so ids and names follow from the slot and districts go as bytes. */
+function elevatorGroup(fleet: ElevatorFleet): WireAssetGroup {
+  return {
+    kind: 'elevator',
+    ids: [],
+    names: [],
+    namesEn: [],
+    naming: { idPrefix: 'EV-', digits: 6, label: '电梯 ', labelEn: 'Elevator ' },
+    districts: new Uint8Array(fleet.district),
+    positions: bytes(fleet.lonLat),
+    thresholds: {},
+    attributes: {},
+  };
+}
+
 /** A short hash of the indicator ids in order: the meaning of each slot of `vitals.values`. */
 function indicatorsHash(indicators: readonly IndicatorSpec[]): string {
   let h = 0x811c9dc5;
@@ -65,7 +81,7 @@ function indicatorsHash(indicators: readonly IndicatorSpec[]): string {
 }
 
 export function catalogVersionOf(seed: number, assets: CityAssets, indicators: readonly IndicatorSpec[] = INDICATORS): string {
-  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-vi${indicatorsHash(indicators)}`;
+  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-vi${indicatorsHash(indicators)}`;
 }
 
 export function catalogToWire(assets: CityAssets, version: string, indicators: readonly IndicatorSpec[] = INDICATORS): WireCatalog {
@@ -93,6 +109,7 @@ export function catalogToWire(assets: CityAssets, version: string, indicators: r
       }),
       roadGroup(assets.roads),
       group('team', assets.teams, { attributes: { type: assets.teams.map((t) => TEAM_TYPES.indexOf(t.type)) } }),
+      elevatorGroup(assets.elevators),
     ],
   };
 }

@@ -6,9 +6,9 @@
  * closures, warnings, open incidents and vitals) are what a snapshot hands to a (re)connecting client.
  */
 import type { WireCatalog } from '../../src/protocol/assets';
-import { encodeDelta, encodeFull } from '../../src/protocol/channelCodec';
+import { encodeDelta, encodeFull, quantise } from '../../src/protocol/channelCodec';
 import { packChannels, type ChannelChunks } from '../../src/protocol/channelFrame';
-import { CHANNEL_IDS, type ChannelId } from '../../src/protocol/channels';
+import { CHANNEL_IDS, wireFormatOf, type ChannelId } from '../../src/protocol/channels';
 import { cityCongestionIndexOf } from '../../src/domain/congestion';
 import type { CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
@@ -79,10 +79,16 @@ export class LiveFeed {
     this.published = allocateReadings(sim.assets);
     this.scratch = allocateReadings(sim.assets);
     this.read = createChannelReader(sim.assets);
-    measureAll(sim, this.published);
+    this.measure(this.published);
     this.vitals = this.computeVitals();
     this.vitalsTrail = new VitalsTrail(this.catalog.indicators.length);
     this.vitalsTrail.record(this.vitals);
+  }
+
+  /** Reads every channel, rounded to what its wire format carries: what is published is what clients decode. */
+  private measure(out: Readings): void {
+    measureAll(this.sim, out);
+    for (const id of CHANNEL_IDS) quantise(out[id], wireFormatOf(id));
   }
 
   /** The indicators of the catalogue, in the order of every frame's values. */
@@ -96,10 +102,10 @@ export class LiveFeed {
     const steps = Math.floor(this.pendingSteps);
     this.pendingSteps -= steps;
     advance(this.sim, steps, this.read);
-    measureAll(this.sim, this.scratch);
+    this.measure(this.scratch);
     const changed: ChannelChunks = {};
     for (const id of CHANNEL_IDS) {
-      const encoded = encodeDelta(this.published[id], this.scratch[id]);
+      const encoded = encodeDelta(this.published[id], this.scratch[id], wireFormatOf(id));
       if (encoded) changed[id] = encoded;
     }
     const channels = Object.keys(changed).length > 0 ? packChannels(changed) : null;
@@ -126,7 +132,7 @@ export class LiveFeed {
       catalogVersion: this.catalog.version,
       tickMs: this.options.tickMs,
       simSpeed: this.options.speed,
-      channels: packChannels(Object.fromEntries(CHANNEL_IDS.filter((id) => !channels || channels.has(id)).map((id) => [id, encodeFull(this.published[id])]))),
+      channels: packChannels(Object.fromEntries(CHANNEL_IDS.filter((id) => !channels || channels.has(id)).map((id) => [id, encodeFull(this.published[id], wireFormatOf(id))]))),
       events: this.eventState(),
       vitals: this.vitals,
     };

@@ -15,6 +15,7 @@ import {
 } from '../../src/protocol/assetApi';
 import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '../../src/protocol/assets';
 import { toFloat32 } from '../../src/protocol/binary';
+import { assetNameAt, districtsOf, slotOfId } from '../../src/protocol/catalogView';
 import { CHANNEL_IDS, CHANNELS, channelStride, type ChannelId } from '../../src/protocol/channels';
 import { HISTORY_CHANNELS, shortestFloat32, type AssetHistory } from '../feed/assetHistory';
 import type { LiveFeed } from '../feed/liveFeed';
@@ -51,7 +52,9 @@ const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.st
 /** Per kind: the group, its slots by id, its positions as numbers, and its channels. */
 interface KindIndex {
   group: WireAssetGroup;
-  slotOf: Map<string, number>;
+  /** Named kinds; null where ids follow from the slot. */
+  slotOf: Map<string, number> | null;
+  districts: ArrayLike<number>;
   positions: Float32Array;
   channels: ChannelId[];
 }
@@ -61,8 +64,9 @@ function indexCatalog(feed: LiveFeed): Map<AssetKind, KindIndex> {
   for (const group of feed.catalog.groups) {
     out.set(group.kind, {
       group,
-      slotOf: new Map(group.ids.map((id, slot) => [id, slot])),
+      slotOf: group.naming ? null : new Map(group.ids.map((id, slot) => [id, slot])),
       positions: toFloat32(group.positions),
+      districts: districtsOf(group),
       channels: CHANNEL_IDS.filter((id) => CHANNELS[id].kind === group.kind),
     });
   }
@@ -82,8 +86,10 @@ export const assetRoutes =
     const kinds = indexCatalog(deps.feed);
     const lookup = (kind: AssetKind, id: string) => {
       const index = kinds.get(kind);
-      const slot = index?.slotOf.get(id);
-      return index && slot !== undefined ? { index, slot } : null;
+      if (!index) return null;
+      // Generated ids (elevators) are parsed; named ones are looked up.
+      const slot = index.slotOf ? index.slotOf.get(id) : slotOfId({ ...index.group, count: index.districts.length }, id);
+      return slot !== undefined && slot >= 0 ? { index, slot } : null;
     };
     const notFound = (kind: AssetKind, id: string) => errorBody('NOT_FOUND', `no ${kind} with id ${JSON.stringify(id)}`);
 
@@ -97,13 +103,13 @@ export const assetRoutes =
         const { index, slot } = found;
         const { group } = index;
         const current = deps.feed.current();
-        const district = deps.feed.catalog.districts[group.districts[slot]];
+        const district = deps.feed.catalog.districts[index.districts[slot]];
         const body: AssetFactsResponse = {
           kind,
           id,
           slot,
-          name: group.names[slot],
-          nameEn: group.namesEn[slot],
+          name: assetNameAt(group, slot, false),
+          nameEn: assetNameAt(group, slot, true),
           district: district ? { code: district.code, name: district.name, nameEn: district.nameEn } : null,
           lon: shortestFloat32(index.positions[slot * 2]),
           lat: shortestFloat32(index.positions[slot * 2 + 1]),

@@ -9,7 +9,7 @@
  * categories (litter from the AI patrol) and, with `autopilot` on (demo mode), for what no officer
  * touched within a few minutes, so an unattended demo city keeps moving. Deterministic for its rng.
  */
-import { TEAM_TYPES } from '../../src/protocol/assets';
+import { TEAM_TYPES, type AssetKind } from '../../src/protocol/assets';
 import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory } from '../../src/protocol/cityEvents';
 import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
 import type { CityAssets } from '../city/assets';
@@ -47,6 +47,8 @@ export interface CitySite {
   lat: number;
   district: number;
   segment: number | null;
+  /** The asset it happened to, when there is one and no alarm names it (an elevator with people trapped). */
+  asset?: { kind: AssetKind; slot: number };
 }
 
 export interface IncidentDeskDeps {
@@ -106,6 +108,11 @@ export class IncidentDesk {
   /** Incidents not yet closed or cancelled (resolved ones wait for closing). */
   openIncidents(): Incident[] {
     return [...this.incidents.values()];
+  }
+
+  /** Slots of the elevators with an open entrapment incident (their status reads "trapped"). */
+  *trappedElevators(): Iterable<number> {
+    for (const incident of this.incidents.values()) if (incident.assetKind === 'elevator' && incident.assetSlot !== null) yield incident.assetSlot;
   }
 
   get(id: string): Incident | undefined {
@@ -378,8 +385,8 @@ export class IncidentDesk {
       lat: site.lat,
       alarmId: alarm?.id ?? null,
       alarmRuleId: alarm?.ruleId ?? null,
-      assetKind: alarm?.assetKind ?? null,
-      assetSlot: alarm?.slot ?? null,
+      assetKind: alarm?.assetKind ?? site.asset?.kind ?? null,
+      assetSlot: alarm?.slot ?? site.asset?.slot ?? null,
       segment: site.segment,
       teamSlot: null,
       workOrderId: null,

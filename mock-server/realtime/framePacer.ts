@@ -8,7 +8,7 @@
  */
 import { encodeDelta } from '../../src/protocol/channelCodec';
 import { packChannels, type ChannelChunks } from '../../src/protocol/channelFrame';
-import { CHANNEL_IDS, type ChannelId } from '../../src/protocol/channels';
+import { CHANNEL_IDS, wireFormatOf, type ChannelId } from '../../src/protocol/channels';
 import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { WireDelta } from '../../src/protocol/events';
 import type { Readings } from '../simulator/measure';
@@ -76,7 +76,7 @@ export function pace(client: PacedClient, frame: PublishedFrame, writable: boole
   }
   const chunks: ChannelChunks = {};
   for (const id of wanted(client)) {
-    const encoded = encodeDelta(client.base![id]!, frame.current[id]);
+    const encoded = encodeDelta(client.base![id]!, frame.current[id], wireFormatOf(id));
     if (encoded) chunks[id] = encoded;
   }
   const catchUp: WireDelta = {

@@ -1,5 +1,5 @@
 /**
- * The socket.io hub: greets each connection with the catalogue and a snapshot, answers its commands
+ * The socket.io hub: greets each connection with the catalogue (unless it holds it) and a snapshot, answers its commands
  * through validated handlers, and fans out each published delta — encoded once per channel
  * subscription for every client that can take it, while a busy client is held and later caught up
  * in one coalesced delta (framePacer.ts), so a slow screen never gets a backlog or slows the others.
@@ -54,7 +54,10 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
   io.on('connection', (socket: CitySocket) => {
     paced.set(socket.id, { socket, client: newPacedClient(feed.lastSeq) });
     socket.on('disconnect', () => paced.delete(socket.id));
-    socket.emit('city:catalog', feed.catalog);
+    // At the stress scale the catalogue is megabytes (240,000 elevator positions): a client that
+    // reconnects holding this very version gets only the snapshot.
+    const known = (socket.handshake.auth as { catalog?: unknown } | undefined)?.catalog;
+    if (known !== feed.catalog.version) socket.emit('city:catalog', feed.catalog);
     socket.emit('readings:snapshot', snapshotFor(socket));
 
     socket.on(

@@ -13,10 +13,11 @@ import { toKm } from '../city/localProjection';
 import { placeAssets, type PlacementOptions } from '../city/placeAssets';
 import { segmentMidpoint } from '../city/roadNetwork';
 import { sampleLand } from '../city/siteSampling';
-import { IncidentDesk } from '../incidents/incidentDesk';
+import { IncidentDesk, type CitySite } from '../incidents/incidentDesk';
 import { AlarmEngine } from '../rules/alarmEngine';
 import { defaultRules } from '../rules/defaultRules';
 import { drawCityLife } from './cityLife';
+import { createElevatorModel, type ElevatorModel } from './elevators';
 import { createDrainageState, stepDrainage, type DrainageState, type LocalRain } from './drainage';
 import { rainAt, spawnCell, stepRainCells, type RainCell } from './rainCells';
 import { createRng, type Rng } from './rng';
@@ -82,6 +83,7 @@ export interface CitySimulation {
   outages: Record<keyof typeof OUTAGES, Float64Array>;
   teams: TeamsState;
   traffic: TrafficState;
+  elevators: ElevatorModel;
   router: Router;
   engine: AlarmEngine;
   desk: IncidentDesk;
@@ -179,6 +181,7 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
     },
     teams,
     traffic,
+    elevators: createElevatorModel(assets.elevators, options.seed),
     router,
     engine,
     desk,
@@ -233,7 +236,7 @@ function physics(sim: CitySimulation, dtS: number, read: (sim: CitySimulation, c
   for (const r of localRain.pumps) meanRain += r;
   meanRain /= Math.max(1, localRain.pumps.length);
   for (const category of drawCityLife(sim.cityRng, now, dtS, meanRain)) {
-    sim.pendingEvents.push(sim.desk.addCityLife(category, randomSite(sim, category === 'trafficAccident'), now));
+    sim.pendingEvents.push(sim.desk.addCityLife(category, category === 'elevatorEntrapment' && sim.assets.elevators.count > 0 ? elevatorSite(sim) : randomSite(sim, category === 'trafficAccident'), now));
   }
   // The office reads what the gauges and stations report, and the radar picture of the cells.
   const warnings = sim.office.step(now, dtS, {
@@ -269,6 +272,13 @@ function randomSite(sim: CitySimulation, onRoad: boolean) {
   }
   const [lon, lat, district] = sampleLand(rng, sim.locator, 0.6);
   return { lon, lat, district, segment: null };
+}
+
+/** Where the city has an elevator feed, an entrapment happens in one of its elevators. */
+function elevatorSite(sim: CitySimulation): CitySite {
+  const fleet = sim.assets.elevators;
+  const slot = sim.cityRng.int(0, fleet.count - 1);
+  return { lon: fleet.lonLat[slot * 2], lat: fleet.lonLat[slot * 2 + 1], district: fleet.district[slot], segment: null, asset: { kind: 'elevator', slot } };
 }
 
 /** Takes the events recorded since the last call. */

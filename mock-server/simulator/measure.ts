@@ -10,6 +10,7 @@ import { hashNoise } from './rng';
 import { isSilent } from './sensorOutages';
 import { stepTraffic } from './traffic';
 import { pumpFlow } from './drainage';
+import { measureElevators } from './elevators';
 import { sampleRain, simTime, type CitySimulation } from './citySimulation';
 import { tideAt } from './waterLevels';
 import { synopticAnomalyC, temperatureAt, windAt } from './weatherStations';
@@ -34,6 +35,8 @@ export function assetCount(assets: CityAssets, kind: AssetKind): number {
       return assets.roads.segmentCount;
     case 'team':
       return assets.teams.length;
+    case 'elevator':
+      return assets.elevators.count;
   }
 }
 
@@ -116,6 +119,9 @@ export function measureChannel(sim: CitySimulation, id: ChannelId, out: ChannelA
       return;
     case 'team.state':
       out.set(teams.state);
+      return;
+    case 'elevator.state':
+      measureElevators(sim.elevators, now, sim.desk.trappedElevators(), out as Uint8Array);
       return;
   }
 }

@@ -2,8 +2,8 @@
  * What the detail card shows for an asset, from the catalogue and the live channels (pure, no Vue):
  * which channels each kind reads, its current values, its state and its thresholds.
  */
-import { PUMP_STATES, TEAM_STATES, type AssetKind } from '@/protocol/assets';
-import type { CatalogView } from '@/protocol/catalogView';
+import { ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type AssetKind } from '@/protocol/assets';
+import { assetIdAt, assetNameAt, type CatalogView } from '@/protocol/catalogView';
 import { CHANNELS, channelStride, type ChannelArray, type ChannelId } from '@/protocol/channels';
 import type { NamedThreshold } from '@/domain/thresholdEta';
 import { waterLevelStateOf } from '@/domain/waterLevel';
@@ -29,6 +29,7 @@ export const KIND_VIEWS: Record<AssetKind, KindView> = {
   pumpStation: { channels: ['pump.state', 'pump.level', 'pump.flow'], trend: 'pump.level', rising: ['start'], floor: 0 },
   roadSegment: { channels: ['road.speed', 'road.index', 'road.closed'], trend: 'road.speed', rising: [], floor: 0 },
   team: { channels: ['team.state'], trend: null, rising: [] },
+  elevator: { channels: ['elevator.state'], trend: null, rising: [] },
 };
 
 /** Decimals shown per channel, matching each sensor's resolution. */
@@ -50,6 +51,7 @@ const STATE_CODES: Partial<Record<ChannelId, readonly string[]>> = {
   'pump.state': PUMP_STATES,
   'team.state': TEAM_STATES,
   'road.closed': ['open', 'closed'],
+  'elevator.state': ELEVATOR_STATES,
 };
 
 /** Message keys cannot hold dots: `weather.temp` → `weather_temp`. */
@@ -79,9 +81,9 @@ export function describeAsset(catalog: CatalogView | null, selection: { kind: As
   return {
     kind: selection.kind,
     slot,
-    id: g.ids[slot],
-    name: g.names[slot],
-    nameEn: g.namesEn[slot],
+    id: assetIdAt(g, slot),
+    name: assetNameAt(g, slot, false),
+    nameEn: assetNameAt(g, slot, true),
     district: catalog.districts[g.districts[slot]] ?? null,
     thresholds,
   };

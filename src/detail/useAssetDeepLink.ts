@@ -4,6 +4,7 @@
  */
 import { watch } from 'vue';
 import { ASSET_KINDS } from '@/protocol/assets';
+import { slotOfId } from '@/protocol/catalogView';
 import { useLiveStore } from '@/stores/useLiveStore';
 import { useMapViewStore } from '@/stores/useMapViewStore';
 
@@ -17,7 +18,7 @@ export function useAssetDeepLink(): void {
     (catalog) => {
       if (!catalog) return;
       for (const kind of ASSET_KINDS) {
-        const slot = catalog.groups[kind].ids.indexOf(wanted);
+        const slot = slotOfId(catalog.groups[kind], wanted);
         if (slot >= 0) {
           mapView.select({ kind, slot });
           const [lon, lat] = [catalog.groups[kind].positions[slot * 2], catalog.groups[kind].positions[slot * 2 + 1]];

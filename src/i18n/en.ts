@@ -118,6 +118,7 @@ const en: typeof zh = {
     title: 'Layers',
     districts: 'Districts',
     roads: 'Traffic',
+    elevators: 'Elevators',
     rainField: 'Rainfall field',
     rainGauges: 'Rain gauges',
     waterGauges: 'Water-level gauges',

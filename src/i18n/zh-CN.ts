@@ -116,6 +116,7 @@ export default {
     title: '图层',
     districts: '行政区',
     roads: '路况',
+    elevators: '电梯',
     rainField: '降雨分布',
     rainGauges: '雨量站',
     waterGauges: '水位站',

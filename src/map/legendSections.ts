@@ -14,6 +14,9 @@ import {
   CONGESTION_BANDS,
   DEPTH_COLORS,
   DEPTH_STATES,
+  ELEVATOR_ALERT_STATES,
+  ELEVATOR_STATE_COLORS,
+  ELEVATOR_STATE_LIST,
   INCIDENT_NEW_OUTLINE,
   PRIORITIES,
   PRIORITY_COLORS,
@@ -47,7 +50,7 @@ export interface LegendSection {
 const WATER_STATES = ['normal', 'nearWarning', 'warning', 'danger'] as const;
 const WHITE: Rgb = [220, 232, 245];
 
-export function legendSections(visible: Record<MapLayerId, boolean>): LegendSection[] {
+export function legendSections(visible: Record<MapLayerId, boolean>, present: Partial<Record<MapLayerId, boolean>> = {}): LegendSection[] {
   const out: LegendSection[] = [];
   const add = (on: boolean, id: string, title: string, items: LegendItem[]) => on && out.push({ id, title, items });
 
@@ -69,6 +72,7 @@ export function legendSections(visible: Record<MapLayerId, boolean>): LegendSect
     ...TEAM_STATE_LIST.map((s): LegendItem => ({ label: `map.teamState.${s}`, color: TEAM_STATE_COLORS[s], shape: 'dot' })),
     ...TEAM_TYPES.map((type): LegendItem => ({ label: `map.teamType.${type}`, color: WHITE, shape: 'icon', icon: TEAM_ICONS[type] })),
   ]);
+  add(visible.elevators && present.elevators !== false, 'elevators', 'legend.elevators', ELEVATOR_STATE_LIST.map((s): LegendItem => ({ label: `map.elevatorState.${s}`, color: ELEVATOR_STATE_COLORS[s], shape: 'dot', size: ELEVATOR_ALERT_STATES.has(s) ? 0.8 : 0.45 })));
   add(visible.incidents, 'incidents', 'legend.incidents', [
     ...PRIORITIES.map((p): LegendItem => ({ label: `P${p}`, color: PRIORITY_COLORS[p], shape: 'dot', size: 1.3 - p * 0.15 })),
     { label: 'legend.newIncident', color: INCIDENT_NEW_OUTLINE, shape: 'newRing' },

@@ -4,10 +4,13 @@
  */
 import { RAIN_BANDS, rainBandOf } from '@/domain/rainBands';
 import { WATER_LEVEL_COLORS, waterLevelStateOf } from '@/domain/waterLevel';
-import { PUMP_STATES, TEAM_STATES } from '@/protocol/assets';
+import { ELEVATOR_STATES, PUMP_STATES, TEAM_STATES } from '@/protocol/assets';
 import {
   CONGESTION_BANDS,
   DEPTH_COLORS,
+  ELEVATOR_ALERT_STATES,
+  ELEVATOR_STATE_ALPHA,
+  ELEVATOR_STATE_COLORS,
   NO_DATA,
   PUMP_STATE_COLORS,
   TEAM_STATE_COLORS,
@@ -131,5 +134,24 @@ export function writeDepthColors(
     const d = depthCm[i];
     put(out, i, DEPTH_LUT, d >= alarm[i] ? 2 : d >= warning[i] ? 1 : d === d ? 0 : 3);
     hide(out, i, mask);
+  }
+}
+
+const ELEVATOR_LUT = Uint8Array.from(ELEVATOR_STATES.flatMap((s) => [...ELEVATOR_STATE_COLORS[s], ELEVATOR_STATE_ALPHA[s]]));
+const ELEVATOR_WORDS = new Uint32Array(ELEVATOR_LUT.buffer);
+const ELEVATOR_ALERT = ELEVATOR_STATES.map((s) => ELEVATOR_ALERT_STATES.has(s));
+
+/**
+ * Elevator colour and radius per car from the state channel: one 32-bit colour store and one float
+ * per car, the loop that runs over 240,000 cars at the stress scale. Unknown codes draw as offline.
+ */
+export function writeElevatorStyle(states: ArrayLike<number>, out: Uint8Array, radius: Float32Array, normalPx: number, alertPx: number): void {
+  const words = wordsOf(out);
+  const offline = ELEVATOR_STATES.indexOf('offline');
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i] < ELEVATOR_STATES.length ? states[i] : offline;
+    if (words) words[i] = ELEVATOR_WORDS[s];
+    else put(out, i, ELEVATOR_LUT, s);
+    radius[i] = ELEVATOR_ALERT[s] ? alertPx : normalPx;
   }
 }

@@ -24,6 +24,7 @@ import {
 import { TEAM_ICONS, type IconAtlas } from './icons/iconAtlas';
 import { buildClosureLayer, CLOSURE_NOTICE_SUBLAYER, closedSegments, type ClosedSegments, type ClosureNotice } from './layers/buildClosureLayer';
 import { buildClusterLayer } from './layers/buildClusterLayer';
+import { buildElevatorLayer } from './layers/buildElevatorLayer';
 import { buildIncidentLayer, packIncidents, type IncidentArrays } from './layers/buildIncidentLayer';
 import { buildPumpLayer } from './layers/buildPumpLayer';
 import { buildRainFieldLayer, type RainFieldImage } from './layers/buildRainFieldLayer';
@@ -38,6 +39,7 @@ import { timed } from '@/shared/benchTiming';
 import {
   writeCongestionColors,
   writeDepthColors,
+  writeElevatorStyle,
   writePumpColors,
   writeRainColors,
   writeTeamColors,
@@ -124,7 +126,10 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
     underpass: new SwapBuffer(g.underpass.count),
     waterloggingPoint: new SwapBuffer(g.waterloggingPoint.count),
     team: new SwapBuffer(g.team.count),
+    elevator: new SwapBuffer(g.elevator.count),
   };
+  const elevatorRadii = floatSwapBuffer(g.elevator.count, 1);
+  const elevatorPositions = wrap(g.elevator.positions);
   const roadLines = g.roadSegment.lines ?? new Float32Array(g.roadSegment.count * 4);
   const roads = roadGeometry(roadLines, g.roadSegment.attributes.class ?? [], ROAD_CLASS_WIDTH);
   const column = (values: number[] | undefined, count: number, fallback: number) => Float32Array.from(values ?? new Array<number>(count).fill(fallback));
@@ -234,6 +239,13 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       build(f, on) {
         if (on) writeCongestionColors(f.channels['road.index'], colors.road.next().value);
         return buildRoadLayer({ geometry: roads, colors: colors.road.current, visible: on, uiScale: f.uiScale });
+      },
+    },
+    elevators: {
+      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
+      build(f, on) {
+        if (on) writeElevatorStyle(f.channels['elevator.state'], colors.elevator.next().value, elevatorRadii.next().value, px(1.6, f.uiScale, 1), px(7, f.uiScale, 3.5));
+        return buildElevatorLayer({ count: g.elevator.count, positions: elevatorPositions, colors: colors.elevator.current, radii: elevatorRadii.current, visible: on });
       },
     },
     closures: {
@@ -387,4 +399,5 @@ const ASSET_OF_LAYER: Partial<Record<string, AssetKind>> = {
   underpasses: 'underpass',
   waterlogging: 'waterloggingPoint',
   teams: 'team',
+  elevators: 'elevator',
 };

@@ -5,6 +5,7 @@
 export const MAP_LAYERS = [
   'districts',
   'roads',
+  'elevators',
   'rainField',
   'rainGauges',
   'waterGauges',
@@ -21,6 +22,7 @@ export type MapLayerId = (typeof MAP_LAYERS)[number];
 export const DEFAULT_VISIBLE: Record<MapLayerId, boolean> = {
   districts: true,
   roads: true,
+  elevators: true,
   rainField: true,
   rainGauges: true,
   waterGauges: true,

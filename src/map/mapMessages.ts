@@ -33,6 +33,7 @@ export const mapMessages = {
       clusters: '设施聚合（数字为告警数）',
       calm: '无告警',
       teams: '抢险队伍',
+      elevators: '电梯运行状态',
       incidents: '事件（按优先级）',
       newIncident: '白圈：待派单',
     },
@@ -40,6 +41,7 @@ export const mapMessages = {
       layers: {
         districts: '行政区',
         roads: '道路拥堵',
+        elevators: '电梯',
         rainField: '降雨分布',
         rainGauges: '雨量站',
         waterGauges: '水位站',
@@ -85,6 +87,7 @@ export const mapMessages = {
       roadClass: { expressway: '快速路', arterial: '主干路', local: '支路' },
       teamType: { floodTeam: '防汛抢险队', pumpTruck: '排水泵车', repairCrew: '抢修队' },
       teamState: { available: '待命', enRoute: '前往现场', onSite: '现场处置' },
+      elevatorState: { idle: '待机', running: '运行', maintenance: '维保', fault: '故障', trapped: '困人', offline: '离线' },
     },
   },
   en: {
@@ -120,6 +123,7 @@ export const mapMessages = {
       clusters: 'Clusters (number = alarms)',
       calm: 'no alarm',
       teams: 'Teams',
+      elevators: 'Elevator status',
       incidents: 'Incidents (by priority)',
       newIncident: 'white ring: not dispatched',
     },
@@ -127,6 +131,7 @@ export const mapMessages = {
       layers: {
         districts: 'Districts',
         roads: 'Road congestion',
+        elevators: 'Elevators',
         rainField: 'Rain field',
         rainGauges: 'Rain gauges',
         waterGauges: 'Water-level gauges',
@@ -172,6 +177,7 @@ export const mapMessages = {
       roadClass: { expressway: 'expressway', arterial: 'arterial', local: 'local road' },
       teamType: { floodTeam: 'flood team', pumpTruck: 'pump truck', repairCrew: 'repair crew' },
       teamState: { available: 'available', enRoute: 'en route', onSite: 'on site' },
+      elevatorState: { idle: 'idle', running: 'running', maintenance: 'maintenance', fault: 'fault', trapped: 'people trapped', offline: 'offline' },
     },
   },
 };

@@ -2,7 +2,7 @@
  * Colour and size tables of the live map. The layer builders colour with these and the legend
  * shows them, so the two can never disagree. RGB triples; alpha is decided where they are written.
  */
-import { PUMP_STATES, TEAM_STATES, type PumpState, type TeamState } from '@/protocol/assets';
+import { ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type ElevatorState, type PumpState, type TeamState } from '@/protocol/assets';
 import type { Priority, Severity } from '@/protocol/cityEvents';
 
 export type Rgb = readonly [number, number, number];
@@ -54,6 +54,24 @@ export const TEAM_STATE_COLORS: Record<TeamState, Rgb> = {
   onSite: [255, 150, 30],
 };
 export const TEAM_STATE_LIST: readonly TeamState[] = TEAM_STATES;
+
+/**
+ * Elevators: the quarter of a million cars in service are a faint texture of the built-up city;
+ * only the few that need someone (maintenance, fault, people trapped, out of contact) stand out.
+ */
+export const ELEVATOR_STATE_COLORS: Record<ElevatorState, Rgb> = {
+  idle: [96, 140, 176],
+  running: [60, 200, 150],
+  maintenance: [80, 150, 255],
+  fault: [255, 140, 0],
+  trapped: [255, 40, 40],
+  offline: [150, 150, 160],
+};
+/** Alpha per state: in-service cars stay in the background. */
+export const ELEVATOR_STATE_ALPHA: Record<ElevatorState, number> = { idle: 60, running: 110, maintenance: 230, fault: 255, trapped: 255, offline: 190 };
+/** States drawn large (the rest as a one-pixel texture). */
+export const ELEVATOR_ALERT_STATES: ReadonlySet<ElevatorState> = new Set(['maintenance', 'fault', 'trapped', 'offline']);
+export const ELEVATOR_STATE_LIST: readonly ElevatorState[] = ELEVATOR_STATES;
 
 /** 红 橙 黄 蓝, as Chinese warning grades are coloured. */
 export const SEVERITY_COLORS: Record<Severity, Rgb> = {

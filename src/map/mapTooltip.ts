@@ -4,8 +4,8 @@
  */
 import { rainBandOf } from '@/domain/rainBands';
 import { waterLevelStateOf } from '@/domain/waterLevel';
-import { PUMP_STATES, ROAD_CLASS_CODES, TEAM_STATES, TEAM_TYPES, type AssetKind } from '@/protocol/assets';
-import type { CatalogView } from '@/protocol/catalogView';
+import { ELEVATOR_STATES, PUMP_STATES, ROAD_CLASS_CODES, TEAM_STATES, TEAM_TYPES, type AssetKind } from '@/protocol/assets';
+import { assetIdAt, assetNameAt, type CatalogView } from '@/protocol/catalogView';
 import { SEVERITY_RANK, type Alarm, type Incident } from '@/protocol/cityEvents';
 import type { LiveChannels } from '@/stores/useLiveStore';
 import { severityOfRank } from './drainageClusters';
@@ -26,7 +26,7 @@ export interface TooltipContext {
 function assetTitle(kind: AssetKind, slot: number, ctx: TooltipContext): string {
   const group = ctx.catalog.groups[kind];
   // Unnamed assets (e.g. minor road segments) go by their id.
-  const name = (ctx.english ? group.namesEn[slot] : group.names[slot]) || group.ids[slot] || '';
+  const name = assetNameAt(group, slot, ctx.english) || assetIdAt(group, slot);
   const district = ctx.catalog.districts[group.districts[slot]];
   const where = district ? (ctx.english ? district.nameEn : district.name) : '';
   return where ? `${name} (${where})` : name;
@@ -103,6 +103,10 @@ function assetLines(kind: AssetKind, slot: number, ctx: TooltipContext): string[
         `${t('map.tooltip.type')}: ${type ? t(`map.teamType.${type}`) : '—'}`,
         `${t('map.tooltip.state')}: ${state ? t(`map.teamState.${state}`) : t('map.tooltip.noData')}`,
       ];
+    }
+    case 'elevator': {
+      const state = ELEVATOR_STATES[ch['elevator.state'][slot]];
+      return [`${t('map.tooltip.state')}: ${state ? t(`map.elevatorState.${state}`) : t('map.tooltip.noData')}`];
     }
     default:
       return [];

@@ -15,6 +15,7 @@ export const ASSET_KINDS = [
   'pumpStation',
   'roadSegment',
   'team',
+  'elevator',
 ] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
@@ -24,14 +25,28 @@ export interface DistrictRef {
   nameEn: string;
 }
 
+/**
+ * Ids and names that follow from the slot, for kinds too numerous to name one by one (240,000
+ * elevators would be megabytes of strings): id = idPrefix + (slot + 1) padded to `digits`.
+ */
+export interface GeneratedNaming {
+  idPrefix: string;
+  digits: number;
+  /** Name = label + the id's number. */
+  label: string;
+  labelEn: string;
+}
+
 /** One kind of asset, column-wise: entry i of every array describes the asset in slot i. */
 export interface WireAssetGroup {
   kind: AssetKind;
+  /** Empty when {@link naming} generates them. */
   ids: string[];
   names: string[];
   namesEn: string[];
-  /** Index into {@link WireCatalog.districts} per slot. */
-  districts: number[];
+  naming?: GeneratedNaming;
+  /** Index into {@link WireCatalog.districts} per slot; large kinds send it as bytes (Uint8). */
+  districts: number[] | BinaryChunk;
   /** Float32 lon, lat pairs per slot (a segment's midpoint; a team's home base). */
   positions: BinaryChunk;
   /** Float32 lon0, lat0, lon1, lat1 per slot, for kinds drawn as straight lines (road segments). */
@@ -54,6 +69,13 @@ export interface WireCatalog {
 /** Pump station states, as carried in the `pump.state` channel. */
 export const PUMP_STATES = ['standby', 'running', 'fault', 'offline'] as const;
 export type PumpState = (typeof PUMP_STATES)[number];
+
+/**
+ * Elevator states, as carried in the `elevator.state` channel (Shanghai's elevator IoT platform
+ * reports each car's run state, scheduled maintenance, faults and entrapments).
+ */
+export const ELEVATOR_STATES = ['idle', 'running', 'maintenance', 'fault', 'trapped', 'offline'] as const;
+export type ElevatorState = (typeof ELEVATOR_STATES)[number];
 
 /** Team states, as carried in the `team.state` channel. */
 export const TEAM_STATES = ['available', 'enRoute', 'onSite'] as const;

@@ -4,6 +4,7 @@
  * NaN means "no data" (a sensor that is not reporting).
  */
 import type { AssetKind } from './assets';
+import type { WireFormat } from './channelCodec';
 
 export type ChannelDtype = 'f32' | 'u8';
 
@@ -13,6 +14,8 @@ export interface ChannelSpec {
   unit: string;
   /** Values per slot (2 for a position). */
   stride?: number;
+  /** How values travel, when narrower than the array (default: f32 for f32 arrays, u8 for u8 arrays). */
+  wire?: WireFormat;
 }
 
 export const CHANNELS = {
@@ -29,21 +32,23 @@ export const CHANNELS = {
   /** Water depth at each waterlogging-prone point, cm. */
   'waterlog.depth': { kind: 'waterloggingPoint', dtype: 'f32', unit: 'cm' },
   /** Pump station state: index into PUMP_STATES. */
-  'pump.state': { kind: 'pumpStation', dtype: 'u8', unit: '' },
+  'pump.state': { kind: 'pumpStation', dtype: 'u8', unit: '', wire: { type: 'u4' } },
   /** Forebay (sump) level, metres above the sump floor, 1 cm resolution; NaN while offline. */
   'pump.level': { kind: 'pumpStation', dtype: 'f32', unit: 'm' },
   /** Pumped flow, m³/s, 0.1 resolution. */
   'pump.flow': { kind: 'pumpStation', dtype: 'f32', unit: 'm³/s' },
   /** Mean speed on each road segment, km/h, 0.1 resolution (0 when closed). */
-  'road.speed': { kind: 'roadSegment', dtype: 'f32', unit: 'km/h' },
+  'road.speed': { kind: 'roadSegment', dtype: 'f32', unit: 'km/h', wire: { type: 'u16', scale: 0.1 } },
   /** Traffic performance index of each segment, 0–10, 0.1 resolution. */
-  'road.index': { kind: 'roadSegment', dtype: 'f32', unit: '' },
+  'road.index': { kind: 'roadSegment', dtype: 'f32', unit: '', wire: { type: 'u8', scale: 0.1 } },
   /** 1 while a closure notice holds the segment closed. */
-  'road.closed': { kind: 'roadSegment', dtype: 'u8', unit: '' },
+  'road.closed': { kind: 'roadSegment', dtype: 'u8', unit: '', wire: { type: 'u4' } },
   /** Each team's current position, lon/lat pairs. */
   'team.pos': { kind: 'team', dtype: 'f32', unit: '°', stride: 2 },
   /** Team state: index into TEAM_STATES. */
-  'team.state': { kind: 'team', dtype: 'u8', unit: '' },
+  'team.state': { kind: 'team', dtype: 'u8', unit: '', wire: { type: 'u4' } },
+  /** Elevator state: index into ELEVATOR_STATES (stress profile: 240,000 elevators). */
+  'elevator.state': { kind: 'elevator', dtype: 'u8', unit: '', wire: { type: 'u4' } },
 } as const satisfies Record<string, ChannelSpec>;
 
 export type ChannelId = keyof typeof CHANNELS;
@@ -54,6 +59,12 @@ export type ChannelArray = Float32Array | Uint8Array;
 export function channelStride(id: ChannelId): number {
   const spec: ChannelSpec = CHANNELS[id];
   return spec.stride ?? 1;
+}
+
+/** The channel's wire format (see channelCodec). */
+export function wireFormatOf(id: ChannelId): WireFormat {
+  const spec: ChannelSpec = CHANNELS[id];
+  return spec.wire ?? { type: spec.dtype };
 }
 
 /** Allocates the typed array a channel's values live in. */

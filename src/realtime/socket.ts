@@ -16,15 +16,21 @@ export class CityDecoder extends Decoder {
 }
 
 /**
- * `token` is asked on every (re)connect, so a login or logout takes effect at the next connect.
+ * `token` is asked on every (re)connect, so a login or logout takes effect at the next connect;
+ * `knownCatalog` too, so a reconnect that already holds the catalogue is not sent it again.
  * The socket starts disconnected: the app connects it once the route guard has let a page open.
  */
-export function connectCitySocket(url: string = window.location.origin, token: () => string | undefined = () => undefined): CitySocket {
+export function connectCitySocket(
+  url: string = window.location.origin,
+  token: () => string | undefined = () => undefined,
+  knownCatalog: () => string | undefined = () => undefined,
+): CitySocket {
   return io(url, {
     autoConnect: false,
     auth: (cb) => {
       const t = token();
-      cb(t ? { token: t } : {});
+      const catalog = knownCatalog();
+      cb({ ...(t ? { token: t } : {}), ...(catalog ? { catalog } : {}) });
     },
     // Straight to WebSocket: long-polling would double the cost of every binary frame.
     transports: ['websocket'],

@@ -44,6 +44,22 @@ describe('live feed over socket.io', () => {
     expect(Object.keys(unpackChannels(snapshot.channels))).toContain('rain');
   });
 
+  it('does not resend the catalogue to a client that reconnects holding the same version', async () => {
+    const version = server.feed.catalog.version;
+    const again = connectClient(server.url, { catalog: version });
+    const stale = connectClient(server.url, { catalog: 'an-older-version' });
+    sockets.push(again, stale);
+    const catalogs: string[] = [];
+    again.on('city:catalog', () => catalogs.push('again'));
+    const staleCatalog = nextEvent(stale, 'city:catalog');
+    const snapshot = await nextEvent(again, 'readings:snapshot');
+    expect(snapshot.catalogVersion).toBe(version);
+    expect((await staleCatalog).version).toBe(version);
+    // The delta after the snapshot has arrived, so a catalogue sent before it would have too.
+    await nextEvent(again, 'readings:delta');
+    expect(catalogs).toEqual([]);
+  });
+
   it('lets a client rebuild exactly the state a fresh snapshot holds', async () => {
     const socket = client();
     const catalogP = nextEvent(socket, 'city:catalog');

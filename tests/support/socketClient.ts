@@ -6,13 +6,13 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../src/proto
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connectClient(url: string, options: { token?: string; extraHeaders?: Record<string, string> } = {}): TestSocket {
+export function connectClient(url: string, options: { token?: string; catalog?: string; extraHeaders?: Record<string, string> } = {}): TestSocket {
   return io(url, {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
     parser: { Encoder, Decoder: CityDecoder },
-    auth: options.token ? { token: options.token } : {},
+    auth: { ...(options.token ? { token: options.token } : {}), ...(options.catalog ? { catalog: options.catalog } : {}) },
     extraHeaders: options.extraHeaders,
   });
 }

@@ -4,11 +4,13 @@
  * the pumps / underpasses / waterlogging switches), so `data-layers-drawn` reads like the switcher.
  *
  * The rain field lies beneath the roads (unlike the switcher's listing): a translucent field over
- * the roads would muddy their congestion colours wherever it rains. Closures lie above the drainage
+ * the roads would muddy their congestion colours wherever it rains. Elevators lie just above the roads:
+ * a quarter of a million dots must not cover the monitoring points. Closures lie above the drainage
  * points and clusters: a closure notice must never hide under a cluster bubble.
  */
 import { CLOSURE_LAYER_ID } from './buildClosureLayer';
 import { CLUSTER_LAYER_ID } from './buildClusterLayer';
+import { ELEVATOR_LAYER_ID } from './buildElevatorLayer';
 import { INCIDENT_LAYER_ID } from './buildIncidentLayer';
 import { PUMP_LAYER_ID } from './buildPumpLayer';
 import { RAIN_FIELD_LAYER_ID } from './buildRainFieldLayer';
@@ -22,6 +24,7 @@ import { WATERLOGGING_LAYER_ID } from './buildWaterloggingLayer';
 export const LAYER_ORDER = [
   RAIN_FIELD_LAYER_ID,
   ROAD_LAYER_ID,
+  ELEVATOR_LAYER_ID,
   WATER_GAUGE_LAYER_ID,
   RAIN_GAUGE_LAYER_ID,
   PUMP_LAYER_ID,

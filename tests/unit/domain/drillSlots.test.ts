@@ -4,7 +4,7 @@ import type { Alarm, Incident } from '../../../src/protocol/cityEvents';
 
 const state: DrillState = {
   channels: { 'underpass.depth': Float32Array.from([0, 30, 26, NaN]), 'pump.state': Uint8Array.from([1, 2, 2]) },
-  counts: { rainGauge: 3, waterGauge: 0, weatherStation: 0, underpass: 4, waterloggingPoint: 0, pumpStation: 3, roadSegment: 0, team: 0 },
+  counts: { rainGauge: 3, waterGauge: 0, weatherStation: 0, underpass: 4, waterloggingPoint: 0, pumpStation: 3, roadSegment: 0, team: 0, elevator: 0 },
   alarms: [{ ruleId: 'underpass.depth:frozen', trigger: 'frozen', assetKind: 'underpass', slot: 3 } as Alarm],
   incidents: [
     { category: 'elevatorEntrapment', status: 'new', assetKind: null, assetSlot: null, lon: 121.4, lat: 31.2 } as Incident,

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   writeCongestionColors,
   writeDepthColors,
+  writeElevatorStyle,
   writePumpColors,
   writeRainColors,
   writeTeamColors,
   writeWaterColors,
 } from '../../../src/map/liveColors';
-import { CONGESTION_BANDS, congestionBandOf, DEPTH_COLORS, NO_DATA, PUMP_STATE_COLORS, TEAM_STATE_COLORS } from '../../../src/map/mapPalette';
+import { CONGESTION_BANDS, congestionBandOf, DEPTH_COLORS, ELEVATOR_STATE_COLORS, NO_DATA, PUMP_STATE_COLORS, TEAM_STATE_COLORS } from '../../../src/map/mapPalette';
 
 const rgbAt = (out: Uint8Array, i: number) => Array.from(out.slice(i * 4, i * 4 + 3));
 
@@ -73,6 +74,18 @@ describe('state colours', () => {
     const out = new Uint8Array(12);
     writeTeamColors([0, 1, 2], out);
     expect([0, 1, 2].map((i) => rgbAt(out, i))).toEqual([[...TEAM_STATE_COLORS.available], [...TEAM_STATE_COLORS.enRoute], [...TEAM_STATE_COLORS.onSite]]);
+  });
+
+  it('draws in-service elevators as a faint small texture and the ones needing someone large and solid', () => {
+    const out = new Uint8Array(7 * 4);
+    const radius = new Float32Array(7);
+    // idle, running, maintenance, fault, trapped, offline, an unknown code
+    writeElevatorStyle([0, 1, 2, 3, 4, 5, 9], out, radius, 1.5, 6);
+    expect(rgbAt(out, 4)).toEqual([...ELEVATOR_STATE_COLORS.trapped]);
+    expect(rgbAt(out, 6)).toEqual([...ELEVATOR_STATE_COLORS.offline]);
+    expect(Array.from(radius)).toEqual([1.5, 1.5, 6, 6, 6, 6, 6]);
+    expect(out[3]).toBeLessThan(128);
+    expect(out[4 * 4 + 3]).toBe(255);
   });
 
   it('colours rain by band, dry gauges translucent', () => {

@@ -46,7 +46,9 @@ describe('legend', () => {
   const only = (...ids: MapLayerId[]) => Object.fromEntries(MAP_LAYERS.map((id) => [id, ids.includes(id)])) as Record<MapLayerId, boolean>;
 
   it('has a section for every visible layer and none for hidden ones', () => {
-    expect(legendSections(DEFAULT_VISIBLE).map((s) => s.id)).toEqual(['rain', 'water', 'roads', 'closures', 'pumps', 'underpasses', 'waterlogging', 'clusters', 'teams', 'incidents']);
+    expect(legendSections(DEFAULT_VISIBLE).map((s) => s.id)).toEqual(['rain', 'water', 'roads', 'closures', 'pumps', 'underpasses', 'waterlogging', 'clusters', 'teams', 'elevators', 'incidents']);
+    // A city without an elevator feed (the shanghai scale) explains no elevators.
+    expect(legendSections(DEFAULT_VISIBLE, { elevators: false }).map((s) => s.id)).not.toContain('elevators');
     expect(legendSections(only('roads')).map((s) => s.id)).toEqual(['roads']);
     expect(legendSections(only('underpasses')).map((s) => s.id)).toEqual(['underpasses', 'clusters']);
     expect(legendSections(only('districts'))).toEqual([]);

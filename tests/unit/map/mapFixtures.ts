@@ -22,6 +22,7 @@ const DEFAULT_COUNTS: Record<AssetKind, number> = {
   pumpStation: 4,
   roadSegment: 5,
   team: 3,
+  elevator: 0,
 };
 
 /** Slots spread over central Shanghai, ~1 km apart. */

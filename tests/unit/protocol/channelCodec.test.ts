@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChannel, ChannelCodecError, decodeChannel, encodeDelta, encodeFull } from '../../../src/protocol/channelCodec';
+import { applyChannel, ChannelCodecError, decodeChannel, encodeDelta, encodeFull, quantise } from '../../../src/protocol/channelCodec';
 import { packChannels, unpackChannels } from '../../../src/protocol/channelFrame';
 
 describe('channel codec', () => {
@@ -29,7 +29,8 @@ describe('channel codec', () => {
     const frame = decodeChannel(buffer);
     expect(frame.mode).toBe('sparse');
     expect(Array.from(frame.slots!)).toEqual([3, 999]);
-    expect(buffer.byteLength).toBe(8 + 2 * 4 + 2 * 4);
+    // 16-byte header, two f32 values, then the slots as varint gaps: 3 (1 byte) and 995 (2 bytes), padded.
+    expect(buffer.byteLength).toBe(16 + 2 * 4 + 4);
     const client = prev.slice();
     expect(applyChannel(client, buffer)).toBe(2);
     expect(client).toEqual(next);
@@ -82,13 +83,112 @@ describe('channel codec', () => {
     const bad = new Uint8Array(encodeFull(new Float32Array(2)));
     bad[0] = 9;
     expect(() => decodeChannel(bad)).toThrow(/version 9/);
-    const truncated = encodeFull(new Float32Array(4)).slice(0, 12);
+    const truncated = encodeFull(new Float32Array(4)).slice(0, 20);
     expect(() => decodeChannel(truncated)).toThrow(/length mismatch/);
     expect(() => applyChannel(new Uint8Array(2), encodeFull(new Float32Array(2)))).toThrow(/dtype/);
   });
 
+  it('refuses a sparse frame whose slot list is cut short or runs past its length', () => {
+    const prev = new Float32Array(100_000);
+    const next = prev.slice();
+    next[5] = 1;
+    next[90_000] = 2;
+    const good = new Uint8Array(encodeDelta(prev, next)!);
+    const cut = good.slice(0, good.length - 4);
+    expect(() => applyChannel(prev.slice(), cut)).toThrow(/truncated|length mismatch/);
+    const overlong = new Uint8Array(good.length + 4);
+    overlong.set(good);
+    expect(() => applyChannel(prev.slice(), overlong)).toThrow(/length mismatch/);
+  });
+
   it('refuses a delta between channels of different shapes', () => {
     expect(() => encodeDelta(new Float32Array(3), new Float32Array(4))).toThrow(/shape changed/);
+  });
+});
+
+describe('narrow wire formats', () => {
+  it('carries scaled u16 values (road speeds at 0.1 km/h) exactly as the sender quantised them, NaN included', () => {
+    const format = { type: 'u16', scale: 0.1 } as const;
+    const speeds = Float32Array.from([0, 35.26, 80.04, 129.99, NaN, 7000]);
+    quantise(speeds, format);
+    expect(Array.from(speeds.slice(0, 4)).map((v) => Math.round(v * 10) / 10)).toEqual([0, 35.3, 80, 130]);
+    // Out of range clamps to the largest code below the NaN marker.
+    expect(speeds[5]).toBeCloseTo(6553.4, 1);
+    const buffer = encodeFull(speeds, format);
+    expect(buffer.byteLength).toBe(16 + 12);
+    const target = new Float32Array(6);
+    applyChannel(target, buffer);
+    expect(Number.isNaN(target[4])).toBe(true);
+    expect(Array.from(target)).toEqual(Array.from(speeds));
+  });
+
+  it('carries scaled u8 values (a 0–10 index at 0.1) in a byte each', () => {
+    const format = { type: 'u8', scale: 0.1 } as const;
+    const index = Float32Array.from([0, 2.5, 6.1, 10, NaN]);
+    quantise(index, format);
+    const target = new Float32Array(5);
+    applyChannel(target, encodeFull(index, format));
+    expect(Array.from(target)).toEqual(Array.from(index));
+    expect(encodeFull(index, format).byteLength).toBe(16 + 8);
+  });
+
+  it('packs small states two to a byte (u4), in full frames and sparse deltas', () => {
+    const format = { type: 'u4' } as const;
+    const states = Uint8Array.from({ length: 11 }, (_, i) => i % 6);
+    const full = encodeFull(states, format);
+    expect(full.byteLength).toBe(16 + 8);
+    const target = new Uint8Array(11);
+    applyChannel(target, full);
+    expect(target).toEqual(states);
+    const prev = new Uint8Array(1000);
+    const next = prev.slice();
+    next[1] = 5;
+    next[2] = 3;
+    next[999] = 4;
+    const frame = decodeChannel(encodeDelta(prev, next, format)!);
+    expect(frame.mode).toBe('sparse');
+    expect(Array.from(frame.slots!)).toEqual([1, 2, 999]);
+    expect(Array.from(frame.values)).toEqual([5, 3, 4]);
+    const client = prev.slice();
+    applyChannel(client, encodeDelta(prev, next, format)!);
+    expect(client).toEqual(next);
+    expect(() => encodeFull(Uint8Array.from([16]), format)).toThrow(/does not fit/);
+  });
+
+  it('refuses formats that do not fit the array', () => {
+    expect(() => encodeFull(new Float32Array(2), { type: 'u4' })).toThrow(/does not fit/);
+    expect(() => encodeFull(new Float32Array(2), { type: 'u16' })).toThrow(/does not fit/);
+    expect(() => encodeFull(new Uint8Array(2), { type: 'u16', scale: 1 })).toThrow(/does not fit/);
+  });
+
+  it('reaches the latest state through partial deltas of every size of slot gap', () => {
+    // Gaps of 0, 127/128 (one/two varint bytes) and 16383/16384 (two/three bytes) and a last slot far out.
+    const n = 300_000;
+    const format = { type: 'u4' } as const;
+    let prev = new Uint8Array(n);
+    const client = prev.slice();
+    const slotsPerRound = [
+      [0, 1, 129, 258],
+      [16_384, 32_769, 299_999],
+      [7, 8, 9, 10, 200_000],
+    ];
+    for (const [round, slots] of slotsPerRound.entries()) {
+      const next = prev.slice();
+      for (const s of slots) next[s] = (round + s) % 6 || 1;
+      applyChannel(client, encodeDelta(prev, next, format)!);
+      expect(client).toEqual(next);
+      prev = next;
+    }
+  });
+
+  it('keeps a stress-scale delta small: 10 % churn of 240,000 states is about one byte and a half per changed slot', () => {
+    const prev = Uint8Array.from({ length: 240_000 }, (_, i) => i % 2);
+    const next = prev.slice();
+    for (let i = 0; i < next.length; i += 10) next[i] = 3;
+    const buffer = encodeDelta(prev, next, { type: 'u4' })!;
+    expect(decodeChannel(buffer).mode).toBe('sparse');
+    // 24,000 changes: 12,000 bytes of values and 24,000 one-byte gaps.
+    expect(buffer.byteLength).toBeLessThanOrEqual(16 + 12_000 + 24_000);
   });
 });
 

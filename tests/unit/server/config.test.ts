@@ -25,6 +25,13 @@ describe('configuration', () => {
     expect(loadConfig(['--road-grid-km', '0.25'], {}).roadGridKm).toBe(0.25);
   });
 
+  it('chooses the scale profile by flag or CITYOPS_SCALE, shanghai by default', () => {
+    expect(loadConfig([], {}).scale).toBe('shanghai');
+    expect(loadConfig(['--scale', 'stress'], {}).scale).toBe('stress');
+    expect(loadConfig([], { CITYOPS_SCALE: 'stress' }).scale).toBe('stress');
+    expect(() => loadConfig(['--scale', 'huge'], {})).toThrow(/CITYOPS_SCALE \/ --scale/);
+  });
+
   it('refuses unknown flags', () => {
     expect(() => loadConfig(['--sped', '2'], {})).toThrow(/sped/);
   });
