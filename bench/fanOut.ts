@@ -11,6 +11,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { RunningServer } from '../mock-server/server';
 import type { ChannelId } from '../src/protocol/channels';
 import type { WireDelta } from '../src/protocol/events';
+import type { ScaleName } from '../mock-server/city/scaleProfiles';
 import { startTestServer } from '../tests/support/testServer';
 import type { ChildConfig, ChildResult, ClientRole, ClientSpec } from './fanOutClients';
 import { cpuPercentOfCore, summarize, type Summary } from './stats';
@@ -188,9 +189,12 @@ export async function measureFanOut(server: RunningServer, options: FanOutOption
   }
 }
 
-/** The whole section: one server (Shanghai counts, storm, ×60, 1 Hz), idle baseline, then each N. */
-export async function runFanOutSection(sizes: number[], opts: { processes?: number; warmupMs?: number; windowMs?: number; idleMs?: number } = {}) {
-  const server = await startTestServer({ scenario: 'storm', speed: 60, tickMs: 1000 });
+/** The whole section: one server (storm, 1 Hz, ×60 unless told), idle baseline, then each N. */
+export async function runFanOutSection(
+  sizes: number[],
+  opts: { processes?: number; warmupMs?: number; windowMs?: number; idleMs?: number; scale?: ScaleName; speed?: number } = {},
+) {
+  const server = await startTestServer({ scenario: 'storm', speed: opts.speed ?? 60, tickMs: 1000, scale: opts.scale ?? 'shanghai' });
   try {
     await sleep(3000); // let the first ticks (JIT, storm start) pass
     const idle = await measureIdleServer(server, opts.idleMs ?? 10_000);

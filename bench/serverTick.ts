@@ -1,17 +1,19 @@
 /**
- * Server cost per simulation tick and bytes of deltas per second, at the full Shanghai counts.
+ * Server cost per simulation tick and bytes of deltas per second, at either scale profile.
  * Runs the simulator and feed in-process (no sockets): what one tick costs the server's event loop.
  */
 import { loadCityGeo } from '../mock-server/city/cityGeo';
 import { LiveFeed } from '../mock-server/feed/liveFeed';
+import type { ScaleName } from '../mock-server/city/scaleProfiles';
 import { createCitySimulation } from '../mock-server/simulator/citySimulation';
 import type { RainScenarioId } from '../mock-server/simulator/scenarios/rainScenarios';
 import { unpackChannels } from '../src/protocol/channelFrame';
 
 export interface ServerTickResult {
   scenario: string;
-  /** Live road segments (the stress profile's 50,000 come from a 0.25 km grid). */
+  scale: ScaleName;
   roadSegments: number;
+  elevators: number;
   speed: number;
   ticks: number;
   tickMsP50: number;
@@ -26,9 +28,9 @@ export interface ServerTickResult {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-export function measureServerTick(scenario: RainScenarioId, speed: number, ticks: number, tickMs = 1000, roadGridKm?: number): ServerTickResult {
+export function measureServerTick(scenario: RainScenarioId, speed: number, ticks: number, scale: ScaleName = 'shanghai', tickMs = 1000): ServerTickResult {
   const geo = loadCityGeo();
-  const sim = createCitySimulation(geo, { seed: 20260701, startTime: Date.parse('2026-07-15T14:00:00+08:00'), scenario, roadGridKm });
+  const sim = createCitySimulation(geo, { seed: 20260701, startTime: Date.parse('2026-07-15T14:00:00+08:00'), scenario, scale });
   const feed = new LiveFeed(sim, { tickMs, speed });
   // Warm up the JIT and let the storm build before measuring.
   for (let i = 0; i < 30; i++) feed.tick();
@@ -53,7 +55,9 @@ export function measureServerTick(scenario: RainScenarioId, speed: number, ticks
   const busiest = [...perChannel].sort((a, b) => b[1] - a[1])[0];
   return {
     scenario,
+    scale,
     roadSegments: sim.assets.roads.segmentCount,
+    elevators: sim.assets.elevators.count,
     speed,
     ticks,
     tickMsP50: percentile(sorted, 0.5),

@@ -9,6 +9,7 @@ import { CLIENT_EVENT_SCHEMAS, type ClientToServerEvents, type ServerToClientEve
 import type { LiveFeed } from '../feed/liveFeed';
 import { principalOf } from '../auth/socketAuth';
 import { WorkOrderError, type WorkOrderService } from '../workorders/workOrderService';
+import { BatchedFanOut } from './batchedFanOut';
 import { frameFor, newPacedClient, pace, type PacedClient } from './framePacer';
 import { HandlerError, reply, splitArgs, validatedHandler, type CitySocket } from './validatedHandler';
 
@@ -43,6 +44,7 @@ function canTakeFrame(socket: CitySocket): boolean {
 
 export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrders?: WorkOrderService): Hub {
   const paced = new Map<string, { socket: CitySocket; client: PacedClient }>();
+  const fanOut = new BatchedFanOut();
   /** A fresh snapshot for the socket's subscription; its deltas continue from there. */
   const snapshotFor = (socket: CitySocket) => {
     const entry = paced.get(socket.id);
@@ -114,6 +116,8 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
 
   return {
     publish(delta) {
+      // Anything left of the previous frame goes first, so no socket sees frames out of order.
+      fanOut.flush();
       const frame = { delta, current: feed.readings, previous: feed.previousReadings };
       const shared = new Map<string, { frame: WireDelta; sockets: CitySocket[] }>();
       for (const { socket, client } of paced.values()) {
@@ -126,11 +130,14 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
         } else if (decision.kind === 'catchUp') socket.emit('readings:delta', decision.delta);
         else if (decision.kind === 'snapshot') socket.emit('readings:snapshot', snapshotFor(socket));
       }
-      // One encoding per subscription group, written to each of its sockets.
+      // One encoding per subscription group, written to its sockets a batch per turn of the loop.
       for (const { frame: groupFrame, sockets } of shared.values()) {
-        if (sockets.length === 1) sockets[0].emit('readings:delta', groupFrame);
-        else io.to(sockets.map((s) => s.id)).emit('readings:delta', groupFrame);
+        fanOut.send(sockets, (batch) => {
+          if (batch.length === 1) batch[0].emit('readings:delta', groupFrame);
+          else io.to(batch.map((s) => s.id)).emit('readings:delta', groupFrame);
+        });
       }
+      fanOut.start();
     },
     clientCount: () => io.engine.clientsCount,
   };

@@ -19,7 +19,7 @@ import { defaultRules } from '../rules/defaultRules';
 import { drawCityLife } from './cityLife';
 import { createElevatorModel, type ElevatorModel } from './elevators';
 import { createDrainageState, stepDrainage, type DrainageState, type LocalRain } from './drainage';
-import { rainAt, spawnCell, stepRainCells, type RainCell } from './rainCells';
+import { rainAtEach, spawnCell, stepRainCells, type RainCell } from './rainCells';
 import { createRng, type Rng } from './rng';
 import { routerFor, type Router } from './routing';
 import { RAIN_SCENARIOS, type RainScenarioId } from './scenarios/rainScenarios';
@@ -198,7 +198,7 @@ export function simTime(sim: CitySimulation): number {
 
 /** Samples the rain field at every slot of a km-grid position list. */
 export function sampleRain(cells: readonly RainCell[], xy: Float64Array, out: Float64Array | Float32Array): void {
-  for (let i = 0; i < out.length; i++) out[i] = rainAt(cells, xy[i * 2], xy[i * 2 + 1]);
+  rainAtEach(cells, xy, out);
 }
 
 /** Advances the city by whole steps. */

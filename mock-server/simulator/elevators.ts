@@ -36,6 +36,9 @@ export interface ElevatorModel {
   phase: Float32Array;
   maintenanceDay: Uint8Array;
   maintenanceStart: Float32Array;
+  /** Per car: 1 out of contact, 2 faulty, for the hour / three-hour block they were drawn for. */
+  outage: Uint8Array;
+  outageBlocks: { hour: number; fault: number };
 }
 
 /** Precomputes each car's fixed schedule, so a tick costs two or three hashes a car. */
@@ -46,6 +49,8 @@ export function createElevatorModel(fleet: ElevatorFleet, seed: number): Elevato
     phase: new Float32Array(fleet.count),
     maintenanceDay: new Uint8Array(fleet.count),
     maintenanceStart: new Float32Array(fleet.count),
+    outage: new Uint8Array(fleet.count),
+    outageBlocks: { hour: NaN, fault: NaN },
   };
   for (let i = 0; i < fleet.count; i++) {
     // Each car's trips are offset, so the city's cars do not all change state on the same tick.
@@ -68,9 +73,18 @@ export function measureElevators(model: ElevatorModel, timeMs: number, trapped: 
   const shares = [0, 1, 2, 3].map((use) => runningShare(hour, use) * 2 - 1);
   const hourBlock = Math.floor(timeMs / HOUR);
   const faultBlock = Math.floor(timeMs / (3 * HOUR));
+  // Outages change by the hour: drawn once per block, not on every tick.
+  if (model.outageBlocks.hour !== hourBlock || model.outageBlocks.fault !== faultBlock) {
+    for (let i = 0; i < fleet.count; i++) {
+      model.outage[i] =
+        hashNoise(seed, i, hourBlock + 0x5eed) > 1 - 2 * OFFLINE_SHARE ? 1 : hashNoise(seed, i + 0x2f00000, faultBlock) > 1 - 2 * FAULT_SHARE ? 2 : 0;
+    }
+    model.outageBlocks = { hour: hourBlock, fault: faultBlock };
+  }
   for (let i = 0; i < fleet.count; i++) {
-    if (hashNoise(seed, i, hourBlock + 0x5eed) > 1 - 2 * OFFLINE_SHARE) out[i] = OFFLINE;
-    else if (hashNoise(seed, i + 0x2f00000, faultBlock) > 1 - 2 * FAULT_SHARE) out[i] = FAULT;
+    const outage = model.outage[i];
+    if (outage === 1) out[i] = OFFLINE;
+    else if (outage === 2) out[i] = FAULT;
     else if (model.maintenanceDay[i] === maintenanceDay && msOfDay >= model.maintenanceStart[i] && msOfDay < model.maintenanceStart[i] + MAINTENANCE_MS) {
       out[i] = MAINTENANCE;
     } else {

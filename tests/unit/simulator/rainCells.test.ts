@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rainAt, spawnCell, stepRainCells, type RainCell } from '../../../mock-server/simulator/rainCells';
+import { rainAt, rainAtEach, spawnCell, stepRainCells, type RainCell } from '../../../mock-server/simulator/rainCells';
 import { createRng } from '../../../mock-server/simulator/rng';
 import { RAIN_SCENARIOS } from '../../../mock-server/simulator/scenarios/rainScenarios';
 
@@ -35,5 +35,16 @@ describe('rain cells', () => {
       const alongWind = (c.x * c.vx + c.y * c.vy) / Math.hypot(c.vx, c.vy);
       expect(alongWind).toBeCloseTo(-60, 5);
     }
+  });
+
+  it('samples many points exactly as rainAt does, one at a time', () => {
+    const rng = createRng(9);
+    const cells = Array.from({ length: 12 }, () => spawnCell(rng, RAIN_SCENARIOS.storm, 'anywhere'));
+    stepRainCells(cells, 600, rng, RAIN_SCENARIOS.storm);
+    const xy = Float64Array.from({ length: 4000 }, () => rng.range(-60, 60));
+    const many = new Float64Array(2000);
+    rainAtEach(cells, xy, many);
+    for (let i = 0; i < 2000; i++) expect(many[i]).toBe(rainAt(cells, xy[i * 2], xy[i * 2 + 1]));
+    expect(many.some((v) => v > 0)).toBe(true);
   });
 });
