@@ -22,7 +22,11 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       void app.workOrders.queue
         .run(async () => {
           // The city's own incident changes are on disk before any client sees them.
-          app.hub.publish(await recordedTick(app.feed, app.workOrders, app.history));
+          const delta = await recordedTick(app.feed, app.workOrders, app.history);
+          // A turn of the event loop between the simulation and the fan-out, so neither adds to the
+          // other's hold on the loop (requests keep being read; commands still queue behind this).
+          await new Promise((resolve) => setImmediate(resolve));
+          app.hub.publish(delta);
         })
         .catch((err) => app.http.log.error({ err }, 'simulation tick failed'));
     },
