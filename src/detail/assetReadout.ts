@@ -120,6 +120,7 @@ export interface AssetState {
 
 const PUMP_TONES: Record<string, Tone> = { running: 'ok', standby: 'ok', fault: 'alarm', offline: 'dim' };
 const TEAM_TONES: Record<string, Tone> = { available: 'ok', enRoute: 'warn', onSite: 'warn' };
+const ELEVATOR_TONES: Record<string, Tone> = { idle: 'ok', running: 'ok', maintenance: 'warn', fault: 'alarm', trapped: 'alarm', offline: 'dim' };
 
 /** Congestion index bands (0–10), after the usual traffic performance index grades. */
 const roadState = (index: number): AssetState =>
@@ -144,6 +145,10 @@ export function assetStateOf(facts: AssetFacts, readings: readonly Reading[]): A
     case 'team': {
       const s = stateOf('team.state');
       return s ? { key: s, tone: TEAM_TONES[s] ?? 'dim' } : noData;
+    }
+    case 'elevator': {
+      const s = stateOf('elevator.state');
+      return s ? { key: s, tone: ELEVATOR_TONES[s] ?? 'dim' } : noData;
     }
     case 'roadSegment': {
       if (stateOf('road.closed') === 'closed') return { key: 'closed', tone: 'alarm' };

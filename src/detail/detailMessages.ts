@@ -20,6 +20,7 @@ const zhCN = {
       pumpStation: '排水泵站',
       roadSegment: '道路路段',
       team: '抢险队伍',
+      elevator: '电梯',
     },
     // Channel ids with the dot replaced by "_" (message paths cannot hold dots).
     channels: {
@@ -36,6 +37,7 @@ const zhCN = {
       road_index: '拥堵指数',
       road_closed: '通行',
       team_state: '队伍状态',
+      elevator_state: '运行状态',
     },
     thresholds: {
       waterGauge: { warning: '警戒水位', danger: '危险水位' },
@@ -60,6 +62,9 @@ const zhCN = {
       flowing: '畅通',
       slow: '缓行',
       congested: '拥堵',
+      idle: '待机',
+      maintenance: '维保中',
+      trapped: '困人',
     },
   },
 };
@@ -85,6 +90,7 @@ const en: typeof zhCN = {
       pumpStation: 'Pump station',
       roadSegment: 'Road segment',
       team: 'Team',
+      elevator: 'Elevator',
     },
     channels: {
       rain: 'Rain',
@@ -100,6 +106,7 @@ const en: typeof zhCN = {
       road_index: 'Congestion index',
       road_closed: 'Access',
       team_state: 'State',
+      elevator_state: 'State',
     },
     thresholds: {
       waterGauge: { warning: 'warning level', danger: 'danger level' },
@@ -124,6 +131,9 @@ const en: typeof zhCN = {
       flowing: 'Flowing',
       slow: 'Slow',
       congested: 'Congested',
+      idle: 'Idle',
+      maintenance: 'Maintenance',
+      trapped: 'People trapped',
     },
   },
 };

@@ -24,6 +24,7 @@ import {
 import { TEAM_ICONS, type IconAtlas } from './icons/iconAtlas';
 import { buildClosureLayer, CLOSURE_NOTICE_SUBLAYER, closedSegments, type ClosedSegments, type ClosureNotice } from './layers/buildClosureLayer';
 import { buildClusterLayer } from './layers/buildClusterLayer';
+import { selectElevators, showsInService } from './elevatorSelection';
 import { buildElevatorLayer } from './layers/buildElevatorLayer';
 import { buildIncidentLayer, packIncidents, type IncidentArrays } from './layers/buildIncidentLayer';
 import { buildPumpLayer } from './layers/buildPumpLayer';
@@ -72,6 +73,8 @@ export interface LiveFrame {
   tickMs: number;
   /** False when the viewer prefers reduced motion: teams then jump instead of gliding. */
   smooth: boolean;
+  /** The map's [west, south, east, north], for layers that draw only what is in view. */
+  bounds?: readonly [number, number, number, number];
 }
 
 /** What a picked (layer, index) stands for. */
@@ -128,8 +131,16 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
     team: new SwapBuffer(g.team.count),
     elevator: new SwapBuffer(g.elevator.count),
   };
-  const elevatorRadii = floatSwapBuffer(g.elevator.count, 1);
-  const elevatorPositions = wrap(g.elevator.positions);
+  // Elevators: the cars drawn are a selection (elevatorSelection.ts), packed into these buffers; each
+  // swap buffer keeps the slots it holds, so a pick maps back to the car it drew.
+  const elevators = {
+    radii: floatSwapBuffer(g.elevator.count, 1),
+    positions: floatSwapBuffer(g.elevator.count, 2),
+    slots: [new Uint32Array(g.elevator.count), new Uint32Array(g.elevator.count)],
+    turn: 0,
+    drawn: 0,
+    states: new Uint8Array(g.elevator.count),
+  };
   const roadLines = g.roadSegment.lines ?? new Float32Array(g.roadSegment.count * 4);
   const roads = roadGeometry(roadLines, g.roadSegment.attributes.class ?? [], ROAD_CLASS_WIDTH);
   const column = (values: number[] | undefined, count: number, fallback: number) => Float32Array.from(values ?? new Array<number>(count).fill(fallback));
@@ -242,10 +253,28 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       },
     },
     elevators: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}|${elevatorViewKey(f)}` : `0|${f.uiScale}`),
       build(f, on) {
-        if (on) writeElevatorStyle(f.channels['elevator.state'], colors.elevator.next().value, elevatorRadii.next().value, px(1.6, f.uiScale, 1), px(7, f.uiScale, 3.5));
-        return buildElevatorLayer({ count: g.elevator.count, positions: elevatorPositions, colors: colors.elevator.current, radii: elevatorRadii.current, visible: on });
+        if (on) {
+          elevators.turn ^= 1;
+          const slots = elevators.slots[elevators.turn];
+          const n = selectElevators(f.channels['elevator.state'], g.elevator.positions, f, slots);
+          const positions = elevators.positions.next().value;
+          for (let k = 0; k < n; k++) {
+            positions[k * 2] = g.elevator.positions[slots[k] * 2];
+            positions[k * 2 + 1] = g.elevator.positions[slots[k] * 2 + 1];
+            elevators.states[k] = f.channels['elevator.state'][slots[k]];
+          }
+          writeElevatorStyle(elevators.states.subarray(0, n), colors.elevator.next().value, elevators.radii.next().value, px(2.2, f.uiScale, 1.5), px(7, f.uiScale, 3.5));
+          elevators.drawn = n;
+        }
+        return buildElevatorLayer({
+          count: elevators.drawn,
+          positions: elevators.positions.current,
+          colors: colors.elevator.current,
+          radii: elevators.radii.current,
+          visible: on,
+        });
       },
     },
     closures: {
@@ -326,6 +355,9 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
         return clusters?.bubbles.length ?? 0;
       case 'rainField':
         return 1;
+      case 'elevators':
+        // The layer is on whenever the city has elevators, even when none needs someone right now.
+        return g.elevator.count;
       default:
         return g[ASSET_OF_LAYER[id]!].count;
     }
@@ -363,6 +395,10 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
     },
     pickTarget(layerId, index, sourceLayerId) {
       if (index < 0) return null;
+      if (layerId === 'elevators') {
+        const slot = index < elevators.drawn ? elevators.slots[elevators.turn][index] : undefined;
+        return slot === undefined ? null : { type: 'asset', kind: 'elevator', slot };
+      }
       const asset = ASSET_OF_LAYER[layerId];
       if (asset) return index < g[asset].count ? { type: 'asset', kind: asset, slot: index } : null;
       if (layerId === 'closures' && sourceLayerId === CLOSURE_NOTICE_SUBLAYER) {
@@ -399,5 +435,10 @@ const ASSET_OF_LAYER: Partial<Record<string, AssetKind>> = {
   underpasses: 'underpass',
   waterlogging: 'waterloggingPoint',
   teams: 'team',
-  elevators: 'elevator',
 };
+
+/** What the elevator selection depends on besides the states: the view, when street zoom shows cars in service. */
+function elevatorViewKey(f: LiveFrame): string {
+  if (!showsInService(f)) return 'city';
+  return f.bounds!.map((v) => v.toFixed(4)).join(',');
+}

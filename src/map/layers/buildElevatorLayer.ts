@@ -1,7 +1,8 @@
 /**
- * Elevators (stress scale: 240,000): one dot per car. Positions upload once; colour and radius are
- * binary attributes from swap buffers rewritten from the state channel each update, so a quarter of a
- * million cars cost two typed-array writes per car and no per-car object.
+ * Elevators (stress scale: 240,000): one dot per car drawn — the cars needing someone, and at street
+ * zoom the cars in service in view (../elevatorSelection.ts). Position, colour and radius are binary
+ * attributes from swap buffers packed from the state channel each update: typed-array writes, no
+ * per-car object.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { AttributeValue } from '../swapBuffer';
@@ -9,8 +10,9 @@ import type { AttributeValue } from '../swapBuffer';
 export const ELEVATOR_LAYER_ID = 'elevators';
 
 export interface ElevatorLayerInput {
+  /** How many cars are drawn: the first `count` entries of each buffer. */
   count: number;
-  positions: { value: Float32Array; size: 2 };
+  positions: AttributeValue<Float32Array>;
   colors: AttributeValue;
   radii: AttributeValue<Float32Array>;
   visible: boolean;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assetStateOf, channelKey, describeAsset, readingsOf, type AssetFacts } from '../../../src/detail/assetReadout';
-import { ASSET_KINDS, PUMP_STATES, type AssetKind, type WireAssetGroup } from '../../../src/protocol/assets';
+import { detailMessages } from '../../../src/detail/detailMessages';
+import { ASSET_KINDS, ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type AssetKind, type WireAssetGroup } from '../../../src/protocol/assets';
 import { toCatalogView } from '../../../src/protocol/catalogView';
-import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '../../../src/protocol/channels';
+import { allocateChannel, CHANNEL_IDS, CHANNELS, channelStride, type ChannelArray, type ChannelId } from '../../../src/protocol/channels';
 
 const group = (kind: AssetKind, extra: Partial<WireAssetGroup> = {}): WireAssetGroup => ({
   kind,
@@ -91,6 +92,24 @@ describe('readings and state', () => {
     expect(road({ 'road.index': [9] }).key).toBe('congested');
     expect(road({ 'road.index': [6.5] }).key).toBe('slow');
     expect(road({ 'road.index': [1] }).key).toBe('flowing');
+  });
+
+  it('reads an elevator by its state, trapped and faulty cars as alarms', () => {
+    const lift = (state: number) => assetStateOf(facts('elevator'), readingsOf('elevator', channels({ 'elevator.state': [state] }), 0));
+    expect(lift(ELEVATOR_STATES.indexOf('running'))).toEqual({ key: 'running', tone: 'ok' });
+    expect(lift(ELEVATOR_STATES.indexOf('trapped'))).toEqual({ key: 'trapped', tone: 'alarm' });
+    expect(lift(ELEVATOR_STATES.indexOf('maintenance')).tone).toBe('warn');
+  });
+
+  it('has a message for every kind, every channel and every state word the card can show', () => {
+    const zh = detailMessages['zh-CN'].detail;
+    const en = detailMessages.en.detail;
+    for (const kind of ASSET_KINDS) expect([zh.kinds[kind], en.kinds[kind]], kind).not.toContain(undefined);
+    for (const id of CHANNEL_IDS.filter((c) => channelStride(c) === 1)) expect((zh.channels as Record<string, string>)[channelKey(id)], id).toBeDefined();
+    for (const state of [...PUMP_STATES, ...TEAM_STATES, ...ELEVATOR_STATES]) {
+      expect((zh.states as Record<string, string>)[state], state).toBeDefined();
+      expect((en.states as Record<string, string>)[state], state).toBeDefined();
+    }
   });
 
   it('names channels without dots for message paths', () => {
