@@ -31,7 +31,7 @@ describe('installSocketAuth', () => {
       expect(await dropped).toBe('io server disconnect');
 
       const refused = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: 42 } });
-      expect(await new Promise<string>((r) => refused.once('connect_error', (e) => r(e.message)))).toMatch(/^unauthorized: auth.token must be a string/);
+      expect(await new Promise<string>((r) => refused.once('connect_error', (e) => r(e.message)))).toMatch(/^unauthorized: auth.token and auth.catalog must be strings/);
       refused.close();
     } finally {
       await new Promise<void>((r) => io.close(() => r()));
