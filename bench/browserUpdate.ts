@@ -1,82 +1,200 @@
 /**
- * Browser main-thread cost of each 1 Hz live update in Debian Chromium (software WebGL), per stage
- * and per layer, from the page's own `cityops:*` performance measures (see src/shared/benchTiming.ts),
- * plus CDP script time per second and long tasks.
+ * Browser main-thread cost of the 1 Hz live feed in Debian Chromium (software WebGL), for the wall
+ * page and two baseline pages fed by the same server (bench/baselines): per-update `cityops:*`
+ * measures (src/shared/benchTiming.ts), CDP script and task time per second, long animation frames
+ * with script attribution, JS heap after GC, emit → drawn latency per `seq`, and frame intervals.
+ * Pages alternate in one browser, a fresh context per round, so ratios between them survive the noise
+ * of a shared machine.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { RunningServer } from '../mock-server/server';
-import { launchChromium } from '../tests/support/browser';
+import { LATENCY_LOG_KEY, type FrameLatency } from '../src/shared/benchTiming';
+import { BASELINE_PAGES, routeBaselinePages } from './baselines/serveBaselines';
+import { intervals, summarizeLoafs, updateTotals, type LoafEntry, type LoafSummary, type Measure } from './browserMetrics';
 
-export interface StageTiming {
-  name: string;
-  count: number;
-  p50: number;
-  p95: number;
-  max: number;
+/** The renderer these figures are meaningful for; anything else (a silent fallback) fails the run. */
+export const EXPECTED_RENDERER = /SwiftShader|llvmpipe|softpipe|software/i;
+
+export type PageId = 'ours' | 'maplibre' | 'deck';
+
+interface PageSpec {
+  id: PageId;
+  path: string;
+  /** Present once the first live state is on screen. */
+  readySelector: string;
+  /** Where the page's own bundle is served from (LoAF attribution). */
+  bundlePaths: string[];
 }
 
-export interface BrowserUpdateResult {
-  viewport: string;
+export const PAGES: Record<PageId, PageSpec> = {
+  ours: { id: 'ours', path: '/?bench=1&motion=0', readySelector: '[data-testid="city-map"][data-map-ready="true"]', bundlePaths: ['/assets/'] },
+  maplibre: { id: 'maplibre', path: `${BASELINE_PAGES.maplibre}?bench=1`, readySelector: '#map[data-bench-ready="true"]', bundlePaths: ['/bench-baseline/'] },
+  deck: { id: 'deck', path: `${BASELINE_PAGES.deck}?bench=1`, readySelector: '#map[data-bench-ready="true"]', bundlePaths: ['/bench-baseline/'] },
+};
+
+export interface PageTiming {
+  warmUpS: number;
+  /** Updates, CDP metrics, long frames, latency. */
+  windowS: number;
+  /** Animation-frame intervals, right after the main window. */
+  frameWindowS: number;
+}
+
+export interface PageRun {
+  page: PageId;
   renderer: string;
-  updates: number;
-  stages: StageTiming[];
-  scriptMsPerSecond: number;
+  /** The window's `cityops:*` measures (name without the prefix, page ms). */
+  measures: Measure[];
+  /** Main-thread ms of each update in the window (outermost measures per update). */
+  updateMs: number[];
+  scriptMsPerS: number;
+  taskMsPerS: number;
+  /** CDP script time in the window divided by the updates in it: all the page's JS per update. */
+  scriptMsPerUpdate: number;
+  /** Long animation frames ≥ 50 ms in the window: whose scripts ran, and which invokers took the time. */
+  loaf: LoafSummary;
   longTasks: number;
-  /** Page time (ms since navigation start) when the map reported ready (its first `idle`: drawn, tiles loaded). */
-  mapReadyMs: number;
+  heapMbStart: number;
+  heapMbEnd: number;
+  /** Frames received in the window (drawn or not). */
+  latency: FrameLatency[];
+  frameIntervals: number[];
+  /** Seconds from navigation to the first live state on screen. */
+  readyS: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+/**
+ * Installed before any page script: long animation frames and long tasks ≥ 50 ms with script
+ * attribution, and, once `startFrames` is called, every animation frame's timestamp. The frame loop
+ * runs only in its own short window after the main one: a page kept rendering at 60 fps costs main
+ * thread time that would otherwise be charged to the updates. A string, so no bundler helper leaks in.
+ */
+const PROBE_SCRIPT = `(() => {
+  const probe = { loaf: [], longTasks: 0, frames: [] };
+  probe.startFrames = () => {
+    const frame = (t) => {
+      if (probe.frames.length < 20000) probe.frames.push(t);
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  };
+  window.__benchProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration < 50 || probe.loaf.length >= 2000) continue;
+      probe.loaf.push({ duration: e.duration, scripts: (e.scripts || []).map((s) => ({ sourceURL: s.sourceURL || '', invoker: s.invoker || '', duration: s.duration })) });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: false });
+  new PerformanceObserver((list) => { probe.longTasks += list.getEntries().filter((e) => e.duration >= 50).length; }).observe({ type: 'longtask', buffered: false });
+})();`;
 
-export async function measureBrowserUpdate(server: RunningServer, width: number, height: number, seconds: number): Promise<BrowserUpdateResult> {
-  let browser: Browser | undefined;
+interface ProbeReadout {
+  measures: Measure[];
+  loaf: LoafEntry[];
+  longTasks: number;
+  latency: FrameLatency[];
+}
+
+async function cdpMetrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+async function heapAfterGcMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdpMetrics(cdp)).JSHeapUsedSize / 2 ** 20;
+}
+
+async function webglRenderer(page: Page): Promise<string> {
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'unknown';
+  });
+  if (!EXPECTED_RENDERER.test(renderer)) throw new Error(`WebGL renderer "${renderer}" is not the expected software backend (${EXPECTED_RENDERER}): figures would not compare with other runs`);
+  return renderer;
+}
+
+/** One page, one round: load, wait until live data is drawn, warm up, then measure one window. */
+export async function measurePage(browser: Browser, server: RunningServer, spec: PageSpec, width: number, height: number, timing: PageTiming, baselineDir: string): Promise<PageRun> {
+  // A routed page has no address, so Chromium counts it as public and blocks its socket to loopback
+  // (Local Network Access) unless granted; every page gets the same grant.
+  const context = await browser.newContext({ viewport: { width, height }, permissions: ['local-network-access'] });
   try {
-    browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number };
-      w.__longTasks = 0;
-      new PerformanceObserver((list) => (w.__longTasks += list.getEntries().filter((e) => e.duration >= 50).length)).observe({ type: 'longtask', buffered: false });
+    const page = await context.newPage();
+    await page.addInitScript({ content: PROBE_SCRIPT });
+    if (spec.id !== 'ours') await routeBaselinePages(page, baselineDir);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}${spec.path}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector(spec.readySelector, { timeout: 180_000 }).catch((err: Error) => {
+      throw new Error(`${spec.id} page never became ready${errors.length ? ` (page errors: ${errors.slice(0, 3).join('; ')})` : ''}: ${err.message}`);
     });
-    await page.goto(`${server.url}/?bench=1&motion=0`, { waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('[data-testid="city-map"][data-map-ready="true"]', { timeout: 120_000 });
-    const mapReadyMs = await page.evaluate(() => performance.now());
-    await page.waitForTimeout(5000); // warm-up: first layer builds and shader compiles are not steady state
-    const renderer = await page.evaluate(() => {
-      const gl = document.createElement('canvas').getContext('webgl2');
-      const info = gl?.getExtension('WEBGL_debug_renderer_info');
-      return info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'unknown';
-    });
-    const cdp = await page.context().newCDPSession(page);
+    const readyS = (await page.evaluate(() => performance.now())) / 1000;
+    // First layer builds, worker parses and shader compiles are not steady state.
+    await page.waitForTimeout(timing.warmUpS * 1000);
+    const renderer = await webglRenderer(page);
+
+    const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const metric = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-    await page.evaluate(() => {
+    const heapMbStart = await heapAfterGcMb(cdp);
+    await page.evaluate((key) => {
+      const w = window as unknown as Record<string, unknown> & { __benchProbe: { loaf: unknown[]; longTasks: number } };
       performance.clearMeasures();
-      (window as unknown as { __longTasks: number }).__longTasks = 0;
-    });
-    const script0 = await metric();
-    await page.waitForTimeout(seconds * 1000);
-    const script1 = await metric();
-    const { measures, longTasks } = await page.evaluate(() => ({
-      measures: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cityops:')).map((m) => [m.name.slice(8), m.duration] as const),
-      longTasks: (window as unknown as { __longTasks: number }).__longTasks,
-    }));
-    const byName = new Map<string, number[]>();
-    for (const [name, ms] of measures) byName.set(name, [...(byName.get(name) ?? []), ms]);
-    const stages = [...byName].map(([name, values]) => {
-      const sorted = values.sort((a, b) => a - b);
-      return { name, count: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1] };
-    });
+      w.__benchProbe.loaf.length = 0;
+      w.__benchProbe.longTasks = 0;
+      (w[key] as unknown[] | undefined)?.splice(0);
+    }, LATENCY_LOG_KEY);
+    const m0 = await cdpMetrics(cdp);
+    await page.waitForTimeout(timing.windowS * 1000);
+    const m1 = await cdpMetrics(cdp);
+    const probe: ProbeReadout = await page.evaluate((key) => {
+      const w = window as unknown as Record<string, unknown> & { __benchProbe: Omit<ProbeReadout, 'measures' | 'latency'> };
+      return {
+        measures: performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name.startsWith('cityops:'))
+          .map((m) => ({ name: m.name.slice('cityops:'.length), start: m.startTime, duration: m.duration })),
+        loaf: w.__benchProbe.loaf,
+        longTasks: w.__benchProbe.longTasks,
+        latency: (w[key] as FrameLatency[] | undefined) ?? [],
+      };
+    }, LATENCY_LOG_KEY);
+    const heapMbEnd = await heapAfterGcMb(cdp);
+    await page.evaluate(() => (window as unknown as { __benchProbe: { startFrames(): void } }).__benchProbe.startFrames());
+    await page.waitForTimeout(timing.frameWindowS * 1000);
+    const frames = await page.evaluate(() => (window as unknown as { __benchProbe: { frames: number[] } }).__benchProbe.frames);
+    if (errors.length) throw new Error(`${spec.id} page threw during the run: ${errors.slice(0, 3).join('; ')}`);
+
+    const wallS = (m1.Timestamp - m0.Timestamp) || timing.windowS;
+    const updateMs = updateTotals(probe.measures);
+    const scriptMs = (m1.ScriptDuration - m0.ScriptDuration) * 1000;
     return {
-      viewport: `${width}×${height}`,
+      page: spec.id,
       renderer,
-      updates: byName.get('decode')?.length ?? 0,
-      stages: stages.sort((a, b) => a.name.localeCompare(b.name)),
-      scriptMsPerSecond: (script1 - script0) / seconds,
-      longTasks,
-      mapReadyMs,
+      measures: probe.measures,
+      updateMs,
+      scriptMsPerS: scriptMs / wallS,
+      taskMsPerS: ((m1.TaskDuration - m0.TaskDuration) * 1000) / wallS,
+      scriptMsPerUpdate: updateMs.length ? scriptMs / updateMs.length : NaN,
+      loaf: summarizeLoafs(probe.loaf, server.url, spec.bundlePaths),
+      longTasks: probe.longTasks,
+      heapMbStart,
+      heapMbEnd,
+      latency: probe.latency,
+      frameIntervals: intervals(frames),
+      readyS,
     };
   } finally {
-    await browser?.close();
+    await context.close();
   }
+}
+
+/** Every page `rounds` times, alternating (ours, maplibre, deck, ours, …), in one browser. */
+export async function comparePages(browser: Browser, server: RunningServer, width: number, height: number, rounds: number, timing: PageTiming, baselineDir: string, pages: PageId[] = ['ours', 'maplibre', 'deck']): Promise<Record<PageId, PageRun[]>> {
+  const runs = { ours: [], maplibre: [], deck: [] } as Record<PageId, PageRun[]>;
+  for (let round = 0; round < rounds; round++) {
+    for (const id of pages) runs[id].push(await measurePage(browser, server, PAGES[id], width, height, timing, baselineDir));
+  }
+  return runs;
 }

@@ -2,67 +2,85 @@
  * `npm run bench [-- section…]`: sections `server` (cost per simulation tick and delta bytes per
  * second at the full Shanghai counts), `fanout` (the real server feeding 1 wall + 100 / 500 sockets
  * in separate client processes), `bundle` (gzip size per chunk after `vite build` against
- * bench/bundle-budget.json) and `browser` (main-thread time per 1 Hz update, per stage and layer).
+ * bench/bundle-budget.json) and `browser` (the wall page against plain maplibre and deck.gl baseline
+ * pages at the `shanghai` and `stress` scale profiles: main-thread time per update, long animation
+ * frames, heap, emit → drawn latency, frame intervals, and the ratios between the pages).
  * No argument: all of them. Figures, not pass/fail: compare runs on the same machine, and ratios
  * within one run.
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { measureBrowserUpdate } from './browserUpdate';
+import { buildBaselinePages } from './baselines/serveBaselines';
+import { formatComparison } from './browserReport';
+import { comparePages } from './browserUpdate';
 import { measureBundle } from './bundle';
-import { CLIENT_CPU_LIMIT_PERCENT, runFanOutSection, SUBSCRIBED_CHANNELS } from './fanOut';
+import { CLIENT_CPU_LIMIT_PERCENT, runFanOutSection, SUBSCRIBED_CHANNELS, type ServerWindow } from './fanOut';
 import { measureServerTick } from './serverTick';
 import { fmt, table } from './stats';
+import { launchChromium } from '../tests/support/browser';
 import { startTestServer } from '../tests/support/testServer';
 
 const SECTIONS = ['server', 'fanout', 'bundle', 'browser'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function serverSection() {
-  console.log('Server: simulator + rules + feed per 1 s tick (Shanghai counts, in-process)');
-  const server = [measureServerTick('showers', 1, 120), measureServerTick('storm', 1, 120), measureServerTick('storm', 60, 60), measureServerTick('storm', 1, 60, 1000, 0.25)];
+  console.log('Server: simulator + rules + feed per 1 s tick, in-process (shanghai: the brief\'s counts; stress: ~50,000 road segments + 240,000 elevators)');
+  const server = [
+    measureServerTick('showers', 1, 120),
+    measureServerTick('storm', 1, 120),
+    measureServerTick('storm', 60, 60),
+    measureServerTick('storm', 1, 60, 'stress'),
+    measureServerTick('storm', 60, 30, 'stress'),
+  ];
   console.log(
     table(
-      ['scenario', 'road segments', 'speed', 'tick p50 ms', 'p95 ms', 'max ms', 'CPU % of a core', 'delta B/s', 'events/s', 'snapshot B', 'busiest channel'],
-      server.map((r) => [r.scenario, r.roadSegments, `×${r.speed}`, fmt(r.tickMsP50), fmt(r.tickMsP95), fmt(r.tickMsMax), fmt(r.cpuPercentOfCore, 1), Math.round(r.deltaBytesPerSecond), fmt(r.eventsPerSecond, 1), r.snapshotBytes, r.busiestChannel]),
+      ['scale', 'scenario', 'road segments', 'elevators', 'speed', 'tick p50 ms', 'p95 ms', 'max ms', 'CPU % of a core', 'delta B/s', 'events/s', 'snapshot B', 'busiest channel'],
+      server.map((r) => [r.scale, r.scenario, r.roadSegments, r.elevators, `×${r.speed}`, fmt(r.tickMsP50), fmt(r.tickMsP95), fmt(r.tickMsMax), fmt(r.cpuPercentOfCore, 1), Math.round(r.deltaBytesPerSecond), fmt(r.eventsPerSecond, 1), r.snapshotBytes, r.busiestChannel]),
     ),
   );
 }
 
 async function fanOutSection() {
-  console.log(`Server fan-out: real server in this process (Shanghai counts, storm, ×60, 1 Hz); 1 wall + N consoles over 2 client processes,`);
-  console.log(`websocket only; half the consoles subscribe to ${SUBSCRIBED_CHANNELS.join(', ')}. 5 s warm-up, 20 s window.`);
-  const { idle, runs } = await runFanOutSection([100, 500]);
-  const serverRow = (label: string, s: typeof idle) => [label, fmt(s.cpuPercentOfCore, 1), fmt(s.eventLoopUtilization * 100, 1), fmt(s.eventLoopDelayP99Ms, 1), fmt(s.publish.p50), fmt(s.publish.p95), fmt(s.publish.max), s.ticks, fmt(s.rssMb, 0)];
-  console.log('\nServer process');
-  console.log(
-    table(
-      ['clients', 'CPU % of a core', 'ELU %', 'loop delay p99 ms', 'publish p50 ms', 'p95 ms', 'max ms', 'ticks', 'RSS MB'],
-      [serverRow('none (simulator only)', idle), ...runs.map((r) => serverRow(`1 wall + ${r.consoles}`, r.server))],
-    ),
-  );
-  console.log('\nClients (latency = receive − sentAt, every frame of every client in the window)');
-  console.log(
-    table(
-      ['clients', 'connected', 'frames', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'wall B/s', 'console B/s', 'subscribed B/s', 'max frame B', 'gaps/resyncs/catch-ups/snapshots', 'client CPU % per process', 'verdict'],
-      runs.map((r) => [
-        `1 wall + ${r.consoles}`,
-        `${r.connected}/${r.expected}`,
-        r.latency.count,
-        fmt(r.latency.p50, 1),
-        fmt(r.latency.p95, 1),
-        fmt(r.latency.p99, 1),
-        fmt(r.latency.max, 1),
-        Math.round(r.bytesPerSecond.wall),
-        Math.round(r.bytesPerSecond.console),
-        Math.round(r.bytesPerSecond['console-sub']),
-        r.maxFrameBytes,
-        `${r.gaps}/${r.resyncs}/${r.catchUps}/${r.serverSnapshots}`,
-        r.clientCpuPercent.map((p) => fmt(p, 0)).join(' / '),
-        r.clientBound ? `REJECT: a client process > ${CLIENT_CPU_LIMIT_PERCENT}% of a core` : r.connected < r.expected || r.decodeErrors || r.disconnects ? `FLAG: ${r.expected - r.connected} not connected, ${r.decodeErrors} decode errors, ${r.disconnects} disconnects` : 'ok',
-      ]),
-    ),
-  );
+  const serverRow = (label: string, s: ServerWindow) => [label, fmt(s.cpuPercentOfCore, 1), fmt(s.eventLoopUtilization * 100, 1), fmt(s.eventLoopDelayP99Ms, 1), fmt(s.publish.p50), fmt(s.publish.p95), fmt(s.publish.max), s.ticks, fmt(s.rssMb, 0)];
+  const plans = [
+    { scale: 'shanghai' as const, speed: 60, sizes: [100, 500] },
+    // The stress city at real-time speed (what a wall shows), with the officers' consoles.
+    { scale: 'stress' as const, speed: 1, sizes: [100] },
+  ];
+  for (const plan of plans) {
+    console.log(`${plan.scale === 'shanghai' ? '' : '\n'}Server fan-out: real server in this process (${plan.scale}, storm, ×${plan.speed}, 1 Hz); 1 wall + N consoles over 2 client processes,`);
+    console.log(`websocket only; half the consoles subscribe to ${SUBSCRIBED_CHANNELS.join(', ')}. 5 s warm-up, 20 s window.`);
+    const { idle, runs } = await runFanOutSection(plan.sizes, { scale: plan.scale, speed: plan.speed });
+    console.log('\nServer process');
+    console.log(
+      table(
+        ['clients', 'CPU % of a core', 'ELU %', 'loop delay p99 ms', 'publish p50 ms', 'p95 ms', 'max ms', 'ticks', 'RSS MB'],
+        [serverRow('none (simulator only)', idle), ...runs.map((r) => serverRow(`1 wall + ${r.consoles}`, r.server))],
+      ),
+    );
+    console.log('\nClients (latency = receive − sentAt, every frame of every client in the window)');
+    console.log(
+      table(
+        ['clients', 'connected', 'frames', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'wall B/s', 'console B/s', 'subscribed B/s', 'max frame B', 'gaps/resyncs/catch-ups/snapshots', 'client CPU % per process', 'verdict'],
+        runs.map((r) => [
+          `1 wall + ${r.consoles}`,
+          `${r.connected}/${r.expected}`,
+          r.latency.count,
+          fmt(r.latency.p50, 1),
+          fmt(r.latency.p95, 1),
+          fmt(r.latency.p99, 1),
+          fmt(r.latency.max, 1),
+          Math.round(r.bytesPerSecond.wall),
+          Math.round(r.bytesPerSecond.console),
+          Math.round(r.bytesPerSecond['console-sub']),
+          r.maxFrameBytes,
+          `${r.gaps}/${r.resyncs}/${r.catchUps}/${r.serverSnapshots}`,
+          r.clientCpuPercent.map((p) => fmt(p, 0)).join(' / '),
+          r.clientBound ? `REJECT: a client process > ${CLIENT_CPU_LIMIT_PERCENT}% of a core` : r.connected < r.expected || r.decodeErrors || r.disconnects ? `FLAG: ${r.expected - r.connected} not connected, ${r.decodeErrors} decode errors, ${r.disconnects} disconnects` : 'ok',
+        ]),
+      ),
+    );
+  }
 }
 
 function bundleSection() {
@@ -83,24 +101,46 @@ function bundleSection() {
   for (const note of report.notes) console.log(`note: ${note}`);
 }
 
+/**
+ * Browser section: 2 profiles × 2 viewports × 3 pages × ROUNDS page loads. At stress counts software
+ * WebGL takes 15–40 s to put a page's first state on screen, so loads alone are ~6 minutes of the
+ * ~15 here; the windows are kept short for that.
+ */
+const BROWSER_PROFILES = ['shanghai', 'stress'] as const;
+const BROWSER_VIEWPORTS: [number, number][] = [
+  [1920, 1080],
+  [3840, 2160],
+];
+const BROWSER_ROUNDS = 2;
+const BROWSER_TIMING = { warmUpS: 5, windowS: 10, frameWindowS: 3 };
+
 async function browserSection() {
   if (!existsSync('dist/index.html')) {
     console.log('Browser: skipped (run `npm run build` first)');
     return;
   }
-  console.log('Browser: main-thread ms per 1 Hz update (storm, ×60, Debian Chromium, software WebGL)');
-  const live = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: 60, tickMs: 1000 });
+  console.log(`Browser: the wall page vs a plain maplibre GeoJSON page and a plain deck.gl binary-attribute page, fed by the same`);
+  console.log(`server (storm, ×60, 1 Hz); Debian Chromium, software WebGL. Pages alternate in one browser, fresh context each,`);
+  console.log(`${BROWSER_ROUNDS} rounds, ${BROWSER_TIMING.warmUpS} s warm-up after the first live state is drawn, ${BROWSER_TIMING.windowS} s window, then ${BROWSER_TIMING.frameWindowS} s of`);
+  console.log('requestAnimationFrame intervals. update ms = the page\'s own `cityops:*` measures per update (ours: decode + layers + setProps;');
+  console.log('baselines: socket handler to setData/setProps return, plus the microtasks it queued); script/task = CDP deltas.');
+  console.log('The wall draws what it draws in production (e.g. at city zoom only the elevators needing someone); the baselines draw every asset.');
+  const baselineDir = await buildBaselinePages();
+  const browser = await launchChromium();
   try {
-    for (const [w, h] of [
-      [1920, 1080],
-      [3840, 2160],
-    ]) {
-      const r = await measureBrowserUpdate(live, w, h, 20);
-      console.log(`\n${r.viewport} — renderer: ${r.renderer} — ${r.updates} updates, script ${fmt(r.scriptMsPerSecond, 1)} ms/s, long tasks ≥ 50 ms: ${r.longTasks}, map ready ${fmt(r.mapReadyMs / 1000, 2)} s after navigation (first map idle, an upper bound on first frame)`);
-      console.log(table(['stage', 'count', 'p50 ms', 'p95 ms', 'max ms'], r.stages.map((s) => [s.name, s.count, fmt(s.p50), fmt(s.p95), fmt(s.max)])));
+    for (const scale of BROWSER_PROFILES) {
+      const live = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: 60, tickMs: 1000, scale });
+      try {
+        for (const [w, h] of BROWSER_VIEWPORTS) {
+          const runs = await comparePages(browser, live, w, h, BROWSER_ROUNDS, BROWSER_TIMING, baselineDir);
+          console.log(`\n${formatComparison(`${scale} — ${w}×${h}`, runs)}`);
+        }
+      } finally {
+        await live.close();
+      }
     }
   } finally {
-    await live.close();
+    await browser.close();
   }
 }
 

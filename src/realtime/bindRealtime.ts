@@ -3,6 +3,7 @@
  * (a gap asks for a fresh snapshot) and batched to animation frames before they reach the store.
  */
 import type { WireDelta, WireSnapshot } from '@/protocol/events';
+import { markReceived } from '@/shared/benchTiming';
 import { useCityEventsStore } from '@/stores/useCityEventsStore';
 import { useConnectionStore } from '@/stores/useConnectionStore';
 import { useLiveStore } from '@/stores/useLiveStore';
@@ -59,6 +60,7 @@ export function bindRealtime(socket: CitySocket): () => void {
   socket.on('city:catalog', (catalog) => live.setCatalog(catalog));
   socket.on('readings:snapshot', takeSnapshot);
   socket.on('readings:delta', (delta) => {
+    markReceived(delta.seq, delta.sentAt);
     const verdict = sequencer.verdict(delta.seq, delta.baseSeq);
     if (verdict === 'apply') {
       connection.frameArrived(Date.now());

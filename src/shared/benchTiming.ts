@@ -1,6 +1,7 @@
 /**
  * Main-thread timing for `npm run bench`: with `?bench=1` in the URL, `timed` records a
- * performance.measure entry named `cityops:<name>` that the bench collects. Off by default, because
+ * performance.measure entry named `cityops:<name>` that the bench collects, and the `mark*` functions
+ * log when each live frame (by `seq`) was received, applied and drawn. Off by default, because
  * measure entries accumulate in the page's buffer.
  */
 const enabled = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench');
@@ -13,4 +14,53 @@ export function timed<T>(name: string, work: () => T): T {
   } finally {
     performance.measure(`cityops:${name}`, { start, end: performance.now() });
   }
+}
+
+/** One live frame's path through the page; epoch ms, the clock the server stamps `sentAt` with. */
+export interface FrameLatency {
+  seq: number;
+  sentAt: number;
+  receivedAt: number;
+  appliedAt?: number;
+  drawnAt?: number;
+}
+
+/** Where the bench reads the log (and clears it when its window starts). */
+export const LATENCY_LOG_KEY = '__cityopsLatency';
+
+/** Ten minutes of 1 Hz frames: enough for any bench window, bounded for a page left open. */
+const MAX_FRAMES = 600;
+
+function latencyLog(): FrameLatency[] {
+  const w = window as unknown as Record<string, FrameLatency[] | undefined>;
+  return (w[LATENCY_LOG_KEY] ??= []);
+}
+
+export function markReceived(seq: number, sentAt: number): void {
+  if (!enabled) return;
+  const log = latencyLog();
+  log.push({ seq, sentAt, receivedAt: Date.now() });
+  if (log.length > MAX_FRAMES) log.splice(0, log.length - MAX_FRAMES);
+}
+
+/** Every received frame up to `seq` is now applied (a page may apply several frames at once). */
+export function markApplied(seq: number): void {
+  if (!enabled) return;
+  const now = Date.now();
+  const log = latencyLog();
+  for (let i = log.length - 1; i >= 0 && log[i].appliedAt === undefined; i--) if (log[i].seq <= seq) log[i].appliedAt = now;
+}
+
+/**
+ * A frame was drawn: every applied frame not yet drawn (up to `upToSeq`, for a page that knows which
+ * frame the drawn state holds) is on screen now.
+ */
+export function markDrawn(upToSeq = Number.POSITIVE_INFINITY): void {
+  if (!enabled) return;
+  const now = Date.now();
+  const log = latencyLog();
+  // Walk back over frames not yet applied (received after the drawn state) to those waiting for a draw.
+  let i = log.length - 1;
+  while (i >= 0 && log[i].appliedAt === undefined) i--;
+  for (; i >= 0 && log[i].drawnAt === undefined; i--) if (log[i].appliedAt !== undefined && log[i].seq <= upToSeq) log[i].drawnAt = now;
 }

@@ -12,7 +12,7 @@ import { unpackChannels } from '@/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '@/protocol/channels';
 import type { FrameStamp, WireDelta, WireSnapshot } from '@/protocol/events';
 import type { VitalsFrame } from '@/protocol/vitals';
-import { timed } from '@/shared/benchTiming';
+import { markApplied, timed } from '@/shared/benchTiming';
 
 export interface FrameInfo extends FrameStamp {
   /** Client clock when the frame arrived. */
@@ -73,6 +73,7 @@ export const useLiveStore = defineStore('live', () => {
     vitals.value = last.vitals;
     frame.value = { seq: last.seq, simTime: last.simTime, sentAt: last.sentAt, receivedAt };
     version.value++;
+    markApplied(last.seq);
   }
 
   return { catalog, channels, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };

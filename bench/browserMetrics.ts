@@ -1,0 +1,151 @@
+/**
+ * Pure summaries of what the browser bench reads out of a page: `cityops:*` measures grouped into
+ * updates, long animation frames split by whose script ran, and per-frame latency records.
+ */
+import type { FrameLatency } from '../src/shared/benchTiming';
+import { summarize, type Summary } from './stats';
+
+export interface Measure {
+  name: string;
+  start: number;
+  duration: number;
+}
+
+/**
+ * Measures that open an update: the app's `decode` (its layer rebuild and setProps follow in the same
+ * task), a baseline's `update` (which wraps the whole handler).
+ */
+export const UPDATE_ANCHORS: readonly string[] = ['decode', 'update'];
+
+/** Measures not nested inside another one (nested ones, like `layer:*` inside `layers`, are already counted). */
+export function outermost(measures: readonly Measure[]): Measure[] {
+  const sorted = [...measures].sort((a, b) => a.start - b.start || b.duration - a.duration);
+  const out: Measure[] = [];
+  let end = -Infinity;
+  for (const m of sorted) {
+    if (m.start + m.duration <= end) continue;
+    out.push(m);
+    end = Math.max(end, m.start + m.duration);
+  }
+  return out;
+}
+
+/**
+ * Main-thread ms per update: each anchor measure plus the outermost measures after it, up to the
+ * next anchor. Measures before the first anchor (an update cut by the window's start) are dropped.
+ */
+export function updateTotals(measures: readonly Measure[], anchors: readonly string[] = UPDATE_ANCHORS): number[] {
+  const totals: number[] = [];
+  for (const m of outermost(measures)) {
+    if (anchors.includes(m.name)) totals.push(m.duration);
+    else if (totals.length) totals[totals.length - 1] += m.duration;
+  }
+  return totals;
+}
+
+export interface StageTiming extends Summary {
+  name: string;
+}
+
+export function stageTimings(measures: readonly Measure[]): StageTiming[] {
+  const byName = new Map<string, number[]>();
+  for (const m of measures) byName.set(m.name, [...(byName.get(m.name) ?? []), m.duration]);
+  return [...byName].map(([name, values]) => ({ name, ...summarize(values) })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface LoafScript {
+  sourceURL: string;
+  invoker: string;
+  duration: number;
+}
+
+export interface LoafEntry {
+  duration: number;
+  scripts: LoafScript[];
+}
+
+export interface InvokerTotal {
+  invoker: string;
+  count: number;
+  ms: number;
+}
+
+export interface LoafSummary {
+  /** Frames ≥ 50 ms in which a script of the page's own bundle ran. */
+  app: number;
+  /** The rest: library or browser work with no script of ours attributed (rendering, GC, a foreign script). */
+  other: number;
+  /** Script invokers by total time across those frames, largest first. */
+  invokers: InvokerTotal[];
+}
+
+/** Whether a script URL is the page's own bundle: same origin, under one of the bundle paths. */
+export const isAppScript = (sourceURL: string, origin: string, bundlePaths: readonly string[]): boolean =>
+  sourceURL.startsWith(origin) && bundlePaths.some((p) => sourceURL.startsWith(`${origin}${p}`));
+
+export function summarizeLoafs(entries: readonly LoafEntry[], origin: string, bundlePaths: readonly string[], minMs = 50): LoafSummary {
+  let app = 0;
+  let other = 0;
+  const invokers = new Map<string, InvokerTotal>();
+  for (const e of entries) {
+    if (e.duration < minMs) continue;
+    if (e.scripts.some((s) => isAppScript(s.sourceURL, origin, bundlePaths))) app++;
+    else other++;
+    for (const s of e.scripts) {
+      const key = s.invoker || '(unknown)';
+      const total = invokers.get(key) ?? { invoker: key, count: 0, ms: 0 };
+      total.count++;
+      total.ms += s.duration;
+      invokers.set(key, total);
+    }
+  }
+  return { app, other, invokers: sortInvokers(invokers.values()) };
+}
+
+const sortInvokers = (totals: Iterable<InvokerTotal>) => [...totals].sort((a, b) => b.ms - a.ms);
+
+/** Several windows' LoAF summaries as one. */
+export function mergeLoafs(summaries: readonly LoafSummary[]): LoafSummary {
+  const invokers = new Map<string, InvokerTotal>();
+  for (const s of summaries) {
+    for (const i of s.invokers) {
+      const total = invokers.get(i.invoker) ?? { invoker: i.invoker, count: 0, ms: 0 };
+      invokers.set(i.invoker, { invoker: i.invoker, count: total.count + i.count, ms: total.ms + i.ms });
+    }
+  }
+  return { app: summaries.reduce((n, s) => n + s.app, 0), other: summaries.reduce((n, s) => n + s.other, 0), invokers: sortInvokers(invokers.values()) };
+}
+
+export interface LatencySummary {
+  /** Frames drawn in the window. */
+  count: number;
+  receivedP50: number;
+  appliedP50: number;
+  drawn: Summary;
+}
+
+/** Emit → received / applied / drawn, ms, over the frames that made it all the way to the screen. */
+export function summarizeLatency(records: readonly FrameLatency[]): LatencySummary {
+  const done = records.filter((r) => r.appliedAt !== undefined && r.drawnAt !== undefined);
+  return {
+    count: done.length,
+    receivedP50: summarize(done.map((r) => r.receivedAt - r.sentAt)).p50,
+    appliedP50: summarize(done.map((r) => r.appliedAt! - r.sentAt)).p50,
+    drawn: summarize(done.map((r) => r.drawnAt! - r.sentAt)),
+  };
+}
+
+/** Gaps between consecutive animation-frame timestamps. */
+export function intervals(timestamps: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < timestamps.length; i++) out.push(timestamps[i] - timestamps[i - 1]);
+  return out;
+}
+
+/** The middle value (mean of the two middle ones for an even count), ignoring non-finite ones. */
+export function median(values: readonly number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
