@@ -114,13 +114,20 @@ const BROWSER_VIEWPORTS: [number, number][] = [
 const BROWSER_ROUNDS = 2;
 const BROWSER_TIMING = { warmUpS: 5, windowS: 10, frameWindowS: 3 };
 
+/**
+ * Simulated speed per scale: the Shanghai city ×60 so a 10 s window sees a storm's worth of change;
+ * the stress city in real time, as a wall shows it — at ×60 every elevator changes state every tick
+ * (trips last ~40 s), a full-frame delta each second that no real feed sends.
+ */
+const BROWSER_SPEED = { shanghai: 60, stress: 1 } as const;
+
 async function browserSection() {
   if (!existsSync('dist/index.html')) {
     console.log('Browser: skipped (run `npm run build` first)');
     return;
   }
   console.log(`Browser: the wall page vs a plain maplibre GeoJSON page and a plain deck.gl binary-attribute page, fed by the same`);
-  console.log(`server (storm, ×60, 1 Hz); Debian Chromium, software WebGL. Pages alternate in one browser, fresh context each,`);
+  console.log(`server (storm, 1 Hz; shanghai ×${BROWSER_SPEED.shanghai}, stress ×${BROWSER_SPEED.stress}); Debian Chromium, software WebGL. Pages alternate in one browser, fresh context each,`);
   console.log(`${BROWSER_ROUNDS} rounds, ${BROWSER_TIMING.warmUpS} s warm-up after the first live state is drawn, ${BROWSER_TIMING.windowS} s window, then ${BROWSER_TIMING.frameWindowS} s of`);
   console.log('requestAnimationFrame intervals. update ms = the page\'s own `cityops:*` measures per update (ours: decode + layers + setProps;');
   console.log('baselines: socket handler to setData/setProps return, plus the microtasks it queued); script/task = CDP deltas.');
@@ -129,7 +136,7 @@ async function browserSection() {
   const browser = await launchChromium();
   try {
     for (const scale of BROWSER_PROFILES) {
-      const live = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: 60, tickMs: 1000, scale });
+      const live = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: BROWSER_SPEED[scale], tickMs: 1000, scale });
       try {
         for (const [w, h] of BROWSER_VIEWPORTS) {
           const runs = await comparePages(browser, live, w, h, BROWSER_ROUNDS, BROWSER_TIMING, baselineDir);

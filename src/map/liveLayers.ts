@@ -10,6 +10,7 @@ import type { Layer } from '@deck.gl/core';
 import { TEAM_TYPES, type AssetKind } from '@/protocol/assets';
 import type { CatalogView } from '@/protocol/catalogView';
 import type { Alarm, Closure, Incident } from '@/protocol/cityEvents';
+import type { ChannelId } from '@/protocol/channels';
 import type { LiveChannels } from '@/stores/useLiveStore';
 import {
   alarmColumns,
@@ -73,6 +74,8 @@ export interface LiveFrame {
   tickMs: number;
   /** False when the viewer prefers reduced motion: teams then jump instead of gliding. */
   smooth: boolean;
+  /** The live version at which each channel last changed; absent: every layer follows liveVersion. */
+  changed?: Readonly<Record<ChannelId, number>>;
   /** The map's [west, south, east, north], for layers that draw only what is in view. */
   bounds?: readonly [number, number, number, number];
 }
@@ -205,7 +208,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
 
   /** Closed segments: active closure notices plus the road.closed channel. */
   function closedSegmentsOf(f: LiveFrame): ClosedSegments {
-    const inputs = `${f.liveVersion}|${f.events.version}`;
+    const inputs = `${changed(f, 'road.closed')}|${f.events.version}`;
     if (inputs === closureCache.inputs) return closureCache.segments;
     closureCache.inputs = inputs;
     const slots: number[] = [];
@@ -229,7 +232,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
   /** Per layer: the key of its inputs, and how to build it (writing its buffers) when that changes. */
   const specs: Record<LiveLayerId, { key(f: LiveFrame, on: boolean): string; build(f: LiveFrame, on: boolean): Layer }> = {
     rainField: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${rainFieldOpacity(f.zoom)}` : '0'),
+      key: (f, on) => (on ? `1|${changed(f, 'rain')}|${rainFieldOpacity(f.zoom)}` : '0'),
       build(f, on) {
         grid ??= buildRainFieldGrid(g.rainGauge.positions);
         if (!field) {
@@ -246,14 +249,14 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       },
     },
     roads: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${changed(f, 'road.index')}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         if (on) writeCongestionColors(f.channels['road.index'], colors.road.next().value);
         return buildRoadLayer({ geometry: roads, colors: colors.road.current, visible: on, uiScale: f.uiScale });
       },
     },
     elevators: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}|${elevatorViewKey(f)}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${changed(f, 'elevator.state')}|${f.uiScale}|${elevatorViewKey(f)}` : `0|${f.uiScale}`),
       build(f, on) {
         if (on) {
           elevators.turn ^= 1;
@@ -282,28 +285,28 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       build: (f, on) => buildClosureLayer({ segments: closureCache.segments, atlas, visible: on, uiScale: f.uiScale }),
     },
     waterGauges: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${changed(f, 'water')}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         if (on) writeWaterColors(f.channels.water, g.waterGauge.thresholds.warning ?? [], g.waterGauge.thresholds.danger ?? [], colors.water.next().value);
         return buildWaterGaugeLayer({ count: g.waterGauge.count, positions: pos.water, colors: colors.water.current, visible: on, radiusPx: px(10, f.uiScale) });
       },
     },
     rainGauges: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${changed(f, 'rain')}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         if (on) writeRainColors(f.channels.rain, colors.rain.next().value);
         return buildRainGaugeLayer({ count: g.rainGauge.count, positions: pos.rain, colors: colors.rain.current, visible: on, radiusPx: px(8, f.uiScale) });
       },
     },
     pumps: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${changed(f, 'pump.state')}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         if (on) writePumpColors(f.channels['pump.state'], colors.pumpStation.next().value, mask('pumpStation'));
         return buildPumpLayer({ count: g.pumpStation.count, positions: pos.pumpStation, colors: colors.pumpStation.current, visible: on, radiusPx: px(16, f.uiScale, 8), atlas });
       },
     },
     underpasses: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${changed(f, 'underpass.depth')}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         const [warning, closed] = depthLines.underpass;
         if (on) writeDepthColors(f.channels['underpass.depth'], warning, closed, colors.underpass.next().value, mask('underpass'));
@@ -311,7 +314,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       },
     },
     waterlogging: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${changed(f, 'waterlog.depth')}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         const [warning, major] = depthLines.waterloggingPoint;
         if (on) writeDepthColors(f.channels['waterlog.depth'], warning, major, colors.waterloggingPoint.next().value, mask('waterloggingPoint'));
@@ -323,7 +326,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       build: (f, on) => buildClusterLayer({ bubbles: clusters?.bubbles ?? [], visible: on, uiScale: f.uiScale }),
     },
     teams: {
-      key: (f, on) => (on ? `1|${f.liveVersion}|${f.uiScale}|${f.tickMs}|${f.smooth}` : `0|${f.uiScale}`),
+      key: (f, on) => (on ? `1|${changed(f, 'team.pos', 'team.state')}|${f.uiScale}|${f.tickMs}|${f.smooth}` : `0|${f.uiScale}`),
       build(f, on) {
         if (on) {
           const out = teamPositions.next().value;
@@ -436,6 +439,11 @@ const ASSET_OF_LAYER: Partial<Record<string, AssetKind>> = {
   waterlogging: 'waterloggingPoint',
   teams: 'team',
 };
+
+/** The version of the inputs a layer draws from: its channels' last change (or any change, without the per-channel record). */
+function changed(f: LiveFrame, ...ids: ChannelId[]): string {
+  return f.changed ? ids.map((id) => f.changed![id]).join('.') : String(f.liveVersion);
+}
 
 /** What the elevator selection depends on besides the states: the view, when street zoom shows cars in service. */
 function elevatorViewKey(f: LiveFrame): string {

@@ -29,6 +29,11 @@ export const useLiveStore = defineStore('live', () => {
   const vitals = shallowRef<VitalsFrame | null>(null);
   const simSpeed = ref(1);
   const version = ref(0);
+  /**
+   * The `version` at which each channel last changed (plain, not reactive): a map layer whose
+   * channels did not change in an update keeps its deck.gl layer, which deck then skips.
+   */
+  const changedAt = markRaw(Object.fromEntries(CHANNEL_IDS.map((id) => [id, 0])) as Record<ChannelId, number>);
 
   function setCatalog(wire: WireCatalog) {
     catalog.value = markRaw(toCatalogView(wire));
@@ -52,6 +57,7 @@ export const useLiveStore = defineStore('live', () => {
     simSpeed.value = snapshot.simSpeed;
     frame.value = { seq: snapshot.seq, simTime: snapshot.simTime, sentAt: snapshot.sentAt, receivedAt };
     version.value++;
+    for (const id of CHANNEL_IDS) changedAt[id] = version.value;
     return true;
   }
 
@@ -59,22 +65,25 @@ export const useLiveStore = defineStore('live', () => {
   function applyDeltas(deltas: readonly WireDelta[], receivedAt: number) {
     const live = channels.value;
     if (!live || deltas.length === 0) return;
+    const next = version.value + 1;
     timed('decode', () => {
       for (const delta of deltas) {
         if (!delta.channels) continue;
         const frames = unpackChannels(delta.channels);
         for (const id of CHANNEL_IDS) {
           const frame = frames[id];
-          if (frame) applyChannel(live[id], frame);
+          if (!frame) continue;
+          applyChannel(live[id], frame);
+          changedAt[id] = next;
         }
       }
     });
     const last = deltas[deltas.length - 1];
     vitals.value = last.vitals;
     frame.value = { seq: last.seq, simTime: last.simTime, sentAt: last.sentAt, receivedAt };
-    version.value++;
+    version.value = next;
     markApplied(last.seq);
   }
 
-  return { catalog, channels, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
+  return { catalog, channels, changedAt, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
 });

@@ -52,6 +52,16 @@ describe('live layer set', () => {
     expect(attributes(byId.teams).getColor.value).toBeInstanceOf(Uint8Array);
   });
 
+  it('rebuilds only the layers whose channels changed in an update', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const changed = Object.fromEntries(Object.keys(frame().channels).map((id) => [id, 1])) as NonNullable<LiveFrame['changed']>;
+    const a = set.build(frame({ liveVersion: 1, changed: { ...changed } }));
+    // Version 2 brought new rain readings only.
+    const b = set.build(frame({ liveVersion: 2, changed: { ...changed, rain: 2 } }));
+    const rebuilt = a.filter((layer, i) => layer !== b[i]).map((l) => l.id);
+    expect(rebuilt.sort()).toEqual(['rainField', 'rainGauges']);
+  });
+
   it('hands back the same instance for a layer whose inputs did not change', () => {
     const set = createLiveLayerSet(catalog, TEST_ATLAS);
     const f = frame({ events: mapEvents({ incidents: [incident('i1', 1)] }) });
