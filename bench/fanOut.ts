@@ -13,7 +13,7 @@ import type { ChannelId } from '../src/protocol/channels';
 import type { WireDelta } from '../src/protocol/events';
 import type { ScaleName } from '../mock-server/city/scaleProfiles';
 import { startTestServer } from '../tests/support/testServer';
-import type { ChildConfig, ChildResult, ClientRole, ClientSpec } from './fanOutClients';
+import type { ChildConfig, ChildResult, ClientRole, ClientSpec, FrameCounters } from './fanOutClients';
 import { cpuPercentOfCore, summarize, type Summary } from './stats';
 
 export const SUBSCRIBED_CHANNELS: ChannelId[] = ['team.pos', 'team.state', 'pump.state'];
@@ -37,7 +37,7 @@ export interface ServerWindow {
   ticks: number;
 }
 
-export interface FanOutResult {
+export interface FanOutResult extends FrameCounters {
   consoles: number;
   processes: number;
   connected: number;
@@ -47,13 +47,6 @@ export interface FanOutResult {
   /** Bytes per second per client, by role. */
   bytesPerSecond: Record<ClientRole, number>;
   framesPerClientPerSecond: number;
-  maxFrameBytes: number;
-  gaps: number;
-  resyncs: number;
-  catchUps: number;
-  serverSnapshots: number;
-  decodeErrors: number;
-  disconnects: number;
   clientCpuPercent: number[];
   clientBound: boolean;
 }

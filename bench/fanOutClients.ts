@@ -32,7 +32,19 @@ export interface RoleTotals {
   bytes: number;
 }
 
-export interface ChildResult {
+/** What went other than one in-order frame after another, counted over all clients of a run. */
+export interface FrameCounters {
+  gaps: number;
+  resyncs: number;
+  catchUps: number;
+  serverSnapshots: number;
+  decodeErrors: number;
+  disconnects: number;
+  /** Largest frame seen, bytes. */
+  maxFrameBytes: number;
+}
+
+export interface ChildResult extends FrameCounters {
   type: 'result';
   pid: number;
   clients: number;
@@ -40,16 +52,8 @@ export interface ChildResult {
   /** Latency of every frame in the window, ms. */
   latencies: number[];
   roles: Record<ClientRole, RoleTotals>;
-  gaps: number;
-  resyncs: number;
-  catchUps: number;
-  serverSnapshots: number;
-  decodeErrors: number;
-  disconnects: number;
   windowMs: number;
   cpuMicros: number;
-  /** Largest frame seen, bytes. */
-  maxFrameBytes: number;
 }
 
 type ChannelArray = Float32Array | Uint8Array;

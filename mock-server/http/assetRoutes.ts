@@ -15,7 +15,7 @@ import {
 } from '../../src/protocol/assetApi';
 import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '../../src/protocol/assets';
 import { toFloat32 } from '../../src/protocol/binary';
-import { assetNameAt, districtsOf, slotOfId } from '../../src/protocol/catalogView';
+import { assetCountOf, assetNameAt, districtsOf, slotOfId } from '../../src/protocol/catalogView';
 import { CHANNEL_IDS, CHANNELS, channelStride, type ChannelId } from '../../src/protocol/channels';
 import { HISTORY_CHANNELS, shortestFloat32, type AssetHistory } from '../feed/assetHistory';
 import type { LiveFeed } from '../feed/liveFeed';
@@ -51,7 +51,8 @@ const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.st
 
 /** Per kind: the group, its slots by id, its positions as numbers, and its channels. */
 interface KindIndex {
-  group: WireAssetGroup;
+  /** The catalogue's group with its asset count, as the naming helpers read it. */
+  group: WireAssetGroup & { count: number };
   /** Named kinds; null where ids follow from the slot. */
   slotOf: Map<string, number> | null;
   districts: ArrayLike<number>;
@@ -63,7 +64,7 @@ function indexCatalog(feed: LiveFeed): Map<AssetKind, KindIndex> {
   const out = new Map<AssetKind, KindIndex>();
   for (const group of feed.catalog.groups) {
     out.set(group.kind, {
-      group,
+      group: { ...group, count: assetCountOf(group) },
       slotOf: group.naming ? null : new Map(group.ids.map((id, slot) => [id, slot])),
       positions: toFloat32(group.positions),
       districts: districtsOf(group),
@@ -88,7 +89,7 @@ export const assetRoutes =
       const index = kinds.get(kind);
       if (!index) return null;
       // Generated ids (elevators) are parsed; named ones are looked up.
-      const slot = index.slotOf ? index.slotOf.get(id) : slotOfId({ ...index.group, count: index.districts.length }, id);
+      const slot = index.slotOf ? index.slotOf.get(id) : slotOfId(index.group, id);
       return slot !== undefined && slot >= 0 ? { index, slot } : null;
     };
     const notFound = (kind: AssetKind, id: string) => errorBody('NOT_FOUND', `no ${kind} with id ${JSON.stringify(id)}`);

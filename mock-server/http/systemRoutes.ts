@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Hub } from '../realtime/hub';
 import type { LiveFeed } from '../feed/liveFeed';
 import type { Ticker } from '../simulator/ticker';
-import { districtsOf } from '../../src/protocol/catalogView';
+import { assetCountOf } from '../../src/protocol/catalogView';
 
 export interface SystemRouteDeps {
   version: string;
@@ -63,7 +63,7 @@ export const systemRoutes =
           running: deps.ticker()?.running ?? false,
           simTime: new Date(s.simTime).toISOString(),
           cityTrafficIndex: Number.isFinite(s.cityTrafficIndex) ? s.cityTrafficIndex : null,
-          assets: Object.fromEntries(deps.feed.catalog.groups.map((g) => [g.kind, districtsOf(g).length])),
+          assets: Object.fromEntries(deps.feed.catalog.groups.map((g) => [g.kind, assetCountOf(g)])),
         },
       };
     });

@@ -25,7 +25,7 @@ import {
 import { TEAM_ICONS, type IconAtlas } from './icons/iconAtlas';
 import { buildClosureLayer, CLOSURE_NOTICE_SUBLAYER, closedSegments, type ClosedSegments, type ClosureNotice } from './layers/buildClosureLayer';
 import { buildClusterLayer } from './layers/buildClusterLayer';
-import { selectElevators, showsInService } from './elevatorSelection';
+import { selectElevators } from './elevatorSelection';
 import { buildElevatorLayer } from './layers/buildElevatorLayer';
 import { buildIncidentLayer, packIncidents, type IncidentArrays } from './layers/buildIncidentLayer';
 import { buildPumpLayer } from './layers/buildPumpLayer';
@@ -62,7 +62,8 @@ export interface MapEvents {
 /** Everything the layers are drawn from at one moment. */
 export interface LiveFrame {
   channels: LiveChannels;
-  liveVersion: number;
+  /** The live store's version at which each channel last changed: a layer follows only its own channels. */
+  changed: Readonly<Record<ChannelId, number>>;
   events: MapEvents;
   visible: Record<MapLayerId, boolean>;
   zoom: number;
@@ -74,9 +75,7 @@ export interface LiveFrame {
   tickMs: number;
   /** False when the viewer prefers reduced motion: teams then jump instead of gliding. */
   smooth: boolean;
-  /** The live version at which each channel last changed; absent: every layer follows liveVersion. */
-  changed?: Readonly<Record<ChannelId, number>>;
-  /** The map's [west, south, east, north], for layers that draw only what is in view. */
+  /** The map's [west, south, east, north] where a layer draws only what is in view (elevators at street zoom). */
   bounds?: readonly [number, number, number, number];
 }
 
@@ -440,13 +439,12 @@ const ASSET_OF_LAYER: Partial<Record<string, AssetKind>> = {
   teams: 'team',
 };
 
-/** The version of the inputs a layer draws from: its channels' last change (or any change, without the per-channel record). */
+/** The version of the inputs a layer draws from: when its channels last changed. */
 function changed(f: LiveFrame, ...ids: ChannelId[]): string {
-  return f.changed ? ids.map((id) => f.changed![id]).join('.') : String(f.liveVersion);
+  return ids.map((id) => f.changed[id]).join('.');
 }
 
-/** What the elevator selection depends on besides the states: the view, when street zoom shows cars in service. */
+/** What the elevator selection depends on besides the states: the view, when street zoom shows cars in service (the map passes bounds then only). */
 function elevatorViewKey(f: LiveFrame): string {
-  if (!showsInService(f)) return 'city';
-  return f.bounds!.map((v) => v.toFixed(4)).join(',');
+  return f.bounds ? f.bounds.map((v) => v.toFixed(4)).join(',') : 'city';
 }

@@ -38,22 +38,27 @@ export function toCatalogView(wire: WireCatalog): CatalogView {
   return { version: wire.version, districts: wire.districts, groups, indicators: wire.indicators };
 }
 
+/** How many assets a group holds: its positions are two float32 per slot (named or not). */
+export function assetCountOf(group: Pick<WireAssetGroup, 'positions'>): number {
+  return group.positions.byteLength / 8;
+}
+
 /** A group's district column, whether it came as numbers or as bytes. */
 export function districtsOf(group: Pick<WireAssetGroup, 'districts'>): ArrayLike<number> {
   return Array.isArray(group.districts) ? group.districts : new Uint8Array(toArrayBuffer(group.districts));
 }
 
-type Named = Pick<WireAssetGroup, 'ids' | 'names' | 'namesEn' | 'naming'>;
+type Named = Pick<WireAssetGroup, 'ids' | 'names' | 'namesEn' | 'naming'> & { count: number };
 
 /** The asset id in a slot ('' when there is no such slot). */
-export function assetIdAt(group: Named & { count?: number }, slot: number): string {
+export function assetIdAt(group: Named, slot: number): string {
   const n = group.naming;
   if (!n) return group.ids[slot] ?? '';
-  return slot >= 0 && slot < (group.count ?? Infinity) ? `${n.idPrefix}${String(slot + 1).padStart(n.digits, '0')}` : '';
+  return slot >= 0 && slot < group.count ? `${n.idPrefix}${String(slot + 1).padStart(n.digits, '0')}` : '';
 }
 
 /** The asset's display name in a slot, in the screen's language ('' when unnamed). */
-export function assetNameAt(group: Named & { count?: number }, slot: number, english: boolean): string {
+export function assetNameAt(group: Named, slot: number, english: boolean): string {
   const n = group.naming;
   if (!n) return (english ? group.namesEn[slot] : group.names[slot]) ?? '';
   const id = assetIdAt(group, slot);
@@ -61,12 +66,12 @@ export function assetNameAt(group: Named & { count?: number }, slot: number, eng
 }
 
 /** The slot of an asset id, or -1. */
-export function slotOfId(group: Named & { count?: number }, id: string): number {
+export function slotOfId(group: Named, id: string): number {
   const n = group.naming;
   if (!n) return group.ids.indexOf(id);
   if (!id.startsWith(n.idPrefix)) return -1;
   const digits = id.slice(n.idPrefix.length);
   if (!/^\d+$/.test(digits)) return -1;
   const slot = Number(digits) - 1;
-  return slot >= 0 && slot < (group.count ?? Infinity) && assetIdAt(group, slot) === id ? slot : -1;
+  return slot >= 0 && slot < group.count && assetIdAt(group, slot) === id ? slot : -1;
 }

@@ -64,16 +64,12 @@ function checkFormat(values: ChannelArray, format: WireFormat): void {
 }
 
 /**
- * Rounds every value to what its wire format can carry, in place, so the sender compares (and keeps)
- * exactly what receivers will decode. Out-of-range values are clamped to the format's range.
+ * Rounds every scaled value to what its wire format can carry, in place, so the sender compares (and
+ * keeps) exactly what receivers will decode. Out-of-range values are clamped to the format's range.
  */
 export function quantise(values: ChannelArray, format: WireFormat): void {
-  if (format.type === 'f32') return;
-  if (values instanceof Uint8Array) {
-    const max = maxCode(format.type);
-    for (let i = 0; i < values.length; i++) if (values[i] > max) throw new RangeError(`value ${values[i]} does not fit ${format.type}`);
-    return;
-  }
+  // State codes are whole numbers already; one that does not fit its format is refused when encoded.
+  if (format.type === 'f32' || values instanceof Uint8Array) return;
   const scale = format.scale!;
   const top = maxCode(format.type) - 1;
   for (let i = 0; i < values.length; i++) {

@@ -61,10 +61,16 @@ export function channelStride(id: ChannelId): number {
   return spec.stride ?? 1;
 }
 
+const WIRE_FORMATS = Object.fromEntries(
+  CHANNEL_IDS.map((id) => {
+    const spec: ChannelSpec = CHANNELS[id];
+    return [id, spec.wire ?? { type: spec.dtype }];
+  }),
+) as Record<ChannelId, WireFormat>;
+
 /** The channel's wire format (see channelCodec). */
 export function wireFormatOf(id: ChannelId): WireFormat {
-  const spec: ChannelSpec = CHANNELS[id];
-  return spec.wire ?? { type: spec.dtype };
+  return WIRE_FORMATS[id];
 }
 
 /** Allocates the typed array a channel's values live in. */

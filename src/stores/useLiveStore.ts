@@ -4,7 +4,7 @@
  * batch, which is what layers and panels watch.
  */
 import { defineStore } from 'pinia';
-import { markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { WireCatalog } from '@/protocol/assets';
 import { toCatalogView, type CatalogView } from '@/protocol/catalogView';
 import { applyChannel, ChannelCodecError } from '@/protocol/channelCodec';
@@ -85,5 +85,8 @@ export const useLiveStore = defineStore('live', () => {
     markApplied(last.seq);
   }
 
-  return { catalog, channels, changedAt, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
+  /** Whether the city has an elevator feed (the stress scale): the map's elevator switch and legend. */
+  const hasElevators = computed(() => (catalog.value?.groups.elevator.count ?? 0) > 0);
+
+  return { catalog, channels, changedAt, hasElevators, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
 });

@@ -4,11 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../mock-server/server';
 import { MAP_LAYERS } from '../../src/map/mapLayers';
-import { launchChromium, watchForeignRequests, watchPageErrors } from '../support/browser';
+import { changedPixels, launchChromium, watchForeignRequests, watchPageErrors } from '../support/browser';
 import { startTestServer } from '../support/testServer';
 
 let server: RunningServer;
@@ -38,17 +37,6 @@ async function openWall(query: string, viewport = { width: 1600, height: 900 }):
     timeout: 90_000,
   });
   return page;
-}
-
-/** Pixels that differ between two screenshots of the same size. */
-function changedPixels(a: Buffer, b: Buffer): number {
-  const pa = PNG.sync.read(a).data;
-  const pb = PNG.sync.read(b).data;
-  let changed = 0;
-  for (let i = 0; i < pa.length; i += 4) {
-    if (Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]) > 30) changed++;
-  }
-  return changed;
 }
 
 describe('live map in a storm', () => {

@@ -5,10 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../mock-server/server';
-import { launchChromium, watchForeignRequests, watchPageErrors } from '../support/browser';
+import { changedPixels, launchChromium, watchForeignRequests, watchPageErrors } from '../support/browser';
 import { startTestServer } from '../support/testServer';
 
 let server: RunningServer;
@@ -24,17 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Pixels that differ between two screenshots of the same size. */
-function changedPixels(a: Buffer, b: Buffer): number {
-  const pa = PNG.sync.read(a).data;
-  const pb = PNG.sync.read(b).data;
-  let changed = 0;
-  for (let i = 0; i < pa.length; i += 4) {
-    if (Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]) > 30) changed++;
-  }
-  return changed;
-}
 
 describe('stress scale on the wall screen', () => {
   it('draws the elevators needing someone among 240,000, with their legend and switch, from the live feed', async () => {

@@ -48,6 +48,17 @@ export interface PixelStats {
   distinctColours: number;
 }
 
+/** Pixels that differ between two screenshots of the same size. */
+export function changedPixels(a: Buffer, b: Buffer): number {
+  const pa = PNG.sync.read(a).data;
+  const pb = PNG.sync.read(b).data;
+  let changed = 0;
+  for (let i = 0; i < pa.length; i += 4) {
+    if (Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]) > 30) changed++;
+  }
+  return changed;
+}
+
 /** Counts pixels of a PNG screenshot near given colours, to assert what is drawn. */
 export function pixelStats(png: Buffer, colours: Record<string, [number, number, number]>, tolerance = 18): PixelStats {
   const img = PNG.sync.read(png);

@@ -7,16 +7,17 @@ import { LAYER_ORDER } from '../../../src/map/layers/layerOrder';
 import { createLiveLayerSet, type LiveFrame } from '../../../src/map/liveLayers';
 import { DEFAULT_VISIBLE } from '../../../src/map/mapLayers';
 import { capPixelRatio } from '../../../src/map/pixelRatio';
-import { alarm, closure, incident, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from './mapFixtures';
+import { alarm, closure, everyChannelAt, incident, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from './mapFixtures';
 
 const catalog = mapCatalog();
 type Attrs = Record<string, { value: ArrayLike<number>; size?: number }>;
 const attributes = (layer: { props: { data: unknown } }) => (layer.props.data as { attributes: Attrs }).attributes;
 
-function frame(over: Partial<LiveFrame> = {}): LiveFrame {
+/** `liveVersion`: every channel changed at that version (the usual update); `changed` says per channel. */
+function frame({ liveVersion = 1, ...over }: Partial<LiveFrame> & { liveVersion?: number } = {}): LiveFrame {
   return {
     channels: mapChannels(catalog),
-    liveVersion: 1,
+    changed: everyChannelAt(liveVersion),
     events: mapEvents(),
     visible: { ...DEFAULT_VISIBLE },
     zoom: 9,
@@ -54,10 +55,9 @@ describe('live layer set', () => {
 
   it('rebuilds only the layers whose channels changed in an update', () => {
     const set = createLiveLayerSet(catalog, TEST_ATLAS);
-    const changed = Object.fromEntries(Object.keys(frame().channels).map((id) => [id, 1])) as NonNullable<LiveFrame['changed']>;
-    const a = set.build(frame({ liveVersion: 1, changed: { ...changed } }));
+    const a = set.build(frame({ changed: everyChannelAt(1) }));
     // Version 2 brought new rain readings only.
-    const b = set.build(frame({ liveVersion: 2, changed: { ...changed, rain: 2 } }));
+    const b = set.build(frame({ changed: { ...everyChannelAt(1), rain: 2 } }));
     const rebuilt = a.filter((layer, i) => layer !== b[i]).map((l) => l.id);
     expect(rebuilt.sort()).toEqual(['rainField', 'rainGauges']);
   });
@@ -70,7 +70,7 @@ describe('live layer set', () => {
     const changed = a.filter((layer, i) => layer !== b[i]).map((l) => l.id);
     // An animation frame of the pulse rebuilds the incidents and nothing else.
     expect(changed).toEqual(['incidents']);
-    const c = set.build({ ...f, pulse: 0.5, liveVersion: 2 });
+    const c = set.build({ ...f, pulse: 0.5, changed: everyChannelAt(2) });
     expect(c.find((l) => l.id === 'incidents')).toBe(b.find((l) => l.id === 'incidents'));
     expect(c.find((l) => l.id === 'roads')).not.toBe(b.find((l) => l.id === 'roads'));
   });

@@ -2,7 +2,7 @@
 import { makeIncident } from '../../support/incidentFixture';
 import { ASSET_KINDS, type AssetKind } from '../../../src/protocol/assets';
 import type { AssetGroupView, CatalogView } from '../../../src/protocol/catalogView';
-import { allocateChannel, CHANNEL_IDS, CHANNELS } from '../../../src/protocol/channels';
+import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelId } from '../../../src/protocol/channels';
 import type { Alarm, Closure, Incident } from '../../../src/protocol/cityEvents';
 import { ICON_MAPPING, type IconAtlas } from '../../../src/map/icons/iconAtlas';
 import type { MapEvents } from '../../../src/map/liveLayers';
@@ -107,4 +107,9 @@ export function mapEvents(parts: { alarms?: Alarm[]; incidents?: Incident[]; clo
     closures: new Map((parts.closures ?? []).map((c) => [c.id, c])),
     version,
   };
+}
+
+/** A frame's per-channel versions with every channel changed at `version`. */
+export function everyChannelAt(version: number): Record<ChannelId, number> {
+  return Object.fromEntries(CHANNEL_IDS.map((id) => [id, version])) as Record<ChannelId, number>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveLayerSet, type LiveFrame } from '../../../src/map/liveLayers';
 import { DEFAULT_VISIBLE } from '../../../src/map/mapLayers';
-import { mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from './mapFixtures';
+import { everyChannelAt, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from './mapFixtures';
 
 type Attrs = Record<string, { value: Uint8Array | Float32Array }>;
 
@@ -11,7 +11,7 @@ function measure(segments: number) {
   const channels = mapChannels(catalog);
   const set = createLiveLayerSet(catalog, TEST_ATLAS);
   const visible = { ...DEFAULT_VISIBLE, roads: true };
-  const frame = (liveVersion: number): LiveFrame => ({ channels, liveVersion, events: mapEvents(), visible, zoom: 9, uiScale: 0.5, pulse: 0, tickMs: 1000, smooth: true });
+  const frame = (liveVersion: number): LiveFrame => ({ channels, changed: everyChannelAt(liveVersion), events: mapEvents(), visible, zoom: 9, uiScale: 0.5, pulse: 0, tickMs: 1000, smooth: true });
   const index = channels['road.index'];
   const samples = [0, 1].map((k) => Float32Array.from({ length: index.length }, (_, i) => (i * 0.37 + k * 3.1) % 10));
   const roadAttrs = (v: number) => {
