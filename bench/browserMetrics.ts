@@ -61,6 +61,12 @@ export interface LoafScript {
 
 export interface LoafEntry {
   duration: number;
+  /**
+   * How long the frame kept the main thread from answering input: the part of each of its tasks
+   * (rendering included) beyond 50 ms. 0 for a frame that was long only because its rendering was
+   * delayed — waiting for a busy rasteriser or compositor — while the main thread was free.
+   */
+  blockingDuration: number;
   scripts: LoafScript[];
 }
 
@@ -71,11 +77,13 @@ export interface InvokerTotal {
 }
 
 export interface LoafSummary {
-  /** Frames ≥ 50 ms in which a script of the page's own bundle ran. */
+  /** Frames ≥ 50 ms that blocked the main thread, in which a script of the page's own bundle ran: the app's long tasks. */
   app: number;
-  /** The rest: library or browser work with no script of ours attributed (rendering, GC, a foreign script). */
+  /** Blocking frames with no script of ours attributed (rendering, GC, a foreign script). */
   other: number;
-  /** Script invokers by total time across those frames, largest first. */
+  /** Every frame ≥ 50 ms, blocking or only delayed. */
+  all: number;
+  /** Script invokers by total time across the blocking frames, largest first. */
   invokers: InvokerTotal[];
 }
 
@@ -86,9 +94,12 @@ export const isAppScript = (sourceURL: string, origin: string, bundlePaths: read
 export function summarizeLoafs(entries: readonly LoafEntry[], origin: string, bundlePaths: readonly string[], minMs = 50): LoafSummary {
   let app = 0;
   let other = 0;
+  let all = 0;
   const invokers = new Map<string, InvokerTotal>();
   for (const e of entries) {
     if (e.duration < minMs) continue;
+    all++;
+    if (!(e.blockingDuration > 0)) continue;
     if (e.scripts.some((s) => isAppScript(s.sourceURL, origin, bundlePaths))) app++;
     else other++;
     for (const s of e.scripts) {
@@ -99,7 +110,7 @@ export function summarizeLoafs(entries: readonly LoafEntry[], origin: string, bu
       invokers.set(key, total);
     }
   }
-  return { app, other, invokers: sortInvokers(invokers.values()) };
+  return { app, other, all, invokers: sortInvokers(invokers.values()) };
 }
 
 const sortInvokers = (totals: Iterable<InvokerTotal>) => [...totals].sort((a, b) => b.ms - a.ms);
@@ -113,7 +124,8 @@ export function mergeLoafs(summaries: readonly LoafSummary[]): LoafSummary {
       invokers.set(i.invoker, { invoker: i.invoker, count: total.count + i.count, ms: total.ms + i.ms });
     }
   }
-  return { app: summaries.reduce((n, s) => n + s.app, 0), other: summaries.reduce((n, s) => n + s.other, 0), invokers: sortInvokers(invokers.values()) };
+  const sum = (pick: (s: LoafSummary) => number) => summaries.reduce((n, s) => n + pick(s), 0);
+  return { app: sum((s) => s.app), other: sum((s) => s.other), all: sum((s) => s.all), invokers: sortInvokers(invokers.values()) };
 }
 
 export interface LatencySummary {

@@ -30,7 +30,7 @@ function pageRow(id: PageId, runs: PageRun[]): (string | number)[] {
     fmt(mean(runs.map((r) => r.scriptMsPerUpdate)), 1),
     fmt(mean(runs.map((r) => r.scriptMsPerS)), 1),
     fmt(mean(runs.map((r) => r.taskMsPerS)), 1),
-    `${loaf.app} / ${loaf.other} (${runs.reduce((n, r) => n + r.longTasks, 0)})`,
+    `${loaf.app} / ${loaf.other} | ${loaf.all} (${runs.reduce((n, r) => n + r.longTasks, 0)})`,
     `${fmt(median(runs.map((r) => r.heapMbStart)), 1)} → ${fmt(median(runs.map((r) => r.heapMbEnd)), 1)}`,
     `${fmt(latency.receivedP50, 0)} | ${fmt(latency.drawn.p50, 0)} / ${fmt(latency.drawn.p95, 0)} / ${fmt(latency.drawn.max, 0)} (${latency.count})`,
     `${fmt(frames.p50, 1)} / ${fmt(frames.p95, 1)} (${frames.count})`,
@@ -58,7 +58,7 @@ export function formatComparison(title: string, runs: Record<PageId, PageRun[]>)
   const out = [`${title} — renderer: ${renderers}`];
   out.push(
     table(
-      ['page', 'updates', 'update ms p50 / p95 / max', 'script ms/update', 'script ms/s', 'task ms/s', 'LoAF ≥ 50 ms app / other (long tasks)', 'heap MB after GC', 'emit → received p50 | → drawn p50 / p95 / max ms (n)', 'frame interval ms p50 / p95 (n)', 'ready s'],
+      ['page', 'updates', 'update ms p50 / p95 / max', 'script ms/update', 'script ms/s', 'task ms/s', 'LoAF ≥ 50 ms blocking: app / other | all (long tasks)', 'heap MB after GC', 'emit → received p50 | → drawn p50 / p95 / max ms (n)', 'frame interval ms p50 / p95 (n)', 'ready s'],
       ids.map((id) => pageRow(id, runs[id])),
     ),
   );
@@ -71,7 +71,7 @@ export function formatComparison(title: string, runs: Record<PageId, PageRun[]>)
     out.push(ratioLine('ours ÷ deck.gl, frame interval p50', ratio(ours, deck, (r) => p50(r.frameIntervals)), `target ≤ ${DECK_FRAME_RATIO_TARGET}×`, (x) => x <= DECK_FRAME_RATIO_TARGET));
     out.push(ratioLine('ours ÷ deck.gl, main-thread ms per update (handler p50)', ratio(ours, deck, (r) => p50(r.updateMs)), 'no target'));
   }
-  out.push('LoAF ≥ 50 ms, top script invokers (count, script ms) over all rounds:');
+  out.push('Blocking LoAF ≥ 50 ms, top script invokers (count, script ms) over all rounds:');
   for (const id of ids) out.push(invokerLine(id, mergeLoafs(runs[id].map((r) => r.loaf))));
   if (ours.length) {
     const latency = summarizeLatency(all(ours, (r) => r.latency));

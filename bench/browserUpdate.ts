@@ -82,7 +82,7 @@ const PROBE_SCRIPT = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.duration < 50 || probe.loaf.length >= 2000) continue;
-      probe.loaf.push({ duration: e.duration, scripts: (e.scripts || []).map((s) => ({ sourceURL: s.sourceURL || '', invoker: s.invoker || '', duration: s.duration })) });
+      probe.loaf.push({ duration: e.duration, blockingDuration: e.blockingDuration || 0, scripts: (e.scripts || []).map((s) => ({ sourceURL: s.sourceURL || '', invoker: s.invoker || '', duration: s.duration })) });
     }
   }).observe({ type: 'long-animation-frame', buffered: false });
   new PerformanceObserver((list) => { probe.longTasks += list.getEntries().filter((e) => e.duration >= 50).length; }).observe({ type: 'longtask', buffered: false });

@@ -12,7 +12,9 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { buildBaselinePages } from './baselines/serveBaselines';
 import { formatComparison } from './browserReport';
-import { comparePages } from './browserUpdate';
+import { z } from 'zod';
+import { SCALE_NAMES, type ScaleName } from '../mock-server/city/scaleProfiles';
+import { comparePages, type PageId } from './browserUpdate';
 import { measureBundle } from './bundle';
 import { CLIENT_CPU_LIMIT_PERCENT, runFanOutSection, SUBSCRIBED_CHANNELS, type ServerWindow } from './fanOut';
 import { measureServerTick } from './serverTick';
@@ -104,15 +106,46 @@ function bundleSection() {
 /**
  * Browser section: 2 profiles × 2 viewports × 3 pages × ROUNDS page loads. At stress counts software
  * WebGL takes 15–40 s to put a page's first state on screen, so loads alone are ~6 minutes of the
- * ~15 here; the windows are kept short for that.
+ * ~15 here; the windows are kept short for that. Options narrow it for a quick look, e.g.
+ * `npm run bench -- browser --scales=stress --viewports=1920x1080 --pages=ours --rounds=1 --window=30`.
  */
-const BROWSER_PROFILES = ['shanghai', 'stress'] as const;
-const BROWSER_VIEWPORTS: [number, number][] = [
-  [1920, 1080],
-  [3840, 2160],
-];
-const BROWSER_ROUNDS = 2;
-const BROWSER_TIMING = { warmUpS: 5, windowS: 10, frameWindowS: 3 };
+const BROWSER_DEFAULTS = {
+  scales: ['shanghai', 'stress'] as ScaleName[],
+  viewports: [
+    [1920, 1080],
+    [3840, 2160],
+  ] as [number, number][],
+  pages: ['ours', 'maplibre', 'deck'] as PageId[],
+  rounds: 2,
+  timing: { warmUpS: 5, windowS: 10, frameWindowS: 3 },
+  /**
+   * GPU compositing, as a wall with a graphics card composes its page: the WebGL canvases go to the
+   * compositor in the GPU process (SwiftShader here). With `software`, Chromium's software
+   * compositor reads every WebGL frame back on the page's main thread (a synchronous ReadPixels
+   * that waits for the rasteriser), so rasterisation time shows up as the page's long tasks.
+   */
+  compositing: 'gpu' as 'gpu' | 'software',
+};
+
+type BrowserOptions = typeof BROWSER_DEFAULTS;
+
+/** `--name=value` options of the browser section. */
+export function browserOptions(args: readonly string[]): BrowserOptions {
+  const o = structuredClone(BROWSER_DEFAULTS);
+  for (const arg of args) {
+    const [, name, value] = /^--([a-z]+)=(.+)$/.exec(arg) ?? [];
+    const list = () => value.split(',');
+    if (name === 'scales') o.scales = list().map((s) => z.enum(SCALE_NAMES).parse(s));
+    else if (name === 'viewports') o.viewports = list().map((v) => v.split('x').map(Number) as [number, number]);
+    else if (name === 'pages') o.pages = list().map((p) => z.enum(['ours', 'maplibre', 'deck']).parse(p));
+    else if (name === 'rounds') o.rounds = z.coerce.number().int().min(1).parse(value);
+    else if (name === 'window') o.timing.windowS = z.coerce.number().positive().parse(value);
+    else if (name === 'compositing') o.compositing = z.enum(['gpu', 'software']).parse(value);
+    else throw new Error(`unknown browser option ${arg}; known: --scales= --viewports= --pages= --rounds= --window= --compositing=`);
+  }
+  if (o.viewports.some(([w, h]) => !(w > 0 && h > 0))) throw new Error('--viewports takes WIDTHxHEIGHT[,WIDTHxHEIGHT]');
+  return o;
+}
 
 /**
  * Simulated speed per scale: the Shanghai city ×60 so a 10 s window sees a storm's worth of change;
@@ -121,25 +154,26 @@ const BROWSER_TIMING = { warmUpS: 5, windowS: 10, frameWindowS: 3 };
  */
 const BROWSER_SPEED = { shanghai: 60, stress: 1 } as const;
 
-async function browserSection() {
+async function browserSection(o: BrowserOptions) {
   if (!existsSync('dist/index.html')) {
     console.log('Browser: skipped (run `npm run build` first)');
     return;
   }
+  const t = o.timing;
   console.log(`Browser: the wall page vs a plain maplibre GeoJSON page and a plain deck.gl binary-attribute page, fed by the same`);
-  console.log(`server (storm, 1 Hz; shanghai ×${BROWSER_SPEED.shanghai}, stress ×${BROWSER_SPEED.stress}); Debian Chromium, software WebGL. Pages alternate in one browser, fresh context each,`);
-  console.log(`${BROWSER_ROUNDS} rounds, ${BROWSER_TIMING.warmUpS} s warm-up after the first live state is drawn, ${BROWSER_TIMING.windowS} s window, then ${BROWSER_TIMING.frameWindowS} s of`);
+  console.log(`server (storm, 1 Hz; shanghai ×${BROWSER_SPEED.shanghai}, stress ×${BROWSER_SPEED.stress}); Debian Chromium, software WebGL (SwiftShader), ${o.compositing} compositing. Pages alternate in one browser, fresh context each,`);
+  console.log(`${o.rounds} round(s), ${t.warmUpS} s warm-up after the first live state is drawn, ${t.windowS} s window, then ${t.frameWindowS} s of`);
   console.log('requestAnimationFrame intervals. update ms = the page\'s own `cityops:*` measures per update (ours: decode + layers + setProps;');
   console.log('baselines: socket handler to setData/setProps return, plus the microtasks it queued); script/task = CDP deltas.');
   console.log('The wall draws what it draws in production (e.g. at city zoom only the elevators needing someone); the baselines draw every asset.');
   const baselineDir = await buildBaselinePages();
-  const browser = await launchChromium();
+  const browser = await launchChromium({ gpuCompositing: o.compositing === 'gpu' });
   try {
-    for (const scale of BROWSER_PROFILES) {
+    for (const scale of o.scales) {
       const live = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: BROWSER_SPEED[scale], tickMs: 1000, scale });
       try {
-        for (const [w, h] of BROWSER_VIEWPORTS) {
-          const runs = await comparePages(browser, live, w, h, BROWSER_ROUNDS, BROWSER_TIMING, baselineDir);
+        for (const [w, h] of o.viewports) {
+          const runs = await comparePages(browser, live, w, h, o.rounds, t, baselineDir, o.pages);
           console.log(`\n${formatComparison(`${scale} — ${w}×${h}`, runs)}`);
         }
       } finally {
@@ -152,7 +186,8 @@ async function browserSection() {
 }
 
 async function main() {
-  const asked = process.argv.slice(2);
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const options = browserOptions(process.argv.slice(2).filter((a) => a.startsWith('--')));
   const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
   if (unknown.length) throw new Error(`unknown bench section ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   const run: Section[] = asked.length ? SECTIONS.filter((s) => asked.includes(s)) : [...SECTIONS];
@@ -164,7 +199,7 @@ async function main() {
     if (section === 'server') serverSection();
     else if (section === 'fanout') await fanOutSection();
     else if (section === 'bundle') bundleSection();
-    else await browserSection();
+    else await browserSection(options);
   }
 }
 

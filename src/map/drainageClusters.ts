@@ -1,11 +1,13 @@
 /**
  * Clusters of drainage points (pumps, underpasses, waterlogging points) for low zoom. Each cluster
  * carries, besides its point count, the worst active alarm severity of its members and how many of
- * them are in alarm (supercluster's map/reduce), so crowding never hides an alarm.
+ * them are in alarm, so crowding never hides an alarm.
  *
- * The index is rebuilt only when the alarm set or the kinds shown change; clusters are read again
- * only when the integer zoom changes. Points that stay single at a zoom are drawn by their own icon
- * layers; `shown` masks say which.
+ * Where the clusters are depends only on the points and the kinds shown, so the index is built when
+ * the kinds change and the clusters are read when the integer zoom changes; each read also records
+ * which cluster every point fell into. A change in the alarm set then only rolls the alarm columns
+ * up over that membership (a pass over a few thousand slots) instead of rebuilding the index.
+ * Points that stay single at a zoom are drawn by their own icon layers; `shown` masks say which.
  */
 import Supercluster, { type PointFeature } from 'supercluster';
 import type { AssetKind } from '@/protocol/assets';
@@ -25,20 +27,15 @@ interface PointProps {
   slot: number;
 }
 
-export interface ClusterProps {
-  /** Worst severity rank among members' active alarms; NO_ALARM when none. */
-  worst: number;
-  /** Active alarms of the members, all told. */
-  alarms: number;
-}
-
 /** A cluster as the cluster layer draws it. */
 export interface ClusterBubble {
   id: number;
   lon: number;
   lat: number;
   count: number;
+  /** Worst severity rank among members' active alarms; NO_ALARM when none. */
   worst: number;
+  /** Active alarms of the members, all told. */
   alarms: number;
 }
 
@@ -65,12 +62,6 @@ export function alarmColumns(counts: Record<DrainageKind, number>, alarms: Itera
   return { worst, count };
 }
 
-/** Roll-up of one member into a cluster's properties (supercluster's reduce). */
-export function reduceClusterProps(into: ClusterProps, member: Readonly<ClusterProps>): void {
-  into.worst = Math.min(into.worst, member.worst);
-  into.alarms += member.alarms;
-}
-
 export function severityOfRank(rank: number): Severity | null {
   return rank < NO_ALARM ? SEVERITIES[rank] : null;
 }
@@ -82,16 +73,43 @@ export function drainageAlarmKey(alarms: Iterable<Alarm>): string {
   return parts.sort().join(',');
 }
 
-export interface ClusterResult {
-  bubbles: ClusterBubble[];
+/** Where the clusters are at one zoom, alarms aside. */
+export interface ClusterLayout {
+  /** Clusters in index order, with no alarms rolled up yet. */
+  bubbles: readonly ClusterBubble[];
   /** Per kind, 1 where a slot is drawn as itself (visible kind, not inside a cluster). */
   shown: Record<DrainageKind, Uint8Array>;
+  /** Per kind, per slot: the index in `bubbles` of the cluster the slot is in; -1 when none. */
+  memberOf: Record<DrainageKind, Int32Array>;
+}
+
+export interface ClusterResult {
+  /** Alarmed clusters last, so they draw on top of calm ones. */
+  bubbles: ClusterBubble[];
+  shown: Record<DrainageKind, Uint8Array>;
+}
+
+/** The layout's clusters with their members' alarms: worst severity and count per cluster. */
+export function rollUpAlarms(layout: ClusterLayout, columns: AlarmColumns): ClusterResult {
+  const bubbles: ClusterBubble[] = layout.bubbles.map((b) => ({ ...b, worst: NO_ALARM, alarms: 0 }));
+  for (const kind of DRAINAGE_KINDS) {
+    const memberOf = layout.memberOf[kind];
+    const worst = columns.worst[kind];
+    const count = columns.count[kind];
+    for (let slot = 0; slot < memberOf.length; slot++) {
+      const b = memberOf[slot];
+      if (b < 0 || count[slot] === 0) continue;
+      bubbles[b].worst = Math.min(bubbles[b].worst, worst[slot]);
+      bubbles[b].alarms += count[slot];
+    }
+  }
+  bubbles.sort((a, b) => b.worst - a.worst || a.alarms - b.alarms);
+  return { bubbles, shown: layout.shown };
 }
 
 export class DrainageClusterer {
   private readonly features: PointFeature<PointProps>[] = [];
-  private index: Supercluster<PointProps, ClusterProps> | null = null;
-  private columns: AlarmColumns | null = null;
+  private index: Supercluster<PointProps> | null = null;
 
   constructor(
     private readonly positions: Record<DrainageKind, Float32Array>,
@@ -105,44 +123,35 @@ export class DrainageClusterer {
     });
   }
 
-  /** Rebuilds the index over the kinds shown, with these alarms. */
-  load(columns: AlarmColumns, kinds: ReadonlySet<DrainageKind>): void {
-    this.columns = columns;
+  /** Rebuilds the index over the kinds shown. */
+  load(kinds: ReadonlySet<DrainageKind>): void {
     const wanted = new Set([...kinds].map((k) => DRAINAGE_KINDS.indexOf(k)));
-    const index = new Supercluster<PointProps, ClusterProps>({
-      radius: this.radiusPx,
-      maxZoom: Math.ceil(CLUSTER_BELOW_ZOOM) - 1,
-      minPoints: 2,
-      map: (p) => this.propsOf(p),
-      reduce: reduceClusterProps,
-    });
+    const index = new Supercluster<PointProps>({ radius: this.radiusPx, maxZoom: Math.ceil(CLUSTER_BELOW_ZOOM) - 1, minPoints: 2 });
     this.index = index.load(this.features.filter((f) => wanted.has(f.properties.kind)));
   }
 
-  private propsOf(p: PointProps): ClusterProps {
-    const kind = DRAINAGE_KINDS[p.kind];
-    return { worst: this.columns!.worst[kind][p.slot], alarms: this.columns!.count[kind][p.slot] };
-  }
-
-  /** Clusters and single points at an integer zoom. */
-  clustersAt(zoom: number): ClusterResult {
-    const shown = {} as ClusterResult['shown'];
-    for (const kind of DRAINAGE_KINDS) shown[kind] = new Uint8Array(this.positions[kind].length / 2);
+  /** Clusters, their members and the single points at an integer zoom. */
+  clustersAt(zoom: number): ClusterLayout {
+    const shown = {} as ClusterLayout['shown'];
+    const memberOf = {} as ClusterLayout['memberOf'];
+    for (const kind of DRAINAGE_KINDS) {
+      shown[kind] = new Uint8Array(this.positions[kind].length / 2);
+      memberOf[kind] = new Int32Array(this.positions[kind].length / 2).fill(-1);
+    }
     const bubbles: ClusterBubble[] = [];
-    if (!this.index) return { bubbles, shown };
+    if (!this.index) return { bubbles, shown, memberOf };
     for (const f of this.index.getClusters([-180, -85, 180, 85], Math.floor(zoom))) {
       const [lon, lat] = f.geometry.coordinates;
       const p = f.properties;
       if ('cluster' in p && p.cluster) {
-        bubbles.push({ id: p.cluster_id, lon, lat, count: p.point_count, worst: p.worst, alarms: p.alarms });
+        for (const leaf of this.index.getLeaves(p.cluster_id, Infinity)) memberOf[DRAINAGE_KINDS[leaf.properties.kind]][leaf.properties.slot] = bubbles.length;
+        bubbles.push({ id: p.cluster_id, lon, lat, count: p.point_count, worst: NO_ALARM, alarms: 0 });
       } else {
         const { kind, slot } = p as PointProps;
         shown[DRAINAGE_KINDS[kind]][slot] = 1;
       }
     }
-    // Alarmed clusters last, so they draw on top of calm ones.
-    bubbles.sort((a, b) => b.worst - a.worst || a.alarms - b.alarms);
-    return { bubbles, shown };
+    return { bubbles, shown, memberOf };
   }
 
   /** The zoom at which a cluster falls apart, for a click that zooms in on it. */

@@ -18,7 +18,9 @@ import {
   DRAINAGE_KINDS,
   drainageAlarmKey,
   DrainageClusterer,
+  rollUpAlarms,
   type ClusterBubble,
+  type ClusterLayout,
   type ClusterResult,
   type DrainageKind,
 } from './drainageClusters';
@@ -162,12 +164,17 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
   let grid: RainFieldGrid | null = null;
   let field: { values: Float32Array; images: [RainFieldImage, RainFieldImage]; turn: number } | null = null;
 
-  // Clusters: index per (radius, alarms, kinds shown); clusters per integer zoom.
+  // Clusters: index per (radius, kinds shown); layout per integer zoom; alarms rolled up over the layout.
   let clusterer: { radius: number; c: DrainageClusterer } | null = null;
   let indexKey = '';
-  let resultKey = '';
+  let layoutKey = '';
+  let rollUpKey = '';
+  let layout: ClusterLayout | null = null;
   let clusters: ClusterResult | null = null;
+  /** Bumps when the clusters move or fall apart (the icon layers' masks change). */
   let clusterEpoch = 0;
+  /** Bumps when the clusters' alarm roll-up changes (only the cluster layer redraws). */
+  let alarmEpoch = 0;
   let alarmKeyCache = { version: -1, key: '' };
 
   let incidentCache: { version: number; arrays: IncidentArrays } = { version: -1, arrays: packIncidents([]) };
@@ -181,7 +188,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
     const kinds = new Set<DrainageKind>(DRAINAGE_KINDS.filter((k) => f.visible[KIND_LAYER[k]]));
     const bucket = f.zoom < CLUSTER_BELOW_ZOOM && kinds.size > 0 ? Math.floor(f.zoom) : -1;
     if (bucket < 0) {
-      if (resultKey !== 'off') [resultKey, clusters, clusterEpoch] = ['off', null, clusterEpoch + 1];
+      if (layoutKey !== 'off') [layoutKey, rollUpKey, layout, clusters, clusterEpoch] = ['off', '', null, null, clusterEpoch + 1];
       return;
     }
     const radius = Math.round(Math.max(50, 110 * f.uiScale));
@@ -189,19 +196,26 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       clusterer = { radius, c: new DrainageClusterer({ pumpStation: g.pumpStation.positions, underpass: g.underpass.positions, waterloggingPoint: g.waterloggingPoint.positions }, radius) };
       indexKey = '';
     }
-    if (alarmKeyCache.version !== f.events.version) alarmKeyCache = { version: f.events.version, key: drainageAlarmKey(f.events.alarms.values()) };
-    const nextIndexKey = `${[...kinds].join()}|${alarmKeyCache.key}`;
+    const nextIndexKey = [...kinds].join();
     if (nextIndexKey !== indexKey) {
       indexKey = nextIndexKey;
-      const counts = { pumpStation: g.pumpStation.count, underpass: g.underpass.count, waterloggingPoint: g.waterloggingPoint.count };
-      clusterer.c.load(alarmColumns(counts, f.events.alarms.values()), kinds);
-      resultKey = '';
+      clusterer.c.load(kinds);
+      layoutKey = '';
     }
-    const nextResultKey = `${radius}|${indexKey}|${bucket}`;
-    if (nextResultKey !== resultKey) {
-      resultKey = nextResultKey;
-      clusters = clusterer.c.clustersAt(bucket);
+    const nextLayoutKey = `${radius}|${indexKey}|${bucket}`;
+    if (nextLayoutKey !== layoutKey || !layout) {
+      layoutKey = nextLayoutKey;
+      layout = clusterer.c.clustersAt(bucket);
       clusterEpoch++;
+      rollUpKey = '';
+    }
+    if (alarmKeyCache.version !== f.events.version) alarmKeyCache = { version: f.events.version, key: drainageAlarmKey(f.events.alarms.values()) };
+    const nextRollUpKey = `${layoutKey}|${alarmKeyCache.key}`;
+    if (nextRollUpKey !== rollUpKey) {
+      rollUpKey = nextRollUpKey;
+      const counts = { pumpStation: g.pumpStation.count, underpass: g.underpass.count, waterloggingPoint: g.waterloggingPoint.count };
+      clusters = rollUpAlarms(layout, alarmColumns(counts, f.events.alarms.values()));
+      alarmEpoch++;
     }
   }
 
@@ -321,7 +335,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       },
     },
     drainageClusters: {
-      key: (f, on) => (on ? `1|${clusterEpoch}|${f.uiScale}` : '0'),
+      key: (f, on) => (on ? `1|${clusterEpoch}.${alarmEpoch}|${f.uiScale}` : '0'),
       build: (f, on) => buildClusterLayer({ bubbles: clusters?.bubbles ?? [], visible: on, uiScale: f.uiScale }),
     },
     teams: {

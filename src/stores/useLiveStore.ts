@@ -5,6 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
+import { cityCongestionIndexOf } from '@/domain/congestion';
 import type { WireCatalog } from '@/protocol/assets';
 import { toCatalogView, type CatalogView } from '@/protocol/catalogView';
 import { applyChannel, ChannelCodecError } from '@/protocol/channelCodec';
@@ -88,5 +89,21 @@ export const useLiveStore = defineStore('live', () => {
   /** Whether the city has an elevator feed (the stress scale): the map's elevator switch and legend. */
   const hasElevators = computed(() => (catalog.value?.groups.elevator.count ?? 0) > 0);
 
-  return { catalog, channels, changedAt, hasElevators, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
+  /**
+   * The city-wide traffic index from the road channel the map colours (header chip and traffic
+   * panel): one pass over every segment when the road indices change, not once per reader per update.
+   */
+  let trafficCache = { at: -1, channels: null as LiveChannels | null, value: NaN };
+  const cityTrafficIndex = computed(() => {
+    void version.value; // the road channel changes in place; the version says when
+    const roads = catalog.value?.groups.roadSegment;
+    const ch = channels.value;
+    if (!roads || !ch) return NaN;
+    if (trafficCache.at !== changedAt['road.index'] || trafficCache.channels !== ch) {
+      trafficCache = { at: changedAt['road.index'], channels: ch, value: cityCongestionIndexOf(ch['road.index'], roads.attributes.lengthKm ?? []) };
+    }
+    return trafficCache.value;
+  });
+
+  return { catalog, channels, changedAt, hasElevators, cityTrafficIndex, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
 });

@@ -4,12 +4,12 @@ import { PNG } from 'pngjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(opts: { gpuCompositing?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--no-sandbox',
-      '--disable-gpu',
+      ...(opts.gpuCompositing ? ['--ignore-gpu-blocklist'] : ['--disable-gpu']),
       '--disable-quic',
       '--no-first-run',
       '--disable-background-networking',

@@ -4,7 +4,6 @@
  */
 import { computed, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { cityCongestionIndexOf } from '@/domain/congestion';
 import { dimensionStatus, type Dimension } from '@/protocol/vitals';
 import { staleAfterMs } from '@/realtime/feedState';
 import { useNow } from '@/shared/useNow';
@@ -54,14 +53,13 @@ export function useDimensionPanel(dimension: Ref<Dimension>) {
     void live.version; // channel arrays change in place; the version says when
     void events.version;
     const ch = live.channels;
-    const roads = live.catalog?.groups.roadSegment;
     return featureView({
       dimension: dimension.value,
       readings: readings.value,
       incidents: events.incidents.values(),
       rain: ch?.rain,
       pumpStates: ch?.['pump.state'],
-      cityTrafficIndex: ch && roads ? cityCongestionIndexOf(ch['road.index'], roads.attributes.lengthKm ?? []) : NaN,
+      cityTrafficIndex: dimension.value === 'traffic' ? live.cityTrafficIndex : NaN,
       peakRain: dimension.value === 'environment' ? peakRain() : '',
       t,
       fmt,

@@ -28,20 +28,23 @@ describe('browser bench metrics', () => {
     expect(updateTotals(measures)).toEqual([20, 5]);
   });
 
-  it('splits long animation frames by whether the page bundle ran, and ranks invokers', () => {
+  it('splits blocking long animation frames by whether the page bundle ran, and ranks invokers', () => {
     const origin = 'http://127.0.0.1:8080';
     const entries = [
-      { duration: 80, scripts: [{ sourceURL: `${origin}/assets/index-abc.js`, invoker: 'FrameRequestCallback', duration: 60 }] },
-      { duration: 60, scripts: [{ sourceURL: '', invoker: 'TimerHandler:setTimeout', duration: 10 }] },
-      { duration: 55, scripts: [] },
-      { duration: 40, scripts: [{ sourceURL: `${origin}/assets/index-abc.js`, invoker: 'FrameRequestCallback', duration: 30 }] },
-      { duration: 90, scripts: [{ sourceURL: `${origin}/bench-baseline/assets/deck.js`, invoker: 'DOMWebSocket.onmessage', duration: 70 }] },
+      { duration: 80, blockingDuration: 30, scripts: [{ sourceURL: `${origin}/assets/index-abc.js`, invoker: 'FrameRequestCallback', duration: 60 }] },
+      { duration: 60, blockingDuration: 10, scripts: [{ sourceURL: '', invoker: 'TimerHandler:setTimeout', duration: 10 }] },
+      { duration: 55, blockingDuration: 5, scripts: [] },
+      { duration: 40, blockingDuration: 0, scripts: [{ sourceURL: `${origin}/assets/index-abc.js`, invoker: 'FrameRequestCallback', duration: 30 }] },
+      { duration: 90, blockingDuration: 40, scripts: [{ sourceURL: `${origin}/bench-baseline/assets/deck.js`, invoker: 'DOMWebSocket.onmessage', duration: 70 }] },
+      // Long only because its rendering waited for the rasteriser: the main thread was free.
+      { duration: 800, blockingDuration: 0, scripts: [{ sourceURL: `${origin}/assets/index-abc.js`, invoker: 'FrameRequestCallback', duration: 12 }] },
     ];
     const ours = summarizeLoafs(entries, origin, ['/assets/']);
-    expect([ours.app, ours.other]).toEqual([1, 3]);
+    expect([ours.app, ours.other, ours.all]).toEqual([1, 3, 5]);
     expect(ours.invokers.map((i) => i.invoker)).toEqual(['DOMWebSocket.onmessage', 'FrameRequestCallback', 'TimerHandler:setTimeout']);
+    expect(ours.invokers[1]).toEqual({ invoker: 'FrameRequestCallback', count: 1, ms: 60 });
     const merged = mergeLoafs([ours, ours]);
-    expect([merged.app, merged.other]).toEqual([2, 6]);
+    expect([merged.app, merged.other, merged.all]).toEqual([2, 6, 10]);
     expect(merged.invokers[0]).toEqual({ invoker: 'DOMWebSocket.onmessage', count: 2, ms: 140 });
   });
 

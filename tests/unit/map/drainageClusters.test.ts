@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alarmColumns,
-  drainageAlarmKey,
-  DrainageClusterer,
-  NO_ALARM,
-  reduceClusterProps,
-  severityOfRank,
-  type ClusterProps,
-} from '../../../src/map/drainageClusters';
+import { alarmColumns, drainageAlarmKey, DrainageClusterer, NO_ALARM, rollUpAlarms, severityOfRank } from '../../../src/map/drainageClusters';
 import { SEVERITY_RANK } from '../../../src/protocol/cityEvents';
 import { alarm } from './mapFixtures';
 
-describe('cluster reduce', () => {
-  it('keeps the worst severity and adds up the alarms', () => {
-    const acc: ClusterProps = { worst: NO_ALARM, alarms: 0 };
-    for (const member of [
-      { worst: NO_ALARM, alarms: 0 },
-      { worst: SEVERITY_RANK.minor, alarms: 1 },
-      { worst: SEVERITY_RANK.critical, alarms: 2 },
-      { worst: SEVERITY_RANK.warning, alarms: 1 },
-    ]) reduceClusterProps(acc, member);
-    expect(acc).toEqual({ worst: SEVERITY_RANK.critical, alarms: 4 });
-    expect(severityOfRank(acc.worst)).toBe('critical');
+describe('cluster alarms', () => {
+  it('names severity ranks, and "no alarm" as none', () => {
+    expect(severityOfRank(SEVERITY_RANK.critical)).toBe('critical');
     expect(severityOfRank(NO_ALARM)).toBeNull();
   });
 
@@ -58,10 +42,13 @@ describe('drainage clusterer', () => {
   };
   const counts = { pumpStation: 10, underpass: 2, waterloggingPoint: 1 };
 
+  const all = new Set(['pumpStation', 'underpass', 'waterloggingPoint'] as const);
+
   it('shows crowded points as one cluster carrying their worst alarm and alarm count', () => {
     const c = new DrainageClusterer(positions, 60);
-    c.load(alarmColumns(counts, [alarm('pumpStation', 3, 'minor'), alarm('underpass', 1, 'critical'), alarm('underpass', 1, 'warning', 'u1b')]), new Set(['pumpStation', 'underpass', 'waterloggingPoint']));
-    const { bubbles, shown } = c.clustersAt(9);
+    c.load(all);
+    const layout = c.clustersAt(9);
+    const { bubbles, shown } = rollUpAlarms(layout, alarmColumns(counts, [alarm('pumpStation', 3, 'minor'), alarm('underpass', 1, 'critical'), alarm('underpass', 1, 'warning', 'u1b')]));
     expect(bubbles).toHaveLength(1);
     expect(bubbles[0]).toMatchObject({ count: 12, worst: SEVERITY_RANK.critical, alarms: 3 });
     // The lone point far away is drawn as itself; the clustered ones are not.
@@ -70,17 +57,52 @@ describe('drainage clusterer', () => {
     expect(c.expansionZoom(bubbles[0].id)).toBeGreaterThan(9);
   });
 
+  it('records which cluster each point is in, and rolls a new alarm set up without a new layout', () => {
+    const c = new DrainageClusterer(positions, 60);
+    c.load(all);
+    const layout = c.clustersAt(9);
+    expect(Array.from(layout.memberOf.pumpStation)).toEqual(new Array(10).fill(0));
+    expect(Array.from(layout.memberOf.underpass)).toEqual([0, 0]);
+    expect(Array.from(layout.memberOf.waterloggingPoint)).toEqual([-1]);
+    const calm = rollUpAlarms(layout, alarmColumns(counts, []));
+    expect(calm.bubbles[0]).toMatchObject({ count: 12, worst: NO_ALARM, alarms: 0 });
+    // An alarm on the lone point is on no cluster.
+    const alarmed = rollUpAlarms(layout, alarmColumns(counts, [alarm('pumpStation', 0, 'major'), alarm('waterloggingPoint', 0, 'critical')]));
+    expect(alarmed.bubbles[0]).toMatchObject({ count: 12, worst: SEVERITY_RANK.major, alarms: 1 });
+    // The layout is not changed by a roll-up.
+    expect(layout.bubbles[0]).toMatchObject({ worst: NO_ALARM, alarms: 0 });
+  });
+
+  it('draws alarmed clusters after calm ones, the worst last', () => {
+    // Two groups 30 km apart: one cluster each.
+    const twoGroups = {
+      pumpStation: Float32Array.from([121.47, 31.23, 121.471, 31.231, 121.8, 31.0, 121.801, 31.001]),
+      underpass: new Float32Array(0),
+      waterloggingPoint: new Float32Array(0),
+    };
+    const c = new DrainageClusterer(twoGroups, 60);
+    c.load(new Set(['pumpStation']));
+    const layout = c.clustersAt(9);
+    expect(layout.bubbles).toHaveLength(2);
+    const n = { pumpStation: 4, underpass: 0, waterloggingPoint: 0 };
+    for (const slot of [0, 2]) {
+      const { bubbles } = rollUpAlarms(layout, alarmColumns(n, [alarm('pumpStation', slot, 'critical')]));
+      expect(bubbles.map((b) => b.worst)).toEqual([NO_ALARM, SEVERITY_RANK.critical]);
+      expect(bubbles[1].lon).toBeCloseTo(slot === 0 ? 121.4705 : 121.8005, 2);
+    }
+  });
+
   it('clusters only the kinds switched on', () => {
     const c = new DrainageClusterer(positions, 60);
-    c.load(alarmColumns(counts, []), new Set(['underpass']));
-    const { bubbles, shown } = c.clustersAt(9);
+    c.load(new Set(['underpass']));
+    const { bubbles, shown } = rollUpAlarms(c.clustersAt(9), alarmColumns(counts, []));
     expect(bubbles).toEqual([expect.objectContaining({ count: 2, worst: NO_ALARM, alarms: 0 })]);
     expect(Array.from(shown.pumpStation).every((v) => v === 0)).toBe(true);
   });
 
   it('falls apart into single points at high zoom', () => {
     const c = new DrainageClusterer(positions, 60);
-    c.load(alarmColumns(counts, []), new Set(['pumpStation', 'underpass', 'waterloggingPoint']));
+    c.load(all);
     const { bubbles, shown } = c.clustersAt(22);
     expect(bubbles).toHaveLength(0);
     expect(Array.from(shown.pumpStation).every((v) => v === 1)).toBe(true);

@@ -99,6 +99,19 @@ describe('live layer set', () => {
     expect(pumpAlpha(high).every((a) => a === 255)).toBe(true);
   });
 
+  it('redraws only the clusters when a drainage alarm is raised (the clusters do not move)', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const calm = set.build(frame({ zoom: 9, events: mapEvents({}, 1) }));
+    const bubbles = (layers: typeof calm) => (layers.find((l) => l.id === 'drainageClusters')!.props as unknown as { bubbles: { worst: number; alarms: number }[] }).bubbles;
+    expect(bubbles(calm).every((b) => b.alarms === 0)).toBe(true);
+    const slot = Array.from(attributes(calm.find((l) => l.id === 'pumps')!).getColor.value).findIndex((a, i) => i % 4 === 3 && a === 0) >> 2;
+    expect(slot).toBeGreaterThanOrEqual(0);
+    const alarmed = set.build(frame({ zoom: 9, events: mapEvents({ alarms: [alarm('pumpStation', slot, 'critical')] }, 2) }));
+    // The icon layers keep their cluster masks; the incidents follow every change of the event set.
+    expect(alarmed.filter((layer, i) => layer !== calm[i]).map((l) => l.id)).toEqual(['drainageClusters', 'incidents']);
+    expect(bubbles(alarmed).reduce((n, b) => n + b.alarms, 0)).toBe(1);
+  });
+
   it('lets teams glide between updates unless motion is reduced', () => {
     const set = createLiveLayerSet(catalog, TEST_ATLAS);
     const teams = (smooth: boolean, liveVersion: number) => set.build(frame({ smooth, liveVersion })).find((l) => l.id === 'teams')!;

@@ -32,6 +32,22 @@ describe('live store', () => {
     expect(live.frame).toMatchObject({ seq: 7, simTime: 3000, receivedAt: 2 });
   });
 
+  it('works the city traffic index out from the road channel, again only when it changes', () => {
+    const roads = miniCatalog({ roadSegment: 3, rainGauge: 1 });
+    roads.groups.find((g) => g.kind === 'roadSegment')!.attributes.lengthKm = [1, 1, 2];
+    const live = useLiveStore();
+    live.setCatalog(roads);
+    const index0 = Float32Array.from([2, 4, 6]);
+    live.applySnapshot(miniSnapshot(roads, 1, { 'road.index': index0 }), 1);
+    // Weighted by length: (2 + 4 + 2 × 6) / 4.
+    expect(live.cityTrafficIndex).toBe(4.5);
+    const delta = (seq: number, channels: Parameters<typeof packChannels>[0]) => ({ seq, simTime: seq, sentAt: seq, channels: packChannels(channels), events: [], vitals: { t: 0, values: [] } });
+    live.applyDeltas([delta(2, { rain: encodeDelta(Float32Array.from([0]), Float32Array.from([3]))! })], 2);
+    expect(live.cityTrafficIndex).toBe(4.5);
+    live.applyDeltas([delta(3, { 'road.index': encodeDelta(index0, Float32Array.from([2, 4, 10]))! })], 3);
+    expect(live.cityTrafficIndex).toBe(6.5);
+  });
+
   it('refuses a snapshot from another catalogue version', () => {
     const live = useLiveStore();
     live.setCatalog(catalog);
