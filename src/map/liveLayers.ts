@@ -31,7 +31,7 @@ import { selectElevators } from './elevatorSelection';
 import { buildElevatorLayer } from './layers/buildElevatorLayer';
 import { buildIncidentLayer, packIncidents, type IncidentArrays } from './layers/buildIncidentLayer';
 import { buildPumpLayer } from './layers/buildPumpLayer';
-import { buildRainFieldLayer, type RainFieldImage } from './layers/buildRainFieldLayer';
+import { buildRainFieldLayer } from './layers/buildRainFieldLayer';
 import { buildRainGaugeLayer } from './layers/buildRainGaugeLayer';
 import { buildRoadLayer, roadGeometry } from './layers/buildRoadLayer';
 import { buildTeamLayer } from './layers/buildTeamLayer';
@@ -51,7 +51,7 @@ import {
 } from './liveColors';
 import { ROAD_CLASS_WIDTH, UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from './mapPalette';
 import type { MapLayerId } from './mapLayers';
-import { buildRainFieldGrid, colourRainField, interpolateRainField, type RainFieldGrid } from './rainField';
+import { inlineRainField, type RainFieldSource } from './rainFieldSource';
 import { floatSwapBuffer, SwapBuffer } from './swapBuffer';
 
 export interface MapEvents {
@@ -100,12 +100,14 @@ export interface LiveLayerSet {
   pickTarget(layerId: string, index: number, sourceLayerId?: string): PickTarget | null;
   /** The zoom at which a cluster falls apart. */
   expansionZoom(clusterId: number): number;
+  /** Stops background work (the rain field worker) when the set is replaced or the map goes. */
+  dispose(): void;
 }
 
-type MakeImage = (pixels: Uint8ClampedArray, width: number, height: number) => RainFieldImage;
-
-const defaultMakeImage: MakeImage = (pixels, width, height) =>
-  typeof ImageData === 'undefined' ? { width, height, data: pixels } : new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, width, height);
+export interface LiveLayerOptions {
+  /** Where the rain field is painted; the inline source (on this thread, at once) by default. */
+  rainField?: (gaugePositions: Float32Array) => RainFieldSource;
+}
 
 /**
  * The field is ~1 km cells: a city-wide picture. Zoomed in to a street it would be one flat wash over
@@ -115,8 +117,11 @@ export const rainFieldOpacity = (zoom: number) => (zoom >= 12 ? 0.2 : zoom >= 11
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
-export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeImage: MakeImage = defaultMakeImage): LiveLayerSet {
+export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, options: LiveLayerOptions = {}): LiveLayerSet {
   const g = catalog.groups;
+  const rainField = (options.rainField ?? inlineRainField)(g.rainGauge.positions);
+  /** The rain readings (by live version) last sent to be painted. */
+  let rainSent = -1;
   const wrap = (positions: Float32Array) => ({ value: positions, size: 2 as const });
   const pos = {
     rain: wrap(g.rainGauge.positions),
@@ -159,10 +164,6 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
   const teamPositions = floatSwapBuffer(g.team.count, 3);
   const teamIcons = (g.team.attributes.type ?? []).map((code) => TEAM_ICONS[TEAM_TYPES[code] ?? 'floodTeam'] ?? 'floodTeam');
   while (teamIcons.length < g.team.count) teamIcons.push('floodTeam');
-
-  // The rain field grid is found on first use (tens of ms), then kept for the catalogue.
-  let grid: RainFieldGrid | null = null;
-  let field: { values: Float32Array; images: [RainFieldImage, RainFieldImage]; turn: number } | null = null;
 
   // Clusters: index per (radius, kinds shown); layout per integer zoom; alarms rolled up over the layout.
   let clusterer: { radius: number; c: DrainageClusterer } | null = null;
@@ -245,20 +246,17 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
   /** Per layer: the key of its inputs, and how to build it (writing its buffers) when that changes. */
   const specs: Record<LiveLayerId, { key(f: LiveFrame, on: boolean): string; build(f: LiveFrame, on: boolean): Layer }> = {
     rainField: {
-      key: (f, on) => (on ? `1|${changed(f, 'rain')}|${rainFieldOpacity(f.zoom)}` : '0'),
+      key(f, on) {
+        // Readings go to be painted when they change (and the field is shown); the layer follows the pictures.
+        if (on && rainSent !== f.changed.rain) {
+          rainSent = f.changed.rain;
+          rainField.submit(f.channels.rain);
+        }
+        return on ? `1|${rainField.version}|${rainFieldOpacity(f.zoom)}` : '0';
+      },
       build(f, on) {
-        grid ??= buildRainFieldGrid(g.rainGauge.positions);
-        if (!field) {
-          const size = grid.width * grid.height * 4;
-          const image = () => makeImage(new Uint8ClampedArray(size), grid!.width, grid!.height);
-          field = { values: new Float32Array(grid.width * grid.height), images: [image(), image()], turn: 0 };
-        }
-        if (on) {
-          field.turn ^= 1;
-          interpolateRainField(grid, f.channels.rain, field.values);
-          colourRainField(grid, field.values, field.images[field.turn].data as Uint8ClampedArray);
-        }
-        return buildRainFieldLayer({ image: field.images[field.turn], bounds: grid.bounds, visible: on, opacity: rainFieldOpacity(f.zoom) });
+        const picture = rainField.picture;
+        return buildRainFieldLayer({ image: picture?.image ?? null, bounds: picture?.bounds ?? [0, 0, 0, 0], visible: on && picture !== null, opacity: rainFieldOpacity(f.zoom) });
       },
     },
     roads: {
@@ -370,7 +368,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       case 'drainageClusters':
         return clusters?.bubbles.length ?? 0;
       case 'rainField':
-        return 1;
+        return rainField.picture ? 1 : 0;
       case 'elevators':
         // The layer is on whenever the city has elevators, even when none needs someone right now.
         return g.elevator.count;
@@ -436,6 +434,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, makeI
       return null;
     },
     expansionZoom: (clusterId) => clusterer?.c.expansionZoom(clusterId) ?? CLUSTER_BELOW_ZOOM,
+    dispose: () => rainField.dispose(),
   };
 }
 

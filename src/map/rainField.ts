@@ -173,3 +173,19 @@ export function colourRainField(grid: RainFieldGrid, values: Float32Array, pixel
     pixels[o + 3] = (BAND_ALPHA[band] * grid.reach[cell]) / 255;
   }
 }
+
+/** A painted field: RGBA pixels, row 0 at the north edge, and where they go. */
+export interface RainFieldReply {
+  pixels: Uint8ClampedArray<ArrayBuffer>;
+  width: number;
+  height: number;
+  bounds: [number, number, number, number];
+}
+
+/** The whole computation for one set of readings, into fresh pixels (they travel from a worker). */
+export function paintRainField(grid: RainFieldGrid, rain: ArrayLike<number>, values: Float32Array): RainFieldReply {
+  interpolateRainField(grid, rain, values);
+  const pixels = new Uint8ClampedArray(grid.width * grid.height * 4);
+  colourRainField(grid, values, pixels);
+  return { pixels, width: grid.width, height: grid.height, bounds: grid.bounds };
+}

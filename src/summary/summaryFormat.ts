@@ -2,24 +2,14 @@
  * Number, duration, time and change formatting for the daily report, per locale ('zh-CN' | 'en').
  * Pure: the page, the tests and the PDF all format the same way.
  */
+import { fixedDigitsFormat } from '@/i18n/fixedDigits';
 import { SUMMARY_TIMEZONE } from '@/protocol/summary';
 
 export const NONE = '—';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, digits: number): Intl.NumberFormat {
-  const key = `${locale}|${digits}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    numberFormats.set(key, f);
-  }
-  return f;
-}
-
 /** A figure with the indicator's decimals, grouped for the locale; "—" when there is none. */
 export function formatNumber(value: number | null | undefined, digits: number, locale: string): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? NONE : numberFormat(locale, digits).format(value);
+  return value === null || value === undefined || !Number.isFinite(value) ? NONE : fixedDigitsFormat(locale, digits).format(value);
 }
 
 /** A ratio 0–1 as a percentage with one decimal ("93.4%"). */
@@ -36,7 +26,7 @@ export function formatMinutes(minutes: number | null | undefined, locale: string
   const h = Math.floor(total / 60);
   const m = total % 60;
   const zh = isZh(locale);
-  const hText = zh ? `${numberFormat(locale, 0).format(h)} 小时` : `${numberFormat(locale, 0).format(h)} h`;
+  const hText = zh ? `${fixedDigitsFormat(locale, 0).format(h)} 小时` : `${fixedDigitsFormat(locale, 0).format(h)} h`;
   const mText = zh ? `${m} 分` : `${m} min`;
   if (h === 0) return mText;
   return m === 0 ? hText : `${hText} ${mText}`;

@@ -7,7 +7,8 @@ export const RAIN_FIELD_LAYER_ID = 'rainField';
 export type RainFieldImage = ImageData | { width: number; height: number; data: Uint8ClampedArray };
 
 export interface RainFieldLayerInput {
-  image: RainFieldImage;
+  /** Null until the first picture is painted. */
+  image: RainFieldImage | null;
   bounds: [number, number, number, number];
   visible: boolean;
   opacity?: number;
@@ -16,7 +17,7 @@ export interface RainFieldLayerInput {
 export function buildRainFieldLayer({ image, bounds, visible, opacity = 0.45 }: RainFieldLayerInput): BitmapLayer {
   return new BitmapLayer({
     id: RAIN_FIELD_LAYER_ID,
-    image: image as ImageData,
+    image: image as ImageData | null,
     bounds,
     visible,
     opacity,

@@ -4,6 +4,7 @@
  */
 import { computed, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { useFixedDigits } from '@/i18n/fixedDigits';
 import { dimensionStatus, type Dimension } from '@/protocol/vitals';
 import { staleAfterMs } from '@/realtime/feedState';
 import { useNow } from '@/shared/useNow';
@@ -16,7 +17,7 @@ import { readingsOf, type IndicatorReading } from '../indicatorView';
 import { summarizeRainfall } from '../rainfall/summarizeRainfall';
 
 export function useDimensionPanel(dimension: Ref<Dimension>) {
-  const { t, n, locale } = useI18n();
+  const { t, locale } = useI18n();
   const live = useLiveStore();
   const events = useCityEventsStore();
   const connection = useConnectionStore();
@@ -37,7 +38,7 @@ export function useDimensionPanel(dimension: Ref<Dimension>) {
   const nameOf = (r: IndicatorReading) => (en.value ? r.spec.nameEn : r.spec.name);
   const labelOf = (r: IndicatorReading) => (en.value ? (r.spec.shortEn ?? r.spec.nameEn) : r.spec.name);
   const definitionOf = (r: IndicatorReading) => (en.value ? r.spec.definitionEn : r.spec.definition);
-  const fmt = (v: number, digits = 0) => n(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fmt = useFixedDigits();
 
   /** Where the heaviest rain is, for the environment panel's caption. */
   const peakRain = (): string => {

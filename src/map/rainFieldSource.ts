@@ -1,0 +1,97 @@
+/**
+ * Where the rain field picture is computed. Interpolating 550 gauges onto ~15,000 cells and colouring
+ * them is about a millisecond, and finding each cell's neighbours once per catalogue tens of
+ * milliseconds: in the browser both run in a Web Worker (rainField.worker.ts), so the wall's main
+ * thread only swaps in the finished picture. Requests coalesce: while the worker is busy only the
+ * newest readings wait, never a queue. The inline source does the same work synchronously, for tests
+ * and for a browser that cannot start the worker.
+ */
+import type { RainFieldImage } from './layers/buildRainFieldLayer';
+import { buildRainFieldGrid, paintRainField, type RainFieldGrid, type RainFieldReply } from './rainField';
+
+export interface RainFieldPicture {
+  image: RainFieldImage;
+  /** [west, south, east, north], degrees. */
+  bounds: [number, number, number, number];
+}
+
+export interface RainFieldSource {
+  /** Asks for the field of these readings (copied at once: the live arrays change in place). */
+  submit(rain: ArrayLike<number>): void;
+  /** The newest finished picture; null until the first. */
+  readonly picture: RainFieldPicture | null;
+  /** Bumps whenever a new picture is ready. */
+  readonly version: number;
+  dispose(): void;
+}
+
+/** Messages to the worker. */
+export type RainFieldRequest = { type: 'gauges'; positions: Float32Array } | { type: 'rain'; rain: Float32Array };
+
+export type MakeImage = (pixels: Uint8ClampedArray<ArrayBuffer>, width: number, height: number) => RainFieldImage;
+
+export const makeImage: MakeImage = (pixels, width, height) => (typeof ImageData === 'undefined' ? { width, height, data: pixels } : new ImageData(pixels, width, height));
+
+/** Computes on the calling thread, at once. */
+export function inlineRainField(positions: Float32Array): RainFieldSource {
+  let grid: RainFieldGrid | null = null;
+  let values = new Float32Array(0);
+  const source = {
+    picture: null as RainFieldPicture | null,
+    version: 0,
+    submit(rain: ArrayLike<number>) {
+      if (!grid) {
+        grid = buildRainFieldGrid(positions);
+        values = new Float32Array(grid.width * grid.height);
+      }
+      const reply = paintRainField(grid, rain, values);
+      source.picture = { image: makeImage(reply.pixels, reply.width, reply.height), bounds: reply.bounds };
+      source.version++;
+    },
+    dispose() {},
+  };
+  return source;
+}
+
+/**
+ * Computes in a Web Worker; `onReady` runs when a new picture has arrived (the map redraws then).
+ * Falls back to the inline source where no worker can be started.
+ */
+export function workerRainField(positions: Float32Array, onReady: () => void): RainFieldSource {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./rainField.worker.ts', import.meta.url), { type: 'module', name: 'rain-field' });
+  } catch {
+    return inlineRainField(positions);
+  }
+  let busy = false;
+  let waiting: Float32Array | null = null;
+  const send = (rain: Float32Array) => {
+    busy = true;
+    worker.postMessage({ type: 'rain', rain } satisfies RainFieldRequest, [rain.buffer]);
+  };
+  const source = {
+    picture: null as RainFieldPicture | null,
+    version: 0,
+    submit(rain: ArrayLike<number>) {
+      const copy = Float32Array.from(rain);
+      if (busy) waiting = copy;
+      else send(copy);
+    },
+    dispose: () => worker.terminate(),
+  };
+  worker.onmessage = (e: MessageEvent<RainFieldReply>) => {
+    const { pixels, width, height, bounds } = e.data;
+    source.picture = { image: makeImage(pixels, width, height), bounds };
+    source.version++;
+    busy = false;
+    if (waiting) {
+      send(waiting);
+      waiting = null;
+    }
+    onReady();
+  };
+  worker.onerror = (e) => console.error('cityops: the rain field worker failed', e.message);
+  worker.postMessage({ type: 'gauges', positions: Float32Array.from(positions) } satisfies RainFieldRequest);
+  return source;
+}
