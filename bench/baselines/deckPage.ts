@@ -5,12 +5,12 @@
  * re-uploads an external attribute when its object changes, and skips it when it is the same).
  * Drawn over the blank maplibre map by a non-interleaved overlay, as the wall draws its live layers.
  */
-import type { Layer } from '@deck.gl/core';
+import { LayerManager, type Layer } from '@deck.gl/core';
 import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { AssetGroupView, CatalogView } from '../../src/protocol/catalogView';
 import type { ChannelId } from '../../src/protocol/channels';
-import { markDrawn, timed } from '../../src/shared/benchTiming';
+import { markDrawn, timeDeckLayerUpdates, timed } from '../../src/shared/benchTiming';
 import { createBlankMap, markReady } from './blankMap';
 import { connectLiveFeed, type Channels } from './liveFeed';
 import { BUCKET_RGBA, bucketOf, bucketScaleOf, colourChannelOf, type BucketScale } from './sceneColours';
@@ -85,6 +85,7 @@ function buildScene(catalog: CatalogView, channels: Channels): GroupLayer[] {
   return layers;
 }
 
+timeDeckLayerUpdates(LayerManager);
 const container = document.getElementById('map')!;
 const map = createBlankMap(container);
 const overlay = new MapLibreOverlay({

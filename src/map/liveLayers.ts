@@ -33,7 +33,8 @@ import { buildIncidentLayer, packIncidents, type IncidentArrays } from './layers
 import { buildPumpLayer } from './layers/buildPumpLayer';
 import { buildRainFieldLayer } from './layers/buildRainFieldLayer';
 import { buildRainGaugeLayer } from './layers/buildRainGaugeLayer';
-import { buildRoadLayer, roadGeometry } from './layers/buildRoadLayer';
+import { buildRoadLayer, roadData, roadGeometry } from './layers/buildRoadLayer';
+import { LiveData } from './layers/liveData';
 import { buildTeamLayer } from './layers/buildTeamLayer';
 import { buildUnderpassLayer } from './layers/buildUnderpassLayer';
 import { buildWaterGaugeLayer } from './layers/buildWaterGaugeLayer';
@@ -164,6 +165,16 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, optio
   const teamPositions = floatSwapBuffer(g.team.count, 3);
   const teamIcons = (g.team.attributes.type ?? []).map((code) => TEAM_ICONS[TEAM_TYPES[code] ?? 'floodTeam'] ?? 'floodTeam');
   while (teamIcons.length < g.team.count) teamIcons.push('floodTeam');
+  // Each live layer's data, once per catalogue: an update swaps in the attribute values it rewrote.
+  const data = {
+    roads: roadData(roads, colors.road.current),
+    waterGauges: new LiveData(g.waterGauge.count, { getPosition: pos.water, getLineColor: colors.water.current }),
+    rainGauges: new LiveData(g.rainGauge.count, { getPosition: pos.rain, getFillColor: colors.rain.current }),
+    pumps: new LiveData(g.pumpStation.count, { getPosition: pos.pumpStation, getColor: colors.pumpStation.current }),
+    underpasses: new LiveData(g.underpass.count, { getPosition: pos.underpass, getColor: colors.underpass.current }),
+    waterlogging: new LiveData(g.waterloggingPoint.count, { getPosition: pos.waterloggingPoint, getColor: colors.waterloggingPoint.current }),
+    teams: new LiveData(g.team.count, { getPosition: teamPositions.current, getColor: colors.team.current }),
+  };
 
   // Clusters: index per (radius, kinds shown); layout per integer zoom; alarms rolled up over the layout.
   let clusterer: { radius: number; c: DrainageClusterer } | null = null;
@@ -262,8 +273,11 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, optio
     roads: {
       key: (f, on) => (on ? `1|${changed(f, 'road.index')}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
-        if (on) writeCongestionColors(f.channels['road.index'], colors.road.next().value);
-        return buildRoadLayer({ geometry: roads, colors: colors.road.current, visible: on, uiScale: f.uiScale });
+        if (on) {
+          writeCongestionColors(f.channels['road.index'], colors.road.next().value);
+          data.roads.set('getColor', colors.road.current);
+        }
+        return buildRoadLayer({ data: data.roads, visible: on, uiScale: f.uiScale });
       },
     },
     elevators: {
@@ -298,38 +312,53 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, optio
     waterGauges: {
       key: (f, on) => (on ? `1|${changed(f, 'water')}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
-        if (on) writeWaterColors(f.channels.water, g.waterGauge.thresholds.warning ?? [], g.waterGauge.thresholds.danger ?? [], colors.water.next().value);
-        return buildWaterGaugeLayer({ count: g.waterGauge.count, positions: pos.water, colors: colors.water.current, visible: on, radiusPx: px(10, f.uiScale) });
+        if (on) {
+          writeWaterColors(f.channels.water, g.waterGauge.thresholds.warning ?? [], g.waterGauge.thresholds.danger ?? [], colors.water.next().value);
+          data.waterGauges.set('getLineColor', colors.water.current);
+        }
+        return buildWaterGaugeLayer({ data: data.waterGauges, visible: on, radiusPx: px(10, f.uiScale) });
       },
     },
     rainGauges: {
       key: (f, on) => (on ? `1|${changed(f, 'rain')}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
-        if (on) writeRainColors(f.channels.rain, colors.rain.next().value);
-        return buildRainGaugeLayer({ count: g.rainGauge.count, positions: pos.rain, colors: colors.rain.current, visible: on, radiusPx: px(8, f.uiScale) });
+        if (on) {
+          writeRainColors(f.channels.rain, colors.rain.next().value);
+          data.rainGauges.set('getFillColor', colors.rain.current);
+        }
+        return buildRainGaugeLayer({ data: data.rainGauges, visible: on, radiusPx: px(8, f.uiScale) });
       },
     },
     pumps: {
       key: (f, on) => (on ? `1|${changed(f, 'pump.state')}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
-        if (on) writePumpColors(f.channels['pump.state'], colors.pumpStation.next().value, mask('pumpStation'));
-        return buildPumpLayer({ count: g.pumpStation.count, positions: pos.pumpStation, colors: colors.pumpStation.current, visible: on, radiusPx: px(16, f.uiScale, 8), atlas });
+        if (on) {
+          writePumpColors(f.channels['pump.state'], colors.pumpStation.next().value, mask('pumpStation'));
+          data.pumps.set('getColor', colors.pumpStation.current);
+        }
+        return buildPumpLayer({ data: data.pumps, visible: on, radiusPx: px(16, f.uiScale, 8), atlas });
       },
     },
     underpasses: {
       key: (f, on) => (on ? `1|${changed(f, 'underpass.depth')}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         const [warning, closed] = depthLines.underpass;
-        if (on) writeDepthColors(f.channels['underpass.depth'], warning, closed, colors.underpass.next().value, mask('underpass'));
-        return buildUnderpassLayer({ count: g.underpass.count, positions: pos.underpass, colors: colors.underpass.current, visible: on, radiusPx: px(17, f.uiScale, 8.5), atlas });
+        if (on) {
+          writeDepthColors(f.channels['underpass.depth'], warning, closed, colors.underpass.next().value, mask('underpass'));
+          data.underpasses.set('getColor', colors.underpass.current);
+        }
+        return buildUnderpassLayer({ data: data.underpasses, visible: on, radiusPx: px(17, f.uiScale, 8.5), atlas });
       },
     },
     waterlogging: {
       key: (f, on) => (on ? `1|${changed(f, 'waterlog.depth')}|${clusterEpoch}|${f.uiScale}` : `0|${f.uiScale}`),
       build(f, on) {
         const [warning, major] = depthLines.waterloggingPoint;
-        if (on) writeDepthColors(f.channels['waterlog.depth'], warning, major, colors.waterloggingPoint.next().value, mask('waterloggingPoint'));
-        return buildWaterloggingLayer({ count: g.waterloggingPoint.count, positions: pos.waterloggingPoint, colors: colors.waterloggingPoint.current, visible: on, radiusPx: px(18, f.uiScale, 9), atlas });
+        if (on) {
+          writeDepthColors(f.channels['waterlog.depth'], warning, major, colors.waterloggingPoint.next().value, mask('waterloggingPoint'));
+          data.waterlogging.set('getColor', colors.waterloggingPoint.current);
+        }
+        return buildWaterloggingLayer({ data: data.waterlogging, visible: on, radiusPx: px(18, f.uiScale, 9), atlas });
       },
     },
     drainageClusters: {
@@ -342,11 +371,16 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, optio
         if (on) {
           const out = teamPositions.next().value;
           const lonLat = f.channels['team.pos'];
-          for (let i = 0; i < g.team.count; i++) [out[i * 3], out[i * 3 + 1]] = [lonLat[i * 2], lonLat[i * 2 + 1]];
+          for (let i = 0; i < g.team.count; i++) {
+            out[i * 3] = lonLat[i * 2];
+            out[i * 3 + 1] = lonLat[i * 2 + 1];
+          }
           writeTeamColors(f.channels['team.state'], colors.team.next().value);
+          data.teams.set('getPosition', teamPositions.current);
+          data.teams.set('getColor', colors.team.current);
         }
         const transitionMs = f.smooth ? Math.min(Math.max(f.tickMs, 0), 5000) : 0;
-        return buildTeamLayer({ count: g.team.count, positions: teamPositions.current, colors: colors.team.current, icons: teamIcons, atlas, visible: on, sizePx: px(30, f.uiScale, 14), transitionMs });
+        return buildTeamLayer({ data: data.teams, icons: teamIcons, atlas, visible: on, sizePx: px(30, f.uiScale, 14), transitionMs });
       },
     },
     incidents: {

@@ -1,6 +1,6 @@
 /**
  * Event → store table: the one place socket events turn into store actions. Deltas are sequenced
- * (a gap asks for a fresh snapshot) and batched to animation frames before they reach the store.
+ * (a gap asks for a fresh snapshot) and batched per burst of messages before they reach the store.
  */
 import type { WireDelta, WireSnapshot } from '@/protocol/events';
 import { markReceived } from '@/shared/benchTiming';

@@ -16,6 +16,22 @@ export function timed<T>(name: string, work: () => T): T {
   }
 }
 
+/**
+ * deck.gl applies a new layer list at its next animation frame (LayerManager.setLayers: layer
+ * diffing, attribute updates and uploads), not inside `setProps`; so with the bench on that work is
+ * measured too, as `deck:layers`, and counts in the update it belongs to. Pass deck.gl's
+ * LayerManager class (this module stays free of deck.gl imports: the baseline pages use it too).
+ */
+export function timeDeckLayerUpdates(layerManager: { prototype: object }): void {
+  const proto = layerManager.prototype as { setLayers?: (...args: unknown[]) => unknown; cityopsTimed?: boolean };
+  if (!enabled || proto.cityopsTimed || !proto.setLayers) return;
+  const setLayers = proto.setLayers;
+  proto.setLayers = function (this: unknown, ...args: unknown[]) {
+    return timed('deck:layers', () => setLayers.apply(this, args));
+  };
+  proto.cityopsTimed = true;
+}
+
 /** One live frame's path through the page; epoch ms, the clock the server stamps `sentAt` with. */
 export interface FrameLatency {
   seq: number;

@@ -7,14 +7,15 @@ import { IconLayer } from '@deck.gl/layers';
 import type { IconAtlas, IconName } from '../icons/iconAtlas';
 import type { PointLayerInput } from './buildRainGaugeLayer';
 
-export interface IconPointLayerInput extends PointLayerInput {
+export interface IconPointLayerInput extends PointLayerInput<'getPosition' | 'getColor'> {
   atlas: IconAtlas;
 }
 
 export function buildIconPointLayer(id: string, icon: IconName, input: IconPointLayerInput): IconLayer {
   return new IconLayer({
     id,
-    data: { length: input.count, attributes: { getPosition: input.positions, getColor: input.colors } },
+    data: input.data.data,
+    updateTriggers: input.data.triggers,
     visible: input.visible,
     // A canvas is uploaded as it is (deck.gl's image prop takes any texture source).
     iconAtlas: input.atlas.image as unknown as string,

@@ -1,13 +1,13 @@
 /** Rain gauges: small dots coloured by hourly intensity band. */
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { AttributeValue } from '../swapBuffer';
+import type { LiveData } from './liveData';
 
-/** Input of the point layers: positions wrap the catalogue's array once, colours come from a swap buffer. */
-export interface PointLayerInput {
-  count: number;
-  /** Stable object around the catalogue's Float32 lon/lat pairs, so positions upload once. */
-  positions: { value: Float32Array; size: 2 };
-  colors: AttributeValue;
+/**
+ * Input of the point layers: their data made once per catalogue — positions wrap the catalogue's
+ * Float32 lon/lat pairs (uploaded once), colours are the current half of a swap buffer.
+ */
+export interface PointLayerInput<K extends string> {
+  data: LiveData<K>;
   visible: boolean;
   /** Screen-pixel size; the wall screen scales it with its layout. */
   radiusPx: number;
@@ -15,10 +15,11 @@ export interface PointLayerInput {
 
 export const RAIN_GAUGE_LAYER_ID = 'rainGauges';
 
-export function buildRainGaugeLayer(input: PointLayerInput): ScatterplotLayer {
+export function buildRainGaugeLayer(input: PointLayerInput<'getPosition' | 'getFillColor'>): ScatterplotLayer {
   return new ScatterplotLayer({
     id: RAIN_GAUGE_LAYER_ID,
-    data: { length: input.count, attributes: { getPosition: input.positions, getFillColor: input.colors } },
+    data: input.data.data,
+    updateTriggers: input.data.triggers,
     visible: input.visible,
     radiusUnits: 'pixels',
     getRadius: input.radiusPx,

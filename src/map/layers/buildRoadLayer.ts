@@ -6,6 +6,7 @@
  */
 import { LineLayer } from '@deck.gl/layers';
 import type { AttributeValue } from '../swapBuffer';
+import { LiveData } from './liveData';
 
 export const ROAD_LAYER_ID = 'roads';
 
@@ -30,21 +31,25 @@ export function roadGeometry(lines: Float32Array, classes: readonly number[], wi
   };
 }
 
+export type RoadData = LiveData<'getSourcePosition' | 'getTargetPosition' | 'getWidth' | 'getColor'>;
+
+/** The road layer's data, once per catalogue: the geometry, and colours swapped per update. */
+export function roadData(geometry: RoadGeometry, colors: AttributeValue): RoadData {
+  return new LiveData(geometry.count, { getSourcePosition: geometry.sources, getTargetPosition: geometry.targets, getWidth: geometry.widths, getColor: colors });
+}
+
 export interface RoadLayerInput {
-  geometry: RoadGeometry;
-  colors: AttributeValue;
+  data: RoadData;
   visible: boolean;
   /** Layout scale of the wall (1 at 3840 px wide): multiplies the design widths. */
   uiScale: number;
 }
 
-export function buildRoadLayer({ geometry, colors, visible, uiScale }: RoadLayerInput): LineLayer {
+export function buildRoadLayer({ data, visible, uiScale }: RoadLayerInput): LineLayer {
   return new LineLayer({
     id: ROAD_LAYER_ID,
-    data: {
-      length: geometry.count,
-      attributes: { getSourcePosition: geometry.sources, getTargetPosition: geometry.targets, getWidth: geometry.widths, getColor: colors },
-    },
+    data: data.data,
+    updateTriggers: data.triggers,
     visible,
     widthUnits: 'pixels',
     widthScale: uiScale,

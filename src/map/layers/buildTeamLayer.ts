@@ -5,14 +5,13 @@
  */
 import { IconLayer } from '@deck.gl/layers';
 import type { IconAtlas, IconName } from '../icons/iconAtlas';
-import type { AttributeValue } from '../swapBuffer';
+import type { LiveData } from './liveData';
 
 export const TEAM_LAYER_ID = 'teams';
 
 export interface TeamLayerInput {
-  count: number;
-  positions: AttributeValue<Float32Array>;
-  colors: AttributeValue;
+  /** Positions (lon, lat, 0: size 3, which the position transition needs) and colours, swapped per update. */
+  data: LiveData<'getPosition' | 'getColor'>;
   /** Icon per slot, by team type (fixed per catalogue). */
   icons: readonly IconName[];
   atlas: IconAtlas;
@@ -26,14 +25,14 @@ export function buildTeamLayer(input: TeamLayerInput): IconLayer {
   const { icons } = input;
   return new IconLayer({
     id: TEAM_LAYER_ID,
-    data: { length: input.count, attributes: { getPosition: input.positions, getColor: input.colors } },
+    data: input.data.data,
     visible: input.visible,
     // A canvas is uploaded as it is (deck.gl's image prop takes any texture source).
     iconAtlas: input.atlas.image as unknown as string,
     iconMapping: input.atlas.mapping,
     // A hundred-odd teams: a lookup by index costs nothing, and the type never changes per slot.
     getIcon: ((_: unknown, { index }: { index: number }) => icons[index]) as never,
-    updateTriggers: { getIcon: icons },
+    updateTriggers: { ...input.data.triggers, getIcon: icons },
     sizeUnits: 'pixels',
     getSize: input.sizePx,
     pickable: true,

@@ -4,10 +4,11 @@ import type { PointLayerInput } from './buildRainGaugeLayer';
 
 export const WATER_GAUGE_LAYER_ID = 'waterGauges';
 
-export function buildWaterGaugeLayer(input: PointLayerInput): ScatterplotLayer {
+export function buildWaterGaugeLayer(input: PointLayerInput<'getPosition' | 'getLineColor'>): ScatterplotLayer {
   return new ScatterplotLayer({
     id: WATER_GAUGE_LAYER_ID,
-    data: { length: input.count, attributes: { getPosition: input.positions, getLineColor: input.colors } },
+    data: input.data.data,
+    updateTriggers: input.data.triggers,
     visible: input.visible,
     radiusUnits: 'pixels',
     getRadius: input.radiusPx,

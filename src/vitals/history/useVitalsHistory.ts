@@ -1,9 +1,11 @@
 /**
  * Samples one dimension's indicators on every vitals frame into fixed-size histories. The
- * sparklines are redrawn at most every SPARK_REFRESH_MS: an hour-long trend gains nothing from
+ * sparklines are redrawn once every SPARK_REFRESH_MS: an hour-long trend gains nothing from
  * redrawing each second, and thirty small charts redrawn each second cost more than the rest of
- * the panels together. On load the server's last hour fills the histories, so a reloaded wall
- * screen does not show an empty hour.
+ * the panels together. The panels take turns (each its own phase): thirty charts drawn in the same
+ * animation frame every five seconds made that frame a long task on the wall, six a second do not.
+ * On load the server's last hour fills the histories, so a reloaded wall screen does not show an
+ * empty hour.
  */
 import { computed, shallowRef, watch, type Ref } from 'vue';
 import type { IndicatorSpec, VitalsFrame } from '@/protocol/vitals';
@@ -12,11 +14,18 @@ import { loadVitalsBackfill } from './vitalsBackfill';
 
 export const SPARK_REFRESH_MS = 5000;
 
+/** Which redraw turn `now` falls in: the sparklines redraw when it changes. */
+export function sparkTurn(now: number, refreshMs: number, phaseMs: number): number {
+  return Math.floor((now - phaseMs) / refreshMs);
+}
+
 export function useVitalsHistory(
   indicators: Ref<readonly { spec: IndicatorSpec; index: number }[]>,
   vitals: Ref<VitalsFrame | null>,
   /** The catalogue's version: the server's last hour is fetched once per catalogue (null: none yet). */
   catalogKey: Ref<string | null>,
+  /** Where in the refresh period this panel's turn falls, ms (panels spread over the period). */
+  phaseMs = 0,
   refreshMs = SPARK_REFRESH_MS,
 ) {
   const history = new VitalsHistory();
@@ -25,7 +34,7 @@ export function useVitalsHistory(
   // A string, so it only counts as changed when the catalogue does (not on every frame).
   const idKey = computed(() => indicators.value.map((r) => `${r.index}:${r.spec.id}`).join('\n'));
   const ids = computed(() => (idKey.value ? idKey.value.split('\n') : []).map((k) => ({ index: Number(k.slice(0, k.indexOf(':'))), id: k.slice(k.indexOf(':') + 1) })));
-  let drawnAt = -Infinity;
+  let drawnTurn = Number.NaN;
 
   watch(ids, (list) => history.retain(new Set(list.map((r) => r.id))));
   watch(
@@ -49,9 +58,9 @@ export function useVitalsHistory(
     (frame) => {
       if (!frame || !Array.isArray(frame.values)) return;
       history.sample(frame.t, ids.value, frame.values);
-      const now = Date.now();
-      if (now - drawnAt < refreshMs) return;
-      drawnAt = now;
+      const turn = sparkTurn(Date.now(), refreshMs, phaseMs);
+      if (turn === drawnTurn) return;
+      drawnTurn = turn;
       revision.value++;
     },
     { immediate: true },

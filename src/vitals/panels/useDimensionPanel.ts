@@ -5,14 +5,14 @@
 import { computed, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useFixedDigits } from '@/i18n/fixedDigits';
-import { dimensionStatus, type Dimension } from '@/protocol/vitals';
+import { DIMENSIONS, dimensionStatus, type Dimension } from '@/protocol/vitals';
 import { staleAfterMs } from '@/realtime/feedState';
 import { useNow } from '@/shared/useNow';
 import { useCityEventsStore } from '@/stores/useCityEventsStore';
 import { useConnectionStore } from '@/stores/useConnectionStore';
 import { useLiveStore } from '@/stores/useLiveStore';
 import { featureView } from '../features/featureView';
-import { useVitalsHistory } from '../history/useVitalsHistory';
+import { SPARK_REFRESH_MS, useVitalsHistory } from '../history/useVitalsHistory';
 import { readingsOf, type IndicatorReading } from '../indicatorView';
 import { summarizeRainfall } from '../rainfall/summarizeRainfall';
 
@@ -27,7 +27,9 @@ export function useDimensionPanel(dimension: Ref<Dimension>) {
   const vitals = computed(() => live.vitals ?? null);
   const readings = computed(() => readingsOf(specs.value, vitals.value, dimension.value));
   const status = computed(() => dimensionStatus(specs.value, vitals.value?.values ?? [], dimension.value));
-  const history = useVitalsHistory(readings, vitals, computed(() => (live.catalog ? String(live.catalog.version) : null)));
+  // Each dimension redraws its sparklines in its own second of the refresh period.
+  const phaseMs = (DIMENSIONS.indexOf(dimension.value) * SPARK_REFRESH_MS) / DIMENSIONS.length;
+  const history = useVitalsHistory(readings, vitals, computed(() => (live.catalog ? String(live.catalog.version) : null)), phaseMs);
 
   const staleMs = computed(() => staleAfterMs(connection.tickMs));
   const receivedAt = computed(() => live.frame?.receivedAt ?? null);

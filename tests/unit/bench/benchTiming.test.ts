@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url":"http://localhost/?bench=1"}
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LATENCY_LOG_KEY, markApplied, markDrawn, markReceived, type FrameLatency } from '../../../src/shared/benchTiming';
+import { LATENCY_LOG_KEY, markApplied, markDrawn, markReceived, timeDeckLayerUpdates, type FrameLatency } from '../../../src/shared/benchTiming';
 
 const log = () => (window as unknown as Record<string, FrameLatency[]>)[LATENCY_LOG_KEY];
 
@@ -44,5 +44,24 @@ describe('bench latency marks', () => {
     for (let seq = 0; seq < 700; seq++) markReceived(seq, 0);
     expect(log().length).toBe(600);
     expect(log()[0].seq).toBe(100);
+  });
+});
+
+describe('deck layer updates in the bench', () => {
+  it('measures LayerManager.setLayers as deck:layers, once however often it is asked, and keeps its result', () => {
+    class FakeLayerManager {
+      layers: string[] = [];
+      setLayers(layers: string[]) {
+        this.layers = layers;
+        return layers.length;
+      }
+    }
+    const measure = vi.spyOn(performance, 'measure');
+    timeDeckLayerUpdates(FakeLayerManager);
+    timeDeckLayerUpdates(FakeLayerManager);
+    const manager = new FakeLayerManager();
+    expect(manager.setLayers(['roads', 'pumps'])).toBe(2);
+    expect(manager.layers).toEqual(['roads', 'pumps']);
+    expect(measure.mock.calls.map(([name]) => name)).toEqual(['cityops:deck:layers']);
   });
 });

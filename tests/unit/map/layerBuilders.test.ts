@@ -5,7 +5,8 @@ import { bubbleRadius, buildClusterLayer, DrainageClusterLayer } from '../../../
 import { buildIncidentLayer, IncidentLayer, packIncidents } from '../../../src/map/layers/buildIncidentLayer';
 import { buildPumpLayer } from '../../../src/map/layers/buildPumpLayer';
 import { buildRainFieldLayer } from '../../../src/map/layers/buildRainFieldLayer';
-import { buildRoadLayer, roadGeometry } from '../../../src/map/layers/buildRoadLayer';
+import { LiveData } from '../../../src/map/layers/liveData';
+import { buildRoadLayer, roadData, roadGeometry } from '../../../src/map/layers/buildRoadLayer';
 import { buildTeamLayer } from '../../../src/map/layers/buildTeamLayer';
 import { buildUnderpassLayer } from '../../../src/map/layers/buildUnderpassLayer';
 import { buildWaterGaugeLayer } from '../../../src/map/layers/buildWaterGaugeLayer';
@@ -22,7 +23,7 @@ describe('road layer', () => {
   const geometry = roadGeometry(lines, [0, 2], ROAD_CLASS_WIDTH);
 
   it('is a LineLayer reading both ends from one lines array with a stride', () => {
-    const layer = buildRoadLayer({ geometry, colors: new SwapBuffer(2).next(), visible: true, uiScale: 0.5 });
+    const layer = buildRoadLayer({ data: roadData(geometry, new SwapBuffer(2).next()), visible: true, uiScale: 0.5 });
     expect(layer).toBeInstanceOf(LineLayer);
     const a = attrs(layer);
     expect(a.getSourcePosition).toMatchObject({ size: 2, stride: 16, offset: 0 });
@@ -35,14 +36,34 @@ describe('road layer', () => {
 
   it('widens roads by class, once per catalogue, and uses no accessor function', () => {
     expect(Array.from(geometry.widths.value)).toEqual([ROAD_CLASS_WIDTH[0], ROAD_CLASS_WIDTH[2]].map(Math.fround));
-    const layer = buildRoadLayer({ geometry, colors: new SwapBuffer(2).next(), visible: true, uiScale: 1 });
+    const layer = buildRoadLayer({ data: roadData(geometry, new SwapBuffer(2).next()), visible: true, uiScale: 1 });
     for (const [key, value] of Object.entries(layer.props)) if (key.startsWith('get')) expect(typeof value, key).not.toBe('function');
+  });
+});
+
+describe('live layer data', () => {
+  it('keeps one data object and bumps a trigger only for the accessor whose value changed', () => {
+    const positions = { value: Float32Array.from([121, 31]), size: 2 };
+    const colors = new SwapBuffer(1);
+    const live = new LiveData(1, { getPosition: positions, getColor: colors.current });
+    const data = live.data;
+    const before = live.triggers;
+    live.set('getColor', colors.current); // the same value: nothing to upload
+    expect(live.triggers).toBe(before);
+    live.set('getColor', colors.next());
+    expect(live.data).toBe(data);
+    expect(live.data.attributes.getColor).toBe(colors.current);
+    expect(live.data.attributes.getPosition).toBe(positions);
+    expect(live.triggers).toEqual({ getPosition: 0, getColor: 1 });
+    // A new triggers object per change, so deck.gl sees that prop change; the old one is left as it was.
+    expect(before).toEqual({ getPosition: 0, getColor: 0 });
   });
 });
 
 describe('point and icon layers', () => {
   const positions = { value: Float32Array.from([121, 31, 121.1, 31.1]), size: 2 as const };
-  const input = { count: 2, positions, colors: new SwapBuffer(2).next(), visible: true, radiusPx: 8, atlas: TEST_ATLAS };
+  const colors = new SwapBuffer(2).next();
+  const input = { data: new LiveData(2, { getPosition: positions, getColor: colors }), visible: true, radiusPx: 8, atlas: TEST_ATLAS };
 
   it('draws pumps, underpasses and waterlogging points as masked icons of distinct shapes', () => {
     const layers = [buildPumpLayer(input), buildUnderpassLayer(input), buildWaterloggingLayer(input)];
@@ -51,24 +72,28 @@ describe('point and icon layers', () => {
     for (const layer of layers) {
       expect(layer).toBeInstanceOf(IconLayer);
       expect(attrs(layer).getPosition.value).toBe(positions.value);
-      expect(attrs(layer).getColor).toBe(input.colors);
+      expect(attrs(layer).getColor).toBe(colors);
+      expect(layer.props.data).toBe(input.data.data);
       expect(layer.props.iconMapping).toBe(TEST_ATLAS.mapping);
       expect(TEST_ATLAS.mapping[layer.props.getIcon as unknown as keyof typeof TEST_ATLAS.mapping].mask).toBe(true);
     }
   });
 
   it('keeps the water gauges as rings', () => {
-    const layer = buildWaterGaugeLayer(input);
+    const layer = buildWaterGaugeLayer({ ...input, data: new LiveData(2, { getPosition: positions, getLineColor: colors }) });
     expect(layer).toBeInstanceOf(ScatterplotLayer);
-    expect(attrs(layer).getLineColor).toBe(input.colors);
+    expect(attrs(layer).getLineColor).toBe(colors);
   });
 
   it('moves teams with a position transition about one tick long', () => {
     const buf = floatSwapBuffer(2, 3);
-    const layer = buildTeamLayer({ count: 2, positions: buf.next(), colors: new SwapBuffer(2).next(), icons: ['floodTeam', 'pumpTruck'], atlas: TEST_ATLAS, visible: true, sizePx: 20, transitionMs: 1000 });
+    const data = new LiveData(2, { getPosition: buf.next(), getColor: new SwapBuffer(2).next() });
+    const layer = buildTeamLayer({ data, icons: ['floodTeam', 'pumpTruck'], atlas: TEST_ATLAS, visible: true, sizePx: 20, transitionMs: 1000 });
     expect(layer).toBeInstanceOf(IconLayer);
     expect(attrs(layer).getPosition).toMatchObject({ size: 3 });
     expect(layer.props.transitions).toMatchObject({ getPosition: { duration: 1000 } });
+    // The icons are per slot and fixed; positions and colours follow their swaps.
+    expect(layer.props.updateTriggers).toMatchObject({ getPosition: 0, getColor: 0 });
   });
 });
 

@@ -98,8 +98,10 @@ describe('dimension panel', () => {
     expect(wrapper!.get('[data-testid="dimension-chart-traffic"]').attributes('data-kind')).toBe('gauge');
   });
 
-  it('samples every vitals frame into the sparklines, keyed by simulated time, and redraws them every few seconds', async () => {
+  it('samples every vitals frame into the sparklines, keyed by simulated time, and redraws them every few seconds in its turn', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
+    // The start of the traffic panel's redraw turn (the panels take turns, a second apart).
+    vi.setSystemTime(1_700_000_002_000);
     const live = setUpLive();
     mountPanel();
     const sparkData = () =>
