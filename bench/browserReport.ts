@@ -16,6 +16,7 @@ export const DECK_FRAME_RATIO_TARGET = 1.15;
 
 const all = <T>(runs: PageRun[], pick: (r: PageRun) => T[]): T[] => runs.flatMap(pick);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const sum = (runs: PageRun[], pick: (r: PageRun) => number) => runs.reduce((n, r) => n + pick(r), 0);
 const p50 = (values: number[]) => summarize(values).p50;
 
 function pageRow(id: PageId, runs: PageRun[]): (string | number)[] {
@@ -31,10 +32,12 @@ function pageRow(id: PageId, runs: PageRun[]): (string | number)[] {
     fmt(mean(runs.map((r) => r.scriptMsPerS)), 1),
     fmt(mean(runs.map((r) => r.taskMsPerS)), 1),
     `${loaf.app} / ${loaf.other} | ${loaf.all} (${runs.reduce((n, r) => n + r.longTasks, 0)})`,
+    `${sum(runs, (r) => r.tasks.longByCpuApp)} / ${sum(runs, (r) => r.tasks.longByCpu)} | ${sum(runs, (r) => r.tasks.longByWall)} (max ${fmt(Math.max(...runs.map((r) => r.tasks.maxCpuMs)), 0)})`,
     `${fmt(median(runs.map((r) => r.heapMbStart)), 1)} → ${fmt(median(runs.map((r) => r.heapMbEnd)), 1)}`,
     `${fmt(latency.receivedP50, 0)} | ${fmt(latency.drawn.p50, 0)} / ${fmt(latency.drawn.p95, 0)} / ${fmt(latency.drawn.max, 0)} (${latency.count})`,
     `${fmt(frames.p50, 1)} / ${fmt(frames.p95, 1)} (${frames.count})`,
     fmt(mean(runs.map((r) => r.readyS)), 1),
+    runs.some((r) => r.charts.count) ? `${fmt(mean(runs.map((r) => r.charts.cpuMsTotal / r.windowS)), 1)} / ${fmt(Math.max(...runs.map((r) => r.charts.maxCpuMs)), 1)}` : '—',
   ];
 }
 
@@ -58,7 +61,7 @@ export function formatComparison(title: string, runs: Record<PageId, PageRun[]>)
   const out = [`${title} — renderer: ${renderers}`];
   out.push(
     table(
-      ['page', 'updates', 'update ms p50 / p95 / max', 'script ms/update', 'script ms/s', 'task ms/s', 'LoAF ≥ 50 ms blocking: app / other | all (long tasks)', 'heap MB after GC', 'emit → received p50 | → drawn p50 / p95 / max ms (n)', 'frame interval ms p50 / p95 (n)', 'ready s'],
+      ['page', 'updates', 'update ms p50 / p95 / max', 'script ms/update', 'script ms/s', 'task ms/s', 'LoAF ≥ 50 ms blocking: app / other | all (long tasks)', 'tasks ≥ 50 ms CPU: app / all | by wall (max CPU ms)', 'heap MB after GC', 'emit → received p50 | → drawn p50 / p95 / max ms (n)', 'frame interval ms p50 / p95 (n)', 'ready s', 'chart frames CPU ms/s / max ms'],
       ids.map((id) => pageRow(id, runs[id])),
     ),
   );

@@ -10,7 +10,8 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { RunningServer } from '../mock-server/server';
 import { LATENCY_LOG_KEY, type FrameLatency } from '../src/shared/benchTiming';
 import { BASELINE_PAGES, routeBaselinePages } from './baselines/serveBaselines';
-import { intervals, summarizeLoafs, updateTotals, type LoafEntry, type LoafSummary, type Measure } from './browserMetrics';
+import { intervals, isAppScript, summarizeLoafs, updateTotals, type LoafEntry, type LoafSummary, type Measure } from './browserMetrics';
+import { summarizeCalls, summarizeTasks, type CallSummary, type TaskSummary, type TraceEvent } from './browserTrace';
 
 /** The renderer these figures are meaningful for; anything else (a silent fallback) fails the run. */
 export const EXPECTED_RENDERER = /SwiftShader|llvmpipe|softpipe|software/i;
@@ -54,6 +55,12 @@ export interface PageRun {
   /** Long animation frames ≥ 50 ms in the window: whose scripts ran, and which invokers took the time. */
   loaf: LoafSummary;
   longTasks: number;
+  /** Main-thread tasks in the window from a trace: long by the thread's own CPU time, and by wall time. */
+  tasks: TaskSummary;
+  /** The charts' own render frames in the window (calls into the chart library's chunks). */
+  charts: CallSummary;
+  /** Seconds the window lasted (CDP clock). */
+  windowS: number;
   heapMbStart: number;
   heapMbEnd: number;
   /** Frames received in the window (drawn or not). */
@@ -95,6 +102,9 @@ interface ProbeReadout {
   latency: FrameLatency[];
 }
 
+/** Task events with the thread's CPU time (`tdur`), and the script calls inside them. */
+const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline'];
+
 async function cdpMetrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
@@ -116,7 +126,7 @@ async function webglRenderer(page: Page): Promise<string> {
 }
 
 /** One page, one round: load, wait until live data is drawn, warm up, then measure one window. */
-export async function measurePage(browser: Browser, server: RunningServer, spec: PageSpec, width: number, height: number, timing: PageTiming, baselineDir: string): Promise<PageRun> {
+export async function measurePage(browser: Browser, server: RunningServer, spec: PageSpec, width: number, height: number, timing: PageTiming, baselineDir: string, chartChunks: readonly string[] = []): Promise<PageRun> {
   // A routed page has no address, so Chromium counts it as public and blocks its socket to loopback
   // (Local Network Access) unless granted; every page gets the same grant.
   const context = await browser.newContext({ viewport: { width, height }, permissions: ['local-network-access'] });
@@ -145,9 +155,11 @@ export async function measurePage(browser: Browser, server: RunningServer, spec:
       w.__benchProbe.longTasks = 0;
       (w[key] as unknown[] | undefined)?.splice(0);
     }, LATENCY_LOG_KEY);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const m0 = await cdpMetrics(cdp);
     await page.waitForTimeout(timing.windowS * 1000);
     const m1 = await cdpMetrics(cdp);
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     const probe: ProbeReadout = await page.evaluate((key) => {
       const w = window as unknown as Record<string, unknown> & { __benchProbe: Omit<ProbeReadout, 'measures' | 'latency'> };
       return {
@@ -179,6 +191,9 @@ export async function measurePage(browser: Browser, server: RunningServer, spec:
       scriptMsPerUpdate: updateMs.length ? scriptMs / updateMs.length : NaN,
       loaf: summarizeLoafs(probe.loaf, server.url, spec.bundlePaths),
       longTasks: probe.longTasks,
+      tasks: summarizeTasks(trace.traceEvents, (url) => isAppScript(url, server.url, spec.bundlePaths)),
+      windowS: wallS,
+      charts: summarizeCalls(trace.traceEvents, (url) => chartChunks.some((file) => url.endsWith(`/${file}`))),
       heapMbStart,
       heapMbEnd,
       latency: probe.latency,
@@ -191,10 +206,10 @@ export async function measurePage(browser: Browser, server: RunningServer, spec:
 }
 
 /** Every page `rounds` times, alternating (ours, maplibre, deck, ours, …), in one browser. */
-export async function comparePages(browser: Browser, server: RunningServer, width: number, height: number, rounds: number, timing: PageTiming, baselineDir: string, pages: PageId[] = ['ours', 'maplibre', 'deck']): Promise<Record<PageId, PageRun[]>> {
+export async function comparePages(browser: Browser, server: RunningServer, width: number, height: number, rounds: number, timing: PageTiming, baselineDir: string, pages: PageId[] = ['ours', 'maplibre', 'deck'], chartChunks: readonly string[] = []): Promise<Record<PageId, PageRun[]>> {
   const runs = { ours: [], maplibre: [], deck: [] } as Record<PageId, PageRun[]>;
   for (let round = 0; round < rounds; round++) {
-    for (const id of pages) runs[id].push(await measurePage(browser, server, PAGES[id], width, height, timing, baselineDir));
+    for (const id of pages) runs[id].push(await measurePage(browser, server, PAGES[id], width, height, timing, baselineDir, chartChunks));
   }
   return runs;
 }

@@ -81,6 +81,12 @@ export function classifySource(path: string): Exclude<CodeKind, 'unmapped'> {
   return /(^|\/)src\//.test(p) ? 'app' : 'vendor';
 }
 
+/** Whether a chunk is the chart library's: most of its sources are ECharts, zrender or vue-echarts. */
+export function isChartChunk(sources: readonly string[]): boolean {
+  const chart = sources.filter((p) => /node_modules\/(echarts|zrender|vue-echarts)\//.test(p.replace(/\\/g, '/'))).length;
+  return sources.length > 0 && chart * 2 > sources.length;
+}
+
 /** Splits generated code into the text that came from app sources, vendor sources, or nothing. */
 export function splitBySource(code: string, map: { sources: string[]; mappings: string }): Record<CodeKind, string> {
   const kinds = map.sources.map(classifySource);

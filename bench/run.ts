@@ -8,7 +8,8 @@
  * No argument: all of them. Figures, not pass/fail: compare runs on the same machine, and ratios
  * within one run.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isChartChunk } from './bundleAnalysis';
 import { cpus } from 'node:os';
 import { buildBaselinePages } from './baselines/serveBaselines';
 import { formatComparison } from './browserReport';
@@ -167,13 +168,15 @@ async function browserSection(o: BrowserOptions) {
   console.log('baselines: socket handler to setData/setProps return, plus the microtasks it queued); script/task = CDP deltas.');
   console.log('The wall draws what it draws in production (e.g. at city zoom only the elevators needing someone); the baselines draw every asset.');
   const baselineDir = await buildBaselinePages();
+  // The chart library's chunks, by their source maps: its render frames are the charts' cost.
+  const chartChunks = readdirSync('dist/assets').filter((f) => f.endsWith('.js') && existsSync(`dist/assets/${f}.map`) && isChartChunk((JSON.parse(readFileSync(`dist/assets/${f}.map`, 'utf8')) as { sources: string[] }).sources));
   const browser = await launchChromium({ gpuCompositing: o.compositing === 'gpu' });
   try {
     for (const scale of o.scales) {
       const live = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: BROWSER_SPEED[scale], tickMs: 1000, scale });
       try {
         for (const [w, h] of o.viewports) {
-          const runs = await comparePages(browser, live, w, h, o.rounds, t, baselineDir, o.pages);
+          const runs = await comparePages(browser, live, w, h, o.rounds, t, baselineDir, o.pages, chartChunks);
           console.log(`\n${formatComparison(`${scale} — ${w}×${h}`, runs)}`);
         }
       } finally {

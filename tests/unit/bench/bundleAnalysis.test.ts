@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetLine, classifySource, decodeMappings, decodeVlq, kindByName, parseInitialAssets, splitBySource } from '../../../bench/bundleAnalysis';
+import { budgetLine, classifySource, decodeMappings, decodeVlq, isChartChunk, kindByName, parseInitialAssets, splitBySource } from '../../../bench/bundleAnalysis';
 
 describe('initial assets of index.html', () => {
   it('lists the entry script, modulepreloads and stylesheets, not other links', () => {
@@ -58,5 +58,14 @@ describe('source-map attribution', () => {
     expect(budgetLine('x', 800 * 1024, 800).ok).toBe(true);
     expect(budgetLine('x', 800 * 1024 + 1, 800).ok).toBe(false);
     expect(budgetLine('x', 1e9, null)).toEqual({ name: 'x', gzipBytes: 1e9, limitKb: null, ok: true });
+  });
+});
+
+describe('chart chunks', () => {
+  it('are the chunks made mostly of ECharts, zrender and vue-echarts', () => {
+    expect(isChartChunk(['../../node_modules/echarts/lib/core.js', '../../node_modules/zrender/lib/zrender.js', '../../src/shared/charts/EChart.vue'])).toBe(true);
+    expect(isChartChunk(['../../node_modules/vue-echarts/dist/index.js', '../../src/shared/charts/EChart.vue'])).toBe(false);
+    expect(isChartChunk(['../../node_modules/@deck.gl/core/dist/index.js', '../../src/main.ts'])).toBe(false);
+    expect(isChartChunk([])).toBe(false);
   });
 });
