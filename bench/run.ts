@@ -19,12 +19,15 @@ import { comparePages, type PageId } from './browserUpdate';
 import { measureBundle } from './bundle';
 import { CLIENT_CPU_LIMIT_PERCENT, runFanOutSection, SUBSCRIBED_CHANNELS, type ServerWindow } from './fanOut';
 import { measureServerTick } from './serverTick';
+import { runSoak } from './soak';
 import { fmt, table } from './stats';
 import { launchChromium } from '../tests/support/browser';
 import { startTestServer } from '../tests/support/testServer';
 
-const SECTIONS = ['server', 'fanout', 'bundle', 'browser'] as const;
+const SECTIONS = ['server', 'fanout', 'bundle', 'browser', 'soak'] as const;
 type Section = (typeof SECTIONS)[number];
+/** What `npm run bench` runs with no section named: the soak takes an hour and runs only when asked. */
+const DEFAULT_SECTIONS: readonly Section[] = ['server', 'fanout', 'bundle', 'browser'];
 
 function serverSection() {
   console.log('Server: simulator + rules + feed per 1 s tick, in-process (shanghai: the brief\'s counts; stress: ~50,000 road segments + 240,000 elevators)');
@@ -126,6 +129,9 @@ const BROWSER_DEFAULTS = {
    * that waits for the rasteriser), so rasterisation time shows up as the page's long tasks.
    */
   compositing: 'gpu' as 'gpu' | 'software',
+  /** The soak section: how long, and how many minutes of it are warm-up (left out of the slope). */
+  soakMinutes: 60,
+  soakWarmUpMinutes: 5,
 };
 
 type BrowserOptions = typeof BROWSER_DEFAULTS;
@@ -142,7 +148,9 @@ export function browserOptions(args: readonly string[]): BrowserOptions {
     else if (name === 'rounds') o.rounds = z.coerce.number().int().min(1).parse(value);
     else if (name === 'window') o.timing.windowS = z.coerce.number().positive().parse(value);
     else if (name === 'compositing') o.compositing = z.enum(['gpu', 'software']).parse(value);
-    else throw new Error(`unknown browser option ${arg}; known: --scales= --viewports= --pages= --rounds= --window= --compositing=`);
+    else if (name === 'minutes') o.soakMinutes = z.coerce.number().int().min(2).parse(value);
+    else if (name === 'warmup') o.soakWarmUpMinutes = z.coerce.number().int().min(0).parse(value);
+    else throw new Error(`unknown browser option ${arg}; known: --scales= --viewports= --pages= --rounds= --window= --compositing= --minutes= --warmup=`);
   }
   if (o.viewports.some(([w, h]) => !(w > 0 && h > 0))) throw new Error('--viewports takes WIDTHxHEIGHT[,WIDTHxHEIGHT]');
   return o;
@@ -188,12 +196,39 @@ async function browserSection(o: BrowserOptions) {
   }
 }
 
+async function soakSection(o: BrowserOptions) {
+  if (!existsSync('dist/index.html')) {
+    console.log('Soak: skipped (run `npm run build` first)');
+    return;
+  }
+  const scale = o.scales[0];
+  console.log(`Soak: the wall page (1920×1080, GPU compositing) on the ${scale} city (storm, ×${BROWSER_SPEED[scale]}) for ${o.soakMinutes} min; page JS heap after a forced GC`);
+  console.log(`and server RSS / heap once a minute; growth per hour = least-squares slope after ${o.soakWarmUpMinutes} min of warm-up.`);
+  const result = await runSoak({
+    minutes: o.soakMinutes,
+    warmUpMinutes: o.soakWarmUpMinutes,
+    scale,
+    onSample: (s) => console.log(`  minute ${String(s.minute).padStart(3)}: page heap ${fmt(s.pageHeapMb, 2)} MB, server RSS ${fmt(s.serverRssMb, 1)} MB, server heap ${fmt(s.serverHeapMb, 1)} MB`),
+  });
+  console.log(
+    table(
+      ['series', 'first MB', 'last MB', 'growth MB/hour (after warm-up)'],
+      [
+        ['wall page JS heap after GC', fmt(result.samples[0].pageHeapMb, 2), fmt(result.samples.at(-1)!.pageHeapMb, 2), fmt(result.pageHeapMbPerHour, 2)],
+        ['server RSS', fmt(result.samples[0].serverRssMb, 1), fmt(result.samples.at(-1)!.serverRssMb, 1), fmt(result.serverRssMbPerHour, 2)],
+        ['server JS heap', fmt(result.samples[0].serverHeapMb, 1), fmt(result.samples.at(-1)!.serverHeapMb, 1), fmt(result.serverHeapMbPerHour, 2)],
+      ],
+    ),
+  );
+  console.log(`live versions drawn during the soak: ${result.updatesSeen}`);
+}
+
 async function main() {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const options = browserOptions(process.argv.slice(2).filter((a) => a.startsWith('--')));
   const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
   if (unknown.length) throw new Error(`unknown bench section ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
-  const run: Section[] = asked.length ? SECTIONS.filter((s) => asked.includes(s)) : [...SECTIONS];
+  const run: Section[] = asked.length ? SECTIONS.filter((s) => asked.includes(s)) : [...DEFAULT_SECTIONS];
   console.log(`CityOps bench — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} — Node ${process.version} — sections: ${run.join(', ')}\n`);
   let n = 0;
   const heading = () => process.stdout.write(`${n++ ? '\n' : ''}${n}. `);
@@ -202,7 +237,8 @@ async function main() {
     if (section === 'server') serverSection();
     else if (section === 'fanout') await fanOutSection();
     else if (section === 'bundle') bundleSection();
-    else await browserSection(options);
+    else if (section === 'browser') await browserSection(options);
+    else await soakSection(options);
   }
 }
 

@@ -64,3 +64,28 @@ export function drillSlots(spec: DrillSpec, state: DrillState): DrillResult {
   }
   return result;
 }
+
+/** Versions of the live state, per channel and per event collection (when each last changed). */
+export interface DrillVersions {
+  channels: Readonly<Partial<Record<ChannelId, number>>>;
+  alarms: number;
+  incidents: number;
+}
+
+/**
+ * What a drill's result depends on, as a key: it need be resolved again only when this changes —
+ * not on every update of the city. Teams move, so their positions count whatever the spec.
+ */
+export function drillInputsKey(spec: DrillSpec, v: DrillVersions): string {
+  const teams = v.channels['team.pos'] ?? 0;
+  switch (spec.type) {
+    case 'all':
+      return `all|${teams}`;
+    case 'channel':
+      return `${spec.channel}:${v.channels[spec.channel] ?? 0}|${teams}`;
+    case 'alarms':
+      return `alarms:${v.alarms}|${teams}`;
+    case 'incidents':
+      return `incidents:${v.incidents}|${teams}`;
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * Builds the live deck.gl layers from the stores' typed arrays and event maps, in LAYER_ORDER.
  * Buffers and position wrappers are made once per catalogue. Each layer has a key over the inputs it
- * depends on (live version, events version, visibility, zoom bucket, pulse phase, layout scale); a
+ * depends on (its channels' and event collections' versions, visibility, zoom bucket, pulse phase, layout scale); a
  * layer whose key has not changed is handed back as the same instance, which deck.gl skips. So an
  * animation frame of the incident pulse rebuilds the incidents and nothing else, and a hidden layer
  * costs nothing per update.
@@ -60,6 +60,8 @@ export interface MapEvents {
   incidents: ReadonlyMap<string, Incident>;
   closures: ReadonlyMap<string, Closure>;
   version: number;
+  /** The version at which each collection last changed: a layer follows only the events it draws. */
+  changed: Readonly<{ alarms: number; incidents: number; closures: number }>;
 }
 
 /** Everything the layers are drawn from at one moment. */
@@ -221,7 +223,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, optio
       clusterEpoch++;
       rollUpKey = '';
     }
-    if (alarmKeyCache.version !== f.events.version) alarmKeyCache = { version: f.events.version, key: drainageAlarmKey(f.events.alarms.values()) };
+    if (alarmKeyCache.version !== f.events.changed.alarms) alarmKeyCache = { version: f.events.changed.alarms, key: drainageAlarmKey(f.events.alarms.values()) };
     const nextRollUpKey = `${layoutKey}|${alarmKeyCache.key}`;
     if (nextRollUpKey !== rollUpKey) {
       rollUpKey = nextRollUpKey;
@@ -233,7 +235,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, optio
 
   /** Closed segments: active closure notices plus the road.closed channel. */
   function closedSegmentsOf(f: LiveFrame): ClosedSegments {
-    const inputs = `${changed(f, 'road.closed')}|${f.events.version}`;
+    const inputs = `${changed(f, 'road.closed')}|${f.events.changed.closures}`;
     if (inputs === closureCache.inputs) return closureCache.segments;
     closureCache.inputs = inputs;
     const slots: number[] = [];
@@ -266,8 +268,7 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, optio
         return on ? `1|${rainField.version}|${rainFieldOpacity(f.zoom)}` : '0';
       },
       build(f, on) {
-        const picture = rainField.picture;
-        return buildRainFieldLayer({ image: picture?.image ?? null, bounds: picture?.bounds ?? [0, 0, 0, 0], visible: on && picture !== null, opacity: rainFieldOpacity(f.zoom) });
+        return buildRainFieldLayer({ picture: rainField.picture, visible: on, opacity: rainFieldOpacity(f.zoom) });
       },
     },
     roads: {
@@ -385,8 +386,8 @@ export function createLiveLayerSet(catalog: CatalogView, atlas: IconAtlas, optio
     },
     incidents: {
       key(f, on) {
-        if (incidentCache.version !== f.events.version) incidentCache = { version: f.events.version, arrays: packIncidents(f.events.incidents.values()) };
-        return on ? `1|${f.events.version}|${f.pulse.toFixed(3)}|${f.uiScale}` : '0';
+        if (incidentCache.version !== f.events.changed.incidents) incidentCache = { version: f.events.changed.incidents, arrays: packIncidents(f.events.incidents.values()) };
+        return on ? `1|${f.events.changed.incidents}|${f.pulse.toFixed(3)}|${f.uiScale}` : '0';
       },
       build: (f, on) => buildIncidentLayer({ incidents: incidentCache.arrays, pulse: f.pulse, visible: on, uiScale: f.uiScale }),
     },

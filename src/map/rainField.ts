@@ -8,6 +8,7 @@
  */
 import KDBush from 'kdbush';
 import { RAIN_BANDS } from '@/domain/rainBands';
+import type { RainFieldPicture } from './layers/buildRainFieldLayer';
 
 const EARTH_RADIUS_KM = 6371.0088;
 const DEG = Math.PI / 180;
@@ -174,16 +175,8 @@ export function colourRainField(grid: RainFieldGrid, values: Float32Array, pixel
   }
 }
 
-/** A painted field: RGBA pixels, row 0 at the north edge, and where they go. */
-export interface RainFieldReply {
-  pixels: Uint8ClampedArray<ArrayBuffer>;
-  width: number;
-  height: number;
-  bounds: [number, number, number, number];
-}
-
 /** The whole computation for one set of readings, into fresh pixels (they travel from a worker). */
-export function paintRainField(grid: RainFieldGrid, rain: ArrayLike<number>, values: Float32Array): RainFieldReply {
+export function paintRainField(grid: RainFieldGrid, rain: ArrayLike<number>, values: Float32Array): RainFieldPicture {
   interpolateRainField(grid, rain, values);
   const pixels = new Uint8ClampedArray(grid.width * grid.height * 4);
   colourRainField(grid, values, pixels);

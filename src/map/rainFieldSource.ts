@@ -6,14 +6,8 @@
  * newest readings wait, never a queue. The inline source does the same work synchronously, for tests
  * and for a browser that cannot start the worker.
  */
-import type { RainFieldImage } from './layers/buildRainFieldLayer';
-import { buildRainFieldGrid, paintRainField, type RainFieldGrid, type RainFieldReply } from './rainField';
-
-export interface RainFieldPicture {
-  image: RainFieldImage;
-  /** [west, south, east, north], degrees. */
-  bounds: [number, number, number, number];
-}
+import type { RainFieldPicture } from './layers/buildRainFieldLayer';
+import { buildRainFieldGrid, paintRainField, type RainFieldGrid } from './rainField';
 
 export interface RainFieldSource {
   /** Asks for the field of these readings (copied at once: the live arrays change in place). */
@@ -28,10 +22,6 @@ export interface RainFieldSource {
 /** Messages to the worker. */
 export type RainFieldRequest = { type: 'gauges'; positions: Float32Array } | { type: 'rain'; rain: Float32Array };
 
-export type MakeImage = (pixels: Uint8ClampedArray<ArrayBuffer>, width: number, height: number) => RainFieldImage;
-
-export const makeImage: MakeImage = (pixels, width, height) => (typeof ImageData === 'undefined' ? { width, height, data: pixels } : new ImageData(pixels, width, height));
-
 /** Computes on the calling thread, at once. */
 export function inlineRainField(positions: Float32Array): RainFieldSource {
   let grid: RainFieldGrid | null = null;
@@ -44,8 +34,7 @@ export function inlineRainField(positions: Float32Array): RainFieldSource {
         grid = buildRainFieldGrid(positions);
         values = new Float32Array(grid.width * grid.height);
       }
-      const reply = paintRainField(grid, rain, values);
-      source.picture = { image: makeImage(reply.pixels, reply.width, reply.height), bounds: reply.bounds };
+      source.picture = paintRainField(grid, rain, values);
       source.version++;
     },
     dispose() {},
@@ -80,9 +69,8 @@ export function workerRainField(positions: Float32Array, onReady: () => void): R
     },
     dispose: () => worker.terminate(),
   };
-  worker.onmessage = (e: MessageEvent<RainFieldReply>) => {
-    const { pixels, width, height, bounds } = e.data;
-    source.picture = { image: makeImage(pixels, width, height), bounds };
+  worker.onmessage = (e: MessageEvent<RainFieldPicture>) => {
+    source.picture = e.data;
     source.version++;
     busy = false;
     if (waiting) {

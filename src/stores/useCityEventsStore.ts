@@ -14,6 +14,11 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
   const warnings = shallowRef(markRaw(new Map<string, WeatherWarning>()));
   const version = ref(0);
   /**
+   * The `version` at which each collection last changed (plain, not reactive): the map redraws its
+   * incidents only when incidents change, not whenever an alarm somewhere is raised.
+   */
+  const changedAt = markRaw({ alarms: 0, incidents: 0, closures: 0, warnings: 0 });
+  /**
    * Alarms raised or escalated since the last take, oldest first, for the spotlight (an underpass
    * alarm usually starts as a warning and escalates to critical when the road closes).
    */
@@ -25,12 +30,15 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
     closures.value = markRaw(new Map(state.closures.map((c) => [c.id, c])));
     warnings.value = markRaw(new Map(state.warnings.map((w) => [w.id, w])));
     version.value++;
+    Object.assign(changedAt, { alarms: version.value, incidents: version.value, closures: version.value, warnings: version.value });
   }
 
   function apply(events: readonly CityEvent[]) {
     if (events.length === 0) return;
     const fresh: Alarm[] = [];
+    const next = version.value + 1;
     for (const e of events) {
+      changedAt[e.type === 'alarm' ? 'alarms' : e.type === 'incident' ? 'incidents' : e.type === 'closure' ? 'closures' : 'warnings'] = next;
       if (e.type === 'alarm') {
         const before = alarms.value.get(e.alarm.id);
         if (e.alarm.state === 'cleared') alarms.value.delete(e.alarm.id);
@@ -47,7 +55,7 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
       else warnings.value.set(e.warning.id, e.warning);
     }
     if (fresh.length) raised.value = [...raised.value, ...fresh];
-    version.value++;
+    version.value = next;
   }
 
   /** Hands over the newly raised alarms and forgets them. */
@@ -57,5 +65,5 @@ export const useCityEventsStore = defineStore('cityEvents', () => {
     return out;
   }
 
-  return { alarms, incidents, closures, warnings, version, raised, replace, apply, takeRaised };
+  return { alarms, incidents, closures, warnings, version, changedAt, raised, replace, apply, takeRaised };
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drillSlots, type DrillState } from '../../../src/domain/drillSlots';
+import { drillInputsKey, drillSlots, type DrillState } from '../../../src/domain/drillSlots';
+import type { DrillSpec } from '../../../src/protocol/vitals';
 import type { Alarm, Incident } from '../../../src/protocol/cityEvents';
 
 const state: DrillState = {
@@ -27,5 +28,27 @@ describe('drill-down slots', () => {
     expect(inc.slots).toEqual({ pumpStation: [1] });
     expect(inc.points).toEqual([[121.4, 31.2]]);
     expect(drillSlots({ type: 'all', kind: 'rainGauge' }, state).slots).toEqual({ rainGauge: [0, 1, 2] });
+  });
+});
+
+describe('drill inputs', () => {
+  const v = { channels: { 'underpass.depth': 4, 'pump.state': 7, 'team.pos': 9 }, alarms: 2, incidents: 3 };
+  const depth = { type: 'channel', kind: 'underpass', channel: 'underpass.depth', op: 'gte', value: 25 } as const;
+
+  it('change only with the state the drill reads', () => {
+    const key = drillInputsKey(depth, v);
+    // Other channels and the events move: the flooded underpasses are what they were.
+    expect(drillInputsKey(depth, { ...v, channels: { ...v.channels, 'pump.state': 8 }, alarms: 5, incidents: 6 })).toBe(key);
+    expect(drillInputsKey(depth, { ...v, channels: { ...v.channels, 'underpass.depth': 5 } })).not.toBe(key);
+    const alarms = { type: 'alarms', ruleId: 'pump.fault' } as const;
+    expect(drillInputsKey(alarms, { ...v, incidents: 9 })).toBe(drillInputsKey(alarms, v));
+    expect(drillInputsKey(alarms, { ...v, alarms: 3 })).not.toBe(drillInputsKey(alarms, v));
+    const incidents: DrillSpec = { type: 'incidents', categories: ['waterlogging'] };
+    expect(drillInputsKey(incidents, { ...v, alarms: 9 })).toBe(drillInputsKey(incidents, v));
+    expect(drillInputsKey({ type: 'all', kind: 'pumpStation' }, { ...v, alarms: 9, incidents: 9 })).toBe(drillInputsKey({ type: 'all', kind: 'pumpStation' }, v));
+  });
+
+  it('follow the teams wherever teams may be lit', () => {
+    expect(drillInputsKey({ type: 'all', kind: 'team' }, { ...v, channels: { ...v.channels, 'team.pos': 10 } })).not.toBe(drillInputsKey({ type: 'all', kind: 'team' }, v));
   });
 });

@@ -4,7 +4,7 @@ import { buildClosureLayer, closedSegments, ClosureLayer } from '../../../src/ma
 import { bubbleRadius, buildClusterLayer, DrainageClusterLayer } from '../../../src/map/layers/buildClusterLayer';
 import { buildIncidentLayer, IncidentLayer, packIncidents } from '../../../src/map/layers/buildIncidentLayer';
 import { buildPumpLayer } from '../../../src/map/layers/buildPumpLayer';
-import { buildRainFieldLayer } from '../../../src/map/layers/buildRainFieldLayer';
+import { buildRainFieldLayer, type RainFieldLayer, type RainFieldPicture } from '../../../src/map/layers/buildRainFieldLayer';
 import { LiveData } from '../../../src/map/layers/liveData';
 import { buildRoadLayer, roadData, roadGeometry } from '../../../src/map/layers/buildRoadLayer';
 import { buildTeamLayer } from '../../../src/map/layers/buildTeamLayer';
@@ -98,12 +98,35 @@ describe('point and icon layers', () => {
 });
 
 describe('rain field, closures, clusters, incidents', () => {
-  it('draws the rain field as a bitmap over the grid bounds', () => {
-    const image = { width: 2, height: 1, data: new Uint8ClampedArray(8) };
-    const layer = buildRainFieldLayer({ image, bounds: [121, 31, 122, 32], visible: true });
-    expect(layer).toBeInstanceOf(BitmapLayer);
-    expect(layer.props.bounds).toEqual([121, 31, 122, 32]);
-    expect(layer.props.opacity).toBeLessThan(1);
+  it('draws the rain field as one texture over the grid bounds, written anew per picture, never recreated', () => {
+    const picture = (fill: number): RainFieldPicture => ({ pixels: new Uint8ClampedArray(8).fill(fill), width: 2, height: 1, bounds: [121, 31, 122, 32] });
+    // A stand-in device: deck.gl layers get theirs from the map's WebGL context.
+    const textures: { width: number; height: number; written: number[][]; destroyed: boolean }[] = [];
+    const device = {
+      createTexture: (props: { width: number; height: number }) => {
+        const texture = { width: props.width, height: props.height, written: [] as number[][], destroyed: false, writeData: (d: Uint8ClampedArray) => texture.written.push(Array.from(d)), destroy: () => (texture.destroyed = true) };
+        textures.push(texture);
+        return texture;
+      },
+    };
+    const run = (p: RainFieldPicture | null, previous?: RainFieldLayer) => {
+      const layer = buildRainFieldLayer({ picture: p, visible: true });
+      Object.assign(layer, { context: { device }, setNeedsRedraw: () => {} });
+      layer.state = previous?.state ?? { texture: null, written: null };
+      if (!previous) layer.initializeState();
+      layer.updateState();
+      return layer;
+    };
+    expect(buildRainFieldLayer({ picture: null, visible: true }).props.visible).toBe(false);
+    const first = run(picture(10));
+    const bitmap = first.renderLayers() as BitmapLayer;
+    expect(bitmap).toBeInstanceOf(BitmapLayer);
+    expect(bitmap.props.bounds).toEqual([121, 31, 122, 32]);
+    expect(first.props.opacity).toBeLessThan(1);
+    const second = run(picture(20), first);
+    expect(textures).toHaveLength(1);
+    expect(textures[0].written.map((w) => w[0])).toEqual([10, 20]);
+    expect((second.renderLayers() as BitmapLayer).props.image).toBe(bitmap.props.image);
   });
 
   it('gathers closed segments in slot order, without duplicates', () => {

@@ -1,8 +1,9 @@
-import { BitmapLayer, IconLayer, LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { IconLayer, LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
 import { ClosureLayer } from '../../../src/map/layers/buildClosureLayer';
 import { DrainageClusterLayer } from '../../../src/map/layers/buildClusterLayer';
 import { IncidentLayer } from '../../../src/map/layers/buildIncidentLayer';
+import { RainFieldLayer } from '../../../src/map/layers/buildRainFieldLayer';
 import { LAYER_ORDER } from '../../../src/map/layers/layerOrder';
 import { createLiveLayerSet, type LiveFrame } from '../../../src/map/liveLayers';
 import { DEFAULT_VISIBLE } from '../../../src/map/mapLayers';
@@ -34,7 +35,7 @@ describe('live layer set', () => {
     const layers = createLiveLayerSet(catalog, TEST_ATLAS).build(frame());
     expect(layers.map((l) => l.id)).toEqual([...LAYER_ORDER]);
     const byId = Object.fromEntries(layers.map((l) => [l.id, l]));
-    expect(byId.rainField).toBeInstanceOf(BitmapLayer);
+    expect(byId.rainField).toBeInstanceOf(RainFieldLayer);
     expect(byId.roads).toBeInstanceOf(LineLayer);
     expect(byId.closures).toBeInstanceOf(ClosureLayer);
     expect(byId.rainGauges).toBeInstanceOf(ScatterplotLayer);
@@ -107,8 +108,11 @@ describe('live layer set', () => {
     const slot = Array.from(attributes(calm.find((l) => l.id === 'pumps')!).getColor.value).findIndex((a, i) => i % 4 === 3 && a === 0) >> 2;
     expect(slot).toBeGreaterThanOrEqual(0);
     const alarmed = set.build(frame({ zoom: 9, events: mapEvents({ alarms: [alarm('pumpStation', slot, 'critical')] }, 2) }));
-    // The icon layers keep their cluster masks; the incidents follow every change of the event set.
+    // The icon layers keep their cluster masks (the incidents too: the fixture says every collection changed).
     expect(alarmed.filter((layer, i) => layer !== calm[i]).map((l) => l.id)).toEqual(['drainageClusters', 'incidents']);
+    const onlyAlarms = { ...mapEvents({ alarms: [alarm('pumpStation', slot, 'major')] }, 3), changed: { alarms: 3, incidents: 2, closures: 2 } };
+    const again = set.build(frame({ zoom: 9, events: onlyAlarms }));
+    expect(again.filter((layer, i) => layer !== alarmed[i]).map((l) => l.id)).toEqual(['drainageClusters']);
     expect(bubbles(alarmed).reduce((n, b) => n + b.alarms, 0)).toBe(1);
   });
 

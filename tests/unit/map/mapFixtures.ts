@@ -106,6 +106,7 @@ export function mapEvents(parts: { alarms?: Alarm[]; incidents?: Incident[]; clo
     incidents: new Map((parts.incidents ?? []).map((i) => [i.id, i])),
     closures: new Map((parts.closures ?? []).map((c) => [c.id, c])),
     version,
+    changed: { alarms: version, incidents: version, closures: version },
   };
 }
 

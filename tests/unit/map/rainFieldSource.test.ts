@@ -39,13 +39,13 @@ describe('rain field source', () => {
     expect(source.picture).toBeNull();
     source.submit([5, 10, 20]);
     expect(source.version).toBe(1);
-    const { image, bounds } = source.picture!;
-    expect(image.data.length).toBe(image.width * image.height * 4);
+    const { pixels, width, height, bounds } = source.picture!;
+    expect(pixels.length).toBe(width * height * 4);
     expect(bounds[0]).toBeLessThan(121.4);
     // Some cell is coloured, and a dry city paints nothing.
-    expect(Array.from(image.data).some((v, i) => i % 4 === 3 && v > 0)).toBe(true);
+    expect(Array.from(pixels).some((v, i) => i % 4 === 3 && v > 0)).toBe(true);
     source.submit([0, 0, 0]);
-    expect(Array.from(source.picture!.image.data).every((v, i) => i % 4 !== 3 || v === 0)).toBe(true);
+    expect(Array.from(source.picture!.pixels).every((v, i) => i % 4 !== 3 || v === 0)).toBe(true);
     expect(source.version).toBe(2);
   });
 
@@ -69,7 +69,7 @@ describe('rain field source', () => {
     worker.answer(Float32Array.from([1, 2, 3]));
     expect(ready).toHaveBeenCalledTimes(1);
     expect(source.version).toBe(1);
-    expect(source.picture?.image.width).toBeGreaterThan(0);
+    expect(source.picture?.width).toBeGreaterThan(0);
     // The skipped readings were dropped; only the newest went on.
     expect(worker.rains).toEqual([
       [1, 2, 3],
