@@ -7,11 +7,14 @@ import { i18n } from './i18n';
 import { bindRealtime } from './realtime/bindRealtime';
 import { connectCitySocket } from './realtime/socket';
 import { router } from './router';
+import { prefersReducedMotion } from './map/mapCamera';
+import { holdDecorativeMotion } from './shared/decorativeMotion';
 import { useLiveStore } from './stores/useLiveStore';
 import './shared/theme.css';
 
 const app = createApp(App).use(createPinia()).use(router).use(i18n);
 document.documentElement.lang = i18n.global.locale.value;
+if (prefersReducedMotion()) holdDecorativeMotion();
 // A kiosk link's `?access=` token, kept for the tab before the router can drop the query.
 captureKioskAccess(window.location.search);
 // One socket for the whole app, bound to the stores before anything renders; it connects once the

@@ -47,6 +47,9 @@ describe('live map in a storm', () => {
     const text = await popup.textContent();
     expect(text).toMatch(/紧急/);
     expect(text).toMatch(/下立交积水|水位超警|强降雨/);
+    // Reduced motion: the live indicator's dot holds still (a pulse repaints the page every frame).
+    const dotAnimation = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="feed-indicator"] .dot')!).animationName);
+    expect(await dotAnimation()).toBe('none');
     await page.close();
   });
 
