@@ -87,3 +87,22 @@ export function summarizeCalls(events: readonly TraceEvent[], matches: (url: str
   }
   return out;
 }
+
+export const NO_TASKS: TaskSummary = { tasks: 0, longByCpu: 0, longByCpuApp: 0, longByWall: 0, maxCpuMs: 0, cpuMsTotal: 0 };
+export const NO_CALLS: CallSummary = { count: 0, cpuMsTotal: 0, maxCpuMs: 0 };
+
+/** Two traced stretches of one window as one (a long window is traced in pieces: one trace would not fit in a string). */
+export function mergeTasks(a: TaskSummary, b: TaskSummary): TaskSummary {
+  return {
+    tasks: a.tasks + b.tasks,
+    longByCpu: a.longByCpu + b.longByCpu,
+    longByCpuApp: a.longByCpuApp + b.longByCpuApp,
+    longByWall: a.longByWall + b.longByWall,
+    maxCpuMs: Math.max(a.maxCpuMs, b.maxCpuMs),
+    cpuMsTotal: a.cpuMsTotal + b.cpuMsTotal,
+  };
+}
+
+export function mergeCalls(a: CallSummary, b: CallSummary): CallSummary {
+  return { count: a.count + b.count, cpuMsTotal: a.cpuMsTotal + b.cpuMsTotal, maxCpuMs: Math.max(a.maxCpuMs, b.maxCpuMs) };
+}

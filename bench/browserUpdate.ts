@@ -11,7 +11,7 @@ import type { RunningServer } from '../mock-server/server';
 import { LATENCY_LOG_KEY, type FrameLatency } from '../src/shared/benchTiming';
 import { BASELINE_PAGES, routeBaselinePages } from './baselines/serveBaselines';
 import { intervals, isAppScript, summarizeLoafs, updateTotals, type LoafEntry, type LoafSummary, type Measure } from './browserMetrics';
-import { summarizeCalls, summarizeTasks, type CallSummary, type TaskSummary, type TraceEvent } from './browserTrace';
+import { mergeCalls, mergeTasks, NO_CALLS, NO_TASKS, summarizeCalls, summarizeTasks, type CallSummary, type TaskSummary, type TraceEvent } from './browserTrace';
 
 /** The renderer these figures are meaningful for; anything else (a silent fallback) fails the run. */
 export const EXPECTED_RENDERER = /SwiftShader|llvmpipe|softpipe|software/i;
@@ -106,6 +106,8 @@ interface ProbeReadout {
 
 /** Task events with the thread's CPU time (`tdur`), and the script calls inside them. */
 const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline'];
+/** Seconds per traced piece of a window. */
+const TRACE_PIECE_S = 30;
 
 async function cdpMetrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -157,11 +159,23 @@ export async function measurePage(browser: Browser, server: RunningServer, spec:
       w.__benchProbe.longTasks = 0;
       (w[key] as unknown[] | undefined)?.splice(0);
     }, LATENCY_LOG_KEY);
+    const isApp = (url: string) => isAppScript(url, server.url, spec.bundlePaths);
+    const isChart = (url: string) => chartChunks.some((file) => url.endsWith(`/${file}`));
+    let tasks = NO_TASKS;
+    let charts = NO_CALLS;
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const m0 = await cdpMetrics(cdp);
-    await page.waitForTimeout(timing.windowS * 1000);
+    // A long window is traced in pieces (a trace of minutes would not fit in one string); the next
+    // piece starts before the last is read, so the page is hardly ever untraced.
+    for (let left = timing.windowS; left > 0; left -= TRACE_PIECE_S) {
+      await page.waitForTimeout(Math.min(left, TRACE_PIECE_S) * 1000);
+      const piece = await browser.stopTracing();
+      if (left > TRACE_PIECE_S) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      const events = (JSON.parse(piece.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+      tasks = mergeTasks(tasks, summarizeTasks(events, isApp));
+      charts = mergeCalls(charts, summarizeCalls(events, isChart));
+    }
     const m1 = await cdpMetrics(cdp);
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     const probe: ProbeReadout = await page.evaluate((key) => {
       const w = window as unknown as Record<string, unknown> & { __benchProbe: Omit<ProbeReadout, 'measures' | 'latency'> };
       return {
@@ -193,9 +207,9 @@ export async function measurePage(browser: Browser, server: RunningServer, spec:
       scriptMsPerUpdate: updateMs.length ? scriptMs / updateMs.length : NaN,
       loaf: summarizeLoafs(probe.loaf, server.url, spec.bundlePaths),
       longTasks: probe.longTasks,
-      tasks: summarizeTasks(trace.traceEvents, (url) => isAppScript(url, server.url, spec.bundlePaths)),
+      tasks,
       windowS: wallS,
-      charts: summarizeCalls(trace.traceEvents, (url) => chartChunks.some((file) => url.endsWith(`/${file}`))),
+      charts,
       heapMbStart,
       heapMbEnd,
       latency: probe.latency,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCalls, summarizeTasks, type TraceEvent } from '../../../bench/browserTrace';
+import { mergeCalls, mergeTasks, NO_CALLS, NO_TASKS, summarizeCalls, summarizeTasks, type TraceEvent } from '../../../bench/browserTrace';
 
 const thread = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
 const task = (ts: number, durMs: number, cpuMs: number, tid = 1): TraceEvent => ({ name: 'RunTask', ph: 'X', pid: 10, tid, ts, dur: durMs * 1000, tdur: cpuMs * 1000 });
@@ -39,5 +39,14 @@ describe('script calls from a trace', () => {
     const chart = (ts: number, cpuMs: number, tid = 1): TraceEvent => ({ name: 'FunctionCall', ph: 'X', pid: 10, tid, ts, dur: cpuMs * 1000 + 10, tdur: cpuMs * 1000, args: { data: { url: 'http://h/assets/EChart-x.js' } } });
     const events = [thread(10, 1, 'CrRendererMain'), task(0, 100, 100), chart(10, 4), chart(500, 9), call(900, 'http://h/assets/index.js'), chart(10, 50, 2)];
     expect(summarizeCalls(events, (url) => url.includes('EChart'))).toEqual({ count: 2, cpuMsTotal: 13, maxCpuMs: 9 });
+  });
+});
+
+describe('a window traced in pieces', () => {
+  it('adds the pieces up, keeping the longest', () => {
+    const a = { tasks: 3, longByCpu: 1, longByCpuApp: 1, longByWall: 2, maxCpuMs: 60, cpuMsTotal: 90 };
+    const b = { tasks: 2, longByCpu: 0, longByCpuApp: 0, longByWall: 1, maxCpuMs: 40, cpuMsTotal: 50 };
+    expect(mergeTasks(mergeTasks(NO_TASKS, a), b)).toEqual({ tasks: 5, longByCpu: 1, longByCpuApp: 1, longByWall: 3, maxCpuMs: 60, cpuMsTotal: 140 });
+    expect(mergeCalls(mergeCalls(NO_CALLS, { count: 2, cpuMsTotal: 8, maxCpuMs: 5 }), { count: 1, cpuMsTotal: 7, maxCpuMs: 7 })).toEqual({ count: 3, cpuMsTotal: 15, maxCpuMs: 7 });
   });
 });
