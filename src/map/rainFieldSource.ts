@@ -44,7 +44,9 @@ export function inlineRainField(positions: Float32Array): RainFieldSource {
 
 /**
  * Computes in a Web Worker; `onReady` runs when a new picture has arrived (the map redraws then).
- * Falls back to the inline source where no worker can be started.
+ * Falls back to the inline source where no worker can be started, and when the worker fails later
+ * (its module does not load, or it throws): the newest readings are painted inline at once, so the
+ * field never freezes on a busy flag that no answer will clear.
  */
 export function workerRainField(positions: Float32Array, onReady: () => void): RainFieldSource {
   let worker: Worker;
@@ -55,14 +57,24 @@ export function workerRainField(positions: Float32Array, onReady: () => void): R
   }
   let busy = false;
   let waiting: Float32Array | null = null;
+  /** The newest readings submitted, kept only to repaint them inline if the worker fails. */
+  let latest: Float32Array | null = null;
+  let inline: RainFieldSource | null = null;
   const send = (rain: Float32Array) => {
     busy = true;
     worker.postMessage({ type: 'rain', rain } satisfies RainFieldRequest, [rain.buffer]);
+  };
+  const paintInline = (rain: ArrayLike<number>) => {
+    inline!.submit(rain);
+    source.picture = inline!.picture;
+    source.version++;
   };
   const source = {
     picture: null as RainFieldPicture | null,
     version: 0,
     submit(rain: ArrayLike<number>) {
+      if (inline) return paintInline(rain);
+      latest = Float32Array.from(rain);
       const copy = Float32Array.from(rain);
       if (busy) waiting = copy;
       else send(copy);
@@ -79,7 +91,17 @@ export function workerRainField(positions: Float32Array, onReady: () => void): R
     }
     onReady();
   };
-  worker.onerror = (e) => console.error('cityops: the rain field worker failed', e.message);
+  worker.onerror = (e) => {
+    console.error('cityops: the rain field worker failed; painting on the main thread', e.message);
+    worker.terminate();
+    inline = inlineRainField(positions);
+    busy = false;
+    waiting = null;
+    if (latest) {
+      paintInline(latest);
+      onReady();
+    }
+  };
   worker.postMessage({ type: 'gauges', positions: Float32Array.from(positions) } satisfies RainFieldRequest);
   return source;
 }

@@ -81,6 +81,30 @@ describe('rain field source', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('paints the newest readings inline when the worker fails after starting, and from then on', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const ready = vi.fn();
+    const source = workerRainField(gauges, ready);
+    const worker = FakeWorker.last!;
+    source.submit([1, 2, 3]);
+    source.submit([30, 30, 30]);
+    worker.onerror?.({ message: 'module failed to load' } as ErrorEvent);
+    expect(worker.terminated).toBe(true);
+    expect(error).toHaveBeenCalled();
+    expect(ready).toHaveBeenCalledTimes(1);
+    expect(source.version).toBe(1);
+    const wet = Array.from(source.picture!.pixels).filter((v, i) => i % 4 === 3 && v > 0).length;
+    expect(wet).toBeGreaterThan(0);
+    // Later readings are painted at once on this thread; nothing more goes to the dead worker.
+    const sent = worker.posted.length;
+    source.submit([0, 0, 0]);
+    expect(source.version).toBe(2);
+    expect(Array.from(source.picture!.pixels).every((v, i) => i % 4 !== 3 || v === 0)).toBe(true);
+    expect(worker.posted).toHaveLength(sent);
+    error.mockRestore();
+  });
+
   it('falls back to painting inline where no worker starts', () => {
     vi.stubGlobal('Worker', class {
       constructor() {
