@@ -203,12 +203,12 @@ async function soakSection(o: BrowserOptions) {
   }
   const scale = o.scales[0];
   console.log(`Soak: the wall page (1920×1080, GPU compositing) on the ${scale} city (storm, ×${BROWSER_SPEED[scale]}) for ${o.soakMinutes} min; page JS heap after a forced GC`);
-  console.log(`and server RSS / heap once a minute; growth per hour = least-squares slope after ${o.soakWarmUpMinutes} min of warm-up.`);
+  console.log(`and server RSS / heap / off-heap buffers once a minute; growth per hour = least-squares slope after ${o.soakWarmUpMinutes} min of warm-up.`);
   const result = await runSoak({
     minutes: o.soakMinutes,
     warmUpMinutes: o.soakWarmUpMinutes,
     scale,
-    onSample: (s) => console.log(`  minute ${String(s.minute).padStart(3)}: page heap ${fmt(s.pageHeapMb, 2)} MB, server RSS ${fmt(s.serverRssMb, 1)} MB, server heap ${fmt(s.serverHeapMb, 1)} MB`),
+    onSample: (s) => console.log(`  minute ${String(s.minute).padStart(3)}: page heap ${fmt(s.pageHeapMb, 2)} MB, server RSS ${fmt(s.serverRssMb, 1)} MB, server heap ${fmt(s.serverHeapMb, 1)} MB, off-heap ${fmt(s.serverExternalMb, 1)} MB`),
   });
   console.log(
     table(
@@ -217,6 +217,7 @@ async function soakSection(o: BrowserOptions) {
         ['wall page JS heap after GC', fmt(result.samples[0].pageHeapMb, 2), fmt(result.samples.at(-1)!.pageHeapMb, 2), fmt(result.pageHeapMbPerHour, 2)],
         ['server RSS', fmt(result.samples[0].serverRssMb, 1), fmt(result.samples.at(-1)!.serverRssMb, 1), fmt(result.serverRssMbPerHour, 2)],
         ['server JS heap', fmt(result.samples[0].serverHeapMb, 1), fmt(result.samples.at(-1)!.serverHeapMb, 1), fmt(result.serverHeapMbPerHour, 2)],
+        ['server off-heap buffers', fmt(result.samples[0].serverExternalMb, 1), fmt(result.samples.at(-1)!.serverExternalMb, 1), fmt(result.serverExternalMbPerHour, 2)],
       ],
     ),
   );

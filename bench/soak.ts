@@ -1,8 +1,9 @@
 /**
  * Memory soak: the wall page left running against the live server, the page's JS heap after a
- * forced GC and the server's RSS (the bench process: the server and the Playwright driver) sampled once a minute, and the growth per hour as the slope of a
- * least-squares line through the samples after a warm-up (the first minutes fill caches, histories
- * and the browser's own pools). One long window, not a benchmark of speed.
+ * forced GC and the server's RSS, JS heap and off-heap buffers (the bench process: the server and the
+ * Playwright driver) sampled once a minute, and the growth per hour as the slope of a least-squares
+ * line through the samples after a warm-up (the first minutes fill caches, histories and the
+ * browser's own pools). One long window, not a benchmark of speed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ export interface SoakSample {
   pageHeapMb: number;
   serverRssMb: number;
   serverHeapMb: number;
+  /** Off the JS heap: typed-array backing stores and Node's buffers (sockets, SQLite reads). */
+  serverExternalMb: number;
 }
 
 export interface SoakResult {
@@ -24,6 +27,7 @@ export interface SoakResult {
   pageHeapMbPerHour: number;
   serverRssMbPerHour: number;
   serverHeapMbPerHour: number;
+  serverExternalMbPerHour: number;
   updatesSeen: number;
 }
 
@@ -84,7 +88,7 @@ export async function runSoak(opts: { minutes: number; warmUpMinutes: number; sc
       if (minute > 0) await page.waitForTimeout(60_000);
       global.gc?.();
       const server = process.memoryUsage();
-      const sample = { minute, pageHeapMb: await pageHeapMb(cdp), serverRssMb: server.rss / 2 ** 20, serverHeapMb: server.heapUsed / 2 ** 20 };
+      const sample = { minute, pageHeapMb: await pageHeapMb(cdp), serverRssMb: server.rss / 2 ** 20, serverHeapMb: server.heapUsed / 2 ** 20, serverExternalMb: server.external / 2 ** 20 };
       samples.push(sample);
       opts.onSample?.(sample);
     }
@@ -95,6 +99,7 @@ export async function runSoak(opts: { minutes: number; warmUpMinutes: number; sc
       pageHeapMbPerHour: growthPerHour(samples, (s) => s.pageHeapMb, w),
       serverRssMbPerHour: growthPerHour(samples, (s) => s.serverRssMb, w),
       serverHeapMbPerHour: growthPerHour(samples, (s) => s.serverHeapMb, w),
+      serverExternalMbPerHour: growthPerHour(samples, (s) => s.serverExternalMb, w),
       updatesSeen: (await drawnVersion()) - firstVersion,
     };
   } finally {

@@ -15,9 +15,11 @@ describe('soak growth', () => {
       pageHeapMb: minute < 5 ? 20 + minute * 2 : 28 + minute * 0.05,
       serverRssMb: 300,
       serverHeapMb: 100 - minute * 0.01,
+      serverExternalMb: 40 + minute * 0.1,
     }));
     expect(growthPerHour(samples, (s) => s.pageHeapMb, 5)).toBeCloseTo(3);
     expect(growthPerHour(samples, (s) => s.serverRssMb, 5)).toBe(0);
     expect(growthPerHour(samples, (s) => s.serverHeapMb, 5)).toBeCloseTo(-0.6);
+    expect(growthPerHour(samples, (s) => s.serverExternalMb, 5)).toBeCloseTo(6);
   });
 });
