@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpuPercentOfCore, frameBytes, percentile, summarize, table } from '../../../bench/stats';
 import { clientPlan, splitPlan } from '../../../bench/fanOut';
-import type { WireDelta } from '../../../src/protocol/events';
+import type { WireDelta } from '@/protocol/events';
 
 describe('bench stats', () => {
   it('takes nearest-rank percentiles of sorted samples', () => {

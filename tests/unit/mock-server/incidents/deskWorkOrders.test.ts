@@ -1,0 +1,104 @@
+/**
+ * The desk's side of work orders: with autopilot off incidents wait for an officer; an officer's
+ * dispatch sends the team, which accepts, drives, arrives; cancelling frees it; closed-loop litter
+ * runs by itself; a missed SLA escalates; a restart puts incidents and teams back.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CityAssets } from '../../../../mock-server/city/assets';
+import { loadCityGeo } from '../../../../mock-server/city/cityGeo';
+import { placeAssets } from '../../../../mock-server/city/placeAssets';
+import { IncidentDesk } from '../../../../mock-server/incidents/incidentDesk';
+import { defaultRules } from '../../../../mock-server/rules/defaultRules';
+import { createDrainageState } from '../../../../mock-server/simulator/drainage';
+import { createRng } from '../../../../mock-server/simulator/rng';
+import { routerFor } from '../../../../mock-server/simulator/routing';
+import { AVAILABLE, createTeamsState, EN_ROUTE, ON_SITE, stepTeams } from '../../../../mock-server/simulator/teams';
+import type { Actor } from '@/protocol/workOrders';
+
+const MIN = 60_000;
+const officer: Actor = { kind: 'user', name: 'dispatcher', role: 'dispatcher' };
+let assets: CityAssets;
+beforeAll(() => {
+  assets = placeAssets(loadCityGeo(), createRng(42));
+});
+
+function makeDesk(autopilot: boolean) {
+  const teams = createTeamsState(assets);
+  const desk = new IncidentDesk({ assets, rules: defaultRules(assets), router: routerFor(assets.roads), teams, drainage: createDrainageState(assets), rng: createRng(1), autopilot });
+  return { desk, teams };
+}
+
+/** Runs the desk and the teams for some simulated minutes, 10 s at a time. */
+function run(desk: IncidentDesk, teams: ReturnType<typeof createTeamsState>, from: number, minutes: number) {
+  for (let t = from; t < from + minutes * MIN; t += 10_000) desk.step(t, stepTeams(teams, assets.roads, 10));
+}
+
+const site = () => ({ lon: assets.pumpStations[5].lon, lat: assets.pumpStations[5].lat, district: assets.pumpStations[5].district, segment: null });
+
+describe('desk work orders', () => {
+  it('leaves incidents for the officer when autopilot is off, then plays the team after a dispatch', () => {
+    const { desk, teams } = makeDesk(false);
+    desk.onAlarms([], 0);
+    const { incident } = desk.addCityLife('trafficAccident', { ...site(), segment: 10 }, 0) as { incident: { id: string } };
+    run(desk, teams, 0, 30);
+    expect(desk.get(incident.id)?.status).toBe('new');
+
+    // A pump fault needs our repair crew: the officer dispatches to the suggested one.
+    const fault = desk.report('pumpFault', site(), 30 * MIN, { description: '泵站跳闸', externalRef: null });
+    const [best, second] = desk.teamOptions(fault);
+    expect(best.distanceKm).toBeLessThanOrEqual(second?.distanceKm ?? Infinity);
+    expect(assets.teams[best.slot].type).toBe('repairCrew');
+    const r = desk.act(fault.id, { action: 'dispatch', actor: officer, at: 30 * MIN, recordedAt: 0, expectedVersion: 1 });
+    expect(r.incident).toMatchObject({ status: 'dispatched', teamSlot: best.slot, workOrderId: 'WO-000001' });
+    expect(teams.state[best.slot]).toBe(EN_ROUTE);
+    run(desk, teams, 30 * MIN, 240);
+    const trail = desk.takeAudit().filter((a) => a.incidentId === fault.id).map((a) => `${a.action}:${a.actor.role}`);
+    expect(trail.slice(0, 4)).toEqual(['create:system', 'accept:team', 'arrive:team', 'resolve:team']);
+    // Resolved, but closing is the officer's when autopilot is off.
+    expect(desk.get(fault.id)?.status).toBe('resolved');
+    expect(teams.state[best.slot]).toBe(AVAILABLE);
+  });
+
+  it('frees the team on cancel and refuses a busy or unsuitable team', () => {
+    const { desk, teams } = makeDesk(false);
+    const a = desk.report('pumpFault', site(), 0, { description: 'a', externalRef: null });
+    const b = desk.report('pumpFault', site(), 0, { description: 'b', externalRef: null });
+    const sent = desk.act(a.id, { action: 'dispatch', actor: officer, at: 0, recordedAt: 0 });
+    const slot = sent.incident.teamSlot!;
+    expect(() => desk.act(b.id, { action: 'dispatch', actor: officer, at: 0, recordedAt: 0, team: slot })).toThrow(/is busy with/);
+    const truck = assets.teams.findIndex((t) => t.type === 'pumpTruck');
+    expect(() => desk.act(b.id, { action: 'dispatch', actor: officer, at: 0, recordedAt: 0, team: truck })).toThrow(/needs repairCrew/);
+    desk.act(a.id, { action: 'cancel', actor: officer, at: MIN, recordedAt: 0, note: 'duplicate' });
+    expect(teams.state[slot]).toBe(AVAILABLE);
+    expect(desk.get(a.id)).toBeUndefined();
+    expect(desk.act(b.id, { action: 'dispatch', actor: officer, at: MIN, recordedAt: 0, team: slot }).incident.teamSlot).toBe(slot);
+  });
+
+  it('closes the AI-patrol litter loop by itself, and escalates a missed dispatch SLA', () => {
+    const { desk, teams } = makeDesk(false);
+    const litter = (desk.addCityLife('litter', site(), 0) as { incident: { id: string } }).incident;
+    const outage = (desk.addCityLife('powerOutage', site(), 0) as { incident: { id: string } }).incident;
+    run(desk, teams, 0, 120);
+    expect(desk.get(litter.id)).toBeUndefined();
+    const litterTrail = desk.takeAudit().filter((a) => a.incidentId === litter.id).map((a) => a.action);
+    expect(litterTrail).toEqual(['create', 'dispatch', 'accept', 'arrive', 'resolve', 'close']);
+    // P2 outage: 10 minutes to dispatch; nobody did.
+    expect(desk.get(outage.id)).toMatchObject({ status: 'new', escalated: true, slaBreach: 'dispatch' });
+  });
+
+  it('puts stored incidents back after a restart, with teams setting out again and ids continuing', () => {
+    const { desk } = makeDesk(false);
+    const a = desk.report('pumpFault', site(), 0, { description: 'a', externalRef: null });
+    const dispatched = desk.act(a.id, { action: 'dispatch', actor: officer, at: 0, recordedAt: 0 }).incident;
+    const waiting = desk.report('waterlogging', site(), 0, { description: 'w', externalRef: null });
+    const working = { ...desk.report('pumpFault', site(), 0, { description: 'c', externalRef: null }), status: 'onSite' as const, teamSlot: assets.teams.findIndex((t, s) => t.type === 'repairCrew' && s !== dispatched.teamSlot) };
+
+    const restarted = makeDesk(false);
+    restarted.desk.restore([dispatched, desk.get(waiting.id)!, working], { ...desk.counters }, 5 * MIN);
+    expect(restarted.desk.openIncidents().map((i) => i.id).sort()).toEqual([a.id, waiting.id, working.id].sort());
+    expect(restarted.teams.state[dispatched.teamSlot!]).toBe(EN_ROUTE);
+    expect(restarted.teams.state[working.teamSlot]).toBe(ON_SITE);
+    const next = restarted.desk.report('litter', site(), 6 * MIN, { description: 'n', externalRef: null });
+    expect(Number(next.id.slice(4))).toBe(desk.counters.incident + 1);
+  });
+});

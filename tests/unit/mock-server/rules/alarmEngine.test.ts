@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { AlarmEngine, nextLevel } from '../../../../mock-server/rules/alarmEngine';
+import type { AlarmRule, Band } from '../../../../mock-server/rules/ruleTypes';
+import type { Alarm } from '@/protocol/cityEvents';
+
+const MIN = 60_000;
+const underpassRule: AlarmRule = {
+  id: 'underpass.depth',
+  trigger: 'threshold',
+  assetKind: 'underpass',
+  channel: 'underpass.depth',
+  unit: 'cm',
+  windowS: 120,
+  bands: [
+    { severity: 'warning', above: 5, clearBelow: 3 },
+    { severity: 'critical', above: 25, clearBelow: 20 },
+  ],
+  rate: { perMinute: 1, windowS: 300, minValue: 15, severity: 'critical', clearBelow: 12 },
+  frozenAfterS: 600,
+};
+
+/** Drives one rule over one or more slots with a series of readings, one per minute. */
+function run(rule: AlarmRule, series: number[][], slots = series[0].length) {
+  const engine = new AlarmEngine({
+    rules: [rule],
+    count: () => slots,
+    locate: (_kind, slot) => ({ id: `A${slot}`, lon: 121.4, lat: 31.2, district: 0 }),
+    sampleIntervalS: 60,
+  });
+  const changes: Alarm[][] = series.map((values, t) => engine.evaluate(t * MIN, () => values));
+  return { engine, changes, all: changes.flat() };
+}
+
+describe('band levels', () => {
+  const bands: Band[] = underpassRule.bands as Band[];
+  it('escalates to the highest band reached and eases only past each clear line', () => {
+    expect(nextLevel(bands, -1, 4)).toBe(-1);
+    expect(nextLevel(bands, -1, 5)).toBe(0);
+    expect(nextLevel(bands, -1, 30)).toBe(1);
+    expect(nextLevel(bands, 1, 22)).toBe(1);
+    expect(nextLevel(bands, 1, 19)).toBe(0);
+    expect(nextLevel(bands, 1, 2)).toBe(-1);
+    expect(nextLevel(bands, 0, 4)).toBe(0);
+  });
+});
+
+describe('alarm engine', () => {
+  it('smooths with a rolling mean: a one-minute spike raises nothing', () => {
+    const { all } = run({ ...underpassRule, rate: undefined }, [[0], [0], [9], [0], [0]]);
+    expect(all).toEqual([]);
+  });
+
+  it('does not flap while the depth wobbles around the closing line (hysteresis)', () => {
+    const depths = [0, 10, 20, 26, 27, 24, 26, 23, 25, 22, 21, 24, 19, 15];
+    const { all } = run({ ...underpassRule, rate: undefined }, depths.map((d) => [d]));
+    const severities = all.map((a) => `${a.state}:${a.severity}`);
+    // warning on the way up, critical once, back to warning only below 20 (smoothed), never bouncing.
+    expect(severities).toEqual(['active:warning', 'active:critical', 'active:warning']);
+  });
+
+  it('keeps one alarm per asset and rule, escalating and easing it in place', () => {
+    const { all } = run({ ...underpassRule, rate: undefined }, [[10], [10], [30], [30], [30], [0], [0], [0]]);
+    expect(new Set(all.map((a) => a.id)).size).toBe(1);
+    expect(all.map((a) => a.severity)).toEqual(['warning', 'critical', 'warning', 'warning']);
+    expect(all.at(-1)!.state).toBe('cleared');
+    expect(all.at(-1)!.clearedAt).toBe(6 * MIN); // the 2-minute mean of 0 and 0
+  });
+
+  it('closes early on fast-rising water before the depth line is reached', () => {
+    // 0 → 20 cm in five minutes: 4 cm/min, above 15 cm: critical while the mean is still below 25.
+    const { all } = run(underpassRule, [0, 4, 8, 12, 16, 20].map((d) => [d]));
+    const critical = all.find((a) => a.severity === 'critical')!;
+    expect(critical.trigger).toBe('rateOfRise');
+    expect(critical.value).toBeLessThan(25);
+  });
+
+  it('raises a separate frozen alarm when a sensor stops reporting, and clears it when data returns', () => {
+    const series = [[5], ...Array.from({ length: 12 }, () => [NaN]), [6]];
+    const { all, engine } = run(underpassRule, series);
+    const frozen = all.filter((a) => a.trigger === 'frozen');
+    expect(frozen.map((a) => a.state)).toEqual(['active', 'cleared']);
+    expect(frozen[0].raisedAt).toBe(10 * MIN); // 600 s after the last reading, at minute 0
+    expect(frozen[0].ruleId).toBe('underpass.depth:frozen');
+    expect(engine.active().filter((a) => a.trigger === 'frozen')).toEqual([]);
+  });
+
+  it('holds a threshold alarm through a gap in the data instead of clearing it', () => {
+    const { all } = run({ ...underpassRule, rate: undefined, frozenAfterS: undefined }, [[30], [30], [NaN], [NaN], [30]]);
+    expect(all.filter((a) => a.state === 'cleared')).toEqual([]);
+  });
+
+  it('uses per-asset bands, such as each water gauge’s own lines', () => {
+    const rule: AlarmRule = {
+      id: 'water.level',
+      trigger: 'threshold',
+      assetKind: 'waterGauge',
+      channel: 'water',
+      unit: 'm',
+      windowS: 60,
+      bands: (slot) => [{ severity: 'major', above: slot === 0 ? 4.55 : 3.5, clearBelow: (slot === 0 ? 4.55 : 3.5) - 0.05 }],
+    };
+    const { all } = run(rule, [[4.0, 4.0]]);
+    expect(all.map((a) => a.slot)).toEqual([1]);
+    expect(all[0].threshold).toBe(3.5);
+  });
+
+  it('maps state codes to severities and treats silent states as missing data', () => {
+    const rule: AlarmRule = { id: 'pump.state', trigger: 'state', assetKind: 'pumpStation', channel: 'pump.state', severities: { 2: 'major' }, silentStates: [3], frozenAfterS: 300 };
+    const { all } = run(rule, [[1], [2], [3], [3], [2], [0]]);
+    expect(all.map((a) => `${a.trigger}:${a.state}`)).toEqual(['state:active', 'state:cleared']);
+    const frozen = run(rule, [[1], ...Array.from({ length: 6 }, () => [3])]).all;
+    expect(frozen.map((a) => a.trigger)).toEqual(['frozen']);
+  });
+});

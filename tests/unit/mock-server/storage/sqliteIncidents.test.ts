@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase, type Database } from '../../../../mock-server/storage/database';
+import { MIGRATIONS } from '../../../../mock-server/storage/migrations';
+import { SqliteIncidentStore } from '../../../../mock-server/storage/sqliteIncidents';
+import { VersionConflictError } from '../../../../mock-server/storage/stores';
+import type { AuditEntry } from '@/protocol/workOrders';
+import { makeIncident } from '../../../support/incidentFixture';
+
+const dirs: string[] = [];
+const dbs: Database[] = [];
+afterEach(() => {
+  dbs.splice(0).forEach((db) => db.close());
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+const open = (dir = ':memory:') => {
+  const db = openDatabase(dir);
+  dbs.push(db);
+  return db;
+};
+const entry = (incidentId: string, version: number): Omit<AuditEntry, 'seq'> => ({
+  incidentId,
+  action: version === 1 ? 'create' : 'dispatch',
+  actor: { kind: 'user', name: 'dispatcher', role: 'dispatcher' },
+  at: 1000 * version,
+  recordedAt: 5,
+  from: version === 1 ? null : 'new',
+  to: version === 1 ? 'new' : 'dispatched',
+  version,
+  teamId: null,
+  note: null,
+});
+
+describe('SQLite storage', () => {
+  it('opens a file in WAL mode with full sync, and applies each migration once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cityops-db-'));
+    dirs.push(dir);
+    const db = open(dir);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(migrate(db)).toEqual([]);
+    const later = [...MIGRATIONS, { version: 99, name: 'test column', sql: 'ALTER TABLE meta ADD COLUMN note TEXT' }];
+    expect(migrate(db, later)).toEqual([99]);
+    expect(migrate(db, later)).toEqual([]);
+    expect(() => migrate(db, MIGRATIONS)).toThrow(/schema version 99, newer than this server knows/);
+  });
+
+  it('writes an incident and its audit in one change, and refuses a stale version without writing anything', async () => {
+    const store = new SqliteIncidentStore(open());
+    const v1 = makeIncident({ id: 'INC-000001' });
+    const [created] = await store.commit({ incidents: [{ incident: v1, previousVersion: null }], audit: [entry(v1.id, 1)] });
+    expect(created.seq).toBeGreaterThan(0);
+    const v2 = { ...v1, version: 2, status: 'dispatched' as const };
+    await store.commit({ incidents: [{ incident: v2, previousVersion: 1 }], audit: [entry(v1.id, 2)] });
+    // A second writer that read version 1: refused, and its audit entry is not kept.
+    await expect(store.commit({ incidents: [{ incident: { ...v2, status: 'cancelled' }, previousVersion: 1 }], audit: [entry(v1.id, 2)] })).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(store.commit({ incidents: [{ incident: v1, previousVersion: null }], audit: [] })).rejects.toThrow(/already exists/);
+    expect(await store.get(v1.id)).toMatchObject({ version: 2, status: 'dispatched' });
+    expect((await store.audit(v1.id)).map((a) => a.version)).toEqual([1, 2]);
+  });
+
+  it('lists by status, newest first, and keeps idempotent answers and small facts', async () => {
+    const store = new SqliteIncidentStore(open());
+    for (let k = 1; k <= 3; k++) {
+      const i = makeIncident({ id: `INC-00000${k}`, createdAt: k, status: k === 2 ? 'closed' : 'new' });
+      await store.commit({ incidents: [{ incident: i, previousVersion: null }], audit: [], idempotency: k === 3 ? { scope: 'user:d:dispatch', key: 'abc12345', response: { status: 200, body: { ok: k } } } : undefined });
+    }
+    expect((await store.list({ statuses: ['new'] })).map((i) => i.id)).toEqual(['INC-000003', 'INC-000001']);
+    expect(await store.findResponse('user:d:dispatch', 'abc12345')).toEqual({ status: 200, body: { ok: 3 } });
+    expect(await store.findResponse('user:other:dispatch', 'abc12345')).toBeNull();
+    await store.setMeta({ simTime: '123' });
+    expect(await store.getMeta('simTime')).toBe('123');
+  });
+});

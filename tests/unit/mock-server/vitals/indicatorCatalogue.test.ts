@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '@/protocol/channels';
+import { DIMENSIONS } from '@/protocol/vitals';
+import { INDICATORS, P1_CATEGORIES } from '../../../../mock-server/vitals/indicatorCatalogue';
+import { missingComputations, roundTo } from '../../../../mock-server/vitals/computeVitals';
+
+describe('indicator catalogue', () => {
+  it('has at least four indicators in each of the five dimensions', () => {
+    for (const d of DIMENSIONS) expect(INDICATORS.filter((i) => i.dimension === d).length, d).toBeGreaterThanOrEqual(4);
+    expect(new Set(INDICATORS.map((i) => i.dimension))).toEqual(new Set(DIMENSIONS));
+  });
+
+  it('gives every indicator a unique id', () => {
+    expect(new Set(INDICATORS.map((i) => i.id)).size).toBe(INDICATORS.length);
+  });
+
+  it('orders the bands the way the indicator gets worse', () => {
+    for (const i of INDICATORS) {
+      expect(Number.isFinite(i.warning) && Number.isFinite(i.alarm), i.id).toBe(true);
+      if (i.direction === 'up') expect(i.warning, i.id).toBeLessThan(i.alarm);
+      else expect(i.warning, i.id).toBeGreaterThan(i.alarm);
+    }
+  });
+
+  it('defines every indicator in both languages, with a name, a unit field and display digits', () => {
+    for (const i of INDICATORS) {
+      expect(i.name.trim(), i.id).not.toBe('');
+      expect(i.nameEn.trim(), i.id).not.toBe('');
+      expect(i.definition.trim().length, i.id).toBeGreaterThan(8);
+      expect(i.definitionEn.trim().length, i.id).toBeGreaterThan(8);
+      // The Chinese definition is in Chinese, the English one is not.
+      expect(i.definition, i.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(i.definitionEn, i.id).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(typeof i.unit).toBe('string');
+      expect(Number.isInteger(i.digits) && i.digits >= 0 && i.digits <= 3, i.id).toBe(true);
+    }
+  });
+
+  it('drills into channels of the right asset kind, and into real alarm rules', () => {
+    for (const i of INDICATORS) {
+      if (i.drill?.type === 'channel') expect(CHANNELS[i.drill.channel].kind, i.id).toBe(i.drill.kind);
+      if (i.drill?.type === 'alarms') expect(i.drill.ruleId ?? i.drill.trigger, i.id).toBeDefined();
+      if (i.drill?.type === 'incidents') expect(i.drill.categories.length, i.id).toBeGreaterThan(0);
+    }
+    expect(P1_CATEGORIES).toEqual(['underpassFlooding', 'elevatorEntrapment']);
+  });
+
+  it('can compute every indicator it lists', () => {
+    expect(missingComputations(INDICATORS)).toEqual([]);
+    expect(missingComputations([{ ...INDICATORS[0], id: 'nope' }])).toEqual(['nope']);
+  });
+
+  it('rounds values to display digits and turns non-numbers into null', () => {
+    expect(roundTo(3.14159, 1)).toBe(3.1);
+    expect(roundTo(0.1756, 3)).toBe(0.176);
+    expect(roundTo(-0.01, 1)).toBe(0);
+    expect(Object.is(roundTo(-0.01, 1), -0)).toBe(false);
+    expect(roundTo(NaN, 1)).toBeNull();
+    expect(roundTo(Infinity, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import AssetDetailCard from '@/detail/AssetDetailCard.vue';
+import { i18n, setLocale } from '@/i18n';
+import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '@/protocol/assets';
+import { allocateChannel, CHANNEL_IDS, CHANNELS } from '@/protocol/channels';
+import { useLiveStore, type LiveChannels } from '@/stores/useLiveStore';
+import { useMapViewStore } from '@/stores/useMapViewStore';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 6, 15, 6, 0);
+const NAME = '<b>黄浦公园</b>';
+
+const group = (kind: AssetKind): WireAssetGroup => ({
+  kind,
+  ids: [`${kind}-A`, `${kind}-B`],
+  names: [NAME, '二号'],
+  namesEn: ['Huangpu Park', 'Two'],
+  districts: [0, 0],
+  positions: new Uint8Array(new Float32Array([121.49, 31.24, 121.5, 31.3]).buffer),
+  thresholds: kind === 'waterGauge' ? { warning: [4.55, 4.55], danger: [5.05, 5.05] } : {},
+  attributes: {},
+});
+
+/** History rising 3 cm/min to 4.30 m at T0 + 9 min: (4.55 − 4.30) / 0.03 = 8.3 → "8 min". */
+const history = {
+  kind: 'waterGauge',
+  id: 'waterGauge-A',
+  minutes: 60,
+  units: { water: 'm' },
+  series: { water: { t: Array.from({ length: 10 }, (_, i) => T0 + i * MIN), v: Array.from({ length: 10 }, (_, i) => 4.03 + i * 0.03) } },
+};
+
+let pinia: Pinia;
+let wrapper: VueWrapper | undefined;
+const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify(history), { headers: { 'content-type': 'application/json' } }));
+
+function setUpLive(level: number) {
+  const live = useLiveStore();
+  live.setCatalog({ version: 'v', districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups: ASSET_KINDS.map(group), indicators: [] });
+  const channels = Object.fromEntries(CHANNEL_IDS.map((id) => [id, allocateChannel(id, 2 * (CHANNELS[id] as { stride?: number }).stride! || 2)])) as LiveChannels;
+  channels.water[0] = level;
+  live.channels = channels;
+  live.frame = { seq: 1, simTime: T0 + 9 * MIN, sentAt: Date.now(), receivedAt: Date.now() };
+  live.version++;
+  return live;
+}
+
+const mountCard = () => (wrapper = mount(AssetDetailCard, { global: { plugins: [pinia, i18n], stubs: { LiveChart: true } } }));
+
+beforeEach(() => {
+  pinia = createPinia();
+  setActivePinia(pinia);
+  setLocale('zh-CN');
+  fetchMock.mockClear();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('asset detail card', () => {
+  it('shows nothing until an asset is selected', () => {
+    setUpLive(4.3);
+    mountCard();
+    expect(wrapper!.find('[data-testid="asset-detail"]').exists()).toBe(false);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('shows the asset’s name as text, its kind, district, value, state, thresholds and time to warning', async () => {
+    setUpLive(4.3);
+    useMapViewStore().select({ kind: 'waterGauge', slot: 0 });
+    mountCard();
+    await flushPromises();
+    const card = wrapper!.get('[data-testid="asset-detail"]');
+    expect(card.get('[data-testid="asset-detail-name"]').text()).toBe(NAME);
+    expect(card.find('h2 b').exists()).toBe(false); // never HTML
+    expect(card.text()).toContain('水位站');
+    expect(card.text()).toContain('黄浦区');
+    expect(card.get('[data-testid="asset-detail-readings"]').text()).toContain('4.30');
+    expect(card.get('[data-testid="asset-detail-state"]').text()).toBe('接近警戒');
+    expect(card.get('[data-testid="asset-detail-thresholds"]').text()).toMatch(/警戒水位\s*4\.55 m/);
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/assets/waterGauge/waterGauge-A/history?minutes=60');
+    expect(card.get('[data-testid="asset-detail-eta"]').text()).toBe('约 8 分钟后达到警戒水位');
+  });
+
+  it('speaks English when the locale is English', async () => {
+    setLocale('en');
+    setUpLive(4.3);
+    useMapViewStore().select({ kind: 'waterGauge', slot: 0 });
+    mountCard();
+    await flushPromises();
+    expect(wrapper!.get('[data-testid="asset-detail-name"]').text()).toBe('Huangpu Park');
+    expect(wrapper!.get('[data-testid="asset-detail-eta"]').text()).toBe('≈ 8 min to warning level');
+  });
+
+  it('says "no data" for a silent sensor and follows the live store', async () => {
+    const live = setUpLive(NaN);
+    useMapViewStore().select({ kind: 'waterGauge', slot: 0 });
+    mountCard();
+    await flushPromises();
+    expect(wrapper!.get('[data-testid="asset-detail-state"]').text()).toBe('无数据');
+    live.channels!.water[0] = 5.2;
+    live.version++;
+    await flushPromises();
+    expect(wrapper!.get('[data-testid="asset-detail-state"]').text()).toBe('超危险水位');
+    expect(wrapper!.find('[data-testid="asset-detail-eta"]').exists()).toBe(false);
+  });
+
+  it('says so when the history cannot be fetched, and fetches none for kinds without a trend', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('{"error":{"code":"INTERNAL","message":"x"}}', { status: 500 }));
+    setUpLive(4.3);
+    const view = useMapViewStore();
+    view.select({ kind: 'waterGauge', slot: 0 });
+    mountCard();
+    await flushPromises();
+    expect(wrapper!.get('[data-testid="asset-detail-chart"]').text()).toBe('历史数据暂不可用');
+    view.select({ kind: 'team', slot: 0 });
+    await flushPromises();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(wrapper!.get('[data-testid="asset-detail-chart"]').text()).toBe('该类设施无历史曲线');
+  });
+
+  it('closes on the close button and on Escape', async () => {
+    setUpLive(4.3);
+    const view = useMapViewStore();
+    view.select({ kind: 'waterGauge', slot: 0 });
+    mountCard();
+    await wrapper!.get('[data-testid="asset-detail-close"]').trigger('click');
+    expect(view.selected).toBeNull();
+    view.select({ kind: 'waterGauge', slot: 1 });
+    await flushPromises();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(view.selected).toBeNull();
+    await flushPromises();
+    expect(wrapper!.find('[data-testid="asset-detail"]').exists()).toBe(false);
+  });
+
+  it('refreshes the history every minute and stops when closed', async () => {
+    vi.useFakeTimers();
+    setUpLive(4.3);
+    const view = useMapViewStore();
+    view.select({ kind: 'waterGauge', slot: 0 });
+    mountCard();
+    await flushPromises();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    view.select(null);
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(180_000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,57 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { encodeDelta } from '@/protocol/channelCodec';
+import { packChannels } from '@/protocol/channelFrame';
+import { useLiveStore } from '@/stores/useLiveStore';
+import { miniCatalog, miniSnapshot } from '../../../support/miniCity';
+
+const catalog = miniCatalog({ rainGauge: 3, waterGauge: 1, team: 2 });
+const rain0 = Float32Array.from([0, 1, 2]);
+
+describe('live store', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('holds readings in typed arrays and bumps its version once per batch', () => {
+    const live = useLiveStore();
+    live.setCatalog(catalog);
+    expect(live.applySnapshot(miniSnapshot(catalog, 5, { rain: rain0 }), 1)).toBe(true);
+    expect(live.channels!.rain).toBeInstanceOf(Float32Array);
+    expect(live.channels!['team.pos']).toHaveLength(4); // two values per team
+    const v = live.version;
+    const rain1 = Float32Array.from([0, 5, 2]);
+    const rain2 = Float32Array.from([9, 5, 2]);
+    live.applyDeltas(
+      [
+        { seq: 6, simTime: 2000, sentAt: 2000, channels: packChannels({ rain: encodeDelta(rain0, rain1)! }), events: [], vitals: { t: 0, values: [] } },
+        { seq: 7, simTime: 3000, sentAt: 3000, channels: packChannels({ rain: encodeDelta(rain1, rain2)! }), events: [], vitals: { t: 0, values: [] } },
+      ],
+      2,
+    );
+    expect(Array.from(live.channels!.rain)).toEqual([9, 5, 2]);
+    expect(live.version).toBe(v + 1);
+    expect(live.frame).toMatchObject({ seq: 7, simTime: 3000, receivedAt: 2 });
+  });
+
+  it('works the city traffic index out from the road channel, again only when it changes', () => {
+    const roads = miniCatalog({ roadSegment: 3, rainGauge: 1 });
+    roads.groups.find((g) => g.kind === 'roadSegment')!.attributes.lengthKm = [1, 1, 2];
+    const live = useLiveStore();
+    live.setCatalog(roads);
+    const index0 = Float32Array.from([2, 4, 6]);
+    live.applySnapshot(miniSnapshot(roads, 1, { 'road.index': index0 }), 1);
+    // Weighted by length: (2 + 4 + 2 × 6) / 4.
+    expect(live.cityTrafficIndex).toBe(4.5);
+    const delta = (seq: number, channels: Parameters<typeof packChannels>[0]) => ({ seq, simTime: seq, sentAt: seq, channels: packChannels(channels), events: [], vitals: { t: 0, values: [] } });
+    live.applyDeltas([delta(2, { rain: encodeDelta(Float32Array.from([0]), Float32Array.from([3]))! })], 2);
+    expect(live.cityTrafficIndex).toBe(4.5);
+    live.applyDeltas([delta(3, { 'road.index': encodeDelta(index0, Float32Array.from([2, 4, 10]))! })], 3);
+    expect(live.cityTrafficIndex).toBe(6.5);
+  });
+
+  it('refuses a snapshot from another catalogue version', () => {
+    const live = useLiveStore();
+    live.setCatalog(catalog);
+    expect(live.applySnapshot(miniSnapshot(miniCatalog({ rainGauge: 3, waterGauge: 1 }, 'v2'), 5), 1)).toBe(false);
+    expect(live.channels).toBeNull();
+  });
+});
