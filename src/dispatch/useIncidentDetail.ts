@@ -8,7 +8,8 @@ import { computed, ref, shallowRef, watch, type Ref } from 'vue';
 import type { Incident } from '@/protocol/cityEvents';
 import type { AuditEntry, TeamSuggestion, TransitionTarget } from '@/protocol/workOrders';
 import { useCityEventsStore } from '@/stores/useCityEventsStore';
-import { IncidentApiError, type IncidentApi } from './incidentApi';
+import { ApiError, toApiError } from '@/shared/apiClient';
+import type { IncidentApi } from './incidentApi';
 
 /** What the console tells the officer after a command. */
 export type DetailNotice = { kind: 'conflict' } | { kind: 'error'; status: number; code: string; message: string } | { kind: 'done'; action: string };
@@ -104,11 +105,11 @@ export function useIncidentDetail(selectedId: Ref<string | null>, api: IncidentA
       }
     } catch (err) {
       if (!still(current.id)) return;
-      if (err instanceof IncidentApiError && err.isConflict) {
+      if (err instanceof ApiError && err.isConflict) {
         notice.value = { kind: 'conflict' };
         await reload(current.id);
       } else {
-        const e = err instanceof IncidentApiError ? err : new IncidentApiError(0, 'NETWORK', String(err));
+        const e = toApiError(err);
         notice.value = { kind: 'error', status: e.status, code: e.code, message: e.message };
       }
     } finally {

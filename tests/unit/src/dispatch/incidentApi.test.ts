@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIncidentApi, IncidentApiError } from '@/dispatch/incidentApi';
+import { createIncidentApi } from '@/dispatch/incidentApi';
+import { ApiError } from '@/shared/apiClient';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
@@ -45,7 +46,7 @@ describe('incidentApi', () => {
   it('turns {error} answers into a typed error, 409 as a conflict', async () => {
     const { api } = setUp(() => json({ error: { code: 'CONFLICT', message: 'version 3 is stale (now 4)' } }, 409));
     const err = await api.dispatch('INC-000007', { expectedVersion: 3 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(IncidentApiError);
+    expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 409, code: 'CONFLICT', message: 'version 3 is stale (now 4)', isConflict: true });
   });
 

@@ -3,7 +3,8 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { effectScope, ref } from 'vue';
-import { IncidentApiError, type IncidentApi } from '@/dispatch/incidentApi';
+import type { IncidentApi } from '@/dispatch/incidentApi';
+import { ApiError } from '@/shared/apiClient';
 import { useIncidentDetail } from '@/dispatch/useIncidentDetail';
 import type { Incident } from '@/protocol/cityEvents';
 import type { IncidentView } from '@/protocol/workOrders';
@@ -47,7 +48,7 @@ describe('useIncidentDetail', () => {
     const events = useCityEventsStore();
     events.replace({ alarms: [], incidents: [makeIncident({ id: 'INC-000001', version: 2 })], closures: [], warnings: [] });
     const api = fakeApi();
-    api.dispatch.mockRejectedValueOnce(new IncidentApiError(409, 'CONFLICT', 'stale'));
+    api.dispatch.mockRejectedValueOnce(new ApiError(409, 'CONFLICT', 'stale'));
     const detail = effectScope().run(() => useIncidentDetail(ref('INC-000001'), api))!;
     await flushPromises();
     await detail.dispatch('TM-001');
