@@ -6,11 +6,10 @@
  * session stops at its next command) and the event's permission.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { type Permission, type Principal } from '../../src/protocol/auth';
-import type { ErrorCode } from '../../src/protocol/events';
-import type { CityServer } from '../realtime/hub';
+import type { ClientToServerEvents, ErrorCode, ServerToClientEvents } from '../../src/protocol/events';
 import { reply, splitArgs, type CitySocket } from '../realtime/validatedHandler';
 import { permits, type AuthService } from './authService';
 import { TokenBucket } from './rateLimit';
@@ -101,7 +100,8 @@ const fail = (socket: CitySocket, event: string, args: unknown[], code: ErrorCod
 
 /** Installs the handshake check and the per-command guards on every connection. */
 export function installSocketAuth(
-  io: CityServer,
+  // Typed here rather than with the hub's CityServer alias: the hub imports this module.
+  io: Server<ClientToServerEvents, ServerToClientEvents>,
   auth: AuthService,
   log: { warn: (obj: object, msg: string) => void },
   recheckMs: number = SESSION_RECHECK_MS,

@@ -2,22 +2,13 @@
  * Static asset catalogue: what exists, where, and its fixed thresholds. Sent once per connection;
  * live values refer to assets only by slot (their index in this catalogue's arrays).
  */
+import type { AssetKind } from './assetKinds';
 import type { BinaryChunk } from './binary';
 import type { IndicatorSpec } from './vitals';
 
-/** Asset kinds carried on the live feed. The slot order of each kind is fixed for a catalogue version. */
-export const ASSET_KINDS = [
-  'rainGauge',
-  'waterGauge',
-  'weatherStation',
-  'underpass',
-  'waterloggingPoint',
-  'pumpStation',
-  'roadSegment',
-  'team',
-  'elevator',
-] as const;
-export type AssetKind = (typeof ASSET_KINDS)[number];
+// The kinds sit in a leaf module so the event, channel and vitals contracts can name them without
+// importing the catalogue, which names the indicators (that import ran in a ring).
+export { ASSET_KINDS, type AssetKind } from './assetKinds';
 
 export interface DistrictRef {
   code: string;

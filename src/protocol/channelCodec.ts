@@ -15,21 +15,12 @@
  */
 import { toArrayBuffer, type BinaryChunk } from './binary';
 import type { ChannelArray } from './channels';
+import { WIRE_TYPES, type WireFormat, type WireType } from './wireFormat';
 
 const VERSION = 2;
 const HEADER_BYTES = 16;
 const MODE_FULL = 0;
 const MODE_SPARSE = 1;
-
-export const WIRE_TYPES = ['f32', 'u8', 'u16', 'u4'] as const;
-export type WireType = (typeof WIRE_TYPES)[number];
-
-/** How a channel's values are written on the wire. */
-export interface WireFormat {
-  type: WireType;
-  /** Step of a scaled u8/u16 code (value = code × scale); absent: codes are the values themselves. */
-  scale?: number;
-}
 
 const F32: WireFormat = { type: 'f32' };
 const U8: WireFormat = { type: 'u8' };

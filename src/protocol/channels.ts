@@ -3,8 +3,8 @@
  * Values are quantised by the simulator, so unchanged readings compare equal and stay out of deltas.
  * NaN means "no data" (a sensor that is not reporting).
  */
-import type { AssetKind } from './assets';
-import type { WireFormat } from './channelCodec';
+import type { AssetKind } from './assetKinds';
+import type { WireFormat } from './wireFormat';
 
 export type ChannelDtype = 'f32' | 'u8';
 

@@ -3,7 +3,7 @@
  * sets) and in deltas (each change, in order). Texts are built by the client from codes and asset
  * names, so both languages come from one record.
  */
-import type { AssetKind } from './assets';
+import type { AssetKind } from './assetKinds';
 import type { WeatherWarning } from './weatherWarnings';
 
 export const SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;

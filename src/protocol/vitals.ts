@@ -3,7 +3,7 @@
  * and the live values, sent in every frame in catalogue order. Bands and drill-down are data, so the
  * server, the wall screen and the daily summary classify the same way.
  */
-import type { AssetKind } from './assets';
+import type { AssetKind } from './assetKinds';
 import type { ChannelId } from './channels';
 import type { IncidentCategory } from './cityEvents';
 
