@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { can, type LoginResponse, type Permission, type Principal, type Role } from '../../src/protocol/auth';
-import type { ErrorCode } from '../../src/protocol/events';
+import { DomainError } from '../domainError';
 import type { AccountStore, KioskLinkRecord } from '../storage/stores';
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParams } from './passwords';
 
@@ -16,16 +16,6 @@ const KIOSK_ID_CHARS = 16;
 /** Longer than any token we issue: no hashing of megabyte headers. */
 const MAX_TOKEN_CHARS = 512;
 const BAD_LOGIN = 'wrong username or password';
-
-export class AuthError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface AuthServiceDeps {
   accounts: AccountStore;
@@ -112,10 +102,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       const user = await accounts.getUser(username);
       if (!user) {
         await verifyPassword(password, await dummy());
-        throw new AuthError(401, 'UNAUTHORIZED', BAD_LOGIN);
+        throw new DomainError('UNAUTHORIZED', BAD_LOGIN);
       }
       const ok = await verifyPassword(password, user.passwordHash);
-      if (!ok || user.disabled) throw new AuthError(401, 'UNAUTHORIZED', BAD_LOGIN);
+      if (!ok || user.disabled) throw new DomainError('UNAUTHORIZED', BAD_LOGIN);
       const token = newToken();
       const createdAt = now();
       await accounts.deleteExpiredSessions(createdAt);
@@ -143,7 +133,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async createUser({ username, role, password }) {
-      if (await accounts.getUser(username)) throw new AuthError(409, 'CONFLICT', `user ${JSON.stringify(username)} already exists`);
+      if (await accounts.getUser(username)) throw new DomainError('CONFLICT', `user ${JSON.stringify(username)} already exists`);
       const record = { username, role, passwordHash: await hashPassword(password, cost), createdAt: now(), disabled: false };
       await accounts.putUser(record);
       return { username, role, createdAt: record.createdAt, disabled: false };

@@ -1,12 +1,13 @@
 /**
  * The role check on HTTP routes. `requirePermission(auth, 'view')` returns a hook that reads
  * `Authorization: Bearer <token>` (or `X-Api-Key: <key>` from another city system), sets
- * `request.principal`, and answers 401 when the caller is unknown and 403 when its role may not.
- * Returning the reply after sending tells fastify to stop there. Use it as `onRequest`, so an unauthorised caller is refused before its body is even parsed.
+ * `request.principal`, and refuses with 401 when the caller is unknown and 403 when its role may not
+ * (a DomainError, answered by the app's error handler). Use it as `onRequest`, so an unauthorised
+ * caller is refused before its body is even parsed.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Permission, Principal } from '../../src/protocol/auth';
-import { errorBody } from '../http/errors';
+import { DomainError } from '../domainError';
 import { permits, type AuthService } from './authService';
 
 declare module 'fastify' {
@@ -28,23 +29,21 @@ export function credentialsOf(request: FastifyRequest): string | undefined {
   return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
-export type AuthHook = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+export type AuthHook = (request: FastifyRequest) => Promise<void>;
 
 export function requirePermission(auth: AuthService, permission: Permission): AuthHook {
-  return async (request, reply) => {
+  return async (request) => {
     const token = credentialsOf(request);
     const principal = await auth.principalFor(token);
     if (!principal) {
       const message = token === undefined ? 'sign in first: send "Authorization: Bearer <token>" (POST /api/auth/login gives one)' : 'the token is invalid, expired or revoked: sign in again';
-      return reply.status(401).send(errorBody('UNAUTHORIZED', message));
+      throw new DomainError('UNAUTHORIZED', message);
     }
     if (!permits(principal, permission)) {
       // An anonymous demo visitor could sign in and succeed: that is a 401, not a 403.
-      const status = principal.kind === 'anonymous' ? 401 : 403;
-      const code = status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN';
-      return reply.status(status).send(errorBody(code, `this needs the "${permission}" permission, which the ${principal.role} role does not have`));
+      const code = principal.kind === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN';
+      throw new DomainError(code, `this needs the "${permission}" permission, which the ${principal.role} role does not have`);
     }
     request.principal = principal;
-    return undefined;
   };
 }

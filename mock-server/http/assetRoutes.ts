@@ -19,7 +19,7 @@ import { assetCountOf, assetNameAt, districtsOf, slotOfId } from '../../src/prot
 import { CHANNEL_IDS, CHANNELS, channelStride, type ChannelId } from '../../src/protocol/channels';
 import { HISTORY_CHANNELS, shortestFloat32, type AssetHistory } from '../feed/assetHistory';
 import type { LiveFeed } from '../feed/liveFeed';
-import { errorBody } from './errors';
+import { DomainError } from '../domainError';
 
 export interface AssetRouteDeps {
   feed: LiveFeed;
@@ -92,15 +92,15 @@ export const assetRoutes =
       const slot = index.slotOf ? index.slotOf.get(id) : slotOfId(index.group, id);
       return slot !== undefined && slot >= 0 ? { index, slot } : null;
     };
-    const notFound = (kind: AssetKind, id: string) => errorBody('NOT_FOUND', `no ${kind} with id ${JSON.stringify(id)}`);
+    const notFound = (kind: AssetKind, id: string) => new DomainError('NOT_FOUND', `no ${kind} with id ${JSON.stringify(id)}`);
 
     app.get(
       '/api/assets/:kind/:id',
       { schema: { params: AssetParamsSchema, response: { 200: AssetFactsResponseSchema, 404: ErrorSchema } } },
-      async (request, reply) => {
+      async (request) => {
         const { kind, id } = request.params;
         const found = lookup(kind, id);
-        if (!found) return reply.status(404).send(notFound(kind, id));
+        if (!found) throw notFound(kind, id);
         const { index, slot } = found;
         const { group } = index;
         const current = deps.feed.current();
@@ -133,11 +133,11 @@ export const assetRoutes =
     app.get(
       '/api/assets/:kind/:id/history',
       { schema: { params: AssetParamsSchema, querystring: HistoryQuerySchema, response: { 200: AssetHistoryResponseSchema, 404: ErrorSchema } } },
-      async (request, reply) => {
+      async (request) => {
         const { kind, id } = request.params;
         const { minutes } = request.query;
         const found = lookup(kind, id);
-        if (!found) return reply.status(404).send(notFound(kind, id));
+        if (!found) throw notFound(kind, id);
         const channels = found.index.channels.filter((ch) => HISTORY_CHANNELS.includes(ch));
         const body: AssetHistoryResponse = {
           kind,

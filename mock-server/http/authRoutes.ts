@@ -6,11 +6,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LoginRequestSchema, ROLES } from '../../src/protocol/auth';
-import { AuthError, principalName, type AuthService } from '../auth/authService';
+import { principalName, type AuthService } from '../auth/authService';
 import { DEMO_PASSWORDS } from '../auth/bootstrapAccounts';
 import { credentialsOf, requirePermission } from '../auth/httpAuth';
 import { KeyedBuckets } from '../auth/rateLimit';
-import { errorBody } from './errors';
+import { DomainError } from '../domainError';
 
 export interface AuthRouteDeps {
   auth: AuthService;
@@ -38,25 +38,19 @@ export const authRoutes =
     const failures = new KeyedBuckets(deps.loginFailures ?? { capacity: 10, windowMs: 60_000 });
     const admin = requirePermission(auth, 'administer');
 
-    app.setErrorHandler((err, _request, reply) => {
-      if (err instanceof AuthError) return reply.status(err.status).send(errorBody(err.code, err.message));
-      // Anything else goes to the app's uniform handler (errors.ts).
-      throw err;
-    });
-
     app.post('/api/auth/login', { schema: { body: LoginRequestSchema } }, async (request, reply) => {
       const bucket = failures.get(request.ip);
       if (!bucket.available()) {
         const seconds = Math.ceil(bucket.retryAfterMs() / 1000);
         reply.header('retry-after', String(seconds));
-        return reply.status(429).send(errorBody('RATE_LIMITED', `too many failed logins from this address: try again in ${seconds} s`));
+        throw new DomainError('RATE_LIMITED', `too many failed logins from this address: try again in ${seconds} s`);
       }
       try {
         const session = await auth.login(request.body.username, request.body.password);
         request.log.info({ username: session.username, role: session.role }, 'login');
         return session;
       } catch (err) {
-        if (err instanceof AuthError && err.status === 401) {
+        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') {
           bucket.take();
           request.log.warn({ username: request.body.username.slice(0, 64) }, 'failed login');
         }
@@ -70,11 +64,11 @@ export const authRoutes =
       return reply.status(204).send();
     });
 
-    app.get('/api/auth/me', async (request, reply) => {
+    app.get('/api/auth/me', async (request) => {
       const token = credentialsOf(request);
       // Anonymous demo visitors are "someone" too, but /me answers only for real credentials.
       const principal = token ? await auth.principalFor(token) : null;
-      if (!principal) return reply.status(401).send(errorBody('UNAUTHORIZED', token ? 'the token is invalid, expired or revoked' : 'not signed in'));
+      if (!principal) throw new DomainError('UNAUTHORIZED', token ? 'the token is invalid, expired or revoked' : 'not signed in');
       return { principal, demo: auth.demo };
     });
 
@@ -82,7 +76,7 @@ export const authRoutes =
 
     app.post('/api/admin/users', { onRequest: admin, schema: { body: NewUserSchema } }, async (request, reply) => {
       if (!auth.demo && DEMO_PASSWORDS.includes(request.body.password)) {
-        return reply.status(400).send(errorBody('BAD_REQUEST', 'that is a published demo password: choose another'));
+        throw new DomainError('BAD_REQUEST', 'that is a published demo password: choose another');
       }
       const user = await auth.createUser(request.body);
       request.log.info({ username: user.username, role: user.role, by: principalName(request.principal!) }, 'user created');
@@ -100,7 +94,7 @@ export const authRoutes =
 
     app.delete('/api/admin/kiosk-links/:id', { onRequest: admin, schema: { params: KioskIdSchema } }, async (request, reply) => {
       if (!(await auth.revokeKioskLink(request.params.id))) {
-        return reply.status(404).send(errorBody('NOT_FOUND', `no active kiosk link with id ${request.params.id}`));
+        throw new DomainError('NOT_FOUND', `no active kiosk link with id ${request.params.id}`);
       }
       return reply.status(204).send();
     });

@@ -3,6 +3,7 @@
  * report, dispatch, transition, note, the audit trail and team suggestions. Every route checks the
  * caller's permission; commands take an `Idempotency-Key` header (a retry gets the first answer
  * back, marked `Idempotent-Replayed: true`) and an `expectedVersion` (a stale one gets 409).
+ * Refusals are the service's DomainErrors, answered by the app's error handler (errors.ts).
  * Documented in docs/api.md.
  */
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
@@ -19,8 +20,8 @@ import {
   TransitionRequestSchema,
   type IncidentView,
 } from '../../src/protocol/workOrders';
-import { WorkOrderError, type CommandResult, type WorkOrderService } from '../workorders/workOrderService';
-import { errorBody } from './errors';
+import { DomainError } from '../domainError';
+import type { CommandResult, WorkOrderService } from '../workorders/workOrderService';
 
 export interface IncidentRouteDeps {
   service: WorkOrderService;
@@ -43,14 +44,9 @@ export function incidentView(i: Incident): IncidentView {
 }
 
 async function answer(reply: FastifyReply, run: () => Promise<CommandResult<Incident>>) {
-  try {
-    const result = await run();
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.status(result.status).send(incidentView(result.body));
-  } catch (err) {
-    if (err instanceof WorkOrderError) return reply.status(err.status).send(errorBody(err.code, err.message));
-    throw err;
-  }
+  const result = await run();
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.status(result.status).send(incidentView(result.body));
 }
 
 export const incidentRoutes =
@@ -64,29 +60,15 @@ export const incidentRoutes =
       return { incidents: incidents.map(incidentView) };
     });
 
-    app.get('/api/incidents/:id', { ...read, schema: { params: IdParams } }, async (request, reply) => {
+    app.get('/api/incidents/:id', { ...read, schema: { params: IdParams } }, async (request) => {
       const incident = await service.get(request.params.id);
-      if (!incident) return reply.status(404).send(errorBody('NOT_FOUND', `no incident ${request.params.id}`));
+      if (!incident) throw new DomainError('NOT_FOUND', `no incident ${request.params.id}`);
       return incidentView(incident);
     });
 
-    app.get('/api/incidents/:id/audit', { ...read, schema: { params: IdParams } }, async (request, reply) => {
-      try {
-        return { entries: await service.audit(request.params.id) };
-      } catch (err) {
-        if (err instanceof WorkOrderError) return reply.status(err.status).send(errorBody(err.code, err.message));
-        throw err;
-      }
-    });
+    app.get('/api/incidents/:id/audit', { ...read, schema: { params: IdParams } }, async (request) => ({ entries: await service.audit(request.params.id) }));
 
-    app.get('/api/incidents/:id/teams', { ...read, schema: { params: IdParams } }, async (request, reply) => {
-      try {
-        return { teams: await service.suggestions(request.params.id) };
-      } catch (err) {
-        if (err instanceof WorkOrderError) return reply.status(err.status).send(errorBody(err.code, err.message));
-        throw err;
-      }
-    });
+    app.get('/api/incidents/:id/teams', { ...read, schema: { params: IdParams } }, async (request) => ({ teams: await service.suggestions(request.params.id) }));
 
     app.post('/api/incidents', { preHandler: guard('reportIncidents'), schema: { body: CreateIncidentRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
       answer(reply, () => service.report(request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { errorBody } from './errors';
+import { DomainError } from '../domainError';
 
 export async function registerStaticApp(app: FastifyInstance, distDir: string): Promise<void> {
   const root = resolve(distDir);
@@ -17,7 +17,7 @@ export async function registerStaticApp(app: FastifyInstance, distDir: string): 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     if (request.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/socket.io')) {
-      return reply.status(404).send(errorBody('NOT_FOUND', `${request.method} ${path} does not exist`));
+      throw new DomainError('NOT_FOUND', `${request.method} ${path} does not exist`);
     }
     if (!built) {
       return reply.status(503).type('text/plain; charset=utf-8').send('CityOps: the app is not built yet. Run `npm run build`, or start with `npm start`.');

@@ -9,9 +9,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Permission } from '../../src/protocol/auth';
 import { shanghaiDayStart } from '../../src/protocol/summary';
-import { errorBody } from './errors';
 import { summaryCsv } from '../summary/summaryCsv';
 import { loadDailySummary, type SummarySource } from '../summary/summaryData';
+import { DomainError } from '../domainError';
 
 export interface PdfRequest {
   baseUrl: string;
@@ -25,7 +25,7 @@ export interface SummaryRouteDeps {
   guard: (permission: Permission) => preHandlerHookHandler;
   /** The caller's token, for the PDF renderer to open the page as them. */
   tokenOf: (request: FastifyRequest) => string | undefined;
-  /** Renders the report page to PDF; throws with `status` 503 when it cannot (no Chromium). */
+  /** Renders the report page to PDF; throws a DomainError with HTTP status 503 when it cannot (no Chromium). */
   renderPdf?: (req: PdfRequest) => Promise<Buffer>;
   /** The simulated now (the day in progress is summarised up to it). */
   simNow: () => number;
@@ -47,21 +47,15 @@ export const summaryRoutes =
     app.get('/api/summary/:date', { ...reports, schema: { params: DateParams, querystring: PdfQuery } }, async (request, reply) => {
       const [date, format = 'json'] = request.params.date.split('.');
       const from = shanghaiDayStart(date);
-      if (from === null) return reply.status(400).send(errorBody('BAD_REQUEST', `${date} is not a calendar date`));
+      if (from === null) throw new DomainError('BAD_REQUEST', `${date} is not a calendar date`);
       // The same 404 for every format, checked without building the report.
       if (!(await deps.source.history.hasMinutes(from, from + DAY_MS))) {
-        return reply.status(404).send(errorBody('NOT_FOUND', `no recorded data for ${date}: the city was not running that day (a fresh install can backfill: npm run backfill -- --days 7)`));
+        throw new DomainError('NOT_FOUND', `no recorded data for ${date}: the city was not running that day (a fresh install can backfill: npm run backfill -- --days 7)`);
       }
       if (format === 'pdf') {
-        if (!deps.renderPdf) return reply.status(503).send(errorBody('INTERNAL', 'PDF export is not available on this server'));
-        try {
-          const pdf = await deps.renderPdf({ baseUrl: `http://127.0.0.1:${request.socket.localPort}`, date, token: deps.tokenOf(request), lang: request.query.lang });
-          return reply.type('application/pdf').header('content-disposition', `attachment; filename="cityops-summary-${date}.pdf"`).send(pdf);
-        } catch (err) {
-          const status = (err as { status?: number }).status;
-          if (status === 503) return reply.status(503).send(errorBody('INTERNAL', (err as Error).message));
-          throw err;
-        }
+        if (!deps.renderPdf) throw new DomainError('INTERNAL', 'PDF export is not available on this server', 503);
+        const pdf = await deps.renderPdf({ baseUrl: `http://127.0.0.1:${request.socket.localPort}`, date, token: deps.tokenOf(request), lang: request.query.lang });
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="cityops-summary-${date}.pdf"`).send(pdf);
       }
       const summary = (await loadDailySummary(deps.source, date, deps.simNow()))!;
       if (format === 'csv') {

@@ -11,14 +11,16 @@
  */
 import { TEAM_TYPES, type AssetKind } from '../../src/protocol/assets';
 import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory } from '../../src/protocol/cityEvents';
+import type { LifecycleAction } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
 import type { CityAssets } from '../city/assets';
+import { DomainError } from '../domainError';
 import { PUMP_TRUCK_CM_MIN, repairPump, type DrainageState } from '../simulator/drainage';
 import type { Rng } from '../simulator/rng';
 import type { Route, Router } from '../simulator/routing';
 import { AVAILABLE, ON_SITE, releaseTeam, sendTeam, type TeamsState } from '../simulator/teams';
 import type { AlarmRule } from '../rules/ruleTypes';
-import { applyAction, slaBreachAt, type ActionInput, type ActionResult, type LifecycleAction } from '../workorders/lifecycle';
+import { applyAction, slaBreachAt, type ActionInput, type ActionResult } from '../workorders/lifecycle';
 import { ACCEPT_DELAY_MINUTES, CATEGORY_SPECS, CLOSE_AFTER_MINUTES, DISPATCH_DELAY_MINUTES, FROZEN_INCIDENT_AT, SLA_MINUTES } from './categories';
 import { closureSegments } from './closureSegments';
 
@@ -66,15 +68,6 @@ export interface TeamOption {
   slot: number;
   distanceKm: number;
   route: Route;
-}
-
-export class DeskError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface DeskCounters {
@@ -218,7 +211,7 @@ export class IncidentDesk {
    */
   act(id: string, input: Omit<ActionInput, 'team' | 'workOrderId'> & { team?: number | null }): ActionResult {
     const incident = this.incidents.get(id);
-    if (!incident) throw new DeskError('NOT_FOUND', `incident ${id} is not open on the desk`);
+    if (!incident) throw new DomainError('NOT_FOUND', `incident ${id} is not open on the desk`);
     let send: TeamOption | null = null;
     let extra: Pick<ActionInput, 'team' | 'workOrderId'> = {};
     if (input.action === 'dispatch' || input.action === 'reassign') {
@@ -319,20 +312,20 @@ export class IncidentDesk {
   private chooseTeam(incident: Incident, wanted: number | null | undefined): TeamOption | null {
     const spec = CATEGORY_SPECS[incident.category];
     if (wanted === null || spec.teamTypes.length === 0) {
-      if (wanted !== undefined && wanted !== null) throw new DeskError('BAD_REQUEST', `${incident.category} is handled by ${incident.unit}, not by our teams`);
+      if (wanted !== undefined && wanted !== null) throw new DomainError('BAD_REQUEST', `${incident.category} is handled by ${incident.unit}, not by our teams`);
       return null;
     }
     const { assets, teams, router } = this.deps;
     if (wanted === undefined) {
       const best = this.teamOptions(incident, 1)[0];
-      if (!best) throw new DeskError('CONFLICT', `no free team of type ${spec.teamTypes.join(' or ')} can reach incident ${incident.id} now`);
+      if (!best) throw new DomainError('CONFLICT', `no free team of type ${spec.teamTypes.join(' or ')} can reach incident ${incident.id} now`);
       return best;
     }
     const team = assets.teams[wanted];
-    if (!spec.teamTypes.includes(team.type)) throw new DeskError('BAD_REQUEST', `team ${team.id} is a ${team.type}; ${incident.category} needs ${spec.teamTypes.join(' or ')}`);
-    if (teams.state[wanted] !== AVAILABLE) throw new DeskError('CONFLICT', `team ${team.id} is busy with ${teams.incident[wanted] ?? 'another job'}`);
+    if (!spec.teamTypes.includes(team.type)) throw new DomainError('BAD_REQUEST', `team ${team.id} is a ${team.type}; ${incident.category} needs ${spec.teamTypes.join(' or ')}`);
+    if (teams.state[wanted] !== AVAILABLE) throw new DomainError('CONFLICT', `team ${team.id} is busy with ${teams.incident[wanted] ?? 'another job'}`);
     const route = router.route(teams.node[wanted], router.nearestNode(incident.lon, incident.lat));
-    if (!route) throw new DeskError('CONFLICT', `team ${team.id} has no route to incident ${incident.id}`);
+    if (!route) throw new DomainError('CONFLICT', `team ${team.id} has no route to incident ${incident.id}`);
     return { slot: wanted, distanceKm: 0, route };
   }
 

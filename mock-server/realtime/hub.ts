@@ -8,10 +8,11 @@ import type { Server } from 'socket.io';
 import { CLIENT_EVENT_SCHEMAS, type ClientToServerEvents, type ServerToClientEvents, type WireDelta } from '../../src/protocol/events';
 import type { LiveFeed } from '../feed/liveFeed';
 import { principalOf } from '../auth/socketAuth';
-import { WorkOrderError, type WorkOrderService } from '../workorders/workOrderService';
+import { DomainError } from '../domainError';
+import type { WorkOrderService } from '../workorders/workOrderService';
 import { BatchedFanOut } from './batchedFanOut';
 import { frameFor, newPacedClient, pace, type PacedClient } from './framePacer';
-import { HandlerError, reply, splitArgs, validatedHandler, type CitySocket } from './validatedHandler';
+import { reply, splitArgs, validatedHandler, type CitySocket } from './validatedHandler';
 
 export type CityServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -26,14 +27,9 @@ export interface Hub {
   clientCount(): number;
 }
 
-/** Runs an incident command for the socket's principal; refusals become the ack's error. */
+/** Runs an incident command for the socket's principal and answers its record; a refusal (DomainError) becomes the ack's error in validatedHandler. */
 function incidentCommand<T>(run: () => Promise<{ body: T }>): Promise<T> {
-  return run().then(
-    (r) => r.body,
-    (err) => {
-      throw err instanceof WorkOrderError ? new HandlerError(err.code, err.message) : err;
-    },
-  );
+  return run().then((r) => r.body);
 }
 
 /** Whether the connection has nothing waiting to be written, so a frame sent now goes out now. */
@@ -83,7 +79,7 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
     if (workOrders) {
       const who = () => {
         const principal = principalOf(socket);
-        if (!principal) throw new HandlerError('UNAUTHORIZED', 'sign in first');
+        if (!principal) throw new DomainError('UNAUTHORIZED', 'sign in first');
         return principal;
       };
       socket.on(

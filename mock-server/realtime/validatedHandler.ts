@@ -1,23 +1,21 @@
 /**
  * Wraps a socket event handler so its payload is parsed by the event's schema, every failure is
  * answered clearly (on the ack when the client gave one, else as `server:error`), and nothing a
- * client sends can throw out of the handler.
+ * client sends can throw out of the handler. This is the sockets' one mapping of errors: a
+ * DomainError (mock-server/domainError.ts) answers its code and message; anything else is logged
+ * and answered INTERNAL without its message.
  */
 import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack, ClientToServerEvents, ProtocolError, ServerToClientEvents } from '../../src/protocol/events';
+import { DomainError } from '../domainError';
 
 export type CitySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 type AckFn = (result: Ack<unknown>) => void;
 
-/** Domain errors a handler may throw to answer with a specific code. */
-export class HandlerError extends Error {
-  constructor(
-    readonly code: ProtocolError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
+/** The ack's error for what a handler threw: a DomainError's code and message, anything else INTERNAL without its message. */
+export function socketErrorOf(event: string, err: unknown): ProtocolError {
+  return err instanceof DomainError ? { code: err.code, message: err.message } : { code: 'INTERNAL', message: `${event}: internal error` };
 }
 
 export function describeZodError(error: z.ZodError): string {
@@ -53,12 +51,8 @@ export function validatedHandler<S extends z.ZodType, R>(
       return;
     }
     const failed = (err: unknown) => {
-      if (err instanceof HandlerError) {
-        reply(socket, event, ack, { ok: false, error: { code: err.code, message: err.message } });
-        return;
-      }
-      log.error({ err, socket: socket.id, event }, 'socket handler failed');
-      reply(socket, event, ack, { ok: false, error: { code: 'INTERNAL', message: `${event}: internal error` } });
+      if (!(err instanceof DomainError)) log.error({ err, socket: socket.id, event }, 'socket handler failed');
+      reply(socket, event, ack, { ok: false, error: socketErrorOf(event, err) });
     };
     try {
       const result = handle(parsed.data);

@@ -6,6 +6,7 @@
 import type { Role } from '../../src/protocol/auth';
 import type { Closure, Incident, IncidentStatus } from '../../src/protocol/cityEvents';
 import type { AuditEntry } from '../../src/protocol/workOrders';
+import { DomainError } from '../domainError';
 
 export interface UserRecord {
   username: string;
@@ -67,12 +68,13 @@ export interface IncidentChange {
   meta?: Record<string, string>;
 }
 
-export class VersionConflictError extends Error {
+/** A write that lost a race (the incident changed, or already exists): the caller's CONFLICT. */
+export class VersionConflictError extends DomainError {
   constructor(
     readonly incidentId: string,
     readonly expected: number | null,
   ) {
-    super(expected === null ? `incident ${incidentId} already exists` : `incident ${incidentId} is no longer at version ${expected}`);
+    super('CONFLICT', expected === null ? `incident ${incidentId} already exists` : `incident ${incidentId} is no longer at version ${expected}`);
   }
 }
 

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import type { Role } from '../../src/protocol/auth';
+import { DomainError } from '../domainError';
 
 export interface SummaryPdfRequest {
   /** Where this server answers, e.g. http://127.0.0.1:8080. */
@@ -19,11 +20,10 @@ export interface SummaryPdfRequest {
   timeoutMs?: number;
 }
 
-/** Chromium is not installed (or will not start): the report cannot be printed on this server. */
-export class PdfUnavailableError extends Error {
-  readonly status = 503;
+/** Chromium is not installed (or will not start): the report cannot be printed on this server (INTERNAL, HTTP 503). */
+export class PdfUnavailableError extends DomainError {
   constructor(message: string) {
-    super(message);
+    super('INTERNAL', message, 503);
     this.name = 'PdfUnavailableError';
   }
 }

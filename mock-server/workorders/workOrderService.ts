@@ -7,24 +7,15 @@
  */
 import type { Principal } from '../../src/protocol/auth';
 import { FINAL_STATUSES, OPEN_STATUSES, type CityEvent, type Incident, type IncidentStatus } from '../../src/protocol/cityEvents';
+import { ACTION_FOR_TARGET } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, CreateIncidentRequest, DispatchRequest, NoteRequest, TeamSuggestion, TransitionRequest } from '../../src/protocol/workOrders';
-import { DeskError, type IncidentDesk } from '../incidents/incidentDesk';
+import { DomainError } from '../domainError';
+import type { IncidentDesk } from '../incidents/incidentDesk';
 import type { CitySimulation } from '../simulator/citySimulation';
 import { simTime } from '../simulator/citySimulation';
-import { VersionConflictError, type IncidentStore } from '../storage/stores';
-import { ACTION_FOR_TARGET, applyAction, TransitionError, type ActionResult } from './lifecycle';
+import type { IncidentStore } from '../storage/stores';
+import { applyAction, type ActionResult } from './lifecycle';
 import { SerialQueue } from './serialQueue';
-
-/** A refusal with the HTTP status and protocol code to answer with. */
-export class WorkOrderError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    readonly code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface CommandResult<T> {
   status: number;
@@ -52,7 +43,7 @@ const META_COUNTERS = 'counters';
 export function actorOf(principal: Principal): Actor {
   if (principal.kind === 'user') return { kind: 'user', name: principal.username, role: principal.role };
   if (principal.kind === 'integration') return { kind: 'integration', name: principal.name, role: 'integration' };
-  throw new WorkOrderError(403, 'FORBIDDEN', 'a read-only screen cannot act on incidents');
+  throw new DomainError('FORBIDDEN', 'a read-only screen cannot act on incidents');
 }
 
 export class WorkOrderService {
@@ -108,7 +99,7 @@ export class WorkOrderService {
   }
 
   async audit(id: string) {
-    if (!(await this.get(id))) throw new WorkOrderError(404, 'NOT_FOUND', `no incident ${id}`);
+    if (!(await this.get(id))) throw new DomainError('NOT_FOUND', `no incident ${id}`);
     return this.deps.store.audit(id);
   }
 
@@ -151,7 +142,7 @@ export class WorkOrderService {
       if (onDesk) return this.act(idem, onDesk, () => this.desk.act(id, input));
       // Closed and cancelled incidents live only in storage; a note there changes nothing in the city.
       const stored = await this.deps.store.get(id);
-      if (!stored) throw new WorkOrderError(404, 'NOT_FOUND', `no incident ${id}`);
+      if (!stored) throw new DomainError('NOT_FOUND', `no incident ${id}`);
       return this.act(idem, stored, () => applyAction(stored, input), false);
     });
   }
@@ -161,7 +152,7 @@ export class WorkOrderService {
     return this.command(principal, 'report', idempotencyKey, async (actor, idem) => {
       const [lon, lat] = req.location;
       const district = this.deps.sim.locator.indexAt(lon, lat);
-      if (district < 0) throw new WorkOrderError(400, 'BAD_REQUEST', `location [${lon}, ${lat}] is not on land in any Shanghai district`);
+      if (district < 0) throw new DomainError('BAD_REQUEST', `location [${lon}, ${lat}] is not on land in any Shanghai district`);
       const now = simTime(this.deps.sim);
       const incident = this.desk.report(req.category, { lon, lat, district, segment: null }, now, { description: req.description, externalRef: req.externalRef ?? null });
       const created = this.desk.takeAudit().map((a) => ({ ...a, actor, recordedAt: this.now() }));
@@ -190,12 +181,8 @@ export class WorkOrderService {
         const seen = await this.deps.store.findResponse(fullScope, key);
         if (seen) return { status: seen.status, body: seen.body as T, replayed: true };
       }
-      try {
-        const { status, body } = await run(actor, key ? { scope: fullScope, key } : null);
-        return { status, body, replayed: false };
-      } catch (err) {
-        throw translate(err);
-      }
+      const { status, body } = await run(actor, key ? { scope: fullScope, key } : null);
+      return { status, body, replayed: false };
     });
   }
 
@@ -225,23 +212,15 @@ export class WorkOrderService {
     const incident = this.desk.get(id);
     if (incident) return incident;
     const stored = await this.deps.store.get(id);
-    if (!stored) throw new WorkOrderError(404, 'NOT_FOUND', `no incident ${id}`);
-    throw new WorkOrderError(409, 'CONFLICT', `incident ${id} is ${stored.status}`);
+    if (!stored) throw new DomainError('NOT_FOUND', `no incident ${id}`);
+    throw new DomainError('CONFLICT', `incident ${id} is ${stored.status}`);
   }
 
   private teamSlot(teamId: string): number {
     const slot = this.deps.sim.assets.teams.findIndex((t) => t.id === teamId);
-    if (slot < 0) throw new WorkOrderError(400, 'BAD_REQUEST', `no team ${teamId}`);
+    if (slot < 0) throw new DomainError('BAD_REQUEST', `no team ${teamId}`);
     return slot;
   }
-}
-
-function translate(err: unknown): unknown {
-  if (err instanceof WorkOrderError) return err;
-  if (err instanceof TransitionError) return new WorkOrderError(409, 'CONFLICT', err.message);
-  if (err instanceof VersionConflictError) return new WorkOrderError(409, 'CONFLICT', err.message);
-  if (err instanceof DeskError) return new WorkOrderError(err.code === 'NOT_FOUND' ? 404 : err.code === 'CONFLICT' ? 409 : 400, err.code, err.message);
-  return err;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

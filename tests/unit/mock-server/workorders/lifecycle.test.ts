@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_STATUSES, type IncidentStatus } from '@/protocol/cityEvents';
 import type { Actor } from '@/protocol/workOrders';
-import { ACTIONS, allowed, applyAction, nextActions, slaBreachAt, TransitionError, type LifecycleAction } from '../../../../mock-server/workorders/lifecycle';
+import { allowed, LIFECYCLE, nextActions, type LifecycleAction } from '@/protocol/workOrderLifecycle';
+import { DomainError } from '../../../../mock-server/domainError';
+import { applyAction, slaBreachAt } from '../../../../mock-server/workorders/lifecycle';
 import { makeIncident } from '../../../support/incidentFixture';
 
 const officer: Actor = { kind: 'user', name: 'dispatcher', role: 'dispatcher' };
@@ -28,8 +30,8 @@ describe('work-order lifecycle', () => {
   it('refuses every jump the table does not allow, saying why', () => {
     let refused = 0;
     for (const status of INCIDENT_STATUSES) {
-      for (const action of Object.keys(ACTIONS) as LifecycleAction[]) {
-        const legal = ACTIONS[action].from.includes(status);
+      for (const action of Object.keys(LIFECYCLE) as LifecycleAction[]) {
+        const legal = LIFECYCLE[action].from.includes(status);
         if (legal) {
           expect(() => act(status, action)).not.toThrow();
         } else {
@@ -40,9 +42,9 @@ describe('work-order lifecycle', () => {
     }
     // e.g. new → resolve, dispatched → close, closed → dispatch, cancelled → anything but a note.
     expect(refused).toBeGreaterThan(25);
-    expect(() => act('new', 'close')).toThrow(TransitionError);
-    expect(() => act('closed', 'dispatch')).toThrow(TransitionError);
-    expect(() => act('cancelled', 'resolve')).toThrow(TransitionError);
+    expect(() => act('new', 'close')).toThrow(DomainError);
+    expect(() => act('closed', 'dispatch')).toThrow(DomainError);
+    expect(() => act('cancelled', 'resolve')).toThrow(DomainError);
   });
 
   it('refuses a stale version with a conflict, before looking at the transition', () => {
@@ -51,7 +53,7 @@ describe('work-order lifecycle', () => {
     try {
       stale();
     } catch (err) {
-      expect((err as TransitionError).code).toBe('CONFLICT');
+      expect((err as DomainError).code).toBe('CONFLICT');
     }
     expect(act('new', 'dispatch', { expectedVersion: 3 }).incident.version).toBe(4);
   });
