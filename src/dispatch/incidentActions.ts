@@ -1,30 +1,37 @@
 /**
- * Which commands the console offers for an incident's status (pure). Mirrors the server's state
- * machine so the officer sees only what can succeed; the server still decides (and answers 409 when
- * someone else got there first).
+ * Which commands the console offers for an incident (pure), derived from the lifecycle's table
+ * (src/protocol/workOrderLifecycle.ts), so the officer sees exactly what the server accepts; the
+ * server still decides (and answers 409 when someone else got there first).
  */
 import type { Incident } from '@/protocol/cityEvents';
+import { allowed, startsFrom, type PersonAction } from '@/protocol/workOrderLifecycle';
 import type { TransitionTarget } from '@/protocol/workOrders';
 
-export type ConsoleAction = 'dispatch' | 'reassign' | 'accepted' | 'onSite' | 'resolved' | 'closed' | 'escalated' | 'cancelled' | 'note';
+/** A console command: dispatch and reassign (the team list), a `transition {to}`, or a note. */
+export type ConsoleAction = 'dispatch' | 'reassign' | TransitionTarget | 'note';
 
-/** Status steps an outside unit reports by phone and the officer records for it (a crew may arrive unannounced). */
-const NEXT_STEPS: Partial<Record<Incident['status'], TransitionTarget[]>> = { dispatched: ['accepted', 'onSite'], accepted: ['onSite'], onSite: ['resolved'], resolved: ['closed'] };
+/**
+ * The console's command for each action a person takes, in the order the console lists them:
+ * sending a team, the status steps an outside unit reports by phone and the officer records for it,
+ * then escalate, cancel and the note.
+ */
+export const CONSOLE_ACTIONS: Record<PersonAction, ConsoleAction> = {
+  dispatch: 'dispatch',
+  reassign: 'reassign',
+  accept: 'accepted',
+  arrive: 'onSite',
+  resolve: 'resolved',
+  close: 'closed',
+  escalate: 'escalated',
+  cancel: 'cancelled',
+  note: 'note',
+};
 
 export function availableActions(i: Pick<Incident, 'status' | 'escalated'>): ConsoleAction[] {
-  const out: ConsoleAction[] = [];
-  if (i.status === 'new') out.push('dispatch');
-  if (i.status === 'dispatched' || i.status === 'accepted') out.push('reassign');
-  out.push(...(NEXT_STEPS[i.status] ?? []));
-  const open = i.status === 'new' || i.status === 'dispatched' || i.status === 'accepted' || i.status === 'onSite';
-  if (open && !i.escalated) out.push('escalated');
-  if (open) out.push('cancelled');
-  // The trail stays open to notes after the end (a follow-up call, a correction).
-  out.push('note');
-  return out;
+  return (Object.keys(CONSOLE_ACTIONS) as PersonAction[]).filter((a) => allowed(i, a)).map((a) => CONSOLE_ACTIONS[a]);
 }
 
 /** Whether the team list can be used to send someone (a first dispatch or a reassignment). */
 export function canSendTeam(i: Pick<Incident, 'status'>): boolean {
-  return i.status === 'new' || i.status === 'dispatched' || i.status === 'accepted';
+  return startsFrom('dispatch', i.status) || startsFrom('reassign', i.status);
 }

@@ -4,6 +4,7 @@
  * so a countdown runs at the simulator's speed.
  */
 import type { Incident, IncidentCategory, IncidentStatus, Priority } from '@/protocol/cityEvents';
+import { slaClockOf } from '@/protocol/workOrderLifecycle';
 
 export interface QueueFilter {
   status: IncidentStatus | 'all';
@@ -14,9 +15,6 @@ export interface QueueFilter {
 }
 
 export const NO_FILTER: QueueFilter = { status: 'all', category: 'all', district: null, priority: null };
-
-/** Statuses whose SLA clock is the resolve deadline (the dispatch one has been met or missed). */
-const RESOLVE_CLOCK: readonly IncidentStatus[] = ['dispatched', 'accepted', 'onSite'];
 
 /** Below this share of its window left, a countdown is "due soon". */
 export const DUE_SOON_SHARE = 0.25;
@@ -34,7 +32,7 @@ export interface SlaClock {
 
 /** The SLA clock that runs for an incident at simulated time `now`. */
 export function slaClock(i: Pick<Incident, 'status' | 'createdAt' | 'dispatchDueAt' | 'resolveDueAt'>, now: number): SlaClock {
-  const kind = i.status === 'new' ? 'dispatch' : RESOLVE_CLOCK.includes(i.status) ? 'resolve' : null;
+  const kind = slaClockOf(i.status);
   if (!kind) return { kind, state: 'none', remainingMs: NaN, dueAt: null };
   const dueAt = kind === 'dispatch' ? i.dispatchDueAt : i.resolveDueAt;
   const remainingMs = dueAt - now;
