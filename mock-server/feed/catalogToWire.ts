@@ -2,6 +2,7 @@
  * The static catalogue as it goes on the wire: column arrays, positions and lines as Float32 buffers,
  * and the vital-sign indicators in the order of every frame's values.
  */
+import { UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from '../../src/domain/thresholds';
 import { TEAM_TYPES, type AssetKind, type WireAssetGroup, type WireCatalog } from '../../src/protocol/assets';
 import type { IndicatorSpec } from '../../src/protocol/vitals';
 import type { CityAssets, Site } from '../city/assets';
@@ -96,11 +97,11 @@ export function catalogToWire(assets: CityAssets, version: string, indicators: r
       }),
       group('weatherStation', assets.weatherStations),
       group('underpass', assets.underpasses, {
-        thresholds: { warning: assets.underpasses.map(() => 5), closed: assets.underpasses.map(() => 25) },
+        thresholds: { warning: assets.underpasses.map(() => UNDERPASS_THRESHOLDS_CM.warning), closed: assets.underpasses.map(() => UNDERPASS_THRESHOLDS_CM.closed) },
         attributes: { segment: assets.underpasses.map((u) => u.segment), pump: assets.underpasses.map((u) => u.pump) },
       }),
       group('waterloggingPoint', assets.waterloggingPoints, {
-        thresholds: { warning: assets.waterloggingPoints.map(() => 10), major: assets.waterloggingPoints.map(() => 15) },
+        thresholds: { warning: assets.waterloggingPoints.map(() => WATERLOGGING_THRESHOLDS_CM.warning), major: assets.waterloggingPoints.map(() => WATERLOGGING_THRESHOLDS_CM.major) },
         attributes: { segment: assets.waterloggingPoints.map((u) => u.segment), pump: assets.waterloggingPoints.map((u) => u.pump) },
       }),
       group('pumpStation', assets.pumpStations, {

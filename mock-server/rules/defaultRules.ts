@@ -2,6 +2,7 @@
  * The rule set, seeded from the thresholds in ../shared/BRIEF.md. Plain data, so a deployment can
  * tune it without touching the engine.
  */
+import { RAIN_GRADES_MM_H, UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from '../../src/domain/thresholds';
 import { PUMP_STATES } from '../../src/protocol/assets';
 import type { CityAssets } from '../city/assets';
 import type { AlarmRule } from './ruleTypes';
@@ -20,8 +21,8 @@ export function defaultRules(assets: CityAssets): AlarmRule[] {
       unit: 'cm',
       windowS: 120,
       bands: [
-        { severity: 'warning', above: 5, clearBelow: 3 },
-        { severity: 'critical', above: 25, clearBelow: 20 },
+        { severity: 'warning', above: UNDERPASS_THRESHOLDS_CM.warning, clearBelow: 3 },
+        { severity: 'critical', above: UNDERPASS_THRESHOLDS_CM.closed, clearBelow: 20 },
       ],
       rate: { perMinute: 1, windowS: 300, minValue: 15, severity: 'critical', clearBelow: 12 },
       frozenAfterS: FROZEN_AFTER_S,
@@ -37,8 +38,8 @@ export function defaultRules(assets: CityAssets): AlarmRule[] {
       unit: 'cm',
       windowS: 120,
       bands: [
-        { severity: 'warning', above: 10, clearBelow: 7 },
-        { severity: 'major', above: 15, clearBelow: 12 },
+        { severity: 'warning', above: WATERLOGGING_THRESHOLDS_CM.warning, clearBelow: 7 },
+        { severity: 'major', above: WATERLOGGING_THRESHOLDS_CM.major, clearBelow: 12 },
       ],
       frozenAfterS: FROZEN_AFTER_S,
       incident: { category: 'waterlogging', at: 'major' },
@@ -70,9 +71,9 @@ export function defaultRules(assets: CityAssets): AlarmRule[] {
       unit: 'mm/h',
       windowS: 300,
       bands: [
-        { severity: 'minor', above: 16, clearBelow: 12 },
-        { severity: 'major', above: 36, clearBelow: 30 },
-        { severity: 'critical', above: 70, clearBelow: 60 },
+        { severity: 'minor', above: RAIN_GRADES_MM_H.rainstorm, clearBelow: 12 },
+        { severity: 'major', above: RAIN_GRADES_MM_H.overDrainage, clearBelow: 30 },
+        { severity: 'critical', above: RAIN_GRADES_MM_H.extreme, clearBelow: 60 },
       ],
       frozenAfterS: 15 * 60,
     },

@@ -10,6 +10,7 @@ import { OPEN_STATUSES, type Alarm, type Incident } from '../../src/protocol/cit
 import type { IndicatorSpec, VitalsFrame } from '../../src/protocol/vitals';
 import { WARNING_LEVELS, type WeatherWarning } from '../../src/protocol/weatherWarnings';
 import { cityCongestionIndexOf } from '../../src/domain/congestion';
+import { UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from '../../src/domain/thresholds';
 import {
   airQuality,
   gasPressureMpa,
@@ -160,8 +161,8 @@ function summarise(input: VitalsInputs): Summary {
     closedSegments,
     pumpsRunningPct: pumps.length > 0 ? (100 * running) / pumps.length : NaN,
     pumpsFaulty: faulty,
-    underpassesOver: countAtLeast(r['underpass.depth'], 25),
-    waterlogOver: countAtLeast(r['waterlog.depth'], 15),
+    underpassesOver: countAtLeast(r['underpass.depth'], UNDERPASS_THRESHOLDS_CM.closed),
+    waterlogOver: countAtLeast(r['waterlog.depth'], WATERLOGGING_THRESHOLDS_CM.major),
     open,
     openByCategory,
     p1Waiting,

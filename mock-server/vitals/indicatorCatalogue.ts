@@ -7,6 +7,7 @@
  * Bands follow the brief's thresholds where there is one (rain grades, underpass 25 cm, AQI bands,
  * signal colours, traffic index) and otherwise mark where the simulated city is under strain.
  */
+import { RAIN_GRADES_MM_H, UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from '../../src/domain/thresholds';
 import { PUMP_STATES } from '../../src/protocol/assets';
 import { INCIDENT_CATEGORIES } from '../../src/protocol/cityEvents';
 import type { IndicatorSpec } from '../../src/protocol/vitals';
@@ -98,12 +99,12 @@ export const INDICATORS: readonly IndicatorSpec[] = [
     nameEn: 'Peak rain intensity',
     unit: 'mm/h',
     direction: 'up',
-    warning: 36,
-    alarm: 70,
+    warning: RAIN_GRADES_MM_H.overDrainage,
+    alarm: RAIN_GRADES_MM_H.extreme,
     definition: '550个雨量站当前读数的最大值；超过36 mm/h即超出老城区排水能力。地图标出≥16 mm/h（暴雨级）的站。',
     definitionEn: 'Highest current reading of the 550 rain gauges; above 36 mm/h older districts cannot drain it. The map lights gauges at 16 mm/h (rainstorm grade) or more.',
     digits: 1,
-    drill: { type: 'channel', kind: 'rainGauge', channel: 'rain', op: 'gte', value: 16 },
+    drill: { type: 'channel', kind: 'rainGauge', channel: 'rain', op: 'gte', value: RAIN_GRADES_MM_H.rainstorm },
   },
   {
     id: 'env.rainMean',
@@ -112,12 +113,12 @@ export const INDICATORS: readonly IndicatorSpec[] = [
     nameEn: 'City mean rain',
     unit: 'mm/h',
     direction: 'up',
-    warning: 8,
-    alarm: 16,
+    warning: RAIN_GRADES_MM_H.heavy,
+    alarm: RAIN_GRADES_MM_H.rainstorm,
     definition: '在线雨量站当前读数的平均值（小时雨强等级：8 大雨，16 暴雨）。地图标出≥2.5 mm/h的站。',
     definitionEn: 'Mean current reading of the reporting rain gauges (hourly grades: 8 heavy, 16 rainstorm). The map lights gauges at 2.5 mm/h or more.',
     digits: 1,
-    drill: { type: 'channel', kind: 'rainGauge', channel: 'rain', op: 'gte', value: 2.5 },
+    drill: { type: 'channel', kind: 'rainGauge', channel: 'rain', op: 'gte', value: RAIN_GRADES_MM_H.moderate },
   },
   {
     id: 'env.rain1h',
@@ -399,7 +400,7 @@ export const INDICATORS: readonly IndicatorSpec[] = [
     definition: '积水深度读数≥25 cm（"禁止通行"）的下立交数。',
     definitionEn: 'Underpasses whose water depth reads 25 cm or more ("road closed" on the signs).',
     digits: 0,
-    drill: { type: 'channel', kind: 'underpass', channel: 'underpass.depth', op: 'gte', value: 25 },
+    drill: { type: 'channel', kind: 'underpass', channel: 'underpass.depth', op: 'gte', value: UNDERPASS_THRESHOLDS_CM.closed },
   },
   {
     id: 'infra.waterlogPoints',
@@ -414,7 +415,7 @@ export const INDICATORS: readonly IndicatorSpec[] = [
     definition: '积水深度读数≥15 cm（超过道路设计标准）的易积水点数。',
     definitionEn: 'Waterlogging-prone points whose depth reads 15 cm or more (beyond the road design standard).',
     digits: 0,
-    drill: { type: 'channel', kind: 'waterloggingPoint', channel: 'waterlog.depth', op: 'gte', value: 15 },
+    drill: { type: 'channel', kind: 'waterloggingPoint', channel: 'waterlog.depth', op: 'gte', value: WATERLOGGING_THRESHOLDS_CM.major },
   },
   {
     id: 'infra.elevatorTrapped',

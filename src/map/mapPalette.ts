@@ -36,10 +36,7 @@ export const DEPTH_COLORS: Record<DepthState, Rgb> = {
   noData: NO_DATA,
 };
 
-/** Underpass LED signs: under 25 cm "积水 缓慢通行", 25 cm and over "禁止通行" (cm). */
-export const UNDERPASS_THRESHOLDS_CM = { warning: 5, closed: 25 } as const;
-/** Road lanes are designed for at most 15 cm of standing water (cm). */
-export const WATERLOGGING_THRESHOLDS_CM = { warning: 10, major: 15 } as const;
+export { UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from '@/domain/thresholds';
 
 export function depthStateOf(depthCm: number, warning: number, alarm: number): DepthState {
   if (!Number.isFinite(depthCm)) return 'noData';
