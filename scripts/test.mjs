@@ -13,13 +13,14 @@ function finish(passed, failed, code) {
   process.exit(code);
 }
 
-for (const [label, args] of [
-  ['typecheck', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['lint', ['eslint', '.']],
-  ['build', ['vite', 'build', '--logLevel', 'warn']],
+for (const [label, step] of [
+  // Every tsconfig project (app, server, shared, tests): package.json's typecheck script lists them.
+  ['typecheck', () => run('npm', ['run', '--silent', 'typecheck'])],
+  ['lint', () => npx('eslint', '.')],
+  ['build', () => npx('vite', 'build', '--logLevel', 'warn')],
 ]) {
   console.log(`\n▶ ${label}`);
-  if (npx(...args) !== 0) {
+  if (step() !== 0) {
     console.error(`${label} failed`);
     finish(0, 1, 1);
   }

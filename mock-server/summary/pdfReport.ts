@@ -73,8 +73,10 @@ export async function renderSummaryPdf({ baseUrl, date, token, lang, timeoutMs =
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.addInitScript(
       ([key, value, locale]) => {
-        if (value) window.localStorage.setItem(key, value);
-        window.localStorage.setItem('cityops.locale', locale);
+        // Runs in the page; the server is type-checked without the DOM, so name the one API it uses.
+        const { localStorage } = globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } };
+        if (value) localStorage.setItem(key, value);
+        localStorage.setItem('cityops.locale', locale);
       },
       [SESSION_KEY, session ? JSON.stringify(session) : '', lang] as const,
     );
