@@ -11,6 +11,7 @@ import { principalOf } from '../auth/socketAuth';
 import { DomainError } from '../domainError';
 import type { WorkOrderService } from '../workorders/workOrderService';
 import { BatchedFanOut } from './batchedFanOut';
+import { canTakeFrame } from './canTakeFrame';
 import { frameFor, newPacedClient, pace, type PacedClient } from './framePacer';
 import { reply, splitArgs, validatedHandler, type CitySocket } from './validatedHandler';
 
@@ -30,12 +31,6 @@ export interface Hub {
 /** Runs an incident command for the socket's principal and answers its record; a refusal (DomainError) becomes the ack's error in validatedHandler. */
 function incidentCommand<T>(run: () => Promise<{ body: T }>): Promise<T> {
   return run().then((r) => r.body);
-}
-
-/** Whether the connection has nothing waiting to be written, so a frame sent now goes out now. */
-function canTakeFrame(socket: CitySocket): boolean {
-  const conn = socket.conn as unknown as { transport?: { writable?: boolean }; writeBuffer?: unknown[] };
-  return conn.transport?.writable !== false && (conn.writeBuffer?.length ?? 0) === 0;
 }
 
 export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrders?: WorkOrderService): Hub {
