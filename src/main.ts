@@ -9,9 +9,12 @@ import { connectCitySocket } from './realtime/socket';
 import { router } from './router';
 import { prefersReducedMotion } from './map/mapCamera';
 import { holdDecorativeMotion } from './shared/decorativeMotion';
+import { applyTheme, SCREEN_THEME } from './shared/palette';
 import { useLiveStore } from './stores/useLiveStore';
 import './shared/theme.css';
 
+// The stylesheet's colours come from the palette the charts use (src/shared/palette.ts).
+applyTheme(document.documentElement.style, SCREEN_THEME);
 const app = createApp(App).use(createPinia()).use(router).use(i18n);
 document.documentElement.lang = i18n.global.locale.value;
 if (prefersReducedMotion()) holdDecorativeMotion();

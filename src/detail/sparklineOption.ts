@@ -7,6 +7,7 @@
  * silently draw nothing. As series they also stretch the y-axis, so a line is never off the chart.
  */
 import type { LiveChartOption } from '@/shared/charts/echarts';
+import { AXIS_LINE, AXIS_TEXT, SCREEN_THEME } from '@/shared/palette';
 
 export interface SparklineThreshold {
   /** Shown at the line's end, e.g. "警戒水位 4.55". */
@@ -28,11 +29,11 @@ export interface SparklineInput {
   formatValue: (v: number) => string;
 }
 
-export const TONE_COLORS: Record<SparklineThreshold['tone'], string> = { warn: '#ffb020', alarm: '#ff4545', info: '#7f9bb8' };
-const LINE = '#3fd0ff';
+export const TONE_COLORS: Record<SparklineThreshold['tone'], string> = { warn: SCREEN_THEME.warn, alarm: SCREEN_THEME.alarm, info: SCREEN_THEME.textDim };
+const LINE = SCREEN_THEME.accent;
 
 export function sparklineOption({ points, thresholds, name, unit, floor, formatTime, formatValue }: SparklineInput): LiveChartOption {
-  const axisText = { color: '#7f9bb8', fontSize: 22 };
+  const axisText = { color: AXIS_TEXT, fontSize: 22 };
   const first = points.length ? points[0][0] : 0;
   const last = points.length ? points[points.length - 1][0] : 0;
   // With no samples there is no time span to draw a threshold across.
@@ -65,7 +66,7 @@ export function sparklineOption({ points, thresholds, name, unit, floor, formatT
       max: points.length ? last : undefined,
       axisLabel: { ...axisText, formatter: (t: number) => formatTime(t), hideOverlap: true },
       splitNumber: 3,
-      axisLine: { lineStyle: { color: '#1d4f80' } },
+      axisLine: { lineStyle: { color: AXIS_LINE } },
       splitLine: { show: false },
     },
     yAxis: {

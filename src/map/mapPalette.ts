@@ -4,8 +4,9 @@
  */
 import { ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type ElevatorState, type PumpState, type TeamState } from '@/protocol/assets';
 import type { Priority, Severity } from '@/protocol/cityEvents';
+import { hexToRgb, SIGNAL_COLORS, type Rgb } from '@/shared/palette';
 
-export type Rgb = readonly [number, number, number];
+export { rgbCss, type Rgb } from '@/shared/palette';
 
 export { CONGESTION_BANDS, congestionBandOf, type CongestionBandId } from '@/domain/congestion';
 
@@ -70,12 +71,12 @@ export const ELEVATOR_STATE_ALPHA: Record<ElevatorState, number> = { idle: 60, r
 export const ELEVATOR_ALERT_STATES: ReadonlySet<ElevatorState> = new Set(['maintenance', 'fault', 'trapped', 'offline']);
 export const ELEVATOR_STATE_LIST: readonly ElevatorState[] = ELEVATOR_STATES;
 
-/** 红 橙 黄 蓝, as Chinese warning grades are coloured. */
+/** 红 橙 黄 蓝, as Chinese warning grades are coloured (the weather warnings' signal colours). */
 export const SEVERITY_COLORS: Record<Severity, Rgb> = {
-  critical: [255, 40, 40],
-  major: [255, 140, 0],
-  minor: [250, 214, 0],
-  warning: [60, 140, 255],
+  critical: hexToRgb(SIGNAL_COLORS.red),
+  major: hexToRgb(SIGNAL_COLORS.orange),
+  minor: hexToRgb(SIGNAL_COLORS.yellow),
+  warning: hexToRgb(SIGNAL_COLORS.blue),
 };
 /** A cluster with no active alarm. */
 export const CLUSTER_CALM: Rgb = [52, 96, 138];
@@ -93,5 +94,3 @@ export const PRIORITIES: readonly Priority[] = [1, 2, 3, 4];
 /** Outline of incidents nobody has been sent to yet, and of those being handled. */
 export const INCIDENT_NEW_OUTLINE: Rgb = [255, 255, 255];
 export const INCIDENT_HANDLED_OUTLINE: Rgb = [10, 20, 35];
-
-export const rgbCss = ([r, g, b]: Rgb, alpha = 1): string => (alpha === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${alpha})`);

@@ -3,6 +3,7 @@
  * (white paper, dark text, status colours dark enough to read on white).
  */
 import type { IndicatorStatus } from '@/protocol/vitals';
+import { PRINT_THEME, SCREEN_THEME, withAlpha, type ThemeColors } from '@/shared/palette';
 
 export interface SummaryTheme {
   name: 'dark' | 'light';
@@ -20,32 +21,36 @@ export interface SummaryTheme {
   tooltipBg: string;
 }
 
+const statusOf = (c: ThemeColors): Record<IndicatorStatus, string> => ({ normal: c.ok, warning: c.warn, alarm: c.alarm });
+
 export const DARK_THEME: SummaryTheme = {
   name: 'dark',
-  text: '#d8ecff',
-  axisText: '#7f9bb8',
-  axisLine: '#1d4f80',
-  splitLine: 'rgba(29, 79, 128, 0.45)',
-  status: { normal: '#2fd67b', warning: '#ffb020', alarm: '#ff4545' },
-  warningArea: 'rgba(255, 176, 32, 0.10)',
-  alarmArea: 'rgba(255, 69, 69, 0.13)',
-  series: ['#3fd0ff', '#b39dff', '#2fd67b', '#ff8ad8', '#e8f1ff', '#6fe3c8'],
-  bar: '#3fd0ff',
+  text: SCREEN_THEME.text,
+  axisText: SCREEN_THEME.textDim,
+  axisLine: SCREEN_THEME.panelBorder,
+  splitLine: withAlpha(SCREEN_THEME.panelBorder, 0.45),
+  status: statusOf(SCREEN_THEME),
+  warningArea: withAlpha(SCREEN_THEME.warn, 0.1),
+  alarmArea: withAlpha(SCREEN_THEME.alarm, 0.13),
+  series: [SCREEN_THEME.accent, '#b39dff', SCREEN_THEME.ok, '#ff8ad8', '#e8f1ff', '#6fe3c8'],
+  bar: SCREEN_THEME.accent,
   tooltipBg: 'rgba(4, 14, 30, 0.94)',
 };
 
 export const LIGHT_THEME: SummaryTheme = {
   name: 'light',
-  text: '#1a2533',
-  axisText: '#4b5b6e',
+  text: PRINT_THEME.text,
+  axisText: PRINT_THEME.textDim,
+  // Chart axes a shade darker than the panels' borders, to read on paper.
   axisLine: '#9aa8b8',
   splitLine: '#e2e8ef',
-  status: { normal: '#1b8a4c', warning: '#b86e00', alarm: '#c62828' },
+  status: statusOf(PRINT_THEME),
+  // Band fills a little brighter than the print status colours, so they stay light behind the lines.
   warningArea: 'rgba(230, 150, 0, 0.13)',
   alarmArea: 'rgba(220, 40, 40, 0.12)',
-  series: ['#0b6fb8', '#6a4fd1', '#1b8a4c', '#b0399f', '#37474f', '#0f8c80'],
-  bar: '#0b6fb8',
-  tooltipBg: '#ffffff',
+  series: [PRINT_THEME.accent, '#6a4fd1', PRINT_THEME.ok, '#b0399f', '#37474f', '#0f8c80'],
+  bar: PRINT_THEME.accent,
+  tooltipBg: PRINT_THEME.panelBg,
 };
 
 export const themeFor = (print: boolean): SummaryTheme => (print ? LIGHT_THEME : DARK_THEME);

@@ -4,14 +4,10 @@
  */
 import type { DistrictRef } from '@/protocol/assets';
 import { WARNING_LEVELS, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
+import { SIGNAL_COLORS } from '@/shared/palette';
 
 /** The signal colours of Chinese weather warnings. */
-export const WARNING_COLORS: Record<WarningLevel, string> = {
-  blue: '#3c8cff',
-  yellow: '#fad600',
-  orange: '#ff8c00',
-  red: '#ff2828',
-};
+export const WARNING_COLORS: Record<WarningLevel, string> = SIGNAL_COLORS;
 
 const RANK = Object.fromEntries(WARNING_LEVELS.map((l, i) => [l, i])) as Record<WarningLevel, number>;
 

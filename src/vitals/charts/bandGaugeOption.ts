@@ -3,7 +3,7 @@
  * indicator's normal / warning / alarm bands) and the value written in the middle.
  */
 import type { LiveChartOption } from '@/shared/charts/echarts';
-import { AXIS_TEXT, STATUS_COLORS, TEXT } from './palette';
+import { AXIS_TEXT, SCREEN_THEME, STATUS_COLORS, TEXT } from '@/shared/palette';
 
 export interface GaugeBand {
   /** Upper end of the band, in the gauge's units. */
@@ -45,8 +45,8 @@ export function bandGaugeOption({ value, min, max, bands, valueText, caption, co
         center: ['50%', '52%'],
         splitNumber: 5,
         axisLine: { lineStyle: { width: 20, color: stops } },
-        axisTick: { distance: -20, length: 6, lineStyle: { color: '#040b16', width: 2 } },
-        splitLine: { distance: -20, length: 20, lineStyle: { color: '#040b16', width: 3 } },
+        axisTick: { distance: -20, length: 6, lineStyle: { color: SCREEN_THEME.bg, width: 2 } },
+        splitLine: { distance: -20, length: 20, lineStyle: { color: SCREEN_THEME.bg, width: 3 } },
         axisLabel: {
           distance: 26,
           color: AXIS_TEXT,

@@ -1,6 +1,6 @@
 /** Vertical bars with a value on each, e.g. rain gauges per intensity band in the bands' map colours. */
 import type { LiveChartOption } from '@/shared/charts/echarts';
-import { AXIS_LINE, AXIS_TEXT, TEXT } from './palette';
+import { AXIS_LINE, AXIS_TEXT, TEXT } from '@/shared/palette';
 
 export interface Bar {
   label: string;

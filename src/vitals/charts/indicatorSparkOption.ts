@@ -4,6 +4,7 @@
  * its warning line dashed when it lies within the drawn range.
  */
 import type { LiveChartOption } from '@/shared/charts/echarts';
+import { STATUS_COLORS } from '@/shared/palette';
 
 export interface IndicatorSparkInput {
   /** [simulated time ms, value or null], oldest first. */
@@ -16,7 +17,7 @@ export interface IndicatorSparkInput {
   windowMs: number;
 }
 
-export function indicatorSparkOption({ points, color, warning, warningColor = '#ffb020', windowMs }: IndicatorSparkInput): LiveChartOption {
+export function indicatorSparkOption({ points, color, warning, warningColor = STATUS_COLORS.warning, windowMs }: IndicatorSparkInput): LiveChartOption {
   const last = points.length ? points[points.length - 1][0] : 0;
   let lo = Infinity;
   let hi = -Infinity;

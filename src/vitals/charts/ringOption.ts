@@ -1,6 +1,6 @@
 /** A ring (a pie with a hole): parts of a whole, e.g. open incidents by status, pumps by state. */
 import type { LiveChartOption } from '@/shared/charts/echarts';
-import { TEXT } from './palette';
+import { AXIS_TEXT, SCREEN_THEME, TEXT } from '@/shared/palette';
 
 export interface RingSlice {
   name: string;
@@ -31,10 +31,10 @@ export function ringOption({ slices, centreText, centreCaption }: RingInput): Li
           show: true,
           position: 'center',
           formatter: () => `{v|${centreText}}\n{c|${centreCaption}}`,
-          rich: { v: { fontSize: 48, fontWeight: 700, color: TEXT, lineHeight: 56 }, c: { fontSize: 22, color: '#7f9bb8', lineHeight: 30 } },
+          rich: { v: { fontSize: 48, fontWeight: 700, color: TEXT, lineHeight: 56 }, c: { fontSize: 22, color: AXIS_TEXT, lineHeight: 30 } },
         },
         labelLine: { show: false },
-        itemStyle: { borderColor: '#061428', borderWidth: 3 },
+        itemStyle: { borderColor: SCREEN_THEME.ink, borderWidth: 3 },
         // An empty whole still draws a faint ring rather than nothing.
         data: total > 0 ? slices.map((s) => ({ name: s.name, value: s.value, itemStyle: { color: s.color } })) : [{ name: '', value: 1, itemStyle: { color: 'rgba(127,155,184,0.2)' } }],
       },

@@ -14,7 +14,7 @@ import { PUMP_STATE_COLORS } from '@/map/mapPalette';
 import type { LiveChartOption } from '@/shared/charts/echarts';
 import { bandGaugeOption, niceMax, statusBands } from '../charts/bandGaugeOption';
 import { barsOption } from '../charts/barsOption';
-import { rgb, STATUS_COLORS } from '../charts/palette';
+import { rgbCss, SCREEN_THEME, STATUS_COLORS } from '@/shared/palette';
 import { ringOption } from '../charts/ringOption';
 import type { IndicatorReading } from '../indicatorView';
 import { gaugesByRainBand, incidentsByStatus, pumpsByState } from './featureData';
@@ -52,7 +52,15 @@ export interface FeatureInput {
   nameOf: (reading: IndicatorReading) => string;
 }
 
-const STATUS_TONES: Record<IncidentStatus, string> = { new: '#ff4545', dispatched: '#ffb020', accepted: '#ffd84a', onSite: '#3fd0ff', resolved: '#2fd67b', closed: '#7f9bb8', cancelled: '#5d6b7a' };
+const STATUS_TONES: Record<IncidentStatus, string> = {
+  new: SCREEN_THEME.alarm,
+  dispatched: SCREEN_THEME.warn,
+  accepted: '#ffd84a',
+  onSite: SCREEN_THEME.accent,
+  resolved: SCREEN_THEME.ok,
+  closed: SCREEN_THEME.textDim,
+  cancelled: '#5d6b7a',
+};
 const PUMP_ORDER: readonly PumpState[] = ['running', 'standby', 'fault', 'offline'];
 
 export function featureView(input: FeatureInput): FeatureView {
@@ -87,7 +95,7 @@ function incidentRing({ incidents, t, fmt }: FeatureInput): FeatureView {
 function rainBars({ rain, peakRain, t, fmt }: FeatureInput): FeatureView {
   const counts = rain ? gaugesByRainBand(rain) : null;
   // Dry gauges are most of the city most of the time; leaving them out keeps the wet bands readable.
-  const bars = RAIN_BANDS.slice(1).map((b) => ({ label: fmt(b.min, b.min % 1 ? 1 : 0), value: counts ? counts[b.id] : 0, color: rgb(b.color) }));
+  const bars = RAIN_BANDS.slice(1).map((b) => ({ label: fmt(b.min, b.min % 1 ? 1 : 0), value: counts ? counts[b.id] : 0, color: rgbCss(b.color) }));
   return {
     kind: 'bars',
     title: t('vitals.features.rainBands'),
@@ -100,7 +108,7 @@ function rainBars({ rain, peakRain, t, fmt }: FeatureInput): FeatureView {
 function trafficGauge({ cityTrafficIndex, t, fmt }: FeatureInput): FeatureView {
   const known = Number.isFinite(cityTrafficIndex);
   const band = known ? CONGESTION_BANDS[congestionBandOf(cityTrafficIndex)] : undefined;
-  const color = band ? rgb(band.color) : STATUS_COLORS.none;
+  const color = band ? rgbCss(band.color) : STATUS_COLORS.none;
   return {
     kind: 'gauge',
     title: t('vitals.features.trafficIndex'),
@@ -108,7 +116,7 @@ function trafficGauge({ cityTrafficIndex, t, fmt }: FeatureInput): FeatureView {
       value: known ? cityTrafficIndex : null,
       min: 0,
       max: 10,
-      bands: CONGESTION_BANDS.map((b, i) => ({ to: CONGESTION_BANDS[i + 1]?.min ?? 10, color: rgb(b.color) })),
+      bands: CONGESTION_BANDS.map((b, i) => ({ to: CONGESTION_BANDS[i + 1]?.min ?? 10, color: rgbCss(b.color) })),
       valueText: known ? fmt(cityTrafficIndex, 1) : '—',
       caption: band ? t(`map.congestion.${band.id}`) : '',
       color,
@@ -146,7 +154,7 @@ function leadGauge({ readings, t, fmt, nameOf }: FeatureInput): FeatureView {
 
 function pumpRing({ pumpStates, t, fmt }: FeatureInput): FeatureView {
   const counts = pumpStates ? pumpsByState(pumpStates) : null;
-  const slices = PUMP_ORDER.map((s) => ({ name: t(`map.pumpState.${s}`), value: counts ? counts[s] : 0, color: rgb(PUMP_STATE_COLORS[s]) }));
+  const slices = PUMP_ORDER.map((s) => ({ name: t(`map.pumpState.${s}`), value: counts ? counts[s] : 0, color: rgbCss(PUMP_STATE_COLORS[s]) }));
   const total = slices.reduce((s, x) => s + x.value, 0);
   return {
     kind: 'ring',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bandGaugeOption, niceMax, statusBands } from '@/vitals/charts/bandGaugeOption';
 import { barsOption } from '@/vitals/charts/barsOption';
 import { indicatorSparkOption } from '@/vitals/charts/indicatorSparkOption';
-import { STATUS_COLORS } from '@/vitals/charts/palette';
+import { STATUS_COLORS } from '@/shared/palette';
 import { ringOption } from '@/vitals/charts/ringOption';
 
 // Options are plain data; read them loosely.
