@@ -6,20 +6,21 @@ import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { i18n, setLocale } from '@/i18n';
 import DailySummary from '@/pages/DailySummary.vue';
 import type { DailySummary as Summary } from '@/protocol/summary';
-import { SummaryApiError, type SummaryApi } from '@/summary/summaryApi';
+import { ApiError } from '@/shared/apiClient';
+import type { SummaryApi } from '@/summary/summaryApi';
 import { FIXTURE_DATE, makeSummary } from '../../../support/summaryFixture';
 
 let wrapper: VueWrapper | undefined;
 let router: Router;
 
-function fakeApi(answer: (date: string) => Summary | SummaryApiError, days: string[] = [FIXTURE_DATE]): SummaryApi & { asked: string[] } {
+function fakeApi(answer: (date: string) => Summary | ApiError, days: string[] = [FIXTURE_DATE]): SummaryApi & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
     async get(date) {
       asked.push(date);
       const a = answer(date);
-      if (a instanceof SummaryApiError) throw a;
+      if (a instanceof ApiError) throw a;
       return a;
     },
     days: async () => days,
@@ -90,7 +91,7 @@ describe('daily summary page', () => {
   });
 
   it('says plainly when a day has no data, and how to generate it', async () => {
-    const api = fakeApi(() => new SummaryApiError(404, 'NOT_FOUND', 'no recorded data for 2026-06-01'));
+    const api = fakeApi(() => new ApiError(404, 'NOT_FOUND', 'no recorded data for 2026-06-01'));
     const w = await open('/summary?date=2026-06-01', api);
     const msg = w.get('[data-testid="summary-error"]');
     expect(msg.attributes('data-kind')).toBe('noData');
@@ -101,7 +102,7 @@ describe('daily summary page', () => {
   });
 
   it('says when the date is not a date', async () => {
-    const w = await open('/summary?date=2026-13-45', fakeApi(() => new SummaryApiError(400, 'BAD_REQUEST', '2026-13-45 is not a calendar date')));
+    const w = await open('/summary?date=2026-13-45', fakeApi(() => new ApiError(400, 'BAD_REQUEST', '2026-13-45 is not a calendar date')));
     expect(w.get('[data-testid="summary-error"]').text()).toContain('“2026-13-45”不是有效日期');
     expect(w.get('[data-testid="summary-error"]').text()).toContain('YYYY-MM-DD');
   });

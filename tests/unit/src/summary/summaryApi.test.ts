@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createSummaryApi, SummaryApiError, summaryUrl } from '@/summary/summaryApi';
+import { ApiError } from '@/shared/apiClient';
+import { createSummaryApi, summaryErrorKind, summaryUrl } from '@/summary/summaryApi';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('summary API client', () => {
   it('reads the server’s {error} into a typed error with its kind', async () => {
     const api = createSummaryApi(async () => json(404, { error: { code: 'NOT_FOUND', message: 'no recorded data for 2026-07-01' } }));
-    const err = (await api.get('2026-07-01').catch((e: unknown) => e)) as SummaryApiError;
-    expect(err).toBeInstanceOf(SummaryApiError);
-    expect([err.status, err.code, err.kind, err.message]).toEqual([404, 'NOT_FOUND', 'noData', 'no recorded data for 2026-07-01']);
+    const err = (await api.get('2026-07-01').catch((e: unknown) => e)) as ApiError;
+    expect(err).toBeInstanceOf(ApiError);
+    expect([err.status, err.code, summaryErrorKind(err), err.message]).toEqual([404, 'NOT_FOUND', 'noData', 'no recorded data for 2026-07-01']);
   });
 
   it('refuses a malformed date without asking the server, and names other failures', async () => {
@@ -17,14 +18,14 @@ describe('summary API client', () => {
       asked++;
       return new Response('<html>bad gateway</html>', { status: 502 });
     });
-    expect(((await api.get('2026-7-1').catch((e: unknown) => e)) as SummaryApiError).kind).toBe('badDate');
+    expect(summaryErrorKind((await api.get('2026-7-1').catch((e: unknown) => e)) as ApiError)).toBe('badDate');
     expect(asked).toBe(0);
-    const err = (await api.get('2026-07-01').catch((e: unknown) => e)) as SummaryApiError;
-    expect([err.kind, err.code, err.message]).toEqual(['server', 'INTERNAL', 'HTTP 502']);
+    const err = (await api.get('2026-07-01').catch((e: unknown) => e)) as ApiError;
+    expect([summaryErrorKind(err), err.code, err.message]).toEqual(['server', 'INTERNAL', 'HTTP 502']);
     const down = createSummaryApi(async () => {
       throw new TypeError('Failed to fetch');
     });
-    expect(((await down.days().catch((e: unknown) => e)) as SummaryApiError).kind).toBe('network');
+    expect(summaryErrorKind((await down.days().catch((e: unknown) => e)) as ApiError)).toBe('network');
   });
 
   it('lists days, reads the simulated clock and downloads exports as blobs', async () => {
