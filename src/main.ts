@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { API_FETCH, apiFetch } from './auth/apiFetch';
 import { bindAuth } from './auth/bindAuth';
 import { captureKioskAccess, currentToken } from './auth/session';
 import { i18n } from './i18n';
@@ -15,7 +16,7 @@ import './shared/theme.css';
 
 // The stylesheet's colours come from the palette the charts use (src/shared/palette.ts).
 applyTheme(document.documentElement.style, SCREEN_THEME);
-const app = createApp(App).use(createPinia()).use(router).use(i18n);
+const app = createApp(App).use(createPinia()).use(router).use(i18n).provide(API_FETCH, apiFetch);
 document.documentElement.lang = i18n.global.locale.value;
 if (prefersReducedMotion()) holdDecorativeMotion();
 // A kiosk link's `?access=` token, kept for the tab before the router can drop the query.

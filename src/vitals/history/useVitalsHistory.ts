@@ -24,6 +24,8 @@ export function useVitalsHistory(
   vitals: Ref<VitalsFrame | null>,
   /** The catalogue's version: the server's last hour is fetched once per catalogue (null: none yet). */
   catalogKey: Ref<string | null>,
+  /** How the last hour is fetched (the app's API fetch; a test's fake). */
+  fetchImpl: typeof fetch,
   /** Where in the refresh period this panel's turn falls, ms (panels spread over the period). */
   phaseMs = 0,
   refreshMs = SPARK_REFRESH_MS,
@@ -41,7 +43,7 @@ export function useVitalsHistory(
     catalogKey,
     async (key) => {
       if (!key) return;
-      const trail = await loadVitalsBackfill(key);
+      const trail = await loadVitalsBackfill(key, fetchImpl);
       if (!trail || catalogKey.value !== key) return;
       history.backfill(trail.indicators, trail.points, new Set(ids.value.map((r) => r.id)));
       revision.value++;

@@ -3,8 +3,6 @@
  * wall screen that (re)loads draws full sparklines at once. A failed fetch only means the sparklines
  * fill from the live frames, as they would anyway; it is retried on the next catalogue.
  */
-import { apiFetch } from '@/auth/apiFetch';
-
 export interface VitalsBackfill {
   indicators: string[];
   points: { t: number; values: (number | null)[] }[];
@@ -17,7 +15,7 @@ export function isVitalsBackfill(body: unknown): body is VitalsBackfill {
   return !!b && Array.isArray(b.indicators) && Array.isArray(b.points) && b.points.every((p) => typeof p?.t === 'number' && Array.isArray(p.values));
 }
 
-export function loadVitalsBackfill(catalogKey: string, fetchImpl: typeof fetch = apiFetch): Promise<VitalsBackfill | null> {
+export function loadVitalsBackfill(catalogKey: string, fetchImpl: typeof fetch): Promise<VitalsBackfill | null> {
   if (pending?.key === catalogKey) return pending.promise;
   const promise = fetchImpl('/api/vitals/history?minutes=60', { headers: { accept: 'application/json' } })
     .then(async (res) => {

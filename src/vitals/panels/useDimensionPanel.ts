@@ -4,6 +4,7 @@
  */
 import { computed, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { useApiFetch } from '@/auth/apiFetch';
 import { useFixedDigits } from '@/i18n/fixedDigits';
 import { DIMENSIONS, dimensionStatus, type Dimension } from '@/protocol/vitals';
 import { staleAfterMs } from '@/realtime/feedState';
@@ -29,7 +30,7 @@ export function useDimensionPanel(dimension: Ref<Dimension>) {
   const status = computed(() => dimensionStatus(specs.value, vitals.value?.values ?? [], dimension.value));
   // Each dimension redraws its sparklines in its own second of the refresh period.
   const phaseMs = (DIMENSIONS.indexOf(dimension.value) * SPARK_REFRESH_MS) / DIMENSIONS.length;
-  const history = useVitalsHistory(readings, vitals, computed(() => (live.catalog ? String(live.catalog.version) : null)), phaseMs);
+  const history = useVitalsHistory(readings, vitals, computed(() => (live.catalog ? String(live.catalog.version) : null)), useApiFetch(), phaseMs);
 
   const staleMs = computed(() => staleAfterMs(connection.tickMs));
   const receivedAt = computed(() => live.frame?.receivedAt ?? null);

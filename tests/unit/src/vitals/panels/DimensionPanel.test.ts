@@ -2,6 +2,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_FETCH } from '@/auth/apiFetch';
 import { i18n, setLocale } from '@/i18n';
 import DimensionPanel from '@/vitals/panels/DimensionPanel.vue';
 import { INDICATORS, STORM_VALUES } from '../../../../support/indicatorFixtures';
@@ -9,14 +10,17 @@ import { setUpLive, SIM_T0 } from '../../../../support/liveFixtures';
 
 let pinia: Pinia;
 let wrapper: VueWrapper | undefined;
+/** The API as the panel sees it: no last hour on the server, so the sparklines fill from the frames. */
+const apiFetch = vi.fn(async (_url: string, _init?: RequestInit) => new Response('{"error":{"code":"NOT_FOUND","message":"none"}}', { status: 404 }));
 
 const mountPanel = (props: Record<string, unknown> = {}) =>
   (wrapper = mount(DimensionPanel, {
     props: { dimension: 'traffic', drilled: null, ...props },
-    global: { plugins: [pinia, i18n], stubs: { LiveChart: true } },
+    global: { plugins: [pinia, i18n], stubs: { LiveChart: true }, provide: { [API_FETCH]: apiFetch } },
   }));
 
 beforeEach(() => {
+  apiFetch.mockClear();
   pinia = createPinia();
   setActivePinia(pinia);
   setLocale('zh-CN');
@@ -46,6 +50,8 @@ describe('dimension panel', () => {
     expect(panel.attributes('data-stale')).toBe('false');
     expect(panel.find('.stale-notice').exists()).toBe(false);
     expect(panel.get('[data-testid="dimension-age-traffic"]').text()).toMatch(/更新于/);
+    // The server's last hour is asked for through the API fetch the app provides.
+    expect(apiFetch.mock.calls.map(([url]) => url)).toEqual(['/api/vitals/history?minutes=60']);
   });
 
   it('formats numbers for the locale with the indicator’s digits, and names indicators in English', () => {
