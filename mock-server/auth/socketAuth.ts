@@ -89,12 +89,6 @@ export function principalOf(socket: Socket): Principal | undefined {
   return (socket.data as Partial<SocketAuthData> | undefined)?.principal;
 }
 
-/** For handlers: whether this socket's principal may do `permission`. */
-export function socketCan(socket: Socket, permission: Permission): boolean {
-  const p = principalOf(socket);
-  return p !== undefined && permits(p, permission);
-}
-
 const fail = (socket: CitySocket, event: string, args: unknown[], code: ErrorCode, message: string) =>
   reply(socket, event, splitArgs(args).ack, { ok: false, error: { code, message } });
 

@@ -4,7 +4,6 @@
  * 0–10 traffic performance index. Stateless in time: the result for a moment depends only on the
  * inputs and the seed, never on how often it was computed.
  */
-import { cityCongestionIndexOf } from '../../src/domain/congestion';
 import { nodeSegments, ROAD_CLASSES, type RoadClass, type RoadNetwork } from '../city/roadNetwork';
 import { toKm } from '../city/localProjection';
 import { hashNoise } from './rng';
@@ -200,9 +199,4 @@ export function stepTraffic(net: RoadNetwork, state: TrafficState, inputs: Traff
     state.speed[s] = speed;
     state.index[s] = Math.round(indexOfCode(speed, code) * 10) / 10;
   }
-}
-
-/** The city's index: segment indices weighted by length, closed segments included; to 0.1. */
-export function cityCongestionIndex(net: RoadNetwork, state: TrafficState): number {
-  return cityCongestionIndexOf(state.index, net.lengthKm);
 }

@@ -129,17 +129,6 @@ const en: typeof zh = {
     teams: 'Teams',
     incidents: 'Incidents',
   },
-  placeholder: {
-    back: 'Back to the wall screen',
-    dispatch: {
-      title: 'Duty officer console',
-      body: 'Coming next: the incident queue, SLA countdowns, nearest available teams with one-action dispatch, and a full audit trail.',
-    },
-    summary: {
-      title: 'Daily city vital-signs summary',
-      body: 'Coming next: daily figures for the five dimensions, time over thresholds, incident and SLA statistics, with PDF and CSV export.',
-    },
-  },
   dispatch: {
     title: 'Dispatch console',
     wall: 'Wall',

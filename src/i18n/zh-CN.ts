@@ -127,17 +127,6 @@ export default {
     teams: '抢险队伍',
     incidents: '事件',
   },
-  placeholder: {
-    back: '返回大屏',
-    dispatch: {
-      title: '值班调度台',
-      body: '即将上线：事件队列、SLA 倒计时、就近队伍推荐与一键派单、处置全程审计记录。',
-    },
-    summary: {
-      title: '城市运行生命体征日报',
-      body: '即将上线：五大维度指标日统计、越限时长、事件与 SLA 统计，支持导出 PDF / CSV。',
-    },
-  },
   dispatch: {
     title: '值班调度台',
     wall: '大屏',

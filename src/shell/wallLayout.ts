@@ -66,7 +66,3 @@ export const WALL_LAYOUT = {
 export function boxStyle(b: Box): Record<string, string> {
   return { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` };
 }
-
-export function overlaps(a: Box, b: Box): boolean {
-  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
-}

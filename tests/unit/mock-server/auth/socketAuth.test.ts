@@ -3,12 +3,17 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import type { AuthService } from '../../../../mock-server/auth/authService';
-import { installSocketAuth, socketCan } from '../../../../mock-server/auth/socketAuth';
+import { permits, type AuthService } from '../../../../mock-server/auth/authService';
+import { installSocketAuth, principalOf } from '../../../../mock-server/auth/socketAuth';
 import type { CityServer } from '../../../../mock-server/realtime/hub';
-import type { Principal } from '@/protocol/auth';
+import type { Permission, Principal } from '@/protocol/auth';
 
 const quiet = { warn: () => undefined };
+/** What a handler may do, read as the guard reads it: the socket's principal and its role's permissions. */
+const socketCan = (s: Parameters<typeof principalOf>[0], permission: Permission) => {
+  const p = principalOf(s);
+  return p !== undefined && permits(p, permission);
+};
 
 describe('installSocketAuth', () => {
   it('sets the principal on the socket and drops it once its token stops working', async () => {

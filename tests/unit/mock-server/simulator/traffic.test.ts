@@ -4,13 +4,16 @@ import { toKm } from '../../../../mock-server/city/localProjection';
 import { buildRoadNetwork, nodeSegments, segmentMidpoint, type RoadNetwork } from '../../../../mock-server/city/roadNetwork';
 import { createRng } from '../../../../mock-server/simulator/rng';
 import {
-  cityCongestionIndex,
   congestionIndexOf,
   createTrafficState,
   stepTraffic,
   type TrafficInputs,
   type TrafficState,
 } from '../../../../mock-server/simulator/traffic';
+import { cityCongestionIndexOf } from '@/domain/congestion';
+
+/** The city's index as the vitals compute it: segment indices weighted by length, to 0.1. */
+const cityCongestionIndex = (net: RoadNetwork, state: TrafficState) => cityCongestionIndexOf(state.index, net.lengthKm);
 
 const NIGHT = Date.parse('2026-07-15T03:00:00+08:00');
 const MORNING_PEAK = Date.parse('2026-07-15T08:30:00+08:00');

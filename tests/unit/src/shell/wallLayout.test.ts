@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '@/protocol/vitals';
 import { DESIGN_HEIGHT, DESIGN_WIDTH } from '@/shell/fitStage';
-import { boxStyle, overlaps, WALL_LAYOUT, type Box } from '@/shell/wallLayout';
+import { boxStyle, WALL_LAYOUT, type Box } from '@/shell/wallLayout';
+
+/** Whether two boxes share any area (touching edges do not). */
+const overlaps = (a: Box, b: Box): boolean => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 
 const fixed: [string, Box][] = [
   ['header', WALL_LAYOUT.header],
