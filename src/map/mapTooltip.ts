@@ -9,7 +9,7 @@ import { assetIdAt, assetNameAt, type CatalogView } from '@/protocol/catalogView
 import { SEVERITY_RANK, type Alarm, type Incident } from '@/protocol/cityEvents';
 import type { LiveChannels } from '@/stores/useLiveStore';
 import { severityOfRank } from './drainageClusters';
-import type { PickTarget } from './liveLayers';
+import type { PickTarget } from './layers/layerSpec';
 import { CONGESTION_BANDS, congestionBandOf, depthStateOf, UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from './mapPalette';
 
 export interface TooltipContext {

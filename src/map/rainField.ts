@@ -8,7 +8,14 @@
  */
 import KDBush from 'kdbush';
 import { RAIN_BANDS } from '@/domain/rainBands';
-import type { RainFieldPicture } from './layers/buildRainFieldLayer';
+
+/** A painted field: RGBA pixels, row 0 at the north edge, over [west, south, east, north]. */
+export interface RainFieldPicture {
+  pixels: Uint8ClampedArray;
+  width: number;
+  height: number;
+  bounds: [number, number, number, number];
+}
 
 const EARTH_RADIUS_KM = 6371.0088;
 const DEG = Math.PI / 180;

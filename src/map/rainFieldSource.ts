@@ -6,8 +6,7 @@
  * newest readings wait, never a queue. The inline source does the same work synchronously, for tests
  * and for a browser that cannot start the worker.
  */
-import type { RainFieldPicture } from './layers/buildRainFieldLayer';
-import { buildRainFieldGrid, paintRainField, type RainFieldGrid } from './rainField';
+import { buildRainFieldGrid, paintRainField, type RainFieldGrid, type RainFieldPicture } from './rainField';
 
 export interface RainFieldSource {
   /** Asks for the field of these readings (copied at once: the live arrays change in place). */

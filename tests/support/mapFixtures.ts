@@ -5,7 +5,7 @@ import type { AssetGroupView, CatalogView } from '../../src/protocol/catalogView
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelId } from '../../src/protocol/channels';
 import type { Alarm, Closure, Incident } from '../../src/protocol/cityEvents';
 import { ICON_MAPPING, type IconAtlas } from '../../src/map/icons/iconAtlas';
-import type { MapEvents } from '../../src/map/liveLayers';
+import type { MapEvents } from '../../src/map/layers/layerSpec';
 import type { LiveChannels } from '../../src/stores/useLiveStore';
 
 /** A stand-in atlas: layers are built, never drawn, in unit tests. */

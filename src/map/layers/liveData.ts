@@ -19,6 +19,7 @@ export interface BinaryAttribute {
 export class LiveData<K extends string = string> {
   readonly data: { length: number; attributes: Record<K, BinaryAttribute> };
   private versions = {} as Record<K, number>;
+  private changes = 0;
 
   constructor(length: number, attributes: Record<K, BinaryAttribute | AttributeValue<Float32Array | Uint8Array>>) {
     this.data = { length, attributes: { ...attributes } };
@@ -30,6 +31,12 @@ export class LiveData<K extends string = string> {
     if (this.data.attributes[accessor] === value) return;
     this.data.attributes[accessor] = value;
     this.versions = { ...this.versions, [accessor]: this.versions[accessor] + 1 };
+    this.changes++;
+  }
+
+  /** Bumps whenever any accessor's value changed: a layer key over the data. */
+  get version(): number {
+    return this.changes;
   }
 
   /** For the layer's `updateTriggers`: one version per accessor, new only when that accessor's value changed. */

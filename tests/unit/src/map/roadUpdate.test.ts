@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLiveLayerSet, type LiveFrame } from '@/map/liveLayers';
+import type { LiveFrame } from '@/map/layers/layerSpec';
+import { createLiveLayerSet } from '@/map/liveLayers';
 import { DEFAULT_VISIBLE } from '@/map/mapLayers';
 import { everyChannelAt, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from '../../../support/mapFixtures';
 

@@ -1,17 +1,18 @@
 import { BitmapLayer, IconLayer, LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
-import { buildClosureLayer, closedSegments, ClosureLayer } from '@/map/layers/buildClosureLayer';
-import { bubbleRadius, buildClusterLayer, DrainageClusterLayer } from '@/map/layers/buildClusterLayer';
-import { buildIncidentLayer, IncidentLayer, packIncidents } from '@/map/layers/buildIncidentLayer';
-import { buildPumpLayer } from '@/map/layers/buildPumpLayer';
-import { buildRainFieldLayer, type RainFieldLayer, type RainFieldPicture } from '@/map/layers/buildRainFieldLayer';
+import { closedSegments } from '@/map/closureCache';
+import { packIncidents } from '@/map/incidentCache';
+import { buildClosureLayer, ClosureLayer } from '@/map/layers/closureLayer';
+import { bubbleRadius, buildClusterLayer, DrainageClusterLayer } from '@/map/layers/clusterLayer';
+import { buildDotPointLayer } from '@/map/layers/dotPointLayer';
+import { buildIconPointLayer } from '@/map/layers/iconPointLayer';
+import { buildIncidentLayer, IncidentLayer } from '@/map/layers/incidentLayer';
 import { LiveData } from '@/map/layers/liveData';
-import { buildRoadLayer, roadData, roadGeometry } from '@/map/layers/buildRoadLayer';
-import { buildTeamLayer } from '@/map/layers/buildTeamLayer';
-import { buildUnderpassLayer } from '@/map/layers/buildUnderpassLayer';
-import { buildWaterGaugeLayer } from '@/map/layers/buildWaterGaugeLayer';
-import { buildWaterloggingLayer } from '@/map/layers/buildWaterloggingLayer';
+import { buildRainFieldLayer, type RainFieldLayer } from '@/map/layers/rainFieldLayer';
+import { buildRoadLayer, roadData, roadGeometry } from '@/map/layers/roadLayer';
+import { buildTeamLayer } from '@/map/layers/teamLayer';
 import { ROAD_CLASS_WIDTH } from '@/map/mapPalette';
+import type { RainFieldPicture } from '@/map/rainField';
 import { floatSwapBuffer, SwapBuffer } from '@/map/swapBuffer';
 import { incident, TEST_ATLAS } from '../../../../support/mapFixtures';
 
@@ -63,25 +64,29 @@ describe('live layer data', () => {
 describe('point and icon layers', () => {
   const positions = { value: Float32Array.from([121, 31, 121.1, 31.1]), size: 2 as const };
   const colors = new SwapBuffer(2).next();
-  const input = { data: new LiveData(2, { getPosition: positions, getColor: colors }), visible: true, radiusPx: 8, atlas: TEST_ATLAS };
 
-  it('draws pumps, underpasses and waterlogging points as masked icons of distinct shapes', () => {
-    const layers = [buildPumpLayer(input), buildUnderpassLayer(input), buildWaterloggingLayer(input)];
-    expect(layers.map((l) => l.id)).toEqual(['pumps', 'underpasses', 'waterlogging']);
-    expect(new Set(layers.map((l) => l.props.getIcon)).size).toBe(3);
-    for (const layer of layers) {
-      expect(layer).toBeInstanceOf(IconLayer);
-      expect(attrs(layer).getPosition.value).toBe(positions.value);
-      expect(attrs(layer).getColor).toBe(colors);
-      expect(layer.props.data).toBe(input.data.data);
-      expect(layer.props.iconMapping).toBe(TEST_ATLAS.mapping);
-      expect(TEST_ATLAS.mapping[layer.props.getIcon as unknown as keyof typeof TEST_ATLAS.mapping].mask).toBe(true);
-    }
+  it('draws pumps, underpasses and waterlogging points as masked icons of distinct shapes, in one layer', () => {
+    const positions3 = { value: Float32Array.from([121, 31, 121.1, 31.1, 121.2, 31.2]), size: 2 as const };
+    const colors3 = new SwapBuffer(3).next();
+    const sizes = { value: Float32Array.from([16, 17, 18]), size: 1 };
+    const data = new LiveData(3, { getPosition: positions3, getColor: colors3, getSize: sizes });
+    const layer = buildIconPointLayer({ id: 'pumps+underpasses+waterlogging', data, icons: ['pump', 'underpass', 'waterlogging'], atlas: TEST_ATLAS, visible: true });
+    expect(layer).toBeInstanceOf(IconLayer);
+    const iconAt = (index: number) => (layer.props.getIcon as unknown as (d: unknown, info: { index: number }) => string)(null, { index });
+    expect([0, 1, 2].map(iconAt)).toEqual(['pump', 'underpass', 'waterlogging']);
+    expect(attrs(layer).getPosition.value).toBe(positions3.value);
+    expect(attrs(layer).getColor).toBe(colors3);
+    expect(attrs(layer).getSize).toBe(sizes);
+    expect(layer.props.data).toBe(data.data);
+    expect(layer.props.iconMapping).toBe(TEST_ATLAS.mapping);
+    for (const icon of [0, 1, 2].map(iconAt)) expect(TEST_ATLAS.mapping[icon as keyof typeof TEST_ATLAS.mapping].mask).toBe(true);
   });
 
   it('keeps the water gauges as rings', () => {
-    const layer = buildWaterGaugeLayer({ ...input, data: new LiveData(2, { getPosition: positions, getLineColor: colors }) });
+    const data = new LiveData(2, { getPosition: positions, getFillColor: new SwapBuffer(2).next(), getLineColor: colors, getRadius: { value: new Float32Array(2), size: 1 }, getLineWidth: { value: new Float32Array(2), size: 1 } });
+    const layer = buildDotPointLayer({ id: 'waterGauges+rainGauges', data, visible: true });
     expect(layer).toBeInstanceOf(ScatterplotLayer);
+    expect(layer.props.stroked).toBe(true);
     expect(attrs(layer).getLineColor).toBe(colors);
   });
 

@@ -5,7 +5,10 @@
  * for the cost of one colour pass and one upload.
  */
 import { LineLayer } from '@deck.gl/layers';
-import type { AttributeValue } from '../swapBuffer';
+import { writeCongestionColors } from '../liveColors';
+import { ROAD_CLASS_WIDTH } from '../mapPalette';
+import { SwapBuffer, type AttributeValue } from '../swapBuffer';
+import { defineLayer, slotTarget } from './layerSpec';
 import { LiveData } from './liveData';
 
 export const ROAD_LAYER_ID = 'roads';
@@ -57,3 +60,23 @@ export function buildRoadLayer({ data, visible, uiScale }: RoadLayerInput): Line
     pickable: true,
   });
 }
+
+/** Road segments by congestion: one colour pass over every segment when the index channel changed. */
+export const ROAD_LAYER = defineLayer({
+  id: ROAD_LAYER_ID,
+  kind: 'roadSegment',
+  channels: ['road.index'],
+  prepare(env) {
+    const g = env.catalog.groups.roadSegment;
+    const colors = new SwapBuffer(g.count);
+    const geometry = roadGeometry(g.lines ?? new Float32Array(g.count * 4), g.attributes.class ?? [], ROAD_CLASS_WIDTH);
+    return { count: g.count, colors, data: roadData(geometry, colors.current) };
+  },
+  paint({ colors, data }, f) {
+    if (colors.write((out) => writeCongestionColors(f.channels['road.index'], out))) data.set('getColor', colors.current);
+  },
+  key: ({ data }, f, on) => (on ? `1|${data.version}|${f.uiScale}` : `0|${f.uiScale}`),
+  build: ({ data }, f, on) => buildRoadLayer({ data, visible: on, uiScale: f.uiScale }),
+  pick: ({ count }, index) => slotTarget('roadSegment', count, index),
+  count: ({ count }) => count,
+});

@@ -6,47 +6,10 @@
  */
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { OPEN_STATUSES, type Incident } from '@/protocol/cityEvents';
-import { INCIDENT_HANDLED_OUTLINE, INCIDENT_NEW_OUTLINE, PRIORITY_COLORS, PRIORITY_RADIUS } from '../mapPalette';
+import { packIncidents, type IncidentArrays } from '../incidentCache';
+import { defineLayer } from './layerSpec';
 
 export const INCIDENT_LAYER_ID = 'incidents';
-
-/** Incidents packed into typed arrays, least urgent first so the most urgent draw on top. */
-export interface IncidentArrays {
-  ids: string[];
-  positions: Float32Array;
-  fill: Uint8Array;
-  outline: Uint8Array;
-  /** Design pixels. */
-  radius: Float32Array;
-  outlineWidth: Float32Array;
-  /** Indices (into the arrays above) of P1/P2 incidents. */
-  urgent: Uint32Array;
-}
-
-export function packIncidents(incidents: Iterable<Incident>): IncidentArrays {
-  const list = [...incidents].filter((i) => OPEN_STATUSES.includes(i.status)).sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
-  const n = list.length;
-  const out: IncidentArrays = {
-    ids: list.map((i) => i.id),
-    positions: new Float32Array(n * 2),
-    fill: new Uint8Array(n * 4),
-    outline: new Uint8Array(n * 4),
-    radius: new Float32Array(n),
-    outlineWidth: new Float32Array(n),
-    urgent: Uint32Array.from(list.flatMap((inc, i) => (inc.priority <= 2 ? [i] : []))),
-  };
-  list.forEach((inc, i) => {
-    out.positions[i * 2] = inc.lon;
-    out.positions[i * 2 + 1] = inc.lat;
-    out.fill.set([...PRIORITY_COLORS[inc.priority], 235], i * 4);
-    const fresh = inc.status === 'new';
-    out.outline.set([...(fresh ? INCIDENT_NEW_OUTLINE : INCIDENT_HANDLED_OUTLINE), 255], i * 4);
-    out.radius[i] = PRIORITY_RADIUS[inc.priority];
-    out.outlineWidth[i] = fresh ? 5 : 2;
-  });
-  return out;
-}
 
 /** Binary data of the two sublayers; the pulse rings are the P1/P2 subset of the markers. */
 function layerData(a: IncidentArrays) {
@@ -114,6 +77,8 @@ export class IncidentLayer extends CompositeLayer<IncidentProps & CompositeLayer
     // Radii are design pixels at the 3840-wide layout.
     const scale = Math.max(0.5, uiScale);
     return [
+      // No P1/P2 incident, no pulse sublayer: deck.gl's update costs per layer, even an empty one.
+      data.pulse.length > 0 &&
       new ScatterplotLayer({
         ...this.getSubLayerProps({ id: 'pulse' }),
         data: data.pulse,
@@ -151,3 +116,18 @@ export interface IncidentLayerInput {
 export function buildIncidentLayer({ incidents, pulse, visible, uiScale }: IncidentLayerInput): IncidentLayer {
   return new IncidentLayer({ id: INCIDENT_LAYER_ID, incidents, pulse, visible, uiScale, pickable: true });
 }
+
+/** Incidents from the shared cache (packed once per change of the collection); the pulse phase redraws them alone. */
+export const INCIDENT_LAYER = defineLayer({
+  id: INCIDENT_LAYER_ID,
+  kind: null,
+  channels: [],
+  prepare: (env) => env.incidents,
+  key: (cache, f, on) => (on ? `1|${cache.version}|${f.pulse.toFixed(3)}|${f.uiScale}` : '0'),
+  build: (cache, f, on) => buildIncidentLayer({ incidents: cache.arrays, pulse: f.pulse, visible: on, uiScale: f.uiScale }),
+  pick(cache, index) {
+    const id = cache.arrays.ids[index];
+    return id === undefined ? null : { type: 'incident', id };
+  },
+  count: (cache) => cache.arrays.ids.length,
+});

@@ -5,40 +5,12 @@
  */
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps } from '@deck.gl/core';
 import { IconLayer, LineLayer } from '@deck.gl/layers';
+import { closedSegments, createClosureCache, type ClosedSegments } from '../closureCache';
 import type { IconAtlas } from '../icons/iconAtlas';
 import { CLOSURE_COLOR, CLOSURE_CORE } from '../mapPalette';
+import { defineLayer } from './layerSpec';
 
 export const CLOSURE_LAYER_ID = 'closures';
-
-export interface ClosedSegments {
-  /** Road segment slot per closed segment (picking index → slot). */
-  slots: Int32Array;
-  /** lon0, lat0, lon1, lat1 per closed segment. */
-  lines: Float32Array;
-  /** lon, lat per closure notice. */
-  notices: Float32Array;
-  /** The flooded underpass behind each notice (picking index → underpass slot). */
-  underpasses: Int32Array;
-}
-
-export interface ClosureNotice {
-  lon: number;
-  lat: number;
-  underpassSlot: number;
-}
-
-/** Gathers the closed segments' ends from the catalogue's lines, and the notices' places. */
-export function closedSegments(slots: Iterable<number>, roadLines: Float32Array, notices: readonly ClosureNotice[] = []): ClosedSegments {
-  const list = Int32Array.from(new Set(slots)).sort();
-  const lines = new Float32Array(list.length * 4);
-  list.forEach((slot, i) => lines.set(roadLines.subarray(slot * 4, slot * 4 + 4), i * 4));
-  return {
-    slots: list,
-    lines,
-    notices: Float32Array.from(notices.flatMap((n) => [n.lon, n.lat])),
-    underpasses: Int32Array.from(notices, (n) => n.underpassSlot),
-  };
-}
 
 /** Sublayer ids, so a pick can tell a segment from a notice. */
 export const CLOSURE_NOTICE_SUBLAYER = `${CLOSURE_LAYER_ID}-notices`;
@@ -72,10 +44,14 @@ export class ClosureLayer extends CompositeLayer<ClosureProps & CompositeLayerPr
       },
     };
     const common = { data, widthUnits: 'pixels' as const, pickable: true };
+    // Sublayers only for what there is: on most days nothing is closed, and deck.gl's update costs
+    // per layer, even an empty one.
+    const lines = segments.slots.length > 0;
     return [
-      new LineLayer({ ...this.getSubLayerProps({ id: 'band' }), ...common, getColor: [...CLOSURE_COLOR, 255], getWidth: Math.max(5, OUTER_PX * uiScale) }),
-      new LineLayer({ ...this.getSubLayerProps({ id: 'core' }), ...common, getColor: [...CLOSURE_CORE, 255], getWidth: Math.max(1.5, CORE_PX * uiScale) }),
+      lines && new LineLayer({ ...this.getSubLayerProps({ id: 'band' }), ...common, getColor: [...CLOSURE_COLOR, 255], getWidth: Math.max(5, OUTER_PX * uiScale) }),
+      lines && new LineLayer({ ...this.getSubLayerProps({ id: 'core' }), ...common, getColor: [...CLOSURE_CORE, 255], getWidth: Math.max(1.5, CORE_PX * uiScale) }),
       atlas &&
+        segments.underpasses.length > 0 &&
         new IconLayer({
           ...this.getSubLayerProps({ id: 'notices' }),
           data: { length: segments.underpasses.length, attributes: { getPosition: { value: segments.notices, size: 2 } } },
@@ -107,3 +83,24 @@ export interface ClosureLayerInput {
 export function buildClosureLayer({ segments, atlas, visible, uiScale }: ClosureLayerInput): ClosureLayer {
   return new ClosureLayer({ id: CLOSURE_LAYER_ID, segments, atlas, visible, uiScale, pickable: true });
 }
+
+/** Closed segments (notices and the road.closed channel) over the roads; a pick names the segment, or the underpass behind a notice. */
+export const CLOSURE_LAYER = defineLayer({
+  id: CLOSURE_LAYER_ID,
+  kind: 'roadSegment',
+  channels: ['road.closed'],
+  prepare: (env) => {
+    const roads = env.catalog.groups.roadSegment;
+    return { closed: createClosureCache(roads.lines ?? new Float32Array(roads.count * 4)), atlas: env.atlas };
+  },
+  paintKey: (f) => String(f.events.changed.closures),
+  paint: ({ closed }, f) => closed.update(f.events.closures, f.channels['road.closed'], `${f.changed['road.closed']}|${f.events.changed.closures}`),
+  key: ({ closed }, f, on) => (on ? `1|${closed.key}|${f.uiScale}` : '0'),
+  build: ({ closed, atlas }, f, on) => buildClosureLayer({ segments: closed.segments, atlas, visible: on, uiScale: f.uiScale }),
+  pick({ closed }, index, sublayerId) {
+    const notice = sublayerId === CLOSURE_NOTICE_SUBLAYER;
+    const slot = (notice ? closed.segments.underpasses : closed.segments.slots)[index];
+    return slot === undefined ? null : { type: 'asset', kind: notice ? 'underpass' : 'roadSegment', slot };
+  },
+  count: ({ closed }) => closed.segments.slots.length + closed.segments.underpasses.length,
+});

@@ -6,18 +6,13 @@
  */
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps } from '@deck.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
+import type { RainFieldPicture } from '../rainField';
+import { defineLayer } from './layerSpec';
 
 export const RAIN_FIELD_LAYER_ID = 'rainField';
 
 type Texture = ReturnType<CompositeLayer['context']['device']['createTexture']>;
 
-/** A painted field: RGBA pixels, row 0 at the north edge, over [west, south, east, north]. */
-export interface RainFieldPicture {
-  pixels: Uint8ClampedArray;
-  width: number;
-  height: number;
-  bounds: [number, number, number, number];
-}
 
 interface RainFieldProps {
   /** Null until the first picture is painted. */
@@ -76,3 +71,23 @@ export interface RainFieldLayerInput {
 export function buildRainFieldLayer({ picture, visible, opacity = 0.45 }: RainFieldLayerInput): RainFieldLayer {
   return new RainFieldLayer({ id: RAIN_FIELD_LAYER_ID, picture, visible: visible && picture !== null, opacity, pickable: false });
 }
+
+/**
+ * The field is ~1 km cells: a city-wide picture. Zoomed in to a street it would be one flat wash over
+ * everything, so it fades as the view closes in.
+ */
+export const rainFieldOpacity = (zoom: number) => (zoom >= 12 ? 0.2 : zoom >= 11 ? 0.32 : 0.45);
+
+/** The rain field: new readings go to be painted (a worker in the browser); the layer follows the pictures. */
+export const RAIN_FIELD_LAYER = defineLayer({
+  id: RAIN_FIELD_LAYER_ID,
+  kind: null,
+  channels: ['rain'],
+  prepare: (env) => env.rainField(env.catalog.groups.rainGauge.positions),
+  paint: (source, f) => source.submit(f.channels.rain),
+  key: (source, f, on) => (on ? `1|${source.version}|${rainFieldOpacity(f.zoom)}` : '0'),
+  build: (source, f, on) => buildRainFieldLayer({ picture: source.picture, visible: on, opacity: rainFieldOpacity(f.zoom) }),
+  pick: () => null,
+  count: (source) => (source.picture ? 1 : 0),
+  dispose: (source) => source.dispose(),
+});

@@ -9,6 +9,7 @@ import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { SEVERITIES } from '@/protocol/cityEvents';
 import type { ClusterBubble } from '../drainageClusters';
 import { CLUSTER_CALM, SEVERITY_COLORS, type Rgb } from '../mapPalette';
+import { defineLayer } from './layerSpec';
 
 export const CLUSTER_LAYER_ID = 'drainageClusters';
 
@@ -23,7 +24,7 @@ export function bubbleRadius(count: number): number {
 }
 
 interface ClusterLayerProps {
-  bubbles: ClusterBubble[];
+  bubbles: readonly ClusterBubble[];
   uiScale: number;
 }
 
@@ -92,7 +93,7 @@ export class DrainageClusterLayer extends CompositeLayer<ClusterLayerProps & Com
 }
 
 export interface ClusterLayerInput {
-  bubbles: ClusterBubble[];
+  bubbles: readonly ClusterBubble[];
   visible: boolean;
   uiScale: number;
 }
@@ -100,3 +101,19 @@ export interface ClusterLayerInput {
 export function buildClusterLayer({ bubbles, visible, uiScale }: ClusterLayerInput): DrainageClusterLayer {
   return new DrainageClusterLayer({ id: CLUSTER_LAYER_ID, bubbles, visible, uiScale, pickable: true });
 }
+
+/** The drainage clusters (state shared with the clustered point kinds): drawn while there are bubbles. */
+export const CLUSTER_LAYER = defineLayer({
+  id: CLUSTER_LAYER_ID,
+  kind: null,
+  channels: [],
+  prepare: (env) => env.clusters,
+  shown: (clusters) => clusters.bubbles.length > 0,
+  key: (clusters, f, on) => (on ? `1|${clusters.epoch}.${clusters.alarmEpoch}|${f.uiScale}` : '0'),
+  build: (clusters, f, on) => buildClusterLayer({ bubbles: clusters.bubbles, visible: on, uiScale: f.uiScale }),
+  pick(clusters, index) {
+    const bubble = clusters.bubbles[index];
+    return bubble ? { type: 'cluster', bubble } : null;
+  },
+  count: (clusters) => clusters.bubbles.length,
+});
