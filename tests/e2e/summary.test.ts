@@ -17,6 +17,7 @@ import { backfill } from '../../mock-server/history/backfill';
 import type { RunningServer } from '../../mock-server/server';
 import { renderSummaryPdf } from '../../mock-server/summary/pdfReport';
 import { launchChromium, watchPageErrors } from '../support/browser';
+import { readPdfInfo } from '../support/pdfInfo';
 import { startTestServer } from '../support/testServer';
 import { screenshotPath } from '../support/screenshotDir';
 
@@ -30,24 +31,15 @@ let browser: Browser;
 let page: Page;
 let errors: string[] = [];
 
-const hasPoppler = (() => {
+/** poppler's pdftoppm, where installed, draws the PDF's first page for the docs' screenshot. */
+const hasPdftoppm = (() => {
   try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
 })();
-
-/** Page count from pdfinfo, or null (with a message) where poppler-utils is not installed. */
-function pdfPages(file: string): number | null {
-  if (!hasPoppler) {
-    console.warn('pdfinfo (poppler-utils) is not installed: skipping the PDF page-count check');
-    return null;
-  }
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
 
 beforeAll(async () => {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` first');
@@ -125,9 +117,8 @@ describe('daily summary report', () => {
     writeFileSync(file, pdf);
     // CITYOPS_KEEP_PDF=<path> keeps a copy to look at.
     if (process.env.CITYOPS_KEEP_PDF) writeFileSync(process.env.CITYOPS_KEEP_PDF, pdf);
-    const pages = pdfPages(file);
-    if (pages !== null) expect(pages).toBeGreaterThanOrEqual(2);
-    if (hasPoppler) {
+    expect((await readPdfInfo(pdf)).pages).toBeGreaterThanOrEqual(2);
+    if (hasPdftoppm) {
       execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, screenshotPath('summary-report-page1')]);
       expect(existsSync(`${screenshotPath('summary-report-page1')}.png`)).toBe(true);
     }
@@ -139,8 +130,7 @@ describe('daily summary report', () => {
     const file = join(outDir, 'button.pdf');
     await download.saveAs(file);
     expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
-    const pages = pdfPages(file);
-    if (pages !== null) expect(pages).toBeGreaterThanOrEqual(2);
+    expect((await readPdfInfo(readFileSync(file))).pages).toBeGreaterThanOrEqual(2);
     expect(await page.locator('[data-testid="summary-download-error"]').count()).toBe(0);
   }, 120_000);
 });

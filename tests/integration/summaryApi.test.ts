@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfill } from '../../mock-server/history/backfill';
 import type { RunningServer } from '../../mock-server/server';
 import type { DailySummary } from '../../src/protocol/summary';
+import { readPdfInfo } from '../support/pdfInfo';
 import { startTestServer } from '../support/testServer';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cityops-summary-'));
@@ -75,17 +75,13 @@ describe('summary API', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    // pdf.js (Firefox's reader) parses the whole document; page sizes in mm from PDF points (1/72 in).
-    const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
-    expect(doc.numPages).toBeGreaterThanOrEqual(2);
-    for (let n = 1; n <= doc.numPages; n++) {
-      const [x0, y0, x1, y1] = (await doc.getPage(n)).view;
-      const mm = (pt: number) => (pt * 25.4) / 72;
-      // A4 is 210 × 297 mm; Chromium rounds to whole device pixels, a fraction of a millimetre.
-      expect(Math.abs(mm(x1 - x0) - 210), `page ${n} width`).toBeLessThan(1);
-      expect(Math.abs(mm(y1 - y0) - 297), `page ${n} height`).toBeLessThan(1);
-    }
-    await doc.destroy();
+    const info = await readPdfInfo(pdf);
+    expect(info.pages).toBeGreaterThanOrEqual(2);
+    // A4 is 210 × 297 mm; Chromium rounds to whole device pixels, a fraction of a millimetre.
+    info.pageSizesMm.forEach(([width, height], i) => {
+      expect(Math.abs(width - 210), `page ${i + 1} width`).toBeLessThan(1);
+      expect(Math.abs(height - 297), `page ${i + 1} height`).toBeLessThan(1);
+    });
   }, 90_000);
 
   it('refuses roles that may not read reports', async () => {
