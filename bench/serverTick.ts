@@ -1,11 +1,11 @@
 /**
  * Server cost per simulation tick and bytes of deltas per second, at either scale profile.
- * Runs the simulator and feed in-process (no sockets): what one tick costs the server's event loop.
+ * Runs the city pipeline (simulator, rules, desk, vitals, feed) in-process (no sockets): what one tick costs the server's event loop.
  */
 import { loadCityGeo } from '../mock-server/city/cityGeo';
-import { LiveFeed } from '../mock-server/feed/liveFeed';
 import type { ScaleName } from '../mock-server/city/scaleProfiles';
-import { createCitySimulation } from '../mock-server/simulator/citySimulation';
+import { createCityStages } from '../mock-server/pipeline/cityStages';
+import { LiveCity } from '../mock-server/pipeline/liveCity';
 import type { RainScenarioId } from '../mock-server/simulator/scenarios/rainScenarios';
 import { unpackChannels } from '../src/protocol/channelFrame';
 
@@ -30,10 +30,10 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 export function measureServerTick(scenario: RainScenarioId, speed: number, ticks: number, scale: ScaleName = 'shanghai', tickMs = 1000): ServerTickResult {
   const geo = loadCityGeo();
-  const sim = createCitySimulation(geo, { seed: 20260701, startTime: Date.parse('2026-07-15T14:00:00+08:00'), scenario, scale });
-  const feed = new LiveFeed(sim, { tickMs, speed });
+  const stages = createCityStages(geo, { seed: 20260701, startTime: Date.parse('2026-07-15T14:00:00+08:00'), scenario, scale });
+  const city = new LiveCity(stages, { tickMs, speed });
   // Warm up the JIT and let the storm build before measuring.
-  for (let i = 0; i < 30; i++) feed.tick();
+  for (let i = 0; i < 30; i++) city.tick();
   const times: number[] = [];
   let bytes = 0;
   let events = 0;
@@ -41,7 +41,7 @@ export function measureServerTick(scenario: RainScenarioId, speed: number, ticks
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < ticks; i++) {
     const t0 = performance.now();
-    const delta = feed.tick();
+    const delta = city.tick();
     times.push(performance.now() - t0);
     events += delta.events.length;
     if (delta.channels) {
@@ -56,8 +56,8 @@ export function measureServerTick(scenario: RainScenarioId, speed: number, ticks
   return {
     scenario,
     scale,
-    roadSegments: sim.assets.roads.segmentCount,
-    elevators: sim.assets.elevators.count,
+    roadSegments: stages.assets.roads.segmentCount,
+    elevators: stages.assets.elevators.count,
     speed,
     ticks,
     tickMsP50: percentile(sorted, 0.5),
@@ -67,7 +67,7 @@ export function measureServerTick(scenario: RainScenarioId, speed: number, ticks
     cpuPercentOfCore: ((cpu.user + cpu.system) / 1000 / (wallSeconds * 1000)) * 100,
     deltaBytesPerSecond: bytes / wallSeconds,
     eventsPerSecond: events / wallSeconds,
-    snapshotBytes: (feed.snapshot().channels as ArrayBuffer).byteLength,
+    snapshotBytes: (city.feed.snapshot().channels as ArrayBuffer).byteLength,
     busiestChannel: busiest ? `${busiest[0]} (${Math.round(busiest[1] / wallSeconds)} B/s)` : '—',
   };
 }

@@ -11,7 +11,7 @@ import { Decoder, Encoder } from 'socket.io-parser';
 import type { Config } from './config';
 import { loadCityGeo, type CityGeo } from './city/cityGeo';
 import { AssetHistory } from './feed/assetHistory';
-import { LiveFeed } from './feed/liveFeed';
+import type { LiveFeed } from './feed/liveFeed';
 import { assetRoutes } from './http/assetRoutes';
 import { installErrorHandler } from './http/errors';
 import { simRoutes } from './http/simRoutes';
@@ -19,7 +19,8 @@ import { registerStaticApp } from './http/staticApp';
 import { systemRoutes } from './http/systemRoutes';
 import { vitalsRoutes } from './http/vitalsRoutes';
 import { attachHub, type CityServer, type Hub } from './realtime/hub';
-import { createCitySimulation } from './simulator/citySimulation';
+import { createCityStages } from './pipeline/cityStages';
+import { LiveCity } from './pipeline/liveCity';
 import type { Ticker } from './simulator/ticker';
 import { createAuthService, type AuthService } from './auth/authService';
 import { bootstrapAccounts } from './auth/bootstrapAccounts';
@@ -62,6 +63,9 @@ export interface AppDeps {
 export interface CityApp {
   http: FastifyInstance;
   io: CityServer;
+  /** The running city: its pipeline stages and the tick (server.ts drives it). */
+  city: LiveCity;
+  /** What the city publishes: frames, snapshots, vitals, status. */
   feed: LiveFeed;
   hub: Hub;
   /** Set by the boot code when it starts the one timer. */
@@ -97,12 +101,14 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const resumeAt = await WorkOrderService.storedSimTime(storage.incidents);
   const startTime = Math.max(config.start ?? Math.floor(now() / 1000) * 1000, resumeAt ?? -Infinity);
   const autopilot = config.autopilot ?? config.demo;
-  const sim = createCitySimulation(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot });
-  const workOrders = new WorkOrderService({ sim, store: storage.incidents, now });
+  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot });
+  const workOrders = new WorkOrderService({ city: stages, store: storage.incidents, now });
+  // Restored before the first frame is measured, so it shows the restored teams and closures.
   await workOrders.restore();
-  const history = AssetHistory.forAssets(sim.assets);
-  const feed = new LiveFeed(sim, { tickMs: config.tickMs, speed: config.speed, now, history });
-  const recorder = new HistoryRecorder(storage.history, sim.assets, feed.indicators);
+  const history = AssetHistory.forAssets(stages.assets);
+  const city = new LiveCity(stages, { tickMs: config.tickMs, speed: config.speed, now, history });
+  const { feed } = city;
+  const recorder = new HistoryRecorder(storage.history, stages.assets, feed.indicators);
   await recorder.resume(startTime);
 
   const io: CityServer = new Server(http.server, {
@@ -119,14 +125,14 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   });
   installSocketAuth(io, auth, http.log);
   const hub = attachHub(io, feed, http.log, workOrders);
-  const app: CityApp = { http, io, feed, hub, db, auth, workOrders, history: recorder };
+  const app: CityApp = { http, io, city, feed, hub, db, auth, workOrders, history: recorder };
   const canView = requirePermission(auth, 'view');
 
   await http.register(
     systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
   );
   await http.register(assetRoutes({ feed, history, authorize: canView }));
-  await http.register(simRoutes({ feed, auth }));
+  await http.register(simRoutes({ simulation: stages.source, auth }));
   // The hook sits in a wrapper scope so it guards the vitals routes and nothing registered after them.
   await http.register(async (scope) => {
     scope.addHook('onRequest', canView);
@@ -135,7 +141,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   await http.register(authRoutes({ auth }));
   await http.register(
     summaryRoutes({
-      source: { history: storage.history, assets: sim.assets, indicators: feed.indicators },
+      source: { history: storage.history, assets: stages.assets, indicators: feed.indicators },
       guard: (p) => requirePermission(auth, p),
       tokenOf: credentialsOf,
       renderPdf: renderSummaryPdf,

@@ -1,7 +1,7 @@
 /** Starts a built app: listens, starts the simulation timer, and knows how to stop cleanly. */
 import type { AddressInfo } from 'node:net';
 import { buildApp, type AppDeps, type CityApp } from './app';
-import { recordedTick } from './feed/recordedTick';
+import { recordedTick } from './pipeline/recordedTick';
 import { startTicker } from './simulator/ticker';
 
 export interface RunningServer extends CityApp {
@@ -22,7 +22,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       void app.workOrders.queue
         .run(async () => {
           // The city's own incident changes are on disk before any client sees them.
-          const delta = await recordedTick(app.feed, app.workOrders, app.history);
+          const delta = await recordedTick(app.city, app.workOrders, app.history);
           // A turn of the event loop between the simulation and the fan-out, so neither adds to the
           // other's hold on the loop (requests keep being read; commands still queue behind this).
           await new Promise((resolve) => setImmediate(resolve));

@@ -9,7 +9,7 @@
 import type { AssetKind } from '../../src/protocol/assets';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, channelStride, type ChannelArray, type ChannelId } from '../../src/protocol/channels';
 import type { CityAssets } from '../city/assets';
-import { assetCount, type Readings } from '../simulator/measure';
+import { assetCount, type Readings } from '../pipeline/readings';
 import type { ReadingsRecorder } from './liveFeed';
 
 /** How many samples a ring keeps: one per simulated minute for an hour. */

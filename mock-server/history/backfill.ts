@@ -5,9 +5,9 @@
  * CPU allows. Starts at 00:00 Shanghai `days` days before `end`, or where the stored city stopped.
  */
 import { loadCityGeo } from '../city/cityGeo';
-import { LiveFeed } from '../feed/liveFeed';
-import { recordedTick } from '../feed/recordedTick';
-import { createCitySimulation } from '../simulator/citySimulation';
+import { createCityStages } from '../pipeline/cityStages';
+import { LiveCity } from '../pipeline/liveCity';
+import { recordedTick } from '../pipeline/recordedTick';
 import type { RainScenarioId } from '../simulator/scenarios/rainScenarios';
 import { openDatabase } from '../storage/database';
 import { SqliteHistoryStore } from '../storage/sqliteHistory';
@@ -47,19 +47,19 @@ export async function backfill(options: BackfillOptions): Promise<BackfillResult
     if (from >= end) return { from, to: from, minutes: 0 };
     // A replay can be run again from scratch, so it need not wait for the disk on every minute.
     db.pragma('synchronous = OFF');
-    const sim = createCitySimulation(loadCityGeo(), { seed: options.seed, startTime: from, scenario: options.scenario, autopilot: true });
-    const feed = new LiveFeed(sim, { tickMs: 1000, speed: 60 });
-    const workOrders = new WorkOrderService({ sim, store: incidents });
+    const stages = createCityStages(loadCityGeo(), { seed: options.seed, startTime: from, scenario: options.scenario, autopilot: true });
+    const workOrders = new WorkOrderService({ city: stages, store: incidents });
     await workOrders.restore();
-    const recorder = new HistoryRecorder(history, sim.assets, feed.indicators);
+    const city = new LiveCity(stages, { tickMs: 1000, speed: 60 });
+    const recorder = new HistoryRecorder(history, stages.assets, city.feed.indicators);
     await recorder.resume(from - MIN);
     // The first minute is the state the city starts in.
-    await recorder.afterFrame(from, feed.readings, feed.currentVitals(), [], 0);
+    await recorder.afterFrame(from, city.feed.readings, city.feed.currentVitals(), [], 0);
     const minutes = Math.round((end - from) / MIN);
     let dayStarted = Date.now();
     let day = shanghaiDate(from);
     for (let k = 0; k < minutes; k++) {
-      const delta = await recordedTick(feed, workOrders, recorder);
+      const delta = await recordedTick(city, workOrders, recorder);
       const today = shanghaiDate(delta.simTime);
       if (today !== day) {
         options.onDay?.(day, Date.now() - dayStarted);

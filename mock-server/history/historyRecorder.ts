@@ -10,7 +10,7 @@ import type { CityEvent, Closure } from '../../src/protocol/cityEvents';
 import { shanghaiDate } from '../../src/protocol/summary';
 import type { IndicatorSpec, VitalsFrame } from '../../src/protocol/vitals';
 import type { CityAssets } from '../city/assets';
-import type { Readings } from '../simulator/measure';
+import type { Readings } from '../pipeline/readings';
 import type { FloodDayRecord, HistoryStore, MinuteRecord } from '../storage/stores';
 
 const MIN = 60_000;

@@ -6,11 +6,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthService } from '../auth/authService';
 import { requirePermission } from '../auth/httpAuth';
-import type { LiveFeed } from '../feed/liveFeed';
 import { RAIN_SCENARIO_IDS, type RainScenarioId } from '../simulator/scenarios/rainScenarios';
 
+/** The simulator's weather scenario, read and switched (simulator/simulatedCity.ts). */
+export interface ScenarioSwitch {
+  readonly scenario: RainScenarioId;
+  setScenario(scenario: RainScenarioId): void;
+}
+
 export interface SimRouteDeps {
-  feed: LiveFeed;
+  simulation: ScenarioSwitch;
   auth: AuthService;
 }
 
@@ -20,13 +25,13 @@ export const simRoutes =
   (deps: SimRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/api/sim/scenario', { onRequest: requirePermission(deps.auth, 'view') }, async () => ({
-      scenario: deps.feed.sim.scenario,
+      scenario: deps.simulation.scenario,
       available: RAIN_SCENARIO_IDS,
     }));
 
     app.put('/api/sim/scenario', { onRequest: requirePermission(deps.auth, 'administer'), schema: { body: ScenarioBody } }, async (request) => {
-      deps.feed.setScenario(request.body.scenario);
+      deps.simulation.setScenario(request.body.scenario);
       request.log.info({ scenario: request.body.scenario, by: request.principal }, 'scenario switched');
-      return { scenario: deps.feed.sim.scenario };
+      return { scenario: deps.simulation.scenario };
     });
   };

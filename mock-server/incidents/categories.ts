@@ -47,8 +47,11 @@ export const CATEGORY_SPECS: Record<IncidentCategory, CategorySpec> = {
   muckDumping: { priority: 3, unit: 'urbanManagement', teamTypes: [], travelMinutes: [15, 40], workMinutes: [30, 90], needsAlarmCleared: false },
 };
 
-/** Frozen sensors become sensor-fault incidents once they have been silent long enough to matter. */
-export const FROZEN_INCIDENT_AT: Severity = 'minor';
+/**
+ * Frozen sensors become sensor-fault incidents once they have been silent long enough to matter (the
+ * frozen trigger's incident, whatever the rule: only frozen alarms open sensor-fault incidents).
+ */
+export const FROZEN_INCIDENT: { category: IncidentCategory; at: Severity } = { category: 'sensorFault', at: 'minor' };
 
 /** The simulated duty desk (autopilot, or an auto-dispatch category) takes this long to dispatch, minutes. */
 export const DISPATCH_DELAY_MINUTES: [number, number] = [1, 4];

@@ -4,34 +4,31 @@
  * traffic police until it clears), adds incidents from city life and from outside, and plays the
  * world's side of each work order — teams and outside units accept, drive along the roads, arrive,
  * work and report back. Every status change goes through the lifecycle (workorders/lifecycle.ts).
+ * What its decisions do to the city goes through its world port (deskWorld.ts).
  *
  * Dispatching is the duty officer's (`act`). The desk dispatches by itself only for closed-loop
  * categories (litter from the AI patrol) and, with `autopilot` on (demo mode), for what no officer
  * touched within a few minutes, so an unattended demo city keeps moving. Deterministic for its rng.
  */
-import { TEAM_TYPES, type AssetKind } from '../../src/protocol/assets';
 import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory } from '../../src/protocol/cityEvents';
 import type { LifecycleAction } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
 import type { CityAssets } from '../city/assets';
 import { DomainError } from '../domainError';
-import { PUMP_TRUCK_CM_MIN, repairPump, type DrainageState } from '../simulator/drainage';
 import type { Rng } from '../simulator/rng';
-import type { Route, Router } from '../simulator/routing';
-import { AVAILABLE, ON_SITE, releaseTeam, sendTeam, type TeamsState } from '../simulator/teams';
+import { alarmKey, ruleTriggerOf, type RuleTrigger } from '../rules/ruleTrigger';
 import type { AlarmRule } from '../rules/ruleTypes';
 import { applyAction, slaBreachAt, type ActionInput, type ActionResult } from '../workorders/lifecycle';
-import { ACCEPT_DELAY_MINUTES, CATEGORY_SPECS, CLOSE_AFTER_MINUTES, DISPATCH_DELAY_MINUTES, FROZEN_INCIDENT_AT, SLA_MINUTES } from './categories';
-import { closureSegments } from './closureSegments';
+import { ACCEPT_DELAY_MINUTES, CATEGORY_SPECS, CLOSE_AFTER_MINUTES, DISPATCH_DELAY_MINUTES, FROZEN_INCIDENT } from './categories';
+import type { CitySite, DeskWorld } from './deskWorld';
+import { AUTO_DESK, creationAudit, newIncident } from './newIncident';
+import { RoadClosures } from './roadClosures';
+import { chooseTeam, teamOptions, type TeamOption } from './teamChoice';
 
 const MIN = 60_000;
 /** How far back the desk remembers when it opened incidents (for "new in the last hour"). */
 const OPENED_MEMORY_MS = 60 * MIN;
-/** Suggestions are routed for this many of the nearest suitable free teams. */
-const ROUTED_CANDIDATES = 6;
 
-/** The simulated city's actors in the audit trail. */
-export const AUTO_DESK: Actor = { kind: 'system', name: 'auto-desk', role: 'system' };
 const teamActor = (id: string): Actor => ({ kind: 'system', name: id, role: 'team' });
 const unitActor = (unit: string): Actor => ({ kind: 'system', name: unit, role: 'unit' });
 
@@ -44,30 +41,13 @@ interface Timers {
   alarmActive: boolean;
 }
 
-export interface CitySite {
-  lon: number;
-  lat: number;
-  district: number;
-  segment: number | null;
-  /** The asset it happened to, when there is one and no alarm names it (an elevator with people trapped). */
-  asset?: { kind: AssetKind; slot: number };
-}
-
 export interface IncidentDeskDeps {
   assets: CityAssets;
   rules: AlarmRule[];
-  router: Router;
-  teams: TeamsState;
-  drainage: DrainageState;
+  /** Where the desk's decisions land: teams, pumps, road closures, accidents, entrapments. */
+  world: DeskWorld;
   rng: Rng;
   autopilot?: boolean;
-}
-
-/** A team that could go, with its route. */
-export interface TeamOption {
-  slot: number;
-  distanceKm: number;
-  route: Route;
 }
 
 export interface DeskCounters {
@@ -75,14 +55,15 @@ export interface DeskCounters {
   workOrder: number;
 }
 
+/** The trigger of the alarm an incident came from: only frozen alarms open sensor-fault incidents. */
+const triggerOfIncident = (incident: Incident): RuleTrigger => (incident.category === FROZEN_INCIDENT.category ? 'frozen' : 'reading');
+
 export class IncidentDesk {
-  readonly closed: Uint8Array;
-  readonly accidents: Uint8Array;
   autopilot: boolean;
   private readonly incidents = new Map<string, Incident>();
   private readonly timers = new Map<string, Timers>();
-  private readonly closures = new Map<number, Closure>();
-  /** Open incident per alarm key (rule, slot), so one alarm episode opens one incident. */
+  private readonly closures: RoadClosures;
+  /** Open incident per alarm episode (rule, trigger, slot), so one episode opens one incident. */
   private readonly byAlarmKey = new Map<string, string>();
   private readonly rulesById: Map<string, AlarmRule>;
   /** Creation times of the incidents opened within {@link OPENED_MEMORY_MS}, oldest first. */
@@ -92,8 +73,7 @@ export class IncidentDesk {
   readonly counters: DeskCounters = { incident: 0, workOrder: 0 };
 
   constructor(private readonly deps: IncidentDeskDeps) {
-    this.closed = new Uint8Array(deps.assets.roads.segmentCount);
-    this.accidents = new Uint8Array(deps.assets.roads.segmentCount);
+    this.closures = new RoadClosures(deps.assets, deps.world);
     this.rulesById = new Map(deps.rules.map((r) => [r.id, r]));
     this.autopilot = deps.autopilot ?? true;
   }
@@ -103,17 +83,12 @@ export class IncidentDesk {
     return [...this.incidents.values()];
   }
 
-  /** Slots of the elevators with an open entrapment incident (their status reads "trapped"). */
-  *trappedElevators(): Iterable<number> {
-    for (const incident of this.incidents.values()) if (incident.assetKind === 'elevator' && incident.assetSlot !== null) yield incident.assetSlot;
-  }
-
   get(id: string): Incident | undefined {
     return this.incidents.get(id);
   }
 
   activeClosures(): Closure[] {
-    return [...this.closures.values()];
+    return this.closures.active();
   }
 
   /** Incidents opened at or after `since` (at most an hour back), closed ones included. */
@@ -130,14 +105,17 @@ export class IncidentDesk {
     return out;
   }
 
-  /** Reacts to alarm changes: incidents for alarms that reach their rule's level, closures for flooded underpasses. */
+  /**
+   * Reacts to alarm changes: incidents for alarms that reach their rule's level (sensor-fault
+   * incidents for frozen sensors), closures for flooded underpasses.
+   */
   onAlarms(changes: Alarm[], now: number): CityEvent[] {
     const events: CityEvent[] = [];
     for (const alarm of changes) {
-      const frozen = alarm.trigger === 'frozen';
-      const rule = this.rulesById.get(frozen ? alarm.ruleId.replace(/:frozen$/, '') : alarm.ruleId);
+      const rule = this.rulesById.get(alarm.ruleId);
       if (!rule) continue;
-      const key = `${alarm.ruleId}:${alarm.slot}`;
+      const trigger = ruleTriggerOf(alarm);
+      const key = alarmKey(alarm.ruleId, trigger, alarm.slot);
       const openId = this.byAlarmKey.get(key);
       const timers = openId ? this.timers.get(openId) : undefined;
       if (alarm.state === 'cleared') {
@@ -147,14 +125,14 @@ export class IncidentDesk {
       } else if (timers) {
         timers.alarmActive = true;
       } else {
-        const incidentRule = frozen ? { category: 'sensorFault' as const, at: FROZEN_INCIDENT_AT } : rule.incident;
+        const incidentRule = trigger === 'frozen' ? FROZEN_INCIDENT : rule.incident;
         if (incidentRule && SEVERITY_RANK[alarm.severity] <= SEVERITY_RANK[incidentRule.at]) {
           const segment = this.segmentOf(alarm);
           const incident = this.open(incidentRule.category, 'rule', { lon: alarm.lon, lat: alarm.lat, district: alarm.district, segment }, now, alarm);
           events.push({ type: 'incident', incident: { ...incident } });
         }
       }
-      if (!frozen && rule.trigger === 'threshold' && rule.closesRoad) events.push(...this.updateClosure(alarm, now));
+      if (trigger === 'reading' && rule.trigger === 'threshold' && rule.closesRoad) events.push(...this.closures.update(alarm, now));
     }
     return events;
   }
@@ -162,7 +140,7 @@ export class IncidentDesk {
   /** An incident from city life (accident, outage, …) at a site. */
   addCityLife(category: IncidentCategory, site: CitySite, now: number): CityEvent {
     const incident = this.open(category, 'cityLife', site, now, null);
-    if (category === 'trafficAccident' && site.segment !== null) this.accidents[site.segment] = 1;
+    if (category === 'trafficAccident' && site.segment !== null) this.deps.world.setAccident(site.segment, true);
     return { type: 'incident', incident: { ...incident } };
   }
 
@@ -176,32 +154,13 @@ export class IncidentDesk {
 
   /** Forgets an incident whose recording failed, so the desk holds nothing storage does not. */
   discard(id: string): void {
-    this.incidents.delete(id);
-    this.timers.delete(id);
+    const incident = this.incidents.get(id);
+    if (incident) this.forget(incident);
   }
 
   /** Free teams that can take the incident, nearest first, with their routes (empty for outside units). */
-  teamOptions(incident: Incident, limit = ROUTED_CANDIDATES): TeamOption[] {
-    const spec = CATEGORY_SPECS[incident.category];
-    const { teams, router, assets } = this.deps;
-    const types = new Set(spec.teamTypes.map((t) => TEAM_TYPES.indexOf(t)));
-    const near: { slot: number; distanceKm: number; rank: number }[] = [];
-    assets.teams.forEach((team, slot) => {
-      if (!types.has(TEAM_TYPES.indexOf(team.type)) || teams.state[slot] !== AVAILABLE) return;
-      const distanceKm = Math.hypot((teams.lon[slot] - incident.lon) * 95.3, (teams.lat[slot] - incident.lat) * 111.2);
-      near.push({ slot, distanceKm, rank: spec.teamTypes.indexOf(team.type) });
-    });
-    near.sort((a, b) => a.rank - b.rank || a.distanceKm - b.distanceKm);
-    const target = router.nearestNode(incident.lon, incident.lat);
-    const out: (TeamOption & { rank: number })[] = [];
-    for (const c of near.slice(0, Math.max(limit, ROUTED_CANDIDATES))) {
-      // Emergency vehicles run with lights at about free-flow speed and may pass a closure to reach
-      // the flooded spot, so they route on the open network, not on today's speeds and closures.
-      const route = router.route(teams.node[c.slot], target);
-      if (route) out.push({ slot: c.slot, distanceKm: c.distanceKm, route, rank: c.rank });
-    }
-    // The preferred team type first, then the quickest to arrive by road (not the nearest as the crow flies).
-    return out.sort((a, b) => a.rank - b.rank || a.route.minutes - b.route.minutes).map((o) => ({ slot: o.slot, distanceKm: o.distanceKm, route: o.route }));
+  teamOptions(incident: Incident, limit?: number): TeamOption[] {
+    return teamOptions(this.deps.assets, this.deps.world, incident, limit);
   }
 
   /**
@@ -215,7 +174,7 @@ export class IncidentDesk {
     let send: TeamOption | null = null;
     let extra: Pick<ActionInput, 'team' | 'workOrderId'> = {};
     if (input.action === 'dispatch' || input.action === 'reassign') {
-      send = this.chooseTeam(incident, input.team);
+      send = chooseTeam(this.deps.assets, this.deps.world, incident, input.team);
       this.counters.workOrder++;
       extra = {
         team: { slot: send?.slot ?? null, id: send ? this.deps.assets.teams[send.slot].id : null },
@@ -231,7 +190,7 @@ export class IncidentDesk {
   }
 
   /** Advances every open incident by the clock and the teams' arrivals: the world's side of each work order. */
-  step(now: number, arrivedTeams: number[]): CityEvent[] {
+  step(now: number, arrivedTeams: readonly number[]): CityEvent[] {
     const events: CityEvent[] = [];
     const arrived = new Set(arrivedTeams);
     for (const incident of [...this.incidents.values()]) {
@@ -272,73 +231,45 @@ export class IncidentDesk {
    * `now`, teams of dispatched incidents set out again from their bases, alarms re-attach by rule.
    */
   restore(incidents: readonly Incident[], counters: DeskCounters, now: number): void {
+    const { world } = this.deps;
     this.counters.incident = Math.max(this.counters.incident, counters.incident);
     this.counters.workOrder = Math.max(this.counters.workOrder, counters.workOrder);
     for (const stored of incidents) {
       if (FINAL_STATUSES.includes(stored.status)) continue;
       const incident = { ...stored };
       this.incidents.set(incident.id, incident);
+      this.holdElevator(incident, true);
       const spec = CATEGORY_SPECS[incident.category];
       const t = this.newTimers(now, false);
-      if (incident.alarmRuleId !== null && incident.assetSlot !== null) this.byAlarmKey.set(`${incident.alarmRuleId}:${incident.assetSlot}`, incident.id);
+      if (incident.alarmRuleId !== null && incident.assetSlot !== null) this.byAlarmKey.set(alarmKey(incident.alarmRuleId, triggerOfIncident(incident), incident.assetSlot), incident.id);
       if (incident.status === 'dispatched' || incident.status === 'accepted') {
-        if (incident.teamSlot !== null && this.deps.teams.state[incident.teamSlot] === AVAILABLE) {
-          const route = this.deps.router.route(this.deps.teams.node[incident.teamSlot], this.deps.router.nearestNode(incident.lon, incident.lat));
-          if (route) sendTeam(this.deps.teams, incident.teamSlot, route, incident.id);
+        if (incident.teamSlot !== null && world.team(incident.teamSlot).available) {
+          const route = world.routeFor(incident.teamSlot, incident.lon, incident.lat);
+          if (route) world.sendTeam(incident.teamSlot, route, incident.id);
         }
         t.acceptAt = now + this.minutes(ACCEPT_DELAY_MINUTES);
         t.arriveAt = now + this.minutes(spec.travelMinutes);
       }
       if (incident.status === 'onSite') {
         t.workUntil = now + this.minutes(spec.workMinutes);
-        if (incident.teamSlot !== null) this.placeOnSite(incident.teamSlot, incident);
+        if (incident.teamSlot !== null) world.placeTeamOnSite(incident.teamSlot, incident.id, incident.lon, incident.lat);
       }
       if (incident.status === 'resolved') t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
-      if (incident.category === 'trafficAccident' && incident.segment !== null && incident.status !== 'resolved') this.accidents[incident.segment] = 1;
+      if (incident.category === 'trafficAccident' && incident.segment !== null && incident.status !== 'resolved') world.setAccident(incident.segment, true);
       this.timers.set(incident.id, t);
     }
-  }
-
-  /** A team that was working at an incident when the server stopped is back there. */
-  private placeOnSite(slot: number, incident: Incident): void {
-    const { teams, router } = this.deps;
-    teams.state[slot] = ON_SITE;
-    teams.node[slot] = router.nearestNode(incident.lon, incident.lat);
-    teams.lon[slot] = incident.lon;
-    teams.lat[slot] = incident.lat;
-    teams.incident[slot] = incident.id;
-  }
-
-  private chooseTeam(incident: Incident, wanted: number | null | undefined): TeamOption | null {
-    const spec = CATEGORY_SPECS[incident.category];
-    if (wanted === null || spec.teamTypes.length === 0) {
-      if (wanted !== undefined && wanted !== null) throw new DomainError('BAD_REQUEST', `${incident.category} is handled by ${incident.unit}, not by our teams`);
-      return null;
-    }
-    const { assets, teams, router } = this.deps;
-    if (wanted === undefined) {
-      const best = this.teamOptions(incident, 1)[0];
-      if (!best) throw new DomainError('CONFLICT', `no free team of type ${spec.teamTypes.join(' or ')} can reach incident ${incident.id} now`);
-      return best;
-    }
-    const team = assets.teams[wanted];
-    if (!spec.teamTypes.includes(team.type)) throw new DomainError('BAD_REQUEST', `team ${team.id} is a ${team.type}; ${incident.category} needs ${spec.teamTypes.join(' or ')}`);
-    if (teams.state[wanted] !== AVAILABLE) throw new DomainError('CONFLICT', `team ${team.id} is busy with ${teams.incident[wanted] ?? 'another job'}`);
-    const route = router.route(teams.node[wanted], router.nearestNode(incident.lon, incident.lat));
-    if (!route) throw new DomainError('CONFLICT', `team ${team.id} has no route to incident ${incident.id}`);
-    return { slot: wanted, distanceKm: 0, route };
   }
 
   /** What an action does to the city, beyond the record. */
   private effects(before: Incident, after: Incident, action: LifecycleAction, send: TeamOption | null, now: number): void {
     const t = this.timers.get(before.id)!;
     const spec = CATEGORY_SPECS[before.category];
-    const { teams } = this.deps;
+    const { world } = this.deps;
     if (action === 'reassign' || action === 'cancel') {
-      if (before.teamSlot !== null && teams.incident[before.teamSlot] === before.id) releaseTeam(teams, before.teamSlot);
+      this.releaseTeamOf(before);
       if (before.status === 'onSite') this.applyEffect(before, false, false);
     }
-    if ((action === 'dispatch' || action === 'reassign') && send) sendTeam(teams, send.slot, send.route, before.id);
+    if ((action === 'dispatch' || action === 'reassign') && send) world.sendTeam(send.slot, send.route, before.id);
     if (action === 'dispatch' || action === 'reassign') {
       t.acceptAt = now + this.minutes(ACCEPT_DELAY_MINUTES);
       t.arriveAt = now + this.minutes(spec.travelMinutes);
@@ -350,64 +281,37 @@ export class IncidentDesk {
     if (action === 'resolve') {
       t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
       this.applyEffect(after, false, true);
-      if (after.teamSlot !== null && teams.incident[after.teamSlot] === after.id) releaseTeam(teams, after.teamSlot);
+      this.releaseTeamOf(after);
     }
-    if ((action === 'resolve' || action === 'cancel') && before.category === 'trafficAccident' && before.segment !== null) this.accidents[before.segment] = 0;
+    if ((action === 'resolve' || action === 'cancel') && before.category === 'trafficAccident' && before.segment !== null) world.setAccident(before.segment, false);
+  }
+
+  /** Frees the incident's team, unless it has meanwhile been sent elsewhere. */
+  private releaseTeamOf(incident: Incident): void {
+    if (incident.teamSlot !== null && this.deps.world.team(incident.teamSlot).incident === incident.id) this.deps.world.releaseTeam(incident.teamSlot);
   }
 
   private forget(incident: Incident): void {
     this.incidents.delete(incident.id);
     this.timers.delete(incident.id);
+    this.holdElevator(incident, false);
     for (const [key, id] of this.byAlarmKey) if (id === incident.id) this.byAlarmKey.delete(key);
   }
 
+  /** While an incident about an elevator is on the desk, the elevator reads "trapped". */
+  private holdElevator(incident: Incident, held: boolean): void {
+    if (incident.assetKind === 'elevator' && incident.assetSlot !== null) this.deps.world.setTrapped(incident.assetSlot, held);
+  }
+
   private open(category: IncidentCategory, source: Incident['source'], site: CitySite, now: number, alarm: Alarm | null): Incident {
-    const spec = CATEGORY_SPECS[category];
-    const sla = SLA_MINUTES[spec.priority];
     this.counters.incident++;
-    const incident: Incident = {
-      id: `INC-${String(this.counters.incident).padStart(6, '0')}`,
-      version: 1,
-      category,
-      priority: spec.priority,
-      status: 'new',
-      source,
-      unit: spec.unit,
-      district: site.district,
-      lon: site.lon,
-      lat: site.lat,
-      alarmId: alarm?.id ?? null,
-      alarmRuleId: alarm?.ruleId ?? null,
-      assetKind: alarm?.assetKind ?? site.asset?.kind ?? null,
-      assetSlot: alarm?.slot ?? site.asset?.slot ?? null,
-      segment: site.segment,
-      teamSlot: null,
-      workOrderId: null,
-      escalated: false,
-      dispatchDueAt: now + sla.dispatch * MIN,
-      resolveDueAt: now + sla.resolve * MIN,
-      slaBreach: null,
-      description: null,
-      externalRef: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const incident = newIncident(this.counters.incident, category, source, site, now, alarm);
     this.incidents.set(incident.id, incident);
+    this.holdElevator(incident, true);
     this.openedAt.push(now);
     this.timers.set(incident.id, this.newTimers(now, alarm !== null));
-    if (alarm) this.byAlarmKey.set(`${alarm.ruleId}:${alarm.slot}`, incident.id);
-    this.pendingAudit.push({
-      incidentId: incident.id,
-      action: 'create',
-      actor: source === 'rule' ? { kind: 'system', name: alarm?.ruleId ?? 'rules', role: 'rule' } : AUTO_DESK,
-      at: now,
-      recordedAt: now,
-      from: null,
-      to: 'new',
-      version: 1,
-      teamId: null,
-      note: null,
-    });
+    if (alarm) this.byAlarmKey.set(alarmKey(alarm.ruleId, ruleTriggerOf(alarm), alarm.slot), incident.id);
+    this.pendingAudit.push(creationAudit(incident));
     return incident;
   }
 
@@ -415,44 +319,11 @@ export class IncidentDesk {
     return { dispatchAt: now + this.minutes(DISPATCH_DELAY_MINUTES), acceptAt: Infinity, arriveAt: Infinity, workUntil: Infinity, closeAt: Infinity, alarmActive };
   }
 
+  /** A pump truck on site pumps the ponding site out; a repair crew done at a pump station repairs it. */
   private applyEffect(incident: Incident, onSite: boolean, done: boolean): void {
     const spec = CATEGORY_SPECS[incident.category];
-    const { drainage } = this.deps;
-    if (spec.effect === 'pumpOut' && incident.assetSlot !== null) {
-      const assist = incident.assetKind === 'underpass' ? drainage.underpassAssist : drainage.waterlogAssist;
-      assist[incident.assetSlot] = onSite ? PUMP_TRUCK_CM_MIN : 0;
-    }
-    if (spec.effect === 'repairPump' && done && incident.assetSlot !== null) repairPump(drainage, incident.assetSlot);
-  }
-
-  private updateClosure(alarm: Alarm, now: number): CityEvent[] {
-    const existing = this.closures.get(alarm.slot);
-    const shouldClose = alarm.state === 'active' && alarm.severity === 'critical';
-    if (shouldClose && !existing) {
-      const site = this.deps.assets.underpasses[alarm.slot];
-      const closure: Closure = {
-        id: `CL-${alarm.assetId}-${now}`,
-        underpassSlot: alarm.slot,
-        alarmId: alarm.id,
-        segments: closureSegments(this.deps.assets.roads, site.segment),
-        notified: 'trafficPolice',
-        issuedAt: now,
-        liftedAt: null,
-        state: 'active',
-        lon: site.lon,
-        lat: site.lat,
-        district: site.district,
-      };
-      this.closures.set(alarm.slot, closure);
-      for (const s of closure.segments) this.closed[s] = 1;
-      return [{ type: 'closure', closure: { ...closure } }];
-    }
-    if (!shouldClose && existing) {
-      this.closures.delete(alarm.slot);
-      for (const s of existing.segments) this.closed[s] = 0;
-      return [{ type: 'closure', closure: { ...existing, state: 'lifted', liftedAt: now } }];
-    }
-    return [];
+    if (spec.effect === 'pumpOut' && incident.assetSlot !== null) this.deps.world.pumpOut(incident.assetKind === 'underpass' ? 'underpass' : 'waterloggingPoint', incident.assetSlot, onSite);
+    if (spec.effect === 'repairPump' && done && incident.assetSlot !== null) this.deps.world.repairPump(incident.assetSlot);
   }
 
   private segmentOf(alarm: Alarm): number | null {

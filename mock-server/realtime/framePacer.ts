@@ -11,7 +11,7 @@ import { packChannels, type ChannelChunks } from '../../src/protocol/channelFram
 import { CHANNEL_IDS, wireFormatOf, type ChannelId } from '../../src/protocol/channels';
 import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { WireDelta } from '../../src/protocol/events';
-import type { Readings } from '../simulator/measure';
+import type { Readings } from '../pipeline/readings';
 
 /** Events a held client may miss before it is sent a snapshot instead of a catch-up delta. */
 export const MAX_HELD_EVENTS = 5000;

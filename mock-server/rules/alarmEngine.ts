@@ -1,13 +1,17 @@
 /**
  * Evaluates alarm rules over sampled readings: a rolling mean before the bands, hysteresis between
- * raising and clearing, one open alarm per (rule, asset) that escalates or eases in place, a latched
- * rate-of-rise trigger, and a separate "frozen" alarm when a sensor stops reporting. Deterministic and
- * free of IO: the caller samples at a fixed interval and receives the changes.
+ * raising and clearing, one open alarm per (rule, trigger, asset) that escalates or eases in place, a
+ * latched rate-of-rise, and the frozen-sensor trigger: its own alarm when a sensor stops reporting.
+ * Deterministic and free of IO: the caller samples at a fixed interval and receives the changes.
  */
 import type { AssetKind } from '../../src/protocol/assets';
 import type { ChannelId } from '../../src/protocol/channels';
 import { SEVERITY_RANK, type Alarm, type AlarmTrigger, type Severity } from '../../src/protocol/cityEvents';
+import { alarmIdOf, type RuleTrigger } from './ruleTrigger';
 import type { AlarmRule, Band, StateRule, ThresholdRule } from './ruleTypes';
+
+/** What the rules sample: the current reading of each channel they watch, by slot. */
+export type RuleReadings = Readonly<Partial<Record<ChannelId, ArrayLike<number>>>>;
 
 export interface AssetRef {
   id: string;
@@ -37,8 +41,8 @@ interface RuleState {
   level: Int8Array;
   rateLatched: Uint8Array;
   lastSeen: Float64Array;
-  alarms: Map<number, Alarm>;
-  frozen: Map<number, Alarm>;
+  /** Open alarms by slot, one map per trigger: a high reading and a silent sensor are separate episodes. */
+  open: Record<RuleTrigger, Map<number, Alarm>>;
 }
 
 const worse = (a: Severity | null, b: Severity | null): Severity | null =>
@@ -62,22 +66,22 @@ export class AlarmEngine {
         level: new Int8Array(slots).fill(-1),
         rateLatched: new Uint8Array(slots),
         lastSeen: new Float64Array(slots).fill(NaN),
-        alarms: new Map(),
-        frozen: new Map(),
+        open: { reading: new Map(), frozen: new Map() },
       };
     });
   }
 
   /** Every alarm that is active now. */
   active(): Alarm[] {
-    return this.states.flatMap((s) => [...s.alarms.values(), ...s.frozen.values()]);
+    return this.states.flatMap((s) => [...s.open.reading.values(), ...s.open.frozen.values()]);
   }
 
-  /** Samples every rule's channel at `now` and returns the alarms raised, changed or cleared. */
-  evaluate(now: number, read: (channel: ChannelId) => ArrayLike<number>): Alarm[] {
+  /** Takes one sample of every rule's channel at `now` and returns the alarms raised, changed or cleared. */
+  evaluate(now: number, readings: RuleReadings): Alarm[] {
     const changes: Alarm[] = [];
     for (const state of this.states) {
-      const values = read(state.rule.channel);
+      const values = readings[state.rule.channel];
+      if (!values) throw new Error(`rule ${state.rule.id} samples ${state.rule.channel}, which was not read`);
       for (let slot = 0; slot < state.slots; slot++) {
         if (state.rule.trigger === 'threshold') this.evaluateThreshold(state, state.rule, slot, values[slot], now, changes);
         else this.evaluateState(state, state.rule, slot, values[slot], now, changes);
@@ -89,7 +93,7 @@ export class AlarmEngine {
   private evaluateThreshold(state: RuleState, rule: ThresholdRule, slot: number, value: number, now: number, out: Alarm[]): void {
     const finite = Number.isFinite(value);
     this.checkFrozen(state, rule.frozenAfterS, slot, finite, now, out);
-    if (!finite) return; // no data: hold the alarm as it is; the frozen rule speaks for the silence
+    if (!finite) return; // no data: hold the alarm as it is; the frozen trigger speaks for the silence
     this.push(state, slot, value);
     const mean = this.mean(state, slot, Math.max(1, Math.round(rule.windowS / this.deps.sampleIntervalS)));
     const bands = typeof rule.bands === 'function' ? rule.bands(slot) : rule.bands;
@@ -111,7 +115,7 @@ export class AlarmEngine {
     const threshold = trigger === 'rateOfRise' ? rule.rate!.minValue : level >= 0 ? bands[level].above : NaN;
     // A fast rise is reported with the latest reading (the mean lags behind rising water).
     const reported = trigger === 'rateOfRise' ? value : mean;
-    this.settle(state.alarms, state, slot, severity, { trigger, value: round(reported), unit: rule.unit, threshold }, now, out, '');
+    this.settle(state, 'reading', slot, severity, { trigger, value: round(reported), unit: rule.unit, threshold }, now, out);
   }
 
   private evaluateState(state: RuleState, rule: StateRule, slot: number, value: number, now: number, out: Alarm[]): void {
@@ -119,7 +123,7 @@ export class AlarmEngine {
     this.checkFrozen(state, rule.frozenAfterS, slot, !silent, now, out);
     if (silent) return;
     const severity = rule.severities[value] ?? null;
-    this.settle(state.alarms, state, slot, severity, { trigger: 'state', value, unit: '', threshold: NaN }, now, out, '');
+    this.settle(state, 'reading', slot, severity, { trigger: 'state', value, unit: '', threshold: NaN }, now, out);
   }
 
   private checkFrozen(state: RuleState, frozenAfterS: number | undefined, slot: number, reporting: boolean, now: number, out: Alarm[]): void {
@@ -127,27 +131,27 @@ export class AlarmEngine {
     if (frozenAfterS === undefined) return;
     const silentS = (now - state.lastSeen[slot]) / 1000;
     const severity: Severity | null = silentS >= frozenAfterS ? 'minor' : null;
-    this.settle(state.frozen, state, slot, severity, { trigger: 'frozen', value: Math.round(silentS), unit: 's', threshold: frozenAfterS }, now, out, ':frozen');
+    this.settle(state, 'frozen', slot, severity, { trigger: 'frozen', value: Math.round(silentS), unit: 's', threshold: frozenAfterS }, now, out);
   }
 
-  /** Raises, updates or clears the (rule, slot) alarm so it matches `severity`; records each change. */
+  /** Raises, updates or clears the (rule, trigger, slot) alarm so it matches `severity`; records each change. */
   private settle(
-    alarms: Map<number, Alarm>,
     state: RuleState,
+    trigger: RuleTrigger,
     slot: number,
     severity: Severity | null,
     detail: Pick<Alarm, 'trigger' | 'value' | 'unit' | 'threshold'>,
     now: number,
     out: Alarm[],
-    suffix: string,
   ): void {
+    const alarms = state.open[trigger];
     const current = alarms.get(slot);
     if (!current && severity === null) return;
     if (!current) {
       const asset = this.deps.locate(state.rule.assetKind, slot);
       const alarm: Alarm = {
-        id: `${state.rule.id}${suffix}:${asset.id}:${now}`,
-        ruleId: state.rule.id + suffix,
+        id: alarmIdOf(state.rule.id, trigger, asset.id, now),
+        ruleId: state.rule.id,
         assetKind: state.rule.assetKind,
         slot,
         assetId: asset.id,
@@ -197,6 +201,11 @@ export class AlarmEngine {
     for (let k = 0; k < n; k++) sum += this.sampleAgo(state, slot, k);
     return sum / n;
   }
+}
+
+/** The channels a rule set samples, each once, in rule order. */
+export function ruleChannels(rules: readonly AlarmRule[]): ChannelId[] {
+  return [...new Set(rules.map((r) => r.channel))];
 }
 
 /** Escalate to the highest band reached; ease down only past each band's clear line. */

@@ -1,11 +1,11 @@
 /**
  * The simulated city: assets placed from the seed, weather in fixed one-second steps, the slower
- * physics (water levels, drainage, teams, incidents, the warning office) every ten, alarm rules every
- * minute, and measurements taken from the current state. Same seed and start time → same readings
- * and events, however the steps are grouped into ticks and whatever the speed.
+ * physics (water levels, drainage, sensor outages, teams on the roads, city life) every ten. It is
+ * only the world: the rules, the duty desk and the warning office run downstream in the pipeline,
+ * on what the simulator reports (simulatedCity.ts), and the desk acts on the world through its port
+ * (simulatedWorld.ts). Same seed and start time → same readings and events, however the steps are
+ * grouped into ticks and whatever the speed.
  */
-import type { ChannelId } from '../../src/protocol/channels';
-import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { CityAssets } from '../city/assets';
 import type { CityGeo } from '../city/cityGeo';
 import { createDistrictLocator, type DistrictLocator } from '../city/districtLocator';
@@ -13,9 +13,8 @@ import { toKm } from '../city/localProjection';
 import { placeAssets, type PlacementOptions } from '../city/placeAssets';
 import { segmentMidpoint } from '../city/roadNetwork';
 import { sampleLand } from '../city/siteSampling';
-import { IncidentDesk, type CitySite } from '../incidents/incidentDesk';
-import { AlarmEngine } from '../rules/alarmEngine';
-import { defaultRules } from '../rules/defaultRules';
+import type { CitySite } from '../incidents/deskWorld';
+import type { WorldReport } from '../pipeline/citySource';
 import { drawCityLife } from './cityLife';
 import { createElevatorModel, type ElevatorModel } from './elevators';
 import { createDrainageState, stepDrainage, type DrainageState, type LocalRain } from './drainage';
@@ -24,18 +23,16 @@ import { createRng, type Rng } from './rng';
 import { routerFor, type Router } from './routing';
 import { RAIN_SCENARIOS, type RainScenarioId } from './scenarios/rainScenarios';
 import { stepOutages, type OutageSpec } from './sensorOutages';
+import { SimulatedWorld } from './simulatedWorld';
 import { createTeamsState, stepTeams, type TeamsState } from './teams';
 import { createTrafficState, type TrafficState } from './traffic';
 import { stepRunoffStore } from './waterLevels';
-import { WeatherOffice } from './weatherOffice';
 import { synopticAnomalyC, temperatureAt } from './weatherStations';
 
 /** Simulated seconds per step. Fixed, so results do not depend on the tick rate. */
 export const STEP_SECONDS = 1;
-/** Water, drainage, teams and incidents move every this many steps (they change slowly). */
+/** Water, drainage, outages, teams and city life move every this many steps (they change slowly). */
 export const PHYSICS_EVERY = 10;
-/** Alarm rules sample every simulated minute. */
-export const RULES_EVERY = 60;
 
 const OUTAGES: Record<'rain' | 'water' | 'underpass' | 'waterlog' | 'pump', OutageSpec> = {
   rain: { perSensorPerDay: 0.05, minutes: [10, 90] },
@@ -50,8 +47,26 @@ export interface SimulationOptions extends PlacementOptions {
   /** Simulated epoch ms of step 0. */
   startTime: number;
   scenario: RainScenarioId;
-  /** The simulated desk dispatches and closes what no officer touched (default on). */
-  autopilot?: boolean;
+}
+
+/**
+ * The city's random streams, forked from the seed in this fixed order (assets, weather, city life,
+ * the desk's response times), so a seed is always the same city.
+ */
+export interface CityRngs {
+  assets: Rng;
+  weather: Rng;
+  city: Rng;
+  desk: Rng;
+}
+
+export function forkCityRngs(seed: number): CityRngs {
+  const root = createRng(seed);
+  const assets = root.fork();
+  const weather = root.fork();
+  const city = root.fork();
+  const desk = root.fork();
+  return { assets, weather, city, desk };
 }
 
 /** Local-grid km positions, x,y per slot, of everything the rain falls on. */
@@ -85,13 +100,9 @@ export interface CitySimulation {
   traffic: TrafficState;
   elevators: ElevatorModel;
   router: Router;
-  engine: AlarmEngine;
-  desk: IncidentDesk;
-  /** Issues the weather warnings from the gauges, stations and radar. */
-  office: WeatherOffice;
+  /** What the desk's decisions did to the city: teams, pump trucks, closures, accidents, entrapments. */
+  world: SimulatedWorld;
   locator: DistrictLocator;
-  /** Alarm, incident, closure and warning changes not yet published. */
-  pendingEvents: CityEvent[];
   /** The step the traffic state was computed for (it is computed on demand, see measure.ts). */
   trafficStep: number;
   /** Rain at each road segment's midpoint, for the traffic model. */
@@ -104,15 +115,10 @@ function grid(sites: { lon: number; lat: number }[]): Float64Array {
   return xy;
 }
 
-export function createCitySimulation(geo: CityGeo, options: SimulationOptions): CitySimulation {
-  const root = createRng(options.seed);
-  const assetRng = root.fork();
-  const weatherRng = root.fork();
-  const cityRng = root.fork();
-  const deskRng = root.fork();
-  const assets = placeAssets(geo, assetRng, options);
+export function createCitySimulation(geo: CityGeo, options: SimulationOptions, rngs: CityRngs): CitySimulation {
+  const assets = placeAssets(geo, rngs.assets, options);
   const scenario = RAIN_SCENARIOS[options.scenario];
-  const cells = Array.from({ length: scenario.initialCells }, () => spawnCell(weatherRng, scenario, 'anywhere'));
+  const cells = Array.from({ length: scenario.initialCells }, () => spawnCell(rngs.weather, scenario, 'anywhere'));
   const roads = assets.roads;
   const segmentSites = Array.from({ length: roads.segmentCount }, (_, s) => {
     const [lon, lat] = segmentMidpoint(roads, s);
@@ -120,32 +126,7 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
   });
   const drainage = createDrainageState(assets);
   const teams = createTeamsState(assets);
-  const traffic = createTrafficState(roads);
   const router = routerFor(roads);
-  const rules = defaultRules(assets);
-  const sites: Record<string, { id: string; lon: number; lat: number; district: number }[]> = {
-    rainGauge: assets.rainGauges,
-    waterGauge: assets.waterGauges,
-    underpass: assets.underpasses,
-    waterloggingPoint: assets.waterloggingPoints,
-    pumpStation: assets.pumpStations,
-  };
-  const engine = new AlarmEngine({
-    rules,
-    count: (kind) => sites[kind]?.length ?? 0,
-    locate: (kind, slot) => sites[kind][slot],
-    sampleIntervalS: RULES_EVERY * STEP_SECONDS,
-  });
-  const desk = new IncidentDesk({ assets, rules, router, teams, drainage, rng: deskRng, autopilot: options.autopilot });
-  const weatherGrid = grid(assets.weatherStations);
-  const rainGrid = grid(assets.rainGauges);
-  const office = new WeatherOffice({
-    districts: assets.districts,
-    gaugeDistrict: assets.rainGauges.map((g) => g.district),
-    gaugeXY: rainGrid,
-    stationDistrict: assets.weatherStations.map((s) => s.district),
-    stationXY: weatherGrid,
-  });
   return {
     seed: options.seed,
     startTime: options.startTime,
@@ -154,12 +135,12 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
     step: 0,
     cells,
     runoff: new Float64Array(assets.waterGauges.length),
-    weatherRng,
-    cityRng,
+    weatherRng: rngs.weather,
+    cityRng: rngs.city,
     grid: {
-      rain: rainGrid,
+      rain: grid(assets.rainGauges),
       water: grid(assets.waterGauges),
-      weather: weatherGrid,
+      weather: grid(assets.weatherStations),
       pumps: grid(assets.pumpStations),
       underpasses: grid(assets.underpasses),
       waterlog: grid(assets.waterloggingPoints),
@@ -180,14 +161,11 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions): 
       pump: new Float64Array(assets.pumpStations.length),
     },
     teams,
-    traffic,
+    traffic: createTrafficState(roads),
     elevators: createElevatorModel(assets.elevators, options.seed),
     router,
-    engine,
-    desk,
-    office,
+    world: new SimulatedWorld(assets, teams, drainage, router),
     locator: createDistrictLocator(geo.districts),
-    pendingEvents: [],
     trafficStep: -1,
   };
 }
@@ -201,22 +179,14 @@ export function sampleRain(cells: readonly RainCell[], xy: Float64Array, out: Fl
   rainAtEach(cells, xy, out);
 }
 
-/** Advances the city by whole steps. */
-export function advance(sim: CitySimulation, steps: number, read: (sim: CitySimulation, channel: ChannelId) => ArrayLike<number>): void {
-  for (let s = 0; s < steps; s++) {
-    stepRainCells(sim.cells, STEP_SECONDS, sim.weatherRng, RAIN_SCENARIOS[sim.scenario]);
-    sim.step++;
-    if (sim.step % PHYSICS_EVERY === 0) physics(sim, PHYSICS_EVERY * STEP_SECONDS, read);
-    if (sim.step % RULES_EVERY === 0) {
-      const now = simTime(sim);
-      const changes = sim.engine.evaluate(now, (channel) => read(sim, channel));
-      sim.pendingEvents.push(...changes.map((alarm): CityEvent => ({ type: 'alarm', alarm })));
-      sim.pendingEvents.push(...sim.desk.onAlarms(changes, now));
-    }
-  }
+/** Advances the city by one step; on every {@link PHYSICS_EVERY}-th, returns what the slow physics did. */
+export function stepCity(sim: CitySimulation): WorldReport | null {
+  stepRainCells(sim.cells, STEP_SECONDS, sim.weatherRng, RAIN_SCENARIOS[sim.scenario]);
+  sim.step++;
+  return sim.step % PHYSICS_EVERY === 0 ? physics(sim, PHYSICS_EVERY * STEP_SECONDS) : null;
 }
 
-function physics(sim: CitySimulation, dtS: number, read: (sim: CitySimulation, channel: ChannelId) => ArrayLike<number>): void {
+function physics(sim: CitySimulation, dtS: number): WorldReport {
   const now = simTime(sim);
   const { localRain, grid: g, cells } = sim;
   sampleRain(cells, g.water, localRain.water);
@@ -230,23 +200,15 @@ function physics(sim: CitySimulation, dtS: number, read: (sim: CitySimulation, c
   stepOutages(sim.outages.underpass, OUTAGES.underpass, now, dtS, sim.cityRng);
   stepOutages(sim.outages.waterlog, OUTAGES.waterlog, now, dtS, sim.cityRng);
   stepOutages(sim.outages.pump, OUTAGES.pump, now, dtS, sim.cityRng);
-  const arrived = stepTeams(sim.teams, sim.assets.roads, dtS);
-  sim.pendingEvents.push(...sim.desk.step(now, arrived));
+  const arrivedTeams = stepTeams(sim.teams, sim.assets.roads, dtS);
   let meanRain = 0;
   for (const r of localRain.pumps) meanRain += r;
   meanRain /= Math.max(1, localRain.pumps.length);
-  for (const category of drawCityLife(sim.cityRng, now, dtS, meanRain)) {
-    sim.pendingEvents.push(sim.desk.addCityLife(category, category === 'elevatorEntrapment' && sim.assets.elevators.count > 0 ? elevatorSite(sim) : randomSite(sim, category === 'trafficAccident'), now));
-  }
-  // The office reads what the gauges and stations report, and the radar picture of the cells.
-  const warnings = sim.office.step(now, dtS, {
-    rain: read(sim, 'rain'),
-    wind: read(sim, 'weather.wind'),
-    temp: read(sim, 'weather.temp'),
-    cells,
-    forecastMaxC: forecastMaxC(sim, now),
-  });
-  for (const warning of warnings) sim.pendingEvents.push({ type: 'warning', warning });
+  const cityLife = drawCityLife(sim.cityRng, now, dtS, meanRain).map((category) => ({
+    category,
+    site: category === 'elevatorEntrapment' && sim.assets.elevators.count > 0 ? elevatorSite(sim) : randomSite(sim, category === 'trafficAccident'),
+  }));
+  return { dtS, arrivedTeams, cityLife, weather: { radar: cells, forecastMaxC: forecastMaxC(sim, now) } };
 }
 
 /** Today's highest temperature as the office forecasts it: the model at 14:00 local, dry, at the warmest station. */
@@ -260,7 +222,7 @@ function forecastMaxC(sim: CitySimulation, now: number): number {
 }
 
 /** A random place for a city-life incident: on a road for accidents, anywhere on land otherwise. */
-function randomSite(sim: CitySimulation, onRoad: boolean) {
+function randomSite(sim: CitySimulation, onRoad: boolean): CitySite {
   const rng = sim.cityRng;
   const roads = sim.assets.roads;
   if (onRoad) {
@@ -279,13 +241,6 @@ function elevatorSite(sim: CitySimulation): CitySite {
   const fleet = sim.assets.elevators;
   const slot = sim.cityRng.int(0, fleet.count - 1);
   return { lon: fleet.lonLat[slot * 2], lat: fleet.lonLat[slot * 2 + 1], district: fleet.district[slot], segment: null, asset: { kind: 'elevator', slot } };
-}
-
-/** Takes the events recorded since the last call. */
-export function takeEvents(sim: CitySimulation): CityEvent[] {
-  const events = sim.pendingEvents;
-  sim.pendingEvents = [];
-  return events;
 }
 
 export function setScenario(sim: CitySimulation, scenario: RainScenarioId): void {

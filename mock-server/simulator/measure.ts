@@ -2,9 +2,10 @@
  * Readings as the sensors report them, per channel, from the simulation state: quantised to each
  * sensor's resolution (so unchanged values compare equal) and NaN while a sensor is silent.
  */
-import { PUMP_STATES, type AssetKind } from '../../src/protocol/assets';
-import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '../../src/protocol/channels';
+import { PUMP_STATES } from '../../src/protocol/assets';
+import { CHANNEL_IDS, type ChannelArray, type ChannelId } from '../../src/protocol/channels';
 import type { CityAssets } from '../city/assets';
+import { allocateReadings, type Readings } from '../pipeline/readings';
 import { rainAt } from './rainCells';
 import { hashNoise } from './rng';
 import { isSilent } from './sensorOutages';
@@ -14,35 +15,6 @@ import { measureElevators } from './elevators';
 import { sampleRain, simTime, type CitySimulation } from './citySimulation';
 import { tideAt } from './waterLevels';
 import { synopticAnomalyC, temperatureAt, windAt } from './weatherStations';
-
-export type Readings = Record<ChannelId, ChannelArray>;
-
-export function assetCount(assets: CityAssets, kind: AssetKind): number {
-  switch (kind) {
-    case 'rainGauge':
-      return assets.rainGauges.length;
-    case 'waterGauge':
-      return assets.waterGauges.length;
-    case 'weatherStation':
-      return assets.weatherStations.length;
-    case 'underpass':
-      return assets.underpasses.length;
-    case 'waterloggingPoint':
-      return assets.waterloggingPoints.length;
-    case 'pumpStation':
-      return assets.pumpStations.length;
-    case 'roadSegment':
-      return assets.roads.segmentCount;
-    case 'team':
-      return assets.teams.length;
-    case 'elevator':
-      return assets.elevators.count;
-  }
-}
-
-export function allocateReadings(assets: CityAssets): Readings {
-  return Object.fromEntries(CHANNEL_IDS.map((id) => [id, allocateChannel(id, assetCount(assets, CHANNELS[id].kind))])) as Readings;
-}
 
 const q = (v: number, step: number) => Math.round(v / step) * step;
 /** Tipping-bucket resolution: 0.1 mm/h; anything below reads as dry. */
@@ -54,7 +26,7 @@ function ensureTraffic(sim: CitySimulation): void {
   if (sim.trafficStep === sim.step) return;
   const segmentRain = (sim.trafficRain ??= new Float32Array(sim.assets.roads.segmentCount));
   sampleRain(sim.cells, sim.grid.segments, segmentRain);
-  stepTraffic(sim.assets.roads, sim.traffic, { timeMs: simTime(sim), rainMmH: segmentRain, closed: sim.desk.closed, accidents: sim.desk.accidents }, sim.seed);
+  stepTraffic(sim.assets.roads, sim.traffic, { timeMs: simTime(sim), rainMmH: segmentRain, closed: sim.world.closed, accidents: sim.world.accidents }, sim.seed);
   sim.trafficStep = sim.step;
 }
 
@@ -109,7 +81,7 @@ export function measureChannel(sim: CitySimulation, id: ChannelId, out: ChannelA
       out.set(sim.traffic.index);
       return;
     case 'road.closed':
-      out.set(sim.desk.closed);
+      out.set(sim.world.closed);
       return;
     case 'team.pos':
       for (let i = 0; i < teams.lon.length; i++) {
@@ -121,7 +93,7 @@ export function measureChannel(sim: CitySimulation, id: ChannelId, out: ChannelA
       out.set(teams.state);
       return;
     case 'elevator.state':
-      measureElevators(sim.elevators, now, sim.desk.trappedElevators(), out as Uint8Array);
+      measureElevators(sim.elevators, now, sim.world.trappedElevators(), out as Uint8Array);
       return;
   }
 }
@@ -131,8 +103,8 @@ export function measureAll(sim: CitySimulation, out: Readings): void {
 }
 
 /**
- * A reader for the alarm rules: measures a channel on first use in a step and caches it, so a rule
- * reads exactly what the sensors would report.
+ * A reader for the rules and the warning office: measures a channel on first use in a step and
+ * caches it, so they read exactly what the sensors would report.
  */
 export function createChannelReader(assets: CityAssets): (sim: CitySimulation, id: ChannelId) => ChannelArray {
   const cache = allocateReadings(assets);

@@ -10,9 +10,8 @@ import { FINAL_STATUSES, OPEN_STATUSES, type CityEvent, type Incident, type Inci
 import { ACTION_FOR_TARGET } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, CreateIncidentRequest, DispatchRequest, NoteRequest, TeamSuggestion, TransitionRequest } from '../../src/protocol/workOrders';
 import { DomainError } from '../domainError';
+import type { CityAssets } from '../city/assets';
 import type { IncidentDesk } from '../incidents/incidentDesk';
-import type { CitySimulation } from '../simulator/citySimulation';
-import { simTime } from '../simulator/citySimulation';
 import type { IncidentStore } from '../storage/stores';
 import { applyAction, type ActionResult } from './lifecycle';
 import { SerialQueue } from './serialQueue';
@@ -30,8 +29,20 @@ interface IdempotencyRef {
   key: string;
 }
 
+/** What the service needs of the live city (pipeline/cityStages.ts provides it). */
+export interface WorkOrderCity {
+  readonly desk: IncidentDesk;
+  readonly assets: Pick<CityAssets, 'teams'>;
+  /** Simulated time now, epoch ms. */
+  simTime(): number;
+  /** The district a point lies in (-1 off land). */
+  districtAt(lon: number, lat: number): number;
+  /** Publishes an incident change in the next frame. */
+  announce(event: CityEvent): void;
+}
+
 export interface WorkOrderServiceDeps {
-  sim: CitySimulation;
+  city: WorkOrderCity;
   store: IncidentStore;
   /** Wall clock. */
   now?: () => number;
@@ -54,7 +65,7 @@ export class WorkOrderService {
   private clockMinute = NaN;
 
   constructor(private readonly deps: WorkOrderServiceDeps) {
-    this.desk = deps.sim.desk;
+    this.desk = deps.city.desk;
     this.now = deps.now ?? Date.now;
   }
 
@@ -68,7 +79,7 @@ export class WorkOrderService {
   async restore(): Promise<number> {
     const open = await this.deps.store.list({ statuses: [...OPEN_STATUSES, 'resolved'], limit: 100_000 });
     const counters = JSON.parse((await this.deps.store.getMeta(META_COUNTERS)) ?? '{"incident":0,"workOrder":0}');
-    this.desk.restore(open, counters, simTime(this.deps.sim));
+    this.desk.restore(open, counters, this.deps.city.simTime());
     return open.length;
   }
 
@@ -79,7 +90,7 @@ export class WorkOrderService {
     const audit = this.desk.takeAudit().map((a) => ({ ...a, recordedAt: this.now() }));
     // Most ticks change no incident: then the clock is kept once a simulated minute, not on every frame
     // (each commit waits for the disk). A restart resumes at most a minute early.
-    const minute = Math.floor(simTime(this.deps.sim) / 60_000);
+    const minute = Math.floor(this.deps.city.simTime() / 60_000);
     if (!latest.size && !audit.length && minute === this.clockMinute) return;
     this.clockMinute = minute;
     await this.deps.store.commit({
@@ -106,7 +117,7 @@ export class WorkOrderService {
   /** Free teams that could take an incident, nearest first, with route length and ETA. */
   async suggestions(id: string): Promise<TeamSuggestion[]> {
     const incident = await this.openIncident(id);
-    const teams = this.deps.sim.assets.teams;
+    const teams = this.deps.city.assets.teams;
     return this.desk.teamOptions(incident).map((o) => ({
       teamId: teams[o.slot].id,
       name: teams[o.slot].name,
@@ -123,7 +134,7 @@ export class WorkOrderService {
       const incident = await this.openIncident(id);
       const team = req.teamId === undefined ? undefined : this.teamSlot(req.teamId);
       const action = incident.status === 'new' ? 'dispatch' : 'reassign';
-      return this.act(idem, incident, () => this.desk.act(id, { action, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note, team }));
+      return this.act(idem, incident, () => this.desk.act(id, { action, actor, at: this.deps.city.simTime(), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note, team }));
     });
   }
 
@@ -131,14 +142,14 @@ export class WorkOrderService {
     return this.command(principal, `transition:${id}`, idempotencyKey, async (actor, idem) => {
       const incident = await this.openIncident(id);
       const action = ACTION_FOR_TARGET[req.to];
-      return this.act(idem, incident, () => this.desk.act(id, { action, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note }));
+      return this.act(idem, incident, () => this.desk.act(id, { action, actor, at: this.deps.city.simTime(), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note }));
     });
   }
 
   note(id: string, req: NoteRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
     return this.command(principal, `note:${id}`, idempotencyKey, async (actor, idem) => {
       const onDesk = this.desk.get(id);
-      const input = { action: 'note' as const, actor, at: simTime(this.deps.sim), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note };
+      const input = { action: 'note' as const, actor, at: this.deps.city.simTime(), recordedAt: this.now(), expectedVersion: req.expectedVersion, note: req.note };
       if (onDesk) return this.act(idem, onDesk, () => this.desk.act(id, input));
       // Closed and cancelled incidents live only in storage; a note there changes nothing in the city.
       const stored = await this.deps.store.get(id);
@@ -151,9 +162,9 @@ export class WorkOrderService {
   report(req: CreateIncidentRequest, principal: Principal, idempotencyKey?: string): Promise<CommandResult<Incident>> {
     return this.command(principal, 'report', idempotencyKey, async (actor, idem) => {
       const [lon, lat] = req.location;
-      const district = this.deps.sim.locator.indexAt(lon, lat);
+      const district = this.deps.city.districtAt(lon, lat);
       if (district < 0) throw new DomainError('BAD_REQUEST', `location [${lon}, ${lat}] is not on land in any Shanghai district`);
-      const now = simTime(this.deps.sim);
+      const now = this.deps.city.simTime();
       const incident = this.desk.report(req.category, { lon, lat, district, segment: null }, now, { description: req.description, externalRef: req.externalRef ?? null });
       const created = this.desk.takeAudit().map((a) => ({ ...a, actor, recordedAt: this.now() }));
       try {
@@ -167,7 +178,7 @@ export class WorkOrderService {
         this.desk.discard(incident.id);
         throw err;
       }
-      this.deps.sim.pendingEvents.push({ type: 'incident', incident: { ...incident } });
+      this.deps.city.announce({ type: 'incident', incident: { ...incident } });
       return { status: 201, body: incident };
     });
   }
@@ -199,13 +210,13 @@ export class WorkOrderService {
       idempotency: idem ? { ...idem, response: { status: 200, body } } : undefined,
       meta: this.meta(),
     });
-    if (onDesk || !FINAL_STATUSES.includes(body.status)) this.deps.sim.pendingEvents.push({ type: 'incident', incident: { ...body } });
+    if (onDesk || !FINAL_STATUSES.includes(body.status)) this.deps.city.announce({ type: 'incident', incident: { ...body } });
     return { status: 200, body };
   }
 
   /** The simulated clock and the id counters, kept with every change so a restart never goes back before it. */
   private meta(): Record<string, string> {
-    return { [META_SIM_TIME]: String(simTime(this.deps.sim)), [META_COUNTERS]: JSON.stringify(this.desk.counters) };
+    return { [META_SIM_TIME]: String(this.deps.city.simTime()), [META_COUNTERS]: JSON.stringify(this.desk.counters) };
   }
 
   private async openIncident(id: string): Promise<Incident> {
@@ -217,7 +228,7 @@ export class WorkOrderService {
   }
 
   private teamSlot(teamId: string): number {
-    const slot = this.deps.sim.assets.teams.findIndex((t) => t.id === teamId);
+    const slot = this.deps.city.assets.teams.findIndex((t) => t.id === teamId);
     if (slot < 0) throw new DomainError('BAD_REQUEST', `no team ${teamId}`);
     return slot;
   }

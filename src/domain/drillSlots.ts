@@ -49,7 +49,8 @@ export function drillSlots(spec: DrillSpec, state: DrillState): DrillResult {
     case 'alarms':
       for (const a of state.alarms) {
         if (spec.ruleId && a.ruleId !== spec.ruleId) continue;
-        if (spec.trigger && a.trigger !== spec.trigger) continue;
+        // A frozen sensor's alarm carries its rule's id: a drill by rule lights what the rule's readings raised.
+        if (spec.trigger ? a.trigger !== spec.trigger : a.trigger === 'frozen') continue;
         add(a.assetKind, a.slot);
       }
       break;

@@ -16,7 +16,8 @@ export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 /**
  * Which assets make an indicator up, so the wall screen can light them on the map:
  * the slots of a kind whose channel value passes a test, the sites of open incidents of some
- * categories, or the assets of active alarms of a rule (or frozen sensors).
+ * categories, or the assets of active alarms of a rule (raised by its readings; `trigger: 'frozen'`
+ * for the rule's silent sensors instead, or any rule's without a `ruleId`).
  */
 export type DrillSpec =
   | { type: 'channel'; kind: AssetKind; channel: ChannelId; op: 'gte' | 'lte' | 'eq' | 'nan'; value: number }

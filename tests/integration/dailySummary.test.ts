@@ -6,10 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCityGeo } from '../../mock-server/city/cityGeo';
-import { LiveFeed } from '../../mock-server/feed/liveFeed';
-import { recordedTick } from '../../mock-server/feed/recordedTick';
+import type { LiveFeed } from '../../mock-server/feed/liveFeed';
 import { HistoryRecorder } from '../../mock-server/history/historyRecorder';
-import { createCitySimulation, type CitySimulation } from '../../mock-server/simulator/citySimulation';
+import { createCityStages, type CityStages } from '../../mock-server/pipeline/cityStages';
+import { LiveCity } from '../../mock-server/pipeline/liveCity';
+import { recordedTick } from '../../mock-server/pipeline/recordedTick';
 import { openDatabase } from '../../mock-server/storage/database';
 import { SqliteHistoryStore } from '../../mock-server/storage/sqliteHistory';
 import { SqliteIncidentStore } from '../../mock-server/storage/sqliteIncidents';
@@ -36,7 +37,7 @@ const raw = {
   closures: new Map<string, Closure>(),
 };
 let summary: DailySummary;
-let sim: CitySimulation;
+let sim: CityStages;
 
 function tally(readings: LiveFeed['readings'], t: number) {
   raw.minutes++;
@@ -60,16 +61,17 @@ beforeAll(async () => {
   const db = openDatabase(':memory:');
   const incidents = new SqliteIncidentStore(db);
   const history = new SqliteHistoryStore(db);
-  sim = createCitySimulation(loadCityGeo(), { seed: 20260701, startTime: DAY_START, scenario: 'storm', autopilot: true });
-  const feed = new LiveFeed(sim, { tickMs: 1000, speed: 60 });
-  const workOrders = new WorkOrderService({ sim, store: incidents });
+  sim = createCityStages(loadCityGeo(), { seed: 20260701, startTime: DAY_START, scenario: 'storm', autopilot: true });
+  const city = new LiveCity(sim, { tickMs: 1000, speed: 60 });
+  const { feed } = city;
+  const workOrders = new WorkOrderService({ city: sim, store: incidents });
   const recorder = new HistoryRecorder(history, sim.assets, feed.indicators);
   await recorder.resume(DAY_START - MIN);
   await recorder.afterFrame(DAY_START, feed.readings, feed.currentVitals(), [], 0);
   tally(feed.readings, DAY_START);
   // A simulated minute per tick: 1,439 more minutes fill the day.
   for (let k = 1; k < 1440; k++) {
-    const delta = await recordedTick(feed, workOrders, recorder);
+    const delta = await recordedTick(city, workOrders, recorder);
     tally(feed.readings, delta.simTime);
     for (const e of delta.events) {
       if (e.type === 'closure') raw.closures.set(e.closure.id, e.closure);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AssetHistory, HISTORY_CHANNELS, shortestFloat32 } from '../../../../mock-server/feed/assetHistory';
-import type { Readings } from '../../../../mock-server/simulator/measure';
+import type { Readings } from '../../../../mock-server/pipeline/readings';
 import { ASSET_KINDS, type AssetKind } from '@/protocol/assets';
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '@/protocol/channels';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCityGeo, type CityGeo } from '../../../../mock-server/city/cityGeo';
-import { LiveFeed } from '../../../../mock-server/feed/liveFeed';
-import { createCitySimulation } from '../../../../mock-server/simulator/citySimulation';
+import { createCityStages } from '../../../../mock-server/pipeline/cityStages';
+import { LiveCity } from '../../../../mock-server/pipeline/liveCity';
 import { applyChannel, decodeChannel } from '@/protocol/channelCodec';
 import { unpackChannels } from '@/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '@/protocol/channels';
@@ -12,22 +12,25 @@ beforeAll(() => {
   geo = loadCityGeo();
 });
 
-const feedAt = (speed = 60) =>
-  new LiveFeed(createCitySimulation(geo, { seed: 1, startTime: Date.UTC(2026, 6, 1), scenario: 'showers' }), { tickMs: 1000, speed, now: () => 1234 });
+/** A city ticking at `speed`: each tick runs its pipeline, which publishes through its feed. */
+const cityAt = (speed = 60) =>
+  new LiveCity(createCityStages(geo, { seed: 1, startTime: Date.UTC(2026, 6, 1), scenario: 'showers' }), { tickMs: 1000, speed, now: () => 1234 });
 
 describe('live feed', () => {
   it('numbers frames consecutively and stamps them', () => {
-    const feed = feedAt();
+    const city = cityAt();
+    const { feed } = city;
     const snap = feed.snapshot();
-    const a = feed.tick();
-    const b = feed.tick();
+    const a = city.tick();
+    const b = city.tick();
     expect([a.seq, b.seq]).toEqual([snap.seq + 1, snap.seq + 2]);
     expect(b.simTime - a.simTime).toBe(60_000);
     expect(b.sentAt).toBe(1234);
   });
 
   it('lets a client rebuild the exact server state from a snapshot and the deltas after it', () => {
-    const feed = feedAt();
+    const city = cityAt();
+    const { feed } = city;
     const catalog = toCatalogView(feed.catalog);
     const snap = feed.snapshot();
     const client = Object.fromEntries(CHANNEL_IDS.map((id) => [id, allocateChannel(id, catalog.groups[CHANNELS[id].kind].count)]));
@@ -35,7 +38,7 @@ describe('live feed', () => {
     for (const id of CHANNEL_IDS) applyChannel(client[id], snapFrames[id]!);
     let sparse = 0;
     for (let i = 0; i < 30; i++) {
-      const delta = feed.tick();
+      const delta = city.tick();
       if (!delta.channels) continue;
       for (const [id, chunk] of Object.entries(unpackChannels(delta.channels))) {
         if (decodeChannel(chunk).mode === 'sparse') sparse++;
@@ -48,35 +51,37 @@ describe('live feed', () => {
 
   it('sends a heartbeat with no channels when nothing changed', () => {
     // At 1/1000 speed a 1 s tick advances no whole simulation step.
-    const feed = feedAt(0.001);
-    expect(feed.tick().channels).toBeNull();
+    const city = cityAt(0.001);
+    expect(city.tick().channels).toBeNull();
   });
 
   it('carries every vital sign in the snapshot and in each delta, stamped with the frame time', () => {
-    const feed = feedAt();
+    const city = cityAt();
+    const { feed } = city;
     const n = feed.catalog.indicators.length;
     expect(n).toBeGreaterThanOrEqual(20);
     const snap = feed.snapshot();
     expect(snap.vitals.t).toBe(snap.simTime);
     expect(snap.vitals.values).toHaveLength(n);
     for (let i = 0; i < 3; i++) {
-      const delta = feed.tick();
+      const delta = city.tick();
       expect(delta.vitals.t).toBe(delta.simTime);
       expect(delta.vitals.values).toHaveLength(n);
       expect(delta.vitals.values.every((v) => v === null || Number.isFinite(v))).toBe(true);
     }
     // Even a heartbeat frame carries them.
-    const idle = feedAt(0.001);
+    const idle = cityAt(0.001);
     expect(idle.tick().vitals.values).toHaveLength(n);
   });
 
   it('hands the active weather warnings to a snapshot and each change to the deltas', () => {
-    const feed = new LiveFeed(createCitySimulation(geo, { seed: 5, startTime: Date.parse('2026-07-15T06:00:00+08:00'), scenario: 'storm' }), {
+    const city = new LiveCity(createCityStages(geo, { seed: 5, startTime: Date.parse('2026-07-15T06:00:00+08:00'), scenario: 'storm' }), {
       tickMs: 1000,
       speed: 600,
     });
+    const { feed } = city;
     const warnings = [];
-    for (let i = 0; i < 12; i++) warnings.push(...feed.tick().events.filter((e) => e.type === 'warning'));
+    for (let i = 0; i < 12; i++) warnings.push(...city.tick().events.filter((e) => e.type === 'warning'));
     expect(warnings.length).toBeGreaterThan(0);
     const active = feed.snapshot().events.warnings;
     expect(active.length).toBeGreaterThan(0);
@@ -84,9 +89,10 @@ describe('live feed', () => {
   });
 
   it('sends the catalogue with positions that match the assets', () => {
-    const feed = feedAt();
+    const city = cityAt();
+    const { feed } = city;
     const catalog = toCatalogView(feed.catalog);
-    const g = feed.sim.assets.rainGauges[10];
+    const g = city.stages.assets.rainGauges[10];
     expect(catalog.groups.rainGauge.ids[10]).toBe(g.id);
     expect(catalog.groups.rainGauge.positions[20]).toBeCloseTo(g.lon, 4);
     expect(catalog.groups.rainGauge.positions[21]).toBeCloseTo(g.lat, 4);

@@ -12,6 +12,7 @@ import { defaultRules } from '../../../../mock-server/rules/defaultRules';
 import { createDrainageState } from '../../../../mock-server/simulator/drainage';
 import { createRng } from '../../../../mock-server/simulator/rng';
 import { routerFor } from '../../../../mock-server/simulator/routing';
+import { SimulatedWorld } from '../../../../mock-server/simulator/simulatedWorld';
 import { AVAILABLE, createTeamsState, EN_ROUTE, ON_SITE, stepTeams } from '../../../../mock-server/simulator/teams';
 import type { Actor } from '@/protocol/workOrders';
 
@@ -24,7 +25,8 @@ beforeAll(() => {
 
 function makeDesk(autopilot: boolean) {
   const teams = createTeamsState(assets);
-  const desk = new IncidentDesk({ assets, rules: defaultRules(assets), router: routerFor(assets.roads), teams, drainage: createDrainageState(assets), rng: createRng(1), autopilot });
+  const world = new SimulatedWorld(assets, teams, createDrainageState(assets), routerFor(assets.roads));
+  const desk = new IncidentDesk({ assets, rules: defaultRules(assets), world, rng: createRng(1), autopilot });
   return { desk, teams };
 }
 

@@ -2,13 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CityAssets } from '../../../../mock-server/city/assets';
 import { loadCityGeo } from '../../../../mock-server/city/cityGeo';
 import { placeAssets } from '../../../../mock-server/city/placeAssets';
+import type { DeskWorld } from '../../../../mock-server/incidents/deskWorld';
 import { IncidentDesk } from '../../../../mock-server/incidents/incidentDesk';
 import { defaultRules } from '../../../../mock-server/rules/defaultRules';
 import { createDrainageState, PUMP_TRUCK_CM_MIN } from '../../../../mock-server/simulator/drainage';
 import { createRng } from '../../../../mock-server/simulator/rng';
-import { routerFor } from '../../../../mock-server/simulator/routing';
+import { routerFor, type Route } from '../../../../mock-server/simulator/routing';
+import { SimulatedWorld } from '../../../../mock-server/simulator/simulatedWorld';
 import { createTeamsState, stepTeams, ON_SITE } from '../../../../mock-server/simulator/teams';
 import type { Alarm, CityEvent, Incident } from '@/protocol/cityEvents';
+import type { Actor } from '@/protocol/workOrders';
 
 const MIN = 60_000;
 let assets: CityAssets;
@@ -19,8 +22,9 @@ beforeAll(() => {
 function makeDesk() {
   const teams = createTeamsState(assets);
   const drainage = createDrainageState(assets);
-  const desk = new IncidentDesk({ assets, rules: defaultRules(assets), router: routerFor(assets.roads), teams, drainage, rng: createRng(1) });
-  return { desk, teams, drainage };
+  const world = new SimulatedWorld(assets, teams, drainage, routerFor(assets.roads));
+  const desk = new IncidentDesk({ assets, rules: defaultRules(assets), world, rng: createRng(1) });
+  return { desk, teams, drainage, world };
 }
 
 const underpassAlarm = (slot: number, severity: Alarm['severity'], state: Alarm['state'] = 'active'): Alarm => {
@@ -52,7 +56,7 @@ const closuresOf = (events: CityEvent[]) => events.flatMap((e) => (e.type === 'c
 
 describe('incident desk: the underpass cascade', () => {
   it('raises an incident and a closure notice for traffic police when an underpass floods', () => {
-    const { desk } = makeDesk();
+    const { desk, world } = makeDesk();
     const events = desk.onAlarms([underpassAlarm(3, 'critical')], 10 * MIN);
     const [incident] = incidentsOf(events);
     expect(incident).toMatchObject({ category: 'underpassFlooding', priority: 1, unit: 'waterAuthority', status: 'new', assetKind: 'underpass', assetSlot: 3 });
@@ -60,7 +64,7 @@ describe('incident desk: the underpass cascade', () => {
     const [closure] = closuresOf(events);
     expect(closure).toMatchObject({ state: 'active', notified: 'trafficPolice', underpassSlot: 3 });
     expect(closure.segments).toContain(assets.underpasses[3].segment);
-    for (const s of closure.segments) expect(desk.closed[s]).toBe(1);
+    for (const s of closure.segments) expect(world.closed[s]).toBe(1);
   });
 
   it('opens nothing for a warning-level underpass (yellow sign, road open)', () => {
@@ -69,13 +73,13 @@ describe('incident desk: the underpass cascade', () => {
   });
 
   it('keeps one incident per alarm episode and lifts the closure when the water drops below closing depth', () => {
-    const { desk } = makeDesk();
+    const { desk, world } = makeDesk();
     desk.onAlarms([underpassAlarm(3, 'critical')], 0);
     expect(incidentsOf(desk.onAlarms([underpassAlarm(3, 'critical')], MIN))).toEqual([]);
     const eased = desk.onAlarms([underpassAlarm(3, 'warning')], 2 * MIN);
     const [lifted] = closuresOf(eased);
     expect(lifted).toMatchObject({ state: 'lifted', liftedAt: 2 * MIN });
-    expect(Array.from(desk.closed).every((v) => v === 0)).toBe(true);
+    expect(Array.from(world.closed).every((v) => v === 0)).toBe(true);
     expect(desk.openIncidents()).toHaveLength(1);
   });
 
@@ -108,12 +112,101 @@ describe('incident desk: the underpass cascade', () => {
   });
 
   it('adds city-life incidents routed to the responsible unit, and marks accidents on the road', () => {
-    const { desk } = makeDesk();
+    const { desk, world } = makeDesk();
     const segment = 10;
     const e = desk.addCityLife('trafficAccident', { lon: 121.4, lat: 31.2, district: 2, segment }, 0);
     expect(e.type === 'incident' && e.incident).toMatchObject({ category: 'trafficAccident', unit: 'trafficPolice', source: 'cityLife' });
-    expect(desk.accidents[segment]).toBe(1);
+    expect(world.accidents[segment]).toBe(1);
     const outage = desk.addCityLife('powerOutage', { lon: 121.4, lat: 31.2, district: 2, segment: null }, 0);
     expect(outage.type === 'incident' && outage.incident.unit).toBe('powerCompany');
+  });
+});
+
+const frozenAlarm = (slot: number, state: Alarm['state'] = 'active'): Alarm => ({
+  ...underpassAlarm(slot, 'minor', state),
+  id: `underpass.depth:frozen:${assets.underpasses[slot].id}:0`,
+  trigger: 'frozen',
+  value: 600,
+  unit: 's',
+  threshold: 600,
+});
+
+describe('incident desk: the frozen-sensor trigger', () => {
+  it('opens a sensor-fault incident for a silent sensor, apart from the flood alarm of the same rule and underpass', () => {
+    const { desk } = makeDesk();
+    const events = desk.onAlarms([underpassAlarm(3, 'critical'), frozenAlarm(3)], 0);
+    const opened = incidentsOf(events);
+    expect(opened.map((i) => i.category)).toEqual(['underpassFlooding', 'sensorFault']);
+    // Both name the rule by its id; the trigger tells them apart.
+    expect(opened.map((i) => i.alarmRuleId)).toEqual(['underpass.depth', 'underpass.depth']);
+    expect(desk.takeAudit().map((a) => a.actor.name)).toEqual(['underpass.depth', 'underpass.depth']);
+    // Only the reading alarm closes the road.
+    expect(closuresOf(events)).toHaveLength(1);
+    expect(closuresOf(desk.onAlarms([frozenAlarm(3, 'cleared')], MIN))).toEqual([]);
+    expect(desk.activeClosures()).toHaveLength(1);
+  });
+
+  it('ends one trigger’s episode without touching the other', () => {
+    const { desk } = makeDesk();
+    desk.onAlarms([underpassAlarm(3, 'critical'), frozenAlarm(3)], 0);
+    desk.onAlarms([frozenAlarm(3, 'cleared')], MIN);
+    // The flood episode still holds its incident: no second one.
+    expect(incidentsOf(desk.onAlarms([underpassAlarm(3, 'critical')], 2 * MIN))).toEqual([]);
+    // The frozen episode ended: the sensor's next silence is a new incident.
+    expect(incidentsOf(desk.onAlarms([frozenAlarm(3)], 3 * MIN)).map((i) => i.category)).toEqual(['sensorFault']);
+  });
+
+  it('re-attaches a restored sensor-fault incident to the frozen trigger of its rule', () => {
+    const { desk } = makeDesk();
+    const [fault] = incidentsOf(desk.onAlarms([frozenAlarm(3)], 0));
+    const restarted = makeDesk().desk;
+    restarted.restore([fault], { ...desk.counters }, MIN);
+    expect(incidentsOf(restarted.onAlarms([frozenAlarm(3)], 2 * MIN))).toEqual([]);
+    expect(incidentsOf(restarted.onAlarms([underpassAlarm(3, 'critical')], 2 * MIN)).map((i) => i.category)).toEqual(['underpassFlooding']);
+  });
+});
+
+/** A world that only records what the desk asks of it: every team free at one spot, every route a minute. */
+function recordingWorld() {
+  const calls: string[] = [];
+  const route: Route = { nodes: [0], segments: [], lengthKm: 1, minutes: 1 };
+  const world: DeskWorld = {
+    team: () => ({ available: true, lon: 121.4, lat: 31.2, incident: null }),
+    routeFor: () => route,
+    sendTeam: (slot, _route, id) => calls.push(`send ${slot} ${id}`),
+    releaseTeam: (slot) => calls.push(`release ${slot}`),
+    placeTeamOnSite: (slot) => calls.push(`onSite ${slot}`),
+    pumpOut: (kind, slot, working) => calls.push(`pumpOut ${kind} ${slot} ${working}`),
+    repairPump: (slot) => calls.push(`repair ${slot}`),
+    setRoadClosed: (segments, closed) => calls.push(`closed ${segments.length} ${closed}`),
+    setAccident: (segment, blocked) => calls.push(`accident ${segment} ${blocked}`),
+    setTrapped: (slot, trapped) => calls.push(`trapped ${slot} ${trapped}`),
+  };
+  return { world, calls };
+}
+
+describe('incident desk: its port to the world', () => {
+  const officer: Actor = { kind: 'user', name: 'dispatcher', role: 'dispatcher' };
+
+  it('closes and reopens roads, blocks and clears accidents, and holds trapped elevators through the port', () => {
+    const { world, calls } = recordingWorld();
+    const desk = new IncidentDesk({ assets, rules: defaultRules(assets), world, rng: createRng(1), autopilot: false });
+    desk.onAlarms([underpassAlarm(3, 'critical')], 0);
+    desk.onAlarms([underpassAlarm(3, 'warning')], MIN);
+    const accident = desk.addCityLife('trafficAccident', { lon: 121.4, lat: 31.2, district: 2, segment: 10 }, 0);
+    const trapped = desk.addCityLife('elevatorEntrapment', { lon: 121.4, lat: 31.2, district: 2, segment: null, asset: { kind: 'elevator', slot: 7 } }, 0);
+    for (const e of [accident, trapped]) if (e.type === 'incident') desk.act(e.incident.id, { action: 'cancel', actor: officer, at: MIN, recordedAt: 0, note: 'test' });
+    const segments = closuresOf(desk.onAlarms([underpassAlarm(3, 'critical')], 2 * MIN))[0].segments.length;
+    expect(calls).toEqual([`closed ${segments} true`, `closed ${segments} false`, 'accident 10 true', 'trapped 7 true', 'accident 10 false', 'trapped 7 false', `closed ${segments} true`]);
+  });
+
+  it('sends, pumps out with and releases a team through the port', () => {
+    const { world, calls } = recordingWorld();
+    const desk = new IncidentDesk({ assets, rules: defaultRules(assets), world, rng: createRng(1), autopilot: false });
+    const [flood] = incidentsOf(desk.onAlarms([underpassAlarm(3, 'critical')], 0));
+    calls.length = 0;
+    const dispatched = desk.act(flood.id, { action: 'dispatch', actor: officer, at: 0, recordedAt: 0 }).incident;
+    for (const action of ['accept', 'arrive'] as const) desk.act(flood.id, { action, actor: officer, at: 0, recordedAt: 0 });
+    expect(calls).toEqual([`send ${dispatched.teamSlot} ${flood.id}`, 'pumpOut underpass 3 true']);
   });
 });

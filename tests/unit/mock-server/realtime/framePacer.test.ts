@@ -6,7 +6,7 @@ import type { CityEvent } from '@/protocol/cityEvents';
 import type { WireDelta } from '@/protocol/events';
 import { frameFor, MAX_HELD_EVENTS, newPacedClient, pace, type PublishedFrame } from '../../../../mock-server/realtime/framePacer';
 import { encodeDelta } from '@/protocol/channelCodec';
-import type { Readings } from '../../../../mock-server/simulator/measure';
+import type { Readings } from '../../../../mock-server/pipeline/readings';
 import { makeIncident } from '../../../support/incidentFixture';
 
 const SLOTS = 8;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AlarmEngine, nextLevel } from '../../../../mock-server/rules/alarmEngine';
+import { AlarmEngine, nextLevel, ruleChannels } from '../../../../mock-server/rules/alarmEngine';
 import type { AlarmRule, Band } from '../../../../mock-server/rules/ruleTypes';
 import type { Alarm } from '@/protocol/cityEvents';
 
@@ -27,7 +27,7 @@ function run(rule: AlarmRule, series: number[][], slots = series[0].length) {
     locate: (_kind, slot) => ({ id: `A${slot}`, lon: 121.4, lat: 31.2, district: 0 }),
     sampleIntervalS: 60,
   });
-  const changes: Alarm[][] = series.map((values, t) => engine.evaluate(t * MIN, () => values));
+  const changes: Alarm[][] = series.map((values, t) => engine.evaluate(t * MIN, { [rule.channel]: values }));
   return { engine, changes, all: changes.flat() };
 }
 
@@ -80,8 +80,35 @@ describe('alarm engine', () => {
     const frozen = all.filter((a) => a.trigger === 'frozen');
     expect(frozen.map((a) => a.state)).toEqual(['active', 'cleared']);
     expect(frozen[0].raisedAt).toBe(10 * MIN); // 600 s after the last reading, at minute 0
-    expect(frozen[0].ruleId).toBe('underpass.depth:frozen');
+    // The frozen sensor is the rule's own trigger: ruleId stays the rule's id.
+    expect(frozen[0].ruleId).toBe('underpass.depth');
     expect(engine.active().filter((a) => a.trigger === 'frozen')).toEqual([]);
+  });
+
+  it('keeps the frozen trigger and the reading trigger of one rule and asset as separate alarms', () => {
+    // Flooded (critical, held through the silence), then silent for 10 minutes, then reporting again, dry.
+    const series = [[30], [30], [30], ...Array.from({ length: 11 }, () => [NaN]), [0], [0], [0]];
+    const { all, engine } = run({ ...underpassRule, rate: undefined }, series);
+    const reading = all.filter((a) => a.trigger !== 'frozen');
+    const frozen = all.filter((a) => a.trigger === 'frozen');
+    expect(frozen.map((a) => a.state)).toEqual(['active', 'cleared']);
+    expect(new Set(all.map((a) => a.ruleId))).toEqual(new Set(['underpass.depth']));
+    expect(new Set(frozen.map((a) => a.id)).size).toBe(1);
+    expect(frozen[0].id).not.toBe(reading[0].id);
+    // While frozen, both are active at once; the flood alarm was neither cleared nor replaced by the silence.
+    const during = run({ ...underpassRule, rate: undefined }, series.slice(0, 14)).engine.active();
+    expect(during.map((a) => `${a.trigger}:${a.severity}`).sort()).toEqual(['frozen:minor', 'threshold:critical']);
+    // The flood alarm clears on the readings alone: the 2-minute mean of the first two dry samples.
+    expect(reading.filter((a) => a.state === 'cleared').map((a) => a.clearedAt)).toEqual([15 * MIN]);
+    expect(frozen[1].clearedAt).toBe(14 * MIN);
+    expect(engine.active()).toEqual([]);
+  });
+
+  it('samples only the channels its rules watch, and refuses a sample that leaves one out', () => {
+    const water: AlarmRule = { ...underpassRule, id: 'w', channel: 'water' };
+    expect(ruleChannels([underpassRule, water, { ...underpassRule, id: 'u2' }])).toEqual(['underpass.depth', 'water']);
+    const engine = new AlarmEngine({ rules: [underpassRule], count: () => 1, locate: () => ({ id: 'A0', lon: 0, lat: 0, district: 0 }), sampleIntervalS: 60 });
+    expect(() => engine.evaluate(0, { water: [1] })).toThrow(/underpass\.depth/);
   });
 
   it('holds a threshold alarm through a gap in the data instead of clearing it', () => {

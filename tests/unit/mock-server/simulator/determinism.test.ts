@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCityGeo, type CityGeo } from '../../../../mock-server/city/cityGeo';
 import { catalogToWire } from '../../../../mock-server/feed/catalogToWire';
-import { LiveFeed } from '../../../../mock-server/feed/liveFeed';
-import { advance, createCitySimulation, simTime, takeEvents } from '../../../../mock-server/simulator/citySimulation';
-import { allocateReadings, createChannelReader, measureAll } from '../../../../mock-server/simulator/measure';
+import { createCityStages } from '../../../../mock-server/pipeline/cityStages';
+import { LiveCity } from '../../../../mock-server/pipeline/liveCity';
+import { allocateReadings } from '../../../../mock-server/pipeline/readings';
 import type { RainScenarioId } from '../../../../mock-server/simulator/scenarios/rainScenarios';
+import type { CityEvent } from '@/protocol/cityEvents';
 
 const START = Date.parse('2026-07-15T14:00:00+08:00');
 let geo: CityGeo;
@@ -12,17 +13,15 @@ beforeAll(() => {
   geo = loadCityGeo();
 });
 
+/** Runs the whole pipeline, one frame per chunk of steps; `out` is what the sensors read at the end (before wire rounding). */
 function runFor(seed: number, chunks: number[], scenario: RainScenarioId = 'showers') {
-  const sim = createCitySimulation(geo, { seed, startTime: START, scenario });
-  const read = createChannelReader(sim.assets);
-  const events = [];
-  for (const steps of chunks) {
-    advance(sim, steps, read);
-    events.push(...takeEvents(sim));
-  }
-  const out = allocateReadings(sim.assets);
-  measureAll(sim, out);
-  return { sim, out, events };
+  const stages = createCityStages(geo, { seed, startTime: START, scenario });
+  const city = new LiveCity(stages, { tickMs: 1000, speed: 60 });
+  const events: CityEvent[] = [];
+  for (const steps of chunks) events.push(...city.advance(steps).events);
+  const out = allocateReadings(stages.assets);
+  stages.source.readAll(out);
+  return { sim: stages, city, out, events };
 }
 
 describe('simulator determinism at full Shanghai counts', () => {
@@ -57,17 +56,19 @@ describe('simulator determinism at full Shanghai counts', () => {
   it('does not depend on how steps are grouped into ticks', () => {
     const whole = runFor(11, [1800], 'storm');
     const pieces = runFor(11, Array.from({ length: 30 }, () => 60), 'storm');
-    expect(simTime(whole.sim)).toBe(simTime(pieces.sim));
+    expect(whole.sim.simTime()).toBe(pieces.sim.simTime());
+    expect(pieces.city.feed.currentVitals()).toEqual(whole.city.feed.currentVitals());
     expect(pieces.out).toEqual(whole.out);
     expect(pieces.events).toEqual(whole.events);
   });
 
   it('publishes the same readings at the same simulated time whatever the speed', () => {
-    const sim = () => createCitySimulation(geo, { seed: 3, startTime: START, scenario: 'showers' });
-    const fast = new LiveFeed(sim(), { tickMs: 1000, speed: 600 });
-    const slow = new LiveFeed(sim(), { tickMs: 500, speed: 60 });
-    fast.tick();
-    for (let i = 0; i < 20; i++) slow.tick();
+    const stages = () => createCityStages(geo, { seed: 3, startTime: START, scenario: 'showers' });
+    const fastCity = new LiveCity(stages(), { tickMs: 1000, speed: 600 });
+    const slowCity = new LiveCity(stages(), { tickMs: 500, speed: 60 });
+    fastCity.tick();
+    for (let i = 0; i < 20; i++) slowCity.tick();
+    const [fast, slow] = [fastCity.feed, slowCity.feed];
     expect(fast.status().simTime).toBe(slow.status().simTime);
     expect(fast.current()).toEqual(slow.current());
     expect(fast.currentVitals()).toEqual(slow.currentVitals());
@@ -75,12 +76,11 @@ describe('simulator determinism at full Shanghai counts', () => {
   });
 
   it('keeps every reading in a physical range over a simulated storm', () => {
-    const { sim } = runFor(5, [], 'storm');
-    const read = createChannelReader(sim.assets);
+    const { sim, city } = runFor(5, [], 'storm');
     const out = allocateReadings(sim.assets);
     for (let h = 0; h < 4; h++) {
-      advance(sim, 3600, read);
-      measureAll(sim, out);
+      city.advance(3600);
+      sim.source.readAll(out);
       const finite = (a: ArrayLike<number>) => Array.from(a).filter(Number.isFinite);
       expect(Math.min(...finite(out.rain))).toBeGreaterThanOrEqual(0);
       expect(Math.max(...finite(out.rain))).toBeLessThan(300);

@@ -55,22 +55,21 @@ describe('elevator states', () => {
 describe('entrapments in a city with an elevator feed', () => {
   it('happen in one of its elevators, which reads trapped until the incident ends', async () => {
     const { loadCityGeo } = await import('../../../../mock-server/city/cityGeo');
-    const { advance, createCitySimulation, takeEvents } = await import('../../../../mock-server/simulator/citySimulation');
-    const { createChannelReader, measureChannel } = await import('../../../../mock-server/simulator/measure');
-    const sim = createCitySimulation(loadCityGeo(), { seed: 5, startTime: at('2026-07-15T09:00:00'), scenario: 'calm', roadGridKm: 2, counts: { elevators: 5_000 } });
-    const read = createChannelReader(sim.assets);
-    const states = new Uint8Array(5_000);
+    const { createCityStages } = await import('../../../../mock-server/pipeline/cityStages');
+    const { LiveCity } = await import('../../../../mock-server/pipeline/liveCity');
+    const stages = createCityStages(loadCityGeo(), { seed: 5, startTime: at('2026-07-15T09:00:00'), scenario: 'calm', roadGridKm: 2, counts: { elevators: 5_000 } });
+    const city = new LiveCity(stages, { tickMs: 1000, speed: 60 });
     for (let hour = 0; hour < 6; hour++) {
-      advance(sim, 3600, read);
-      const entrapment = takeEvents(sim).find((e) => e.type === 'incident' && e.incident.category === 'elevatorEntrapment' && e.incident.status === 'new');
+      const entrapment = city.advance(3600).events.find((e) => e.type === 'incident' && e.incident.category === 'elevatorEntrapment' && e.incident.status === 'new');
       if (!entrapment || entrapment.type !== 'incident') continue;
       const { incident } = entrapment;
       expect(incident.assetKind).toBe('elevator');
       const slot = incident.assetSlot!;
-      expect([incident.lon, incident.lat]).toEqual([sim.assets.elevators.lonLat[slot * 2], sim.assets.elevators.lonLat[slot * 2 + 1]]);
-      if (!sim.desk.get(incident.id)) continue; // already resolved within the hour
-      measureChannel(sim, 'elevator.state', states);
-      expect(states[slot]).toBe(ELEVATOR_STATES.indexOf('trapped'));
+      expect([incident.lon, incident.lat]).toEqual([stages.assets.elevators.lonLat[slot * 2], stages.assets.elevators.lonLat[slot * 2 + 1]]);
+      if (!stages.desk.get(incident.id)) continue; // already resolved within the hour
+      // As the sensors report it and as the frame published it.
+      expect(stages.source.read('elevator.state')[slot]).toBe(ELEVATOR_STATES.indexOf('trapped'));
+      expect(city.feed.readings['elevator.state'][slot]).toBe(ELEVATOR_STATES.indexOf('trapped'));
       return;
     }
     throw new Error('no open entrapment in six simulated hours');

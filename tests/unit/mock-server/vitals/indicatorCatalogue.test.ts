@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '@/protocol/channels';
 import { DIMENSIONS } from '@/protocol/vitals';
-import { INDICATORS, P1_CATEGORIES } from '../../../../mock-server/vitals/indicatorCatalogue';
-import { missingComputations, roundTo } from '../../../../mock-server/vitals/computeVitals';
+import { INDICATOR_DEFINITIONS, INDICATORS, type IndicatorId } from '../../../../mock-server/vitals/indicatorCatalogue';
+import { roundTo } from '../../../../mock-server/vitals/computeVitals';
+import { defineIndicator } from '../../../../mock-server/vitals/indicators/defineIndicator';
+import { P1_CATEGORIES } from '../../../../mock-server/vitals/vitalsFacts';
 
 describe('indicator catalogue', () => {
   it('has at least four indicators in each of the five dimensions', () => {
@@ -45,9 +47,22 @@ describe('indicator catalogue', () => {
     expect(P1_CATEGORIES).toEqual(['underpassFlooding', 'elevatorEntrapment']);
   });
 
-  it('can compute every indicator it lists', () => {
-    expect(missingComputations(INDICATORS)).toEqual([]);
-    expect(missingComputations([{ ...INDICATORS[0], id: 'nope' }])).toEqual(['nope']);
+  it('defines every indicator with its formula, and an indicator without one does not compile', () => {
+    for (const d of INDICATOR_DEFINITIONS) expect(typeof d.compute, d.id).toBe('function');
+    // @ts-expect-error a definition without `compute` (a bare spec) is a type error
+    expect(() => defineIndicator({ ...INDICATORS[0], id: 'nope' })).not.toThrow();
+    // The catalogue's ids are a union of literals, not any string.
+    const known: IndicatorId = 'infra.sensorsFrozen';
+    // @ts-expect-error an id the catalogue does not define
+    const unknown: IndicatorId = 'nope';
+    expect([known, unknown]).toHaveLength(2);
+  });
+
+  it('carries the specs without their formulas, in the definitions\' order', () => {
+    expect(INDICATORS.map((i) => i.id)).toEqual(INDICATOR_DEFINITIONS.map((d) => d.id));
+    for (const spec of INDICATORS) expect('compute' in spec, spec.id).toBe(false);
+    // The wire clones the specs: a function would make structuredClone throw.
+    expect(() => structuredClone(INDICATORS)).not.toThrow();
   });
 
   it('rounds values to display digits and turns non-numbers into null', () => {

@@ -6,7 +6,10 @@ import type { Alarm, Incident } from '@/protocol/cityEvents';
 const state: DrillState = {
   channels: { 'underpass.depth': Float32Array.from([0, 30, 26, NaN]), 'pump.state': Uint8Array.from([1, 2, 2]) },
   counts: { rainGauge: 3, waterGauge: 0, weatherStation: 0, underpass: 4, waterloggingPoint: 0, pumpStation: 3, roadSegment: 0, team: 0, elevator: 0 },
-  alarms: [{ ruleId: 'underpass.depth:frozen', trigger: 'frozen', assetKind: 'underpass', slot: 3 } as Alarm],
+  alarms: [
+    { ruleId: 'underpass.depth', trigger: 'frozen', assetKind: 'underpass', slot: 3 } as Alarm,
+    { ruleId: 'underpass.depth', trigger: 'threshold', assetKind: 'underpass', slot: 1 } as Alarm,
+  ],
   incidents: [
     { category: 'elevatorEntrapment', status: 'new', assetKind: null, assetSlot: null, lon: 121.4, lat: 31.2 } as Incident,
     { category: 'pumpFault', status: 'dispatched', assetKind: 'pumpStation', assetSlot: 1, lon: 0, lat: 0 } as Incident,
@@ -24,6 +27,9 @@ describe('drill-down slots', () => {
 
   it('follows alarms, incidents (assets or free points) and whole kinds', () => {
     expect(drillSlots({ type: 'alarms', trigger: 'frozen' }, state).slots).toEqual({ underpass: [3] });
+    // A rule's drill lights what its readings raised, not its silent sensors (the same rule id, its own trigger).
+    expect(drillSlots({ type: 'alarms', ruleId: 'underpass.depth' }, state).slots).toEqual({ underpass: [1] });
+    expect(drillSlots({ type: 'alarms', ruleId: 'underpass.depth', trigger: 'frozen' }, state).slots).toEqual({ underpass: [3] });
     const inc = drillSlots({ type: 'incidents', categories: ['elevatorEntrapment', 'pumpFault'] }, state);
     expect(inc.slots).toEqual({ pumpStation: [1] });
     expect(inc.points).toEqual([[121.4, 31.2]]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RainCell } from '../../../../mock-server/simulator/rainCells';
-import { RainAccumulator } from '../../../../mock-server/simulator/rainTotals';
-import { EASE_AFTER_MS, nowcastNextHour, rainstormLevelOf, VALIDITY_MS, WeatherOffice, type Observations } from '../../../../mock-server/simulator/weatherOffice';
+import { RainAccumulator } from '../../../../mock-server/rules/rainTotals';
+import { EASE_AFTER_MS, nowcastNextHour, rainstormLevelOf, VALIDITY_MS, WeatherOffice, type Observations } from '../../../../mock-server/rules/weatherOffice';
 import type { WeatherWarning } from '@/protocol/weatherWarnings';
 
 const START = Date.parse('2026-07-15T10:00:00+08:00');

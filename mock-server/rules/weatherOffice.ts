@@ -1,5 +1,6 @@
 /**
- * The warning office, played by the simulator so the screen has weather warnings to show: it keeps
+ * The warning office, a stage of the city pipeline beside the alarm rules: from what the source
+ * reports (the rain gauges, the weather stations, the radar picture and the day's forecast) it keeps
  * rolling rainfall totals per rain gauge and issues, upgrades, renews, downgrades and cancels
  * rainstorm, thunderstorm, gale and heat warnings by the national signal rules (../shared/BRIEF.md).
  * Shanghai issues its own signals; a CAP ingest adapter can produce the same WeatherWarning records.
@@ -12,7 +13,7 @@
  */
 import type { DistrictRef } from '../../src/protocol/assets';
 import { WARNING_EVENTS, WARNING_LEVELS, type WarningEvent, type WeatherWarning } from '../../src/protocol/weatherWarnings';
-import { rainAt, type RainCell } from './rainCells';
+import { rainAt, type RainCell } from '../simulator/rainCells';
 import { RainAccumulator } from './rainTotals';
 
 /** It is still raining at a gauge while its current intensity is at least this (the light/moderate line), mm/h. */

@@ -1,0 +1,112 @@
+/**
+ * The stages of the city's pipeline, built once: the source, the alarm rules and the warning office,
+ * the duty desk, and the events that commands produced between ticks. Each stage keeps its own
+ * state; cityTick.ts runs them in order. `createPipelineStages` builds them for any source;
+ * `createCityStages` for the simulated city, whose desk draws its response times from a stream forked
+ * with the simulator's, in the same order as ever, so a seed is always the same city.
+ */
+import type { CityEvent } from '../../src/protocol/cityEvents';
+import type { CityGeo } from '../city/cityGeo';
+import { createDistrictLocator } from '../city/districtLocator';
+import { toKm } from '../city/localProjection';
+import { IncidentDesk } from '../incidents/incidentDesk';
+import { AlarmEngine, ruleChannels } from '../rules/alarmEngine';
+import { defaultRules } from '../rules/defaultRules';
+import { WeatherOffice } from '../rules/weatherOffice';
+import { forkCityRngs, type SimulationOptions } from '../simulator/citySimulation';
+import type { Rng } from '../simulator/rng';
+import { SimulatedCity, type SimulationStatus } from '../simulator/simulatedCity';
+import { Cadence } from './cadence';
+import type { CitySource } from './citySource';
+import type { PipelineStages } from './cityTick';
+
+/** Alarm rules sample every simulated minute. */
+export const RULES_EVERY_MS = 60_000;
+
+export interface CityOptions extends SimulationOptions {
+  /** The simulated desk dispatches and closes what no officer touched (default on). */
+  autopilot?: boolean;
+}
+
+/** The simulated city's stages: the pipeline's, over the simulator, with what the work orders and the feed ask of them. */
+export interface CityStages extends PipelineStages {
+  readonly source: SimulatedCity;
+  /** Source time now, epoch ms. */
+  simTime(): number;
+  /** The district a point lies in (-1 off land). */
+  districtAt(lon: number, lat: number): number;
+  /** Queues an event made outside the tick (a command's incident change) for the next frame. */
+  announce(event: CityEvent): void;
+  sourceStatus(): SimulationStatus;
+}
+
+function grid(sites: { lon: number; lat: number }[]): Float64Array {
+  const xy = new Float64Array(sites.length * 2);
+  sites.forEach((s, i) => xy.set(toKm(s.lon, s.lat), i * 2));
+  return xy;
+}
+
+/** What a source's pipeline is built with, beside the source itself. */
+export interface PipelineOptions {
+  /** The seed behind the simulated city services the vitals report. */
+  seed: number;
+  /** The desk's response times (teams accepting, travelling, working). */
+  deskRng: Rng;
+  autopilot?: boolean;
+}
+
+/** The stages downstream of a source, for any source: rules, warning office, desk and the command inbox. */
+export function createPipelineStages<S extends CitySource>(source: S, options: PipelineOptions): PipelineStages & { source: S; announce(event: CityEvent): void } {
+  const { assets } = source;
+  const rules = defaultRules(assets);
+  const sites: Record<string, { id: string; lon: number; lat: number; district: number }[]> = {
+    rainGauge: assets.rainGauges,
+    waterGauge: assets.waterGauges,
+    underpass: assets.underpasses,
+    waterloggingPoint: assets.waterloggingPoints,
+    pumpStation: assets.pumpStations,
+  };
+  const alarms = new AlarmEngine({
+    rules,
+    count: (kind) => sites[kind]?.length ?? 0,
+    locate: (kind, slot) => sites[kind][slot],
+    sampleIntervalS: RULES_EVERY_MS / 1000,
+  });
+  const office = new WeatherOffice({
+    districts: assets.districts,
+    gaugeDistrict: assets.rainGauges.map((g) => g.district),
+    gaugeXY: grid(assets.rainGauges),
+    stationDistrict: assets.weatherStations.map((s) => s.district),
+    stationXY: grid(assets.weatherStations),
+  });
+  const desk = new IncidentDesk({ assets, rules, world: source.world, rng: options.deskRng, autopilot: options.autopilot });
+  const inbox: CityEvent[] = [];
+  return {
+    seed: options.seed,
+    assets,
+    source,
+    alarms,
+    ruleChannels: ruleChannels(rules),
+    ruleCadence: new Cadence(RULES_EVERY_MS, source.startTime),
+    office,
+    desk,
+    inbox,
+    announce: (event) => inbox.push(event),
+    eventState: () => ({ alarms: alarms.active(), incidents: desk.openIncidents(), closures: desk.activeClosures(), warnings: office.active() }),
+  };
+}
+
+/** The simulated city: the simulator as the source, and the stages downstream of it. */
+export function createCityStages(geo: CityGeo, options: CityOptions): CityStages {
+  // Forked before anything else draws, in the order that makes a seed the same city.
+  const rngs = forkCityRngs(options.seed);
+  const source = new SimulatedCity(geo, options, rngs);
+  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot });
+  const locator = createDistrictLocator(geo.districts);
+  return {
+    ...stages,
+    simTime: () => source.timeMs,
+    districtAt: (lon, lat) => locator.indexAt(lon, lat),
+    sourceStatus: () => source.status(),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * One tick of the live city, read top to bottom:
+ *
+ *   source → city state → rules → desk → vitals → feed
+ *
+ * The source moves its clock on moment by moment. At each moment the world reports on (every ten
+ * simulated seconds) the desk follows its teams and takes in city life, and the warning office reads
+ * the gauges, stations and radar; at each rule sample (every simulated minute) the alarm rules read
+ * the channels they watch and the desk answers their alarms. At the end of the tick the city state
+ * (readings as published, the active sets) is computed once, the vitals from it, and the feed
+ * publishes the frame. Every stage takes plain data and returns plain data; only the desk reaches
+ * back into the world, through its port (incidents/deskWorld.ts).
+ */
+import type { ChannelId } from '../../src/protocol/channels';
+import type { CityEvent, CityEventState } from '../../src/protocol/cityEvents';
+import type { WireDelta } from '../../src/protocol/events';
+import type { VitalsFrame } from '../../src/protocol/vitals';
+import type { CityAssets } from '../city/assets';
+import type { LiveFeed } from '../feed/liveFeed';
+import type { IncidentDesk } from '../incidents/incidentDesk';
+import type { AlarmEngine, RuleReadings } from '../rules/alarmEngine';
+import type { WeatherOffice } from '../rules/weatherOffice';
+import { computeVitals } from '../vitals/computeVitals';
+import { INDICATOR_DEFINITIONS } from '../vitals/indicatorCatalogue';
+import { vitalsFacts } from '../vitals/vitalsFacts';
+import type { Cadence } from './cadence';
+import type { CitySource, WorldReport } from './citySource';
+import { publishedReadings, type CityState } from './cityState';
+import type { Readings } from './readings';
+
+const HOUR_MS = 3_600_000;
+
+/** What a tick runs: any source, and the stages downstream of it. */
+export interface PipelineStages {
+  readonly seed: number;
+  readonly assets: CityAssets;
+  readonly source: CitySource;
+  readonly alarms: AlarmEngine;
+  readonly ruleChannels: readonly ChannelId[];
+  readonly ruleCadence: Cadence;
+  readonly office: WeatherOffice;
+  readonly desk: IncidentDesk;
+  readonly inbox: CityEvent[];
+  eventState(): CityEventState;
+}
+
+/** Runs the city up to `untilMs` (source time) and publishes one frame. */
+export function cityTick(stages: PipelineStages, feed: LiveFeed, untilMs: number): WireDelta {
+  // Commands since the last tick come first: they happened before anything below.
+  const events = stages.inbox.splice(0);
+  for (const moment of stages.source.advanceTo(untilMs)) {
+    if (moment.world) events.push(...worldStep(stages, moment.timeMs, moment.world));
+    if (stages.ruleCadence.due(moment.timeMs)) events.push(...ruleStep(stages, moment.timeMs));
+  }
+  const readings = publishedReadings(stages.source, feed.spareReadings());
+  const state = cityStateOf(stages, readings);
+  return feed.publish({ timeMs: state.timeMs, readings, events, vitals: vitalsOf(stages, state) });
+}
+
+/** The world moved: the desk follows its teams and takes in city life; the warning office looks at the sky. */
+export function worldStep(stages: PipelineStages, now: number, world: WorldReport): CityEvent[] {
+  const { desk, office, source } = stages;
+  const events = desk.step(now, world.arrivedTeams);
+  for (const { category, site } of world.cityLife) events.push(desk.addCityLife(category, site, now));
+  const warnings = office.step(now, world.dtS, {
+    rain: source.read('rain'),
+    wind: source.read('weather.wind'),
+    temp: source.read('weather.temp'),
+    cells: world.weather.radar,
+    forecastMaxC: world.weather.forecastMaxC,
+  });
+  for (const warning of warnings) events.push({ type: 'warning', warning });
+  return events;
+}
+
+/** A rule sample: the alarm rules read the channels they watch; the desk answers their alarms. */
+export function ruleStep(stages: PipelineStages, now: number): CityEvent[] {
+  const readings: RuleReadings = Object.fromEntries(stages.ruleChannels.map((id) => [id, stages.source.read(id)]));
+  const alarms = stages.alarms.evaluate(now, readings);
+  return [...alarms.map((alarm): CityEvent => ({ type: 'alarm', alarm })), ...stages.desk.onAlarms(alarms, now)];
+}
+
+/** The city state a frame publishes, from the readings just measured and the stages' active sets. */
+export function cityStateOf(stages: PipelineStages, readings: Readings): CityState {
+  const timeMs = stages.source.timeMs;
+  return {
+    timeMs,
+    readings,
+    events: stages.eventState(),
+    incidentsLastHour: stages.desk.openedSince(timeMs - HOUR_MS),
+    maxRain1hMm: stages.office.rain.maxTotal(1),
+  };
+}
+
+/** Every vital-sign indicator of the catalogue, from the city state. */
+export function vitalsOf(stages: PipelineStages, state: CityState): VitalsFrame {
+  return computeVitals(INDICATOR_DEFINITIONS, vitalsFacts(state, { seed: stages.seed, roadLengthKm: stages.assets.roads.lengthKm }));
+}

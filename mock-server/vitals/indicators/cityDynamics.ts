@@ -1,0 +1,85 @@
+/**
+ * 城市动态 City dynamics: incidents on the desk, the 12345 hotline and the crowds at the hotspots.
+ * Each indicator's formula (`compute`) sits beside its definition.
+ */
+import { INCIDENT_CATEGORIES } from '../../../src/protocol/cityEvents';
+import { hotlineCallsPerHour, hotspotOccupancy } from '../../simulator/cityServices';
+import { P1_CATEGORIES } from '../vitalsFacts';
+import { defineIndicator } from './defineIndicator';
+
+export const CITY_DYNAMICS = [
+  defineIndicator({
+    id: 'city.openIncidents',
+    dimension: 'cityDynamics',
+    name: '在办事件',
+    nameEn: 'Open incidents',
+    unit: '',
+    direction: 'up',
+    warning: 60,
+    alarm: 150,
+    definition: '事件台账中尚未处置完毕（待派单、已派单、处置中）的事件数，与地图上的事件一致。',
+    definitionEn: 'Incidents on the desk not yet resolved (awaiting dispatch, dispatched, on site), as drawn on the map.',
+    digits: 0,
+    drill: { type: 'incidents', categories: [...INCIDENT_CATEGORIES] },
+    compute: (f) => f.open,
+  }),
+  defineIndicator({
+    id: 'city.newIncidents',
+    dimension: 'cityDynamics',
+    name: '近1小时新增事件',
+    nameEn: 'New incidents, last hour',
+    shortEn: 'New in last hour',
+    unit: '',
+    direction: 'up',
+    warning: 40,
+    alarm: 100,
+    definition: '过去60分钟（模拟时间）内新立案的事件数，含已结案的。',
+    definitionEn: 'Incidents opened in the last 60 simulated minutes, closed ones included.',
+    digits: 0,
+    compute: (f) => f.newLastHour,
+  }),
+  defineIndicator({
+    id: 'city.hotline',
+    dimension: 'cityDynamics',
+    name: '12345热线来电',
+    nameEn: '12345 hotline calls',
+    unit: '/h',
+    direction: 'up',
+    warning: 3000,
+    alarm: 4000,
+    definition: '12345市民热线每小时来电量：日内规律×降雨与预警加量，另按在办事件和停电事件增加。',
+    definitionEn: 'Calls per hour to the 12345 citizen hotline: the daily pattern, more in rain and warnings, plus calls about open incidents and outages.',
+    digits: 0,
+    compute: (f) => hotlineCallsPerHour(f.services),
+  }),
+  defineIndicator({
+    id: 'city.hotspotCrowd',
+    dimension: 'cityDynamics',
+    name: '热点区域人流',
+    nameEn: 'Crowds at hotspots',
+    unit: '%',
+    direction: 'up',
+    warning: 75,
+    alarm: 90,
+    definition: '外滩、南京路、陆家嘴、徐家汇、豫园、虹桥枢纽、迪士尼中最拥挤者的在场人数占安全容量之比。',
+    definitionEn: 'Occupancy, as a share of safe capacity, of the busiest of the Bund, Nanjing Road, Lujiazui, Xujiahui, Yuyuan, Hongqiao hub and Disney.',
+    digits: 0,
+    compute: (f) => Math.max(...hotspotOccupancy(f.services)),
+  }),
+  defineIndicator({
+    id: 'city.p1Waiting',
+    dimension: 'cityDynamics',
+    name: '待派单一级事件',
+    nameEn: 'P1 incidents awaiting dispatch',
+    shortEn: 'P1 undispatched',
+    unit: '',
+    direction: 'up',
+    warning: 3,
+    alarm: 8,
+    definition: '优先级为1（下立交积水、电梯困人）且尚未派单的事件数。',
+    definitionEn: 'Priority-1 incidents (flooded underpasses, elevator entrapments) not yet dispatched.',
+    digits: 0,
+    drill: { type: 'incidents', categories: P1_CATEGORIES },
+    compute: (f) => f.p1Waiting,
+  }),
+];
