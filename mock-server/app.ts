@@ -1,7 +1,7 @@
 /**
  * Builds the whole server from its parts: HTTP routes, the static app, the socket.io hub and the
- * live feed over the simulated city. It neither listens nor starts timers (see server.ts), so tests
- * can build it with any seed and clock.
+ * city pipeline over the simulated city, with its feed. It neither listens nor starts timers (see
+ * server.ts), so tests can build it with any seed and clock.
  */
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';

@@ -48,12 +48,15 @@ export interface PipelineStages {
 export function cityTick(stages: PipelineStages, feed: LiveFeed, untilMs: number): WireDelta {
   // Commands since the last tick come first: they happened before anything below.
   const events = stages.inbox.splice(0);
+  // Source: each moment in turn; rules and desk run on what it reads at the moments they are due.
   for (const moment of stages.source.advanceTo(untilMs)) {
     if (moment.world) events.push(...worldStep(stages, moment.timeMs, moment.world));
     if (stages.ruleCadence.due(moment.timeMs)) events.push(...ruleStep(stages, moment.timeMs));
   }
+  // City state, as the frame will carry it.
   const readings = publishedReadings(stages.source, feed.spareReadings());
   const state = cityStateOf(stages, readings);
+  // Vitals from that state, then the feed publishes the frame.
   return feed.publish({ timeMs: state.timeMs, readings, events, vitals: vitalsOf(stages, state) });
 }
 

@@ -32,7 +32,7 @@ export interface ThresholdRule {
   /** Fixed bands, or per-asset bands (e.g. each water gauge's own warning and danger lines). */
   bands: Band[] | ((slot: number) => Band[]);
   rate?: RateOfRise;
-  /** No data for this long is itself an alarm (a frozen sensor). */
+  /** The frozen-sensor trigger: no data for this long is itself an alarm (its own, beside the readings' one). */
   frozenAfterS?: number;
   /** Opens an incident of this category when the alarm reaches `incidentAt`. */
   incident?: { category: IncidentCategory; at: Severity };
@@ -48,7 +48,7 @@ export interface StateRule {
   channel: ChannelId;
   /** Severity per state code; codes not listed raise nothing. */
   severities: Partial<Record<number, Severity>>;
-  /** States that count as "no data" for the frozen rule. */
+  /** States that count as "no data" for the frozen-sensor trigger. */
   silentStates?: number[];
   frozenAfterS?: number;
   incident?: { category: IncidentCategory; at: Severity };

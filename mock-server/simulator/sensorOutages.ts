@@ -1,6 +1,6 @@
 /**
  * Sensors that stop reporting now and then (power, radio, a blocked probe): while silent a sensor
- * reads NaN, which the frozen rule turns into an alarm after a while.
+ * reads NaN, which the rules' frozen-sensor trigger turns into an alarm after a while.
  */
 import type { Rng } from './rng';
 
