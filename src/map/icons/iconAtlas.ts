@@ -7,7 +7,10 @@
  */
 import type { TeamType } from '@/protocol/assets';
 
-export const ICON_NAMES = ['pump', 'underpass', 'waterlogging', 'floodTeam', 'pumpTruck', 'repairCrew', 'noEntry'] as const;
+/** The digits (cluster counts and alarm badges, drawn as icons: one layer type fewer than text to compile and update). */
+export const DIGIT_ICONS = ['digit0', 'digit1', 'digit2', 'digit3', 'digit4', 'digit5', 'digit6', 'digit7', 'digit8', 'digit9'] as const;
+
+export const ICON_NAMES = ['pump', 'underpass', 'waterlogging', 'floodTeam', 'pumpTruck', 'repairCrew', 'noEntry', 'badge', ...DIGIT_ICONS] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 
 /** Team type code (TEAM_TYPES order) → icon. */
@@ -29,7 +32,7 @@ export interface IconFrame {
 export type IconMapping = Record<IconName, IconFrame>;
 
 /** Icons drawn in their own colours rather than tinted. */
-const FULL_COLOUR: ReadonlySet<IconName> = new Set(['noEntry']);
+const FULL_COLOUR: ReadonlySet<IconName> = new Set(['noEntry', 'badge']);
 
 /** Where each icon sits in the atlas: one row of cells. */
 export const ICON_MAPPING: IconMapping = Object.fromEntries(
@@ -147,6 +150,16 @@ const DRAW: Record<IconName, (ctx: Ctx) => void> = {
       ctx.fill();
     });
   },
+  badge(ctx) {
+    ctx.beginPath();
+    ctx.arc(32, 32, 31, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = BADGE_CSS;
+    ctx.beginPath();
+    ctx.arc(32, 32, 27, 0, Math.PI * 2);
+    ctx.fill();
+  },
+  ...(Object.fromEntries(DIGIT_ICONS.map((name, d) => [name, (ctx: Ctx) => digit(ctx, String(d))])) as Record<(typeof DIGIT_ICONS)[number], (ctx: Ctx) => void>),
   noEntry(ctx) {
     ctx.beginPath();
     ctx.arc(32, 32, 29, 0, Math.PI * 2);
@@ -159,6 +172,21 @@ const DRAW: Record<IconName, (ctx: Ctx) => void> = {
     ctx.fillRect(14, 27, 36, 10);
   },
 };
+
+/** The labels' face, and the em size of a digit in its cell: a digit icon drawn at size S px stands for S × DIGIT_EM_PX / ICON_CELL px text. */
+export const LABEL_FONT = '"Noto Sans", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+export const DIGIT_EM_PX = 52;
+/** Advance of one digit, in em (the tabular figures of the label faces are about this wide). */
+export const DIGIT_ADVANCE_EM = 0.6;
+/** The alarm badge: red, in a white ring. */
+const BADGE_CSS = 'rgb(225, 20, 40)';
+
+function digit(ctx: Ctx, text: string): void {
+  ctx.font = `700 ${DIGIT_EM_PX}px ${LABEL_FONT}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, 32, 34);
+}
 
 function drawIcon(ctx: Ctx, name: IconName, x: number, y: number): void {
   ctx.save();
@@ -188,7 +216,9 @@ export function iconSwatchUrl(name: IconName, css: string, doc: Document = docum
   if (cached) return cached;
   const canvas = doc.createElement('canvas');
   canvas.width = canvas.height = ICON_CELL;
-  const ctx = canvas.getContext('2d')!;
+  // A canvas kept in memory: read back at once, where a GPU canvas would wait for the GPU (on a
+  // software-rendered wall, for everything the GPU process had queued — 20 ms a swatch at start-up).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   drawIcon(ctx, name, 0, 0);
   if (ICON_MAPPING[name].mask) {
     ctx.globalCompositeOperation = 'source-in';

@@ -44,14 +44,10 @@ export class ClosureLayer extends CompositeLayer<ClosureProps & CompositeLayerPr
       },
     };
     const common = { data, widthUnits: 'pixels' as const, pickable: true };
-    // Sublayers only for what there is: on most days nothing is closed, and deck.gl's update costs
-    // per layer, even an empty one.
-    const lines = segments.slots.length > 0;
     return [
-      lines && new LineLayer({ ...this.getSubLayerProps({ id: 'band' }), ...common, getColor: [...CLOSURE_COLOR, 255], getWidth: Math.max(5, OUTER_PX * uiScale) }),
-      lines && new LineLayer({ ...this.getSubLayerProps({ id: 'core' }), ...common, getColor: [...CLOSURE_CORE, 255], getWidth: Math.max(1.5, CORE_PX * uiScale) }),
+      new LineLayer({ ...this.getSubLayerProps({ id: 'band' }), ...common, getColor: [...CLOSURE_COLOR, 255], getWidth: Math.max(5, OUTER_PX * uiScale) }),
+      new LineLayer({ ...this.getSubLayerProps({ id: 'core' }), ...common, getColor: [...CLOSURE_CORE, 255], getWidth: Math.max(1.5, CORE_PX * uiScale) }),
       atlas &&
-        segments.underpasses.length > 0 &&
         new IconLayer({
           ...this.getSubLayerProps({ id: 'notices' }),
           data: { length: segments.underpasses.length, attributes: { getPosition: { value: segments.notices, size: 2 } } },

@@ -44,6 +44,13 @@ function layerData(a: IncidentArrays) {
   };
 }
 
+type PulseData = ReturnType<typeof layerData>['pulse'];
+
+function samePulse(a: PulseData, b: PulseData): boolean {
+  const same = (x: ArrayLike<number>, y: ArrayLike<number>) => x.length === y.length && Array.prototype.every.call(x, (v: number, i: number) => v === y[i]);
+  return a.length === b.length && (['getPosition', 'getLineColor', 'getRadius'] as const).every((k) => same(a.attributes[k].value, b.attributes[k].value));
+}
+
 interface IncidentProps {
   incidents: IncidentArrays;
   /** Pulse phase 0–1 (0 at rest). */
@@ -68,7 +75,12 @@ export class IncidentLayer extends CompositeLayer<IncidentProps & CompositeLayer
   }
 
   updateState() {
-    if (this.state.source !== this.props.incidents) this.setState({ data: layerData(this.props.incidents), source: this.props.incidents });
+    if (this.state.source === this.props.incidents) return;
+    const data = layerData(this.props.incidents);
+    // Most changes to the incidents (a dispatch, a new P3) leave the P1/P2 rings as they were: keeping
+    // their data object then leaves the pulse sublayer with nothing to update.
+    if (samePulse(data.pulse, this.state.data.pulse)) data.pulse = this.state.data.pulse;
+    this.setState({ data, source: this.props.incidents });
   }
 
   renderLayers() {
@@ -77,8 +89,6 @@ export class IncidentLayer extends CompositeLayer<IncidentProps & CompositeLayer
     // Radii are design pixels at the 3840-wide layout.
     const scale = Math.max(0.5, uiScale);
     return [
-      // No P1/P2 incident, no pulse sublayer: deck.gl's update costs per layer, even an empty one.
-      data.pulse.length > 0 &&
       new ScatterplotLayer({
         ...this.getSubLayerProps({ id: 'pulse' }),
         data: data.pulse,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { closedSegments } from '@/map/closureCache';
 import { packIncidents } from '@/map/incidentCache';
 import { buildClosureLayer, ClosureLayer } from '@/map/layers/closureLayer';
-import { bubbleRadius, buildClusterLayer, DrainageClusterLayer } from '@/map/layers/clusterLayer';
+import { bubbleRadius, buildClusterLayer, clusterLabels, DrainageClusterLayer } from '@/map/layers/clusterLayer';
 import { buildDotPointLayer } from '@/map/layers/dotPointLayer';
 import { buildIconPointLayer } from '@/map/layers/iconPointLayer';
 import { buildIncidentLayer, IncidentLayer } from '@/map/layers/incidentLayer';
@@ -147,7 +147,21 @@ describe('rain field, closures, clusters, incidents', () => {
 
   it('sizes cluster bubbles by count', () => {
     expect(bubbleRadius(100)).toBeGreaterThan(bubbleRadius(10));
-    expect(buildClusterLayer({ bubbles: [], visible: true, uiScale: 1 })).toBeInstanceOf(DrainageClusterLayer);
+    expect(buildClusterLayer({ bubbles: [], atlas: TEST_ATLAS, visible: true, uiScale: 1 })).toBeInstanceOf(DrainageClusterLayer);
+  });
+
+  it('labels every bubble with its count in digits and an alarmed one with a badge of its alarms, badges last', () => {
+    const bubble = (id: number, count: number, alarms: number) => ({ id, lon: 121.4, lat: 31.2, count, worst: alarms ? 0 : 4, alarms });
+    const labels = clusterLabels([bubble(1, 12, 0), bubble(2, 30, 3)], 0.5);
+    expect(labels.icons).toEqual(['digit1', 'digit2', 'digit3', 'digit0', 'badge', 'digit3']);
+    // A number's digits sit side by side about the bubble's centre; the badge at its upper right.
+    const dx = (i: number) => labels.offsets[i * 2];
+    expect(dx(0)).toBeLessThan(0);
+    expect(dx(1)).toBeCloseTo(-dx(0));
+    expect(dx(4)).toBeGreaterThan(0);
+    expect(labels.offsets[4 * 2 + 1]).toBeLessThan(0);
+    expect(dx(5)).toBeCloseTo(dx(4));
+    for (const icon of labels.icons) expect(TEST_ATLAS.mapping[icon]).toBeDefined();
   });
 
   it('packs incidents least urgent first, marks new ones and lists P1/P2 for the pulse', () => {
