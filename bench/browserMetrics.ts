@@ -9,6 +9,8 @@ export interface Measure {
   name: string;
   start: number;
   duration: number;
+  /** What the page attached (`deck:layers`: the layers deck.gl updated and held). */
+  detail?: unknown;
 }
 
 /**
@@ -41,6 +43,23 @@ export function updateTotals(measures: readonly Measure[], anchors: readonly str
     else if (totals.length) totals[totals.length - 1] += m.duration;
   }
   return totals;
+}
+
+/**
+ * Layers deck.gl updated per update (sublayers included; grouped like `updateTotals`), and the most
+ * it held: counts that a busy machine does not skew, unlike the milliseconds.
+ */
+export function deckLayerUpdates(measures: readonly Measure[], anchors: readonly string[] = UPDATE_ANCHORS): { updated: number[]; held: number } {
+  const updated: number[] = [];
+  let held = 0;
+  for (const m of [...measures].sort((a, b) => a.start - b.start)) {
+    if (anchors.includes(m.name)) updated.push(0);
+    const counts = m.name === 'deck:layers' ? (m.detail as { updated?: number; layers?: number } | undefined) : undefined;
+    if (!counts) continue;
+    held = Math.max(held, counts.layers ?? 0);
+    if (updated.length) updated[updated.length - 1] += counts.updated ?? 0;
+  }
+  return { updated, held };
 }
 
 export interface StageTiming extends Summary {

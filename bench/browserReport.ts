@@ -36,7 +36,7 @@ function pageRow(id: PageId, runs: PageRun[]): (string | number)[] {
     `${fmt(median(runs.map((r) => r.heapMbStart)), 1)} → ${fmt(median(runs.map((r) => r.heapMbEnd)), 1)}`,
     `${fmt(latency.receivedP50, 0)} | ${fmt(latency.drawn.p50, 0)} / ${fmt(latency.drawn.p95, 0)} / ${fmt(latency.drawn.max, 0)} (${latency.count})`,
     `${fmt(frames.p50, 1)} / ${fmt(frames.p95, 1)} (${frames.count})`,
-    fmt(mean(runs.map((r) => r.readyS)), 1),
+    `${fmt(mean(runs.map((r) => r.readyS)), 1)}${runs.some((r) => r.settledS !== null) ? ` (${fmt(mean(runs.map((r) => r.settledS ?? NaN)), 1)})` : ''}`,
     runs.some((r) => r.charts.count) ? `${fmt(mean(runs.map((r) => r.charts.cpuMsTotal / r.windowS)), 1)} / ${fmt(Math.max(...runs.map((r) => r.charts.maxCpuMs)), 1)}` : '—',
   ];
 }
@@ -61,7 +61,7 @@ export function formatComparison(title: string, runs: Record<PageId, PageRun[]>)
   const out = [`${title} — renderer: ${renderers}`];
   out.push(
     table(
-      ['page', 'updates', 'update ms p50 / p95 / max', 'script ms/update', 'script ms/s', 'task ms/s', 'LoAF ≥ 50 ms blocking: app / other | all (long tasks)', 'tasks ≥ 50 ms CPU: app / all | by wall (max CPU ms)', 'heap MB after GC', 'emit → received p50 | → drawn p50 / p95 / max ms (n)', 'frame interval ms p50 / p95 (n)', 'ready s', 'chart frames CPU ms/s / max ms'],
+      ['page', 'updates', 'update ms p50 / p95 / max', 'script ms/update', 'script ms/s', 'task ms/s', 'LoAF ≥ 50 ms blocking: app / other | all (long tasks)', 'tasks ≥ 50 ms CPU: app / all | by wall (max CPU ms)', 'heap MB after GC', 'emit → received p50 | → drawn p50 / p95 / max ms (n)', 'frame interval ms p50 / p95 (n)', 'first live state s (ours: map idle s)', 'chart frames CPU ms/s / max ms'],
       ids.map((id) => pageRow(id, runs[id])),
     ),
   );
@@ -80,6 +80,14 @@ export function formatComparison(title: string, runs: Record<PageId, PageRun[]>)
     const latency = summarizeLatency(all(ours, (r) => r.latency));
     out.push(`CityOps wall per stage (all rounds; layer:* run inside layers); emit → received p50 ${fmt(latency.receivedP50, 1)} ms, → applied p50 ${fmt(latency.appliedP50, 1)} ms:`);
     out.push(table(['stage', 'count', 'p50 ms', 'p95 ms', 'max ms'], stageTimings(all(ours, (r) => r.measures)).map((s) => [s.name, s.count, fmt(s.p50), fmt(s.p95), fmt(s.max)])));
+  }
+  const counted = ids.filter((id) => runs[id].some((r) => r.deckLayers.held > 0));
+  if (counted.length) {
+    out.push('deck.gl layers updated per update (sublayers included) p50 / p95 / max, of the most held:');
+    for (const id of counted) {
+      const updated = summarize(all(runs[id], (r) => r.deckLayers.updated));
+      out.push(`  ${PAGE_LABELS[id]}: ${fmt(updated.p50, 0)} / ${fmt(updated.p95, 0)} / ${fmt(updated.max, 0)} of ${Math.max(...runs[id].map((r) => r.deckLayers.held))}`);
+    }
   }
   return out.join('\n');
 }

@@ -19,17 +19,40 @@ export function timed<T>(name: string, work: () => T): T {
 /**
  * deck.gl applies a new layer list at its next animation frame (LayerManager.setLayers: layer
  * diffing, attribute updates and uploads), not inside `setProps`; so with the bench on that work is
- * measured too, as `deck:layers`, and counts in the update it belongs to. Pass deck.gl's
- * LayerManager class (this module stays free of deck.gl imports: the baseline pages use it too).
+ * measured too, as `deck:layers`, and counts in the update it belongs to. Its `detail` says how many
+ * layers (sublayers included) deck.gl updated and how many it holds: a count no busy machine skews.
+ * Pass deck.gl's LayerManager class (this module stays free of deck.gl imports: the baseline pages
+ * use it too).
  */
 export function timeDeckLayerUpdates(layerManager: { prototype: object }): void {
   const proto = layerManager.prototype as { setLayers?: (...args: unknown[]) => unknown; cityopsTimed?: boolean };
   if (!enabled || proto.cityopsTimed || !proto.setLayers) return;
   const setLayers = proto.setLayers;
-  proto.setLayers = function (this: unknown, ...args: unknown[]) {
-    return timed('deck:layers', () => setLayers.apply(this, args));
+  proto.setLayers = function (this: DeckLayerManager, ...args: unknown[]) {
+    // deck.gl counts a layer's update (its first one included) in its stats as 'Layer updates'.
+    const updates = this.context?.stats?.get('Layer updates');
+    const before = updates?.count ?? 0;
+    const start = performance.now();
+    try {
+      return setLayers.apply(this, args);
+    } finally {
+      const detail: DeckLayerCounts = { updated: (updates?.count ?? 0) - before, layers: this.layers?.length ?? 0 };
+      performance.measure('cityops:deck:layers', { start, end: performance.now(), detail });
+    }
   };
   proto.cityopsTimed = true;
+}
+
+/** What `deck:layers` measures carry: layers deck.gl updated in that call, and layers it holds. */
+export interface DeckLayerCounts {
+  updated: number;
+  layers: number;
+}
+
+/** The parts of deck.gl's LayerManager the timing reads. */
+interface DeckLayerManager {
+  layers?: unknown[];
+  context?: { stats?: { get(name: string): { count: number } } };
 }
 
 /** One live frame's path through the page; epoch ms, the clock the server stamps `sentAt` with. */

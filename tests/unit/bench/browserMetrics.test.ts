@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intervals, median, mergeLoafs, outermost, summarizeLatency, summarizeLoafs, updateTotals, type Measure } from '../../../bench/browserMetrics';
+import { deckLayerUpdates, intervals, median, mergeLoafs, outermost, summarizeLatency, summarizeLoafs, updateTotals, type Measure } from '../../../bench/browserMetrics';
 
 const m = (name: string, start: number, duration: number): Measure => ({ name, start, duration });
 
@@ -21,6 +21,12 @@ describe('browser bench metrics', () => {
       m('setProps', 1103, 1),
     ];
     expect(updateTotals(measures)).toEqual([8, 4]);
+  });
+
+  it("adds up the layers deck.gl updated in each update, and keeps the most it held", () => {
+    const deck = (start: number, updated: number, layers: number): Measure => ({ ...m('deck:layers', start, 1), detail: { updated, layers } });
+    const measures = [deck(0, 9, 20), m('decode', 100, 1), deck(110, 3, 12), deck(300, 1, 12), m('decode', 1100, 1), m('layers', 1101, 1), deck(1110, 0, 12)];
+    expect(deckLayerUpdates(measures)).toEqual({ updated: [4, 0], held: 20 });
   });
 
   it('takes a baseline update as its wrapping measure', () => {
