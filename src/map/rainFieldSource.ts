@@ -15,6 +15,8 @@ export interface RainFieldSource {
   readonly picture: RainFieldPicture | null;
   /** Bumps whenever a new picture is ready. */
   readonly version: number;
+  /** Whether readings submitted are still being painted (the picture for them is on its way). */
+  readonly pending: boolean;
   dispose(): void;
 }
 
@@ -28,6 +30,7 @@ export function inlineRainField(positions: Float32Array): RainFieldSource {
   const source = {
     picture: null as RainFieldPicture | null,
     version: 0,
+    pending: false,
     submit(rain: ArrayLike<number>) {
       if (!grid) {
         grid = buildRainFieldGrid(positions);
@@ -71,6 +74,9 @@ export function workerRainField(positions: Float32Array, onReady: () => void): R
   const source = {
     picture: null as RainFieldPicture | null,
     version: 0,
+    get pending() {
+      return busy;
+    },
     submit(rain: ArrayLike<number>) {
       if (inline) return paintInline(rain);
       latest = Float32Array.from(rain);

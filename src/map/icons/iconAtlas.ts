@@ -207,25 +207,27 @@ export function createIconAtlas(doc: Document = document): IconAtlas {
   return { image: canvas, mapping: ICON_MAPPING };
 }
 
-const swatches = new Map<string, string>();
+let sheet: string | null = null;
 
-/** A small PNG data URL of one icon in one colour (or its own colours), for the legend. */
-export function iconSwatchUrl(name: IconName, css: string, doc: Document = document): string {
-  const key = `${name}|${css}`;
-  const cached = swatches.get(key);
-  if (cached) return cached;
-  const canvas = doc.createElement('canvas');
-  canvas.width = canvas.height = ICON_CELL;
-  // A canvas kept in memory: read back at once, where a GPU canvas would wait for the GPU (on a
-  // software-rendered wall, for everything the GPU process had queued — 20 ms a swatch at start-up).
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  drawIcon(ctx, name, 0, 0);
-  if (ICON_MAPPING[name].mask) {
-    ctx.globalCompositeOperation = 'source-in';
-    ctx.fillStyle = css;
-    ctx.fillRect(0, 0, ICON_CELL, ICON_CELL);
+/**
+ * How the legend shows one icon in one colour (or its own colours): a CSS mask (or background) over
+ * the atlas drawn once as a data URL. One small PNG for every swatch; a PNG per swatch cost 5 ms
+ * each at start-up.
+ */
+export function iconSwatchStyle(name: IconName, css: string, doc: Document = document): Record<string, string> {
+  if (!sheet) {
+    const canvas = doc.createElement('canvas');
+    canvas.width = ICON_CELL * ICON_NAMES.length;
+    canvas.height = ICON_CELL;
+    // A canvas kept in memory: read back at once, where a GPU canvas would wait for the GPU process.
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    for (const icon of ICON_NAMES) drawIcon(ctx, icon, ICON_MAPPING[icon].x, ICON_MAPPING[icon].y);
+    sheet = `url(${canvas.toDataURL('image/png')})`;
   }
-  const url = canvas.toDataURL('image/png');
-  swatches.set(key, url);
-  return url;
+  // Percentages of the box, so the swatch can be any size.
+  const size = `${ICON_NAMES.length * 100}% 100%`;
+  const position = `${(ICON_NAMES.indexOf(name) / (ICON_NAMES.length - 1)) * 100}% 0`;
+  return ICON_MAPPING[name].mask
+    ? { maskImage: sheet, maskSize: size, maskPosition: position, maskRepeat: 'no-repeat', backgroundColor: css }
+    : { backgroundImage: sheet, backgroundSize: size, backgroundPosition: position, backgroundRepeat: 'no-repeat' };
 }
