@@ -79,8 +79,9 @@ export function workerRainField(positions: Float32Array, onReady: () => void): R
     },
     submit(rain: ArrayLike<number>) {
       if (inline) return paintInline(rain);
-      latest = Float32Array.from(rain);
-      const copy = Float32Array.from(rain);
+      // The typed-array constructor copies a typed array in one block (`from` walks an iterator).
+      latest = new Float32Array(rain);
+      const copy = new Float32Array(rain);
       if (busy) waiting = copy;
       else send(copy);
     },

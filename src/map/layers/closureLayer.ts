@@ -1,7 +1,7 @@
 /**
  * Closed road segments: a wide red band with a white core over the road, so a closure never reads
  * as congestion red; and a "no entry" sign at each closure notice, so that a closure is seen at city
- * zoom too, where a 400 m segment is a pixel long. Line layers share one small lines array.
+ * zoom too, where a 400 m segment is a pixel long.
  */
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps } from '@deck.gl/core';
 import { IconLayer, LineLayer } from '@deck.gl/layers';
@@ -36,17 +36,34 @@ export class ClosureLayer extends CompositeLayer<ClosureProps & CompositeLayerPr
 
   renderLayers() {
     const { segments, uiScale, atlas } = this.props;
-    const data = {
-      length: segments.slots.length,
-      attributes: {
-        getSourcePosition: { value: segments.lines, size: 2, stride: 16, offset: 0 },
-        getTargetPosition: { value: segments.lines, size: 2, stride: 16, offset: 8 },
-      },
-    };
-    const common = { data, widthUnits: 'pixels' as const, pickable: true };
+    const n = segments.slots.length;
+    // The band and its core in one layer: every segment twice, bands first so the cores draw on top.
+    const colors = new Uint8Array(n * 8);
+    const widths = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      colors.set([...CLOSURE_COLOR, 255], i * 4);
+      colors.set([...CLOSURE_CORE, 255], (n + i) * 4);
+      widths[i] = Math.max(5, OUTER_PX * uiScale);
+      widths[n + i] = Math.max(1.5, CORE_PX * uiScale);
+    }
+    const lines = new Float32Array(n * 8);
+    lines.set(segments.lines);
+    lines.set(segments.lines, n * 4);
     return [
-      new LineLayer({ ...this.getSubLayerProps({ id: 'band' }), ...common, getColor: [...CLOSURE_COLOR, 255], getWidth: Math.max(5, OUTER_PX * uiScale) }),
-      new LineLayer({ ...this.getSubLayerProps({ id: 'core' }), ...common, getColor: [...CLOSURE_CORE, 255], getWidth: Math.max(1.5, CORE_PX * uiScale) }),
+      new LineLayer({
+        ...this.getSubLayerProps({ id: 'lines' }),
+        data: {
+          length: n * 2,
+          attributes: {
+            getSourcePosition: { value: lines, size: 2, stride: 16, offset: 0 },
+            getTargetPosition: { value: lines, size: 2, stride: 16, offset: 8 },
+            getColor: { value: colors, size: 4, normalized: true },
+            getWidth: { value: widths, size: 1 },
+          },
+        },
+        widthUnits: 'pixels',
+        pickable: true,
+      }),
       atlas &&
         new IconLayer({
           ...this.getSubLayerProps({ id: 'notices' }),
@@ -95,7 +112,9 @@ export const CLOSURE_LAYER = defineLayer({
   build: ({ closed, atlas }, f, on) => buildClosureLayer({ segments: closed.segments, atlas, visible: on, uiScale: f.uiScale }),
   pick({ closed }, index, sublayerId) {
     const notice = sublayerId === CLOSURE_NOTICE_SUBLAYER;
-    const slot = (notice ? closed.segments.underpasses : closed.segments.slots)[index];
+    const { underpasses, slots } = closed.segments;
+    // A segment is drawn twice (band, then core).
+    const slot = notice ? underpasses[index] : slots[index % Math.max(1, slots.length)];
     return slot === undefined ? null : { type: 'asset', kind: notice ? 'underpass' : 'roadSegment', slot };
   },
   count: ({ closed }) => closed.segments.slots.length + closed.segments.underpasses.length,
