@@ -42,22 +42,44 @@ export function packIncidents(incidents: Iterable<Incident>): IncidentArrays {
   return out;
 }
 
+/** Whether two packings draw the same: same incidents, places, colours and sizes, in the same order. */
+function samePacking(a: IncidentArrays, b: IncidentArrays): boolean {
+  const same = (x: ArrayLike<number>, y: ArrayLike<number>) => {
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  };
+  return (
+    a.ids.length === b.ids.length &&
+    a.ids.every((id, i) => id === b.ids[i]) &&
+    same(a.positions, b.positions) &&
+    same(a.fill, b.fill) &&
+    same(a.outline, b.outline) &&
+    same(a.radius, b.radius) &&
+    same(a.outlineWidth, b.outlineWidth)
+  );
+}
+
 export interface IncidentCache {
   /** Repacks when the incidents changed since the last call (`version`: when they last changed). */
   update(incidents: ReadonlyMap<string, Incident>, version: number): void;
   readonly arrays: IncidentArrays;
-  /** The incidents' version the arrays were packed at. */
+  /** Bumps only when the packing changed: an incident event that changes nothing drawn (a note, a timer) redraws nothing. */
   readonly version: number;
 }
 
 export function createIncidentCache(): IncidentCache {
+  let seen = -1;
   const cache = {
     arrays: packIncidents([]),
-    version: -1,
+    version: 0,
     update(incidents: ReadonlyMap<string, Incident>, version: number) {
-      if (version === cache.version) return;
-      cache.arrays = packIncidents(incidents.values());
-      cache.version = version;
+      if (version === seen) return;
+      seen = version;
+      const arrays = packIncidents(incidents.values());
+      if (samePacking(arrays, cache.arrays)) return;
+      cache.arrays = arrays;
+      cache.version++;
     },
   };
   return cache;
