@@ -67,6 +67,9 @@ describe('live map in a storm', () => {
   it('switches every layer off and on, and each one visibly draws', async () => {
     const page = await openWall('motion=0&spotlight=0&director=0');
     // Let the storm put closures, incidents and moving teams on the map, then hold the city still.
+    // A single closure is a few short segments: too few pixels to tell from noise, so wait for three
+    // (how soon the storm closes them depends on the machine's speed, not on the test).
+    await expect.poll(() => server.feed.status().activeClosures, { timeout: 90_000 }).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid="city-map"]')?.getAttribute('data-layers-drawn') ?? ''), { timeout: 60_000 }).toContain(
       'closures',
     );
