@@ -15,6 +15,7 @@ import type { LiveFeed } from './feed/liveFeed';
 import { assetRoutes } from './http/assetRoutes';
 import { installErrorHandler } from './http/errors';
 import { simRoutes } from './http/simRoutes';
+import { rulesRoutes } from './http/rulesRoutes';
 import { registerStaticApp } from './http/staticApp';
 import { systemRoutes } from './http/systemRoutes';
 import { vitalsRoutes } from './http/vitalsRoutes';
@@ -101,7 +102,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const resumeAt = await WorkOrderService.storedSimTime(storage.incidents);
   const startTime = Math.max(config.start ?? Math.floor(now() / 1000) * 1000, resumeAt ?? -Infinity);
   const autopilot = config.autopilot ?? config.demo;
-  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot });
+  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules });
   const workOrders = new WorkOrderService({ city: stages, store: storage.incidents, now });
   // Restored before the first frame is measured, so it shows the restored teams and closures.
   await workOrders.restore();
@@ -133,6 +134,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   );
   await http.register(assetRoutes({ feed, history, authorize: canView }));
   await http.register(simRoutes({ simulation: stages.source, auth }));
+  await http.register(rulesRoutes({ book: config.rules, authorize: canView }));
   // The hook sits in a wrapper scope so it guards the vitals routes and nothing registered after them.
   await http.register(async (scope) => {
     scope.addHook('onRequest', canView);

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { SCALE_NAMES } from './city/scaleProfiles';
+import { defaultRuleBook, loadRuleBook, RulesFileError, type RuleBook } from './rules/ruleBook';
 import { RAIN_SCENARIO_IDS } from './simulator/scenarios/rainScenarios';
 
 export const ConfigSchema = z.object({
@@ -53,7 +54,20 @@ export const ConfigSchema = z.object({
    */
   autopilot: z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The alarm rules: a rules file's path (YAML or JSON, docs/ingest.md), read and checked here; default the built-in rules. */
+  rules: z.string().min(1).optional().transform(readRules),
 });
+
+/** A bad rules file is a bad setting: one issue per problem, each naming the file's line and field. */
+function readRules(path: string | undefined, ctx: z.RefinementCtx): RuleBook {
+  try {
+    return path === undefined ? defaultRuleBook() : loadRuleBook(path);
+  } catch (err) {
+    if (!(err instanceof RulesFileError)) throw err;
+    for (const problem of err.problems) ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+}
 
 export type Config = z.infer<typeof ConfigSchema> & { scenario: (typeof RAIN_SCENARIO_IDS)[number] };
 
@@ -77,6 +91,7 @@ const SOURCES = {
   integrationKeys: ['CITYOPS_INTEGRATION_KEYS', 'integration-keys'],
   autopilot: ['CITYOPS_AUTOPILOT', 'autopilot'],
   logLevel: ['LOG_LEVEL', 'log-level'],
+  rules: ['CITYOPS_RULES_FILE', 'rules-file'],
 } as const satisfies Record<keyof z.input<typeof ConfigSchema>, readonly [string, string]>;
 
 export class ConfigError extends Error {}

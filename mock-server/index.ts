@@ -1,6 +1,7 @@
 /** Boot: read the configuration, start the server, stop cleanly on SIGINT/SIGTERM. */
 import { StartupError } from './auth/bootstrapAccounts';
 import { ConfigError, loadConfig } from './config';
+import { RulesFileError } from './rules/ruleBook';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
@@ -18,8 +19,8 @@ async function main(): Promise<void> {
   try {
     server = await startServer({ config });
   } catch (err) {
-    // A refused start (accounts, passwords) is the operator's to fix: a plain message, no stack.
-    if (err instanceof StartupError) {
+    // A refused start (accounts, passwords, a rule naming an asset the city lacks) is the operator's to fix: a plain message, no stack.
+    if (err instanceof StartupError || err instanceof RulesFileError) {
       console.error(`cityops: ${err.message}`);
       process.exit(1);
     }

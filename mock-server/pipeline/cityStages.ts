@@ -5,13 +5,17 @@
  * `createCityStages` for the simulated city, whose desk draws its response times from a stream forked
  * with the simulator's, in the same order as ever, so a seed is always the same city.
  */
+import type { AssetKind } from '../../src/protocol/assets';
 import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { CityGeo } from '../city/cityGeo';
 import { createDistrictLocator } from '../city/districtLocator';
 import { toKm } from '../city/localProjection';
 import { IncidentDesk } from '../incidents/incidentDesk';
-import { AlarmEngine, ruleChannels } from '../rules/alarmEngine';
+import { AlarmEngine, ruleChannels, type AssetRef } from '../rules/alarmEngine';
+import { compileRules } from '../rules/compileRules';
 import { defaultRules } from '../rules/defaultRules';
+import type { RuleBook } from '../rules/ruleBook';
+import { ruleSitesOf } from '../rules/ruleSites';
 import { WeatherOffice } from '../rules/weatherOffice';
 import { forkCityRngs, type SimulationOptions } from '../simulator/citySimulation';
 import type { Rng } from '../simulator/rng';
@@ -26,6 +30,8 @@ export const RULES_EVERY_MS = 60_000;
 export interface CityOptions extends SimulationOptions {
   /** The simulated desk dispatches and closes what no officer touched (default on). */
   autopilot?: boolean;
+  /** The alarm rules (default: the built-in rule book). */
+  rules?: RuleBook;
 }
 
 /** The simulated city's stages: the pipeline's, over the simulator, with what the work orders and the feed ask of them. */
@@ -53,23 +59,19 @@ export interface PipelineOptions {
   /** The desk's response times (teams accepting, travelling, working). */
   deskRng: Rng;
   autopilot?: boolean;
+  /** The alarm rules (default: the built-in rule book); an asset id the source lacks is a RulesFileError. */
+  rules?: RuleBook;
 }
 
 /** The stages downstream of a source, for any source: rules, warning office, desk and the command inbox. */
 export function createPipelineStages<S extends CitySource>(source: S, options: PipelineOptions): PipelineStages & { source: S; announce(event: CityEvent): void } {
   const { assets } = source;
-  const rules = defaultRules(assets);
-  const sites: Record<string, { id: string; lon: number; lat: number; district: number }[]> = {
-    rainGauge: assets.rainGauges,
-    waterGauge: assets.waterGauges,
-    underpass: assets.underpasses,
-    waterloggingPoint: assets.waterloggingPoints,
-    pumpStation: assets.pumpStations,
-  };
+  const rules = options.rules ? compileRules(options.rules, assets) : defaultRules(assets);
+  const sites: Partial<Record<AssetKind, readonly AssetRef[]>> = ruleSitesOf(assets);
   const alarms = new AlarmEngine({
     rules,
     count: (kind) => sites[kind]?.length ?? 0,
-    locate: (kind, slot) => sites[kind][slot],
+    locate: (kind, slot) => sites[kind]![slot],
     sampleIntervalS: RULES_EVERY_MS / 1000,
   });
   const office = new WeatherOffice({
@@ -101,7 +103,7 @@ export function createCityStages(geo: CityGeo, options: CityOptions): CityStages
   // Forked before anything else draws, in the order that makes a seed the same city.
   const rngs = forkCityRngs(options.seed);
   const source = new SimulatedCity(geo, options, rngs);
-  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot });
+  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules });
   const locator = createDistrictLocator(geo.districts);
   return {
     ...stages,

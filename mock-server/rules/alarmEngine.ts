@@ -1,12 +1,14 @@
 /**
  * Evaluates alarm rules over sampled readings: a rolling mean before the bands, hysteresis between
- * raising and clearing, one open alarm per (rule, trigger, asset) that escalates or eases in place, a
- * latched rate-of-rise, and the frozen-sensor trigger: its own alarm when a sensor stops reporting.
+ * raising and clearing, an optional pending period before a rise is raised, one open alarm per
+ * (rule, trigger, asset) that escalates or eases in place, a latched rate-of-rise, and the
+ * frozen-sensor trigger: its own alarm when a sensor stops reporting.
  * Deterministic and free of IO: the caller samples at a fixed interval and receives the changes.
  */
 import type { AssetKind } from '../../src/protocol/assets';
 import type { ChannelId } from '../../src/protocol/channels';
 import { SEVERITY_RANK, type Alarm, type AlarmTrigger, type Severity } from '../../src/protocol/cityEvents';
+import { PendingGate } from './pendingGate';
 import { alarmIdOf, type RuleTrigger } from './ruleTrigger';
 import type { AlarmRule, Band, StateRule, ThresholdRule } from './ruleTypes';
 
@@ -32,6 +34,10 @@ export interface AlarmEngineDeps {
 interface RuleState {
   rule: AlarmRule;
   slots: number;
+  /** The slots the rule watches, where it names its assets (null: every slot). */
+  watched: Uint8Array | null;
+  /** The rule's pending period, where it has one. */
+  pending: PendingGate | null;
   /** Ring of recent samples, `capacity` per slot. */
   samples: Float64Array;
   capacity: number;
@@ -56,9 +62,13 @@ export class AlarmEngine {
       const slots = deps.count(rule.assetKind);
       const windowS = rule.trigger === 'threshold' ? Math.max(rule.windowS, rule.rate?.windowS ?? 0) : 0;
       const capacity = Math.max(1, Math.round(windowS / deps.sampleIntervalS)) + 1;
+      const watched = rule.assetSlots ? new Uint8Array(slots) : null;
+      for (const slot of rule.assetSlots ?? []) watched![slot] = 1;
       return {
         rule,
         slots,
+        watched,
+        pending: rule.pending ? new PendingGate(rule.pending, slots) : null,
         samples: new Float64Array(slots * capacity),
         capacity,
         filled: new Uint16Array(slots),
@@ -83,6 +93,7 @@ export class AlarmEngine {
       const values = readings[state.rule.channel];
       if (!values) throw new Error(`rule ${state.rule.id} samples ${state.rule.channel}, which was not read`);
       for (let slot = 0; slot < state.slots; slot++) {
+        if (state.watched && !state.watched[slot]) continue;
         if (state.rule.trigger === 'threshold') this.evaluateThreshold(state, state.rule, slot, values[slot], now, changes);
         else this.evaluateState(state, state.rule, slot, values[slot], now, changes);
       }
@@ -97,7 +108,9 @@ export class AlarmEngine {
     this.push(state, slot, value);
     const mean = this.mean(state, slot, Math.max(1, Math.round(rule.windowS / this.deps.sampleIntervalS)));
     const bands = typeof rule.bands === 'function' ? rule.bands(slot) : rule.bands;
-    state.level[slot] = nextLevel(bands, state.level[slot], mean);
+    const next = nextLevel(bands, state.level[slot], mean);
+    // A pending period holds a rise back until it has lasted; easing is never held back.
+    if (!state.pending || state.pending.admit(slot, next > state.level[slot], now)) state.level[slot] = next;
 
     let rateSeverity: Severity | null = null;
     if (rule.rate) {
@@ -122,7 +135,10 @@ export class AlarmEngine {
     const silent = !Number.isFinite(value) || (rule.silentStates ?? []).includes(value);
     this.checkFrozen(state, rule.frozenAfterS, slot, !silent, now, out);
     if (silent) return;
-    const severity = rule.severities[value] ?? null;
+    const read = rule.severities[value] ?? null;
+    const current = state.open.reading.get(slot)?.severity ?? null;
+    const rising = read !== null && (current === null || SEVERITY_RANK[read] < SEVERITY_RANK[current]);
+    const severity = !state.pending || state.pending.admit(slot, rising, now) ? read : current;
     this.settle(state, 'reading', slot, severity, { trigger: 'state', value, unit: '', threshold: NaN }, now, out);
   }
 

@@ -21,10 +21,18 @@ export interface RateOfRise {
   clearBelow: number;
 }
 
+/**
+ * How long a rise must last before it is raised: that many samples in a row, or that long since the
+ * first sample over the line. Easing and clearing are never held back.
+ */
+export type Pending = { samples: number } | { durationS: number };
+
 export interface ThresholdRule {
   id: string;
   trigger: 'threshold';
   assetKind: AssetKind;
+  /** Only these slots of the kind (default: every one). */
+  assetSlots?: readonly number[];
   channel: ChannelId;
   unit: string;
   /** Rolling-mean window before the bands are compared, seconds (0 = the latest sample). */
@@ -32,6 +40,7 @@ export interface ThresholdRule {
   /** Fixed bands, or per-asset bands (e.g. each water gauge's own warning and danger lines). */
   bands: Band[] | ((slot: number) => Band[]);
   rate?: RateOfRise;
+  pending?: Pending;
   /** The frozen-sensor trigger: no data for this long is itself an alarm (its own, beside the readings' one). */
   frozenAfterS?: number;
   /** Opens an incident of this category when the alarm reaches `incidentAt`. */
@@ -45,9 +54,12 @@ export interface StateRule {
   id: string;
   trigger: 'state';
   assetKind: AssetKind;
+  /** Only these slots of the kind (default: every one). */
+  assetSlots?: readonly number[];
   channel: ChannelId;
   /** Severity per state code; codes not listed raise nothing. */
   severities: Partial<Record<number, Severity>>;
+  pending?: Pending;
   /** States that count as "no data" for the frozen-sensor trigger. */
   silentStates?: number[];
   frozenAfterS?: number;
