@@ -39,7 +39,7 @@ const TYPE_NAMES: Record<string, string> = { number: 'a number', string: 'text',
 export function parseRuleBook(text: string, name: string, source = name): RuleBook {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) throw new RulesFileError(doc.errors.map((e) => `${name}:${e.linePos?.[0].line ?? 1} ${e.message}`));
+  if (doc.errors.length > 0) throw new RulesFileError(doc.errors.map((e) => `${name}:${lines.linePos(e.pos[0]).line} ${e.message}`));
   const data: unknown = doc.toJS();
   const where = (path: FieldPath) => `${name}:${lineOf(doc, lines, path)} ${formatPath(path) || '(file)'}`;
   const parsed = RulesFileSchema.safeParse(data);
@@ -73,8 +73,8 @@ export function defaultRuleBook(): RuleBook {
 
 /** zod's wording, shortened for a person editing a file: a missing field is "required", a wrong type says what is wanted. */
 function messageOf(issue: z.core.$ZodIssue, data: unknown): string {
+  if (issue.code !== 'custom' && issue.path.length > 0 && valueAt(data, issue.path) === undefined) return 'is required';
   if (issue.code !== 'invalid_type') return issue.message;
-  if (valueAt(data, issue.path) === undefined) return 'is required';
   return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
 }
 

@@ -60,9 +60,9 @@ export const RuleSchema = z
     id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores'),
     kind: z.enum(RULE_KINDS, { error: oneOf(RULE_KINDS) }),
     /** Only these assets of the kind (default: every one). */
-    assets: z.array(z.string().min(1)).min(1).optional(),
+    assets: z.array(z.string().min(1)).min(1, 'must list at least one asset id').optional(),
     channel: z.enum(CHANNEL_IDS, { error: oneOf(CHANNEL_IDS) }),
-    levels: z.array(LevelSchema).min(1).optional(),
+    levels: z.array(LevelSchema).min(1, 'must list at least one level').optional(),
     states: z.record(z.string(), Severity).optional(),
     noDataStates: z.array(z.string()).optional(),
     window: Duration.optional(),

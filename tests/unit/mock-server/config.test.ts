@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../mock-server/config';
 
@@ -34,5 +37,40 @@ describe('configuration', () => {
 
   it('refuses unknown flags', () => {
     expect(() => loadConfig(['--sped', '2'], {})).toThrow(/sped/);
+  });
+
+  describe('the rules file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-rules-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const rule = (clear: number) => `version: 1
+rules:
+  - id: rain
+    kind: rainGauge
+    channel: rain
+    levels:
+      - { severity: minor, raise: 16, clear: ${clear} }
+`;
+
+    it('is the built-in default unless one is named', () => {
+      expect(loadConfig([], {}).rules.source).toBe('built-in default');
+      expect(loadConfig([], {}).rules.rules.map((r) => r.id)).toContain('underpass.depth');
+    });
+
+    it('is read from CITYOPS_RULES_FILE or --rules-file, the flag winning', () => {
+      const good = file('good.yaml', rule(12));
+      const other = file('other.yaml', rule(10));
+      expect(loadConfig([], { CITYOPS_RULES_FILE: good }).rules).toMatchObject({ source: good, rules: [{ id: 'rain' }] });
+      expect(loadConfig(['--rules-file', other], { CITYOPS_RULES_FILE: good }).rules.source).toBe(other);
+    });
+
+    it('stops the start on a bad file, naming the setting, the line and the field', () => {
+      const bad = file('bad.yaml', rule(20));
+      expect(() => loadConfig(['--rules-file', bad], {})).toThrow(ConfigError);
+      expect(() => loadConfig(['--rules-file', bad], {})).toThrow(`CITYOPS_RULES_FILE / --rules-file: ${bad}:7 rules[0].levels[0].clear: must be below raise (16)`);
+      expect(() => loadConfig([], { CITYOPS_RULES_FILE: join(dir, 'missing.yaml') })).toThrow(/CITYOPS_RULES_FILE \/ --rules-file: .*missing\.yaml: cannot read the rules file \(ENOENT\)/);
+    });
   });
 });
