@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CityAssets } from '../../../../mock-server/city/assets';
 import { loadCityGeo } from '../../../../mock-server/city/cityGeo';
@@ -85,5 +86,13 @@ describe('compiling a rules file for a catalogue', () => {
     ]);
     // A gauge without a warning line of its own falls back to the rule's.
     expect(bands(1)[0]).toEqual({ severity: 'major', above: 4.55, clearBelow: 4.5 });
+  });
+
+  it('compiles the example in docs/ingest.md', () => {
+    const doc = readFileSync(new URL('../../../../docs/ingest.md', import.meta.url), 'utf8');
+    const example = /### Example\s+```yaml\n([\s\S]*?)```/.exec(doc)![1];
+    const rules = compileRules(parseRuleBook(example, 'ingest.md'), assets);
+    expect(rules.map((r) => r.id)).toEqual(['underpass.depth', 'water.level', 'pump.key-stations']);
+    expect(rules[2].assetSlots).toEqual([0, 1]);
   });
 });
