@@ -1,4 +1,7 @@
-/** Alarm rules as data: which channel, which bands, how to smooth, when silence is itself an alarm. */
+/**
+ * Alarm rules as the engine runs them: which channel, which bands, how to smooth, when silence is
+ * itself an alarm. compileRules.ts makes them from a rules file (docs/ingest.md) for one catalogue.
+ */
 import type { AssetKind } from '../../src/protocol/assets';
 import type { ChannelId } from '../../src/protocol/channels';
 import type { IncidentCategory, Severity } from '../../src/protocol/cityEvents';
