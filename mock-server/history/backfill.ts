@@ -8,6 +8,7 @@ import { loadCityGeo } from '../city/cityGeo';
 import { createCityStages } from '../pipeline/cityStages';
 import { LiveCity } from '../pipeline/liveCity';
 import { recordedTick } from '../pipeline/recordedTick';
+import type { RuleBook } from '../rules/ruleBook';
 import type { RainScenarioId } from '../simulator/scenarios/rainScenarios';
 import { openDatabase } from '../storage/database';
 import { SqliteHistoryStore } from '../storage/sqliteHistory';
@@ -24,6 +25,8 @@ export interface BackfillOptions {
   days: number;
   seed: number;
   scenario: RainScenarioId;
+  /** The alarm rules in force (the live server's rules file); the built-in default when absent. */
+  rules?: RuleBook;
   /** Simulated time to stop at (default: now, to the minute). */
   end?: number;
   onDay?: (date: string, ms: number) => void;
@@ -47,7 +50,7 @@ export async function backfill(options: BackfillOptions): Promise<BackfillResult
     if (from >= end) return { from, to: from, minutes: 0 };
     // A replay can be run again from scratch, so it need not wait for the disk on every minute.
     db.pragma('synchronous = OFF');
-    const stages = createCityStages(loadCityGeo(), { seed: options.seed, startTime: from, scenario: options.scenario, autopilot: true });
+    const stages = createCityStages(loadCityGeo(), { seed: options.seed, startTime: from, scenario: options.scenario, autopilot: true, rules: options.rules });
     const workOrders = new WorkOrderService({ city: stages, store: incidents });
     await workOrders.restore();
     const city = new LiveCity(stages, { tickMs: 1000, speed: 60 });
