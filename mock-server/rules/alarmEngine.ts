@@ -3,7 +3,14 @@
  * raising and clearing, an optional pending period before a rise is raised, one open alarm per
  * (rule, trigger, asset) that escalates or eases in place, a latched rate-of-rise, and the
  * frozen-sensor trigger: its own alarm when a sensor stops reporting.
- * Deterministic and free of IO: the caller samples at a fixed interval and receives the changes.
+ *
+ * Two ways in. `evaluate` samples every slot at a fixed interval (the simulated city's sensors, read
+ * each rule sample). `observe` takes one reading from outside at the time it was measured (event
+ * time): the slot's rules run on it then, the slot is left out of the periodic samples from then on
+ * except for its no-data check, and a reading no newer than the slot's newest moves nothing. Windows
+ * and rates are measured in time over the samples kept (a ring of one window's worth of samples at
+ * the sample interval), so both ways agree on a steady one-a-minute sensor.
+ * Deterministic and free of IO: the caller receives the changes.
  */
 import type { AssetKind } from '../../src/protocol/assets';
 import type { ChannelId } from '../../src/protocol/channels';
@@ -38,8 +45,9 @@ interface RuleState {
   watched: Uint8Array | null;
   /** The rule's pending period, where it has one. */
   pending: PendingGate | null;
-  /** Ring of recent samples, `capacity` per slot. */
+  /** Ring of recent samples, `capacity` per slot, and the time of each. */
   samples: Float64Array;
+  times: Float64Array;
   capacity: number;
   filled: Uint16Array;
   head: Uint16Array;
@@ -47,6 +55,10 @@ interface RuleState {
   level: Int8Array;
   rateLatched: Uint8Array;
   lastSeen: Float64Array;
+  /** 1 where readings come from outside (`observe`): the periodic sample only checks for silence there. */
+  external: Uint8Array;
+  /** Event time of the newest reading observed per slot (−Infinity: none). */
+  newest: Float64Array;
   /** Open alarms by slot, one map per trigger: a high reading and a silent sensor are separate episodes. */
   open: Record<RuleTrigger, Map<number, Alarm>>;
 }
@@ -70,12 +82,15 @@ export class AlarmEngine {
         watched,
         pending: rule.pending ? new PendingGate(rule.pending, slots) : null,
         samples: new Float64Array(slots * capacity),
+        times: new Float64Array(slots * capacity),
         capacity,
         filled: new Uint16Array(slots),
         head: new Uint16Array(slots),
         level: new Int8Array(slots).fill(-1),
         rateLatched: new Uint8Array(slots),
         lastSeen: new Float64Array(slots).fill(NaN),
+        external: new Uint8Array(slots),
+        newest: new Float64Array(slots).fill(-Infinity),
         open: { reading: new Map(), frozen: new Map() },
       };
     });
@@ -94,6 +109,10 @@ export class AlarmEngine {
       if (!values) throw new Error(`rule ${state.rule.id} samples ${state.rule.channel}, which was not read`);
       for (let slot = 0; slot < state.slots; slot++) {
         if (state.watched && !state.watched[slot]) continue;
+        if (state.external[slot]) {
+          this.checkFrozen(state, state.rule.frozenAfterS, slot, false, now, changes);
+          continue;
+        }
         if (state.rule.trigger === 'threshold') this.evaluateThreshold(state, state.rule, slot, values[slot], now, changes);
         else this.evaluateState(state, state.rule, slot, values[slot], now, changes);
       }
@@ -101,12 +120,34 @@ export class AlarmEngine {
     return changes;
   }
 
-  private evaluateThreshold(state: RuleState, rule: ThresholdRule, slot: number, value: number, now: number, out: Alarm[]): void {
+  /**
+   * One reading from outside: `value` of `channel` at `slot`, measured at `t`; `now` is the city's
+   * clock. Each rule on the channel runs on it at `t`, as it would have then; changes it makes are
+   * marked `late` when `late` is set (a gateway's buffered upload). A reading no newer than the
+   * slot's newest moves nothing (returns no change); a no-data alarm it ends clears at `now`.
+   */
+  observe(channel: ChannelId, slot: number, value: number, t: number, now: number, late = false): Alarm[] {
+    const changes: Alarm[] = [];
+    for (const state of this.states) {
+      if (state.rule.channel !== channel || slot >= state.slots || (state.watched && !state.watched[slot])) continue;
+      state.external[slot] = 1;
+      if (t <= state.newest[slot]) continue;
+      state.newest[slot] = t;
+      const reading: Alarm[] = [];
+      if (state.rule.trigger === 'threshold') this.evaluateThreshold(state, state.rule, slot, value, t, reading, now);
+      else this.evaluateState(state, state.rule, slot, value, t, reading, now);
+      for (const alarm of reading) changes.push(late && alarm.trigger !== 'frozen' ? { ...alarm, late: true } : alarm);
+    }
+    return changes;
+  }
+
+  /** `clock` is when a silence can be judged: `now` for a sample, the city's clock for an observed reading. */
+  private evaluateThreshold(state: RuleState, rule: ThresholdRule, slot: number, value: number, now: number, out: Alarm[], clock = now): void {
     const finite = Number.isFinite(value);
-    this.checkFrozen(state, rule.frozenAfterS, slot, finite, now, out);
+    this.checkFrozen(state, rule.frozenAfterS, slot, finite, now, out, clock);
     if (!finite) return; // no data: hold the alarm as it is; the frozen trigger speaks for the silence
-    this.push(state, slot, value);
-    const mean = this.mean(state, slot, Math.max(1, Math.round(rule.windowS / this.deps.sampleIntervalS)));
+    this.push(state, slot, value, now);
+    const mean = this.mean(state, slot, rule.windowS, now);
     const bands = typeof rule.bands === 'function' ? rule.bands(slot) : rule.bands;
     const next = nextLevel(bands, state.level[slot], mean);
     // A pending period holds a rise back until it has lasted; easing is never held back.
@@ -114,8 +155,7 @@ export class AlarmEngine {
 
     let rateSeverity: Severity | null = null;
     if (rule.rate) {
-      const back = Math.round(rule.rate.windowS / this.deps.sampleIntervalS);
-      const old = this.sampleAgo(state, slot, back);
+      const old = this.sampleAt(state, slot, now - rule.rate.windowS * 1000);
       const minutes = rule.rate.windowS / 60;
       if (Number.isFinite(old) && (value - old) / minutes >= rule.rate.perMinute && value >= rule.rate.minValue) state.rateLatched[slot] = 1;
       if (mean < rule.rate.clearBelow) state.rateLatched[slot] = 0;
@@ -131,9 +171,9 @@ export class AlarmEngine {
     this.settle(state, 'reading', slot, severity, { trigger, value: round(reported), unit: rule.unit, threshold }, now, out);
   }
 
-  private evaluateState(state: RuleState, rule: StateRule, slot: number, value: number, now: number, out: Alarm[]): void {
+  private evaluateState(state: RuleState, rule: StateRule, slot: number, value: number, now: number, out: Alarm[], clock = now): void {
     const silent = !Number.isFinite(value) || (rule.silentStates ?? []).includes(value);
-    this.checkFrozen(state, rule.frozenAfterS, slot, !silent, now, out);
+    this.checkFrozen(state, rule.frozenAfterS, slot, !silent, now, out, clock);
     if (silent) return;
     const read = rule.severities[value] ?? null;
     const current = state.open.reading.get(slot)?.severity ?? null;
@@ -142,12 +182,18 @@ export class AlarmEngine {
     this.settle(state, 'reading', slot, severity, { trigger: 'state', value, unit: '', threshold: NaN }, now, out);
   }
 
-  private checkFrozen(state: RuleState, frozenAfterS: number | undefined, slot: number, reporting: boolean, now: number, out: Alarm[]): void {
-    if (reporting || Number.isNaN(state.lastSeen[slot])) state.lastSeen[slot] = now;
+  /**
+   * The no-data trigger: silent since the newest reading (`now`, when `reporting`) for `frozenAfterS`
+   * or more, judged at `clock` — the sample's time, or the city's clock for an observed reading, so a
+   * buffered upload of old readings does not end a silence the feed still has.
+   */
+  private checkFrozen(state: RuleState, frozenAfterS: number | undefined, slot: number, reporting: boolean, now: number, out: Alarm[], clock = now): void {
+    if (Number.isNaN(state.lastSeen[slot])) state.lastSeen[slot] = now;
+    else if (reporting) state.lastSeen[slot] = Math.max(state.lastSeen[slot], now);
     if (frozenAfterS === undefined) return;
-    const silentS = (now - state.lastSeen[slot]) / 1000;
+    const silentS = Math.max(0, (clock - state.lastSeen[slot]) / 1000);
     const severity: Severity | null = silentS >= frozenAfterS ? 'minor' : null;
-    this.settle(state, 'frozen', slot, severity, { trigger: 'frozen', value: Math.round(silentS), unit: 's', threshold: frozenAfterS }, now, out);
+    this.settle(state, 'frozen', slot, severity, { trigger: 'frozen', value: Math.round(silentS), unit: 's', threshold: frozenAfterS }, clock, out);
   }
 
   /** Raises, updates or clears the (rule, trigger, slot) alarm so it matches `severity`; records each change. */
@@ -197,24 +243,38 @@ export class AlarmEngine {
     }
   }
 
-  private push(state: RuleState, slot: number, value: number): void {
-    const base = slot * state.capacity;
-    state.samples[base + state.head[slot]] = value;
+  private push(state: RuleState, slot: number, value: number, t: number): void {
+    const i = slot * state.capacity + state.head[slot];
+    state.samples[i] = value;
+    state.times[i] = t;
     state.head[slot] = (state.head[slot] + 1) % state.capacity;
     if (state.filled[slot] < state.capacity) state.filled[slot]++;
   }
 
-  /** The sample `back` evaluations before the latest (NaN if not yet sampled). */
-  private sampleAgo(state: RuleState, slot: number, back: number): number {
-    if (back >= state.filled[slot]) return NaN;
-    const i = (state.head[slot] - 1 - back + state.capacity * 2) % state.capacity;
-    return state.samples[slot * state.capacity + i];
+  /** Ring index of the sample `back` before the latest (−1 if there are not that many). */
+  private indexAgo(state: RuleState, slot: number, back: number): number {
+    if (back >= state.filled[slot]) return -1;
+    return slot * state.capacity + ((state.head[slot] - 1 - back + state.capacity * 2) % state.capacity);
   }
 
-  private mean(state: RuleState, slot: number, window: number): number {
-    const n = Math.min(window, state.filled[slot]);
+  /** The newest sample taken at or before `t` (NaN if none is kept). */
+  private sampleAt(state: RuleState, slot: number, t: number): number {
+    for (let back = 0, i = this.indexAgo(state, slot, 0); i >= 0; i = this.indexAgo(state, slot, ++back)) {
+      if (state.times[i] <= t) return state.samples[i];
+    }
+    return NaN;
+  }
+
+  /** Mean of the samples taken in the `windowS` seconds up to `now` (the latest one at least). */
+  private mean(state: RuleState, slot: number, windowS: number, now: number): number {
+    const from = now - windowS * 1000;
     let sum = 0;
-    for (let k = 0; k < n; k++) sum += this.sampleAgo(state, slot, k);
+    let n = 0;
+    for (let back = 0, i = this.indexAgo(state, slot, 0); i >= 0; i = this.indexAgo(state, slot, ++back)) {
+      if (n > 0 && state.times[i] <= from) break;
+      sum += state.samples[i];
+      n++;
+    }
     return sum / n;
   }
 }

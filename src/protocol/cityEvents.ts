@@ -34,6 +34,11 @@ export interface Alarm {
   clearedAt: number | null;
   state: 'active' | 'cleared';
   acknowledged: boolean;
+  /**
+   * Set on a change made by a reading that arrived late (a gateway's buffered upload): the times are
+   * when it happened, which was before the screens could know.
+   */
+  late?: boolean;
   lon: number;
   lat: number;
   district: number;

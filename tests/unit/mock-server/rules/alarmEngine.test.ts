@@ -98,8 +98,9 @@ describe('alarm engine', () => {
     // While frozen, both are active at once; the flood alarm was neither cleared nor replaced by the silence.
     const during = run({ ...underpassRule, rate: undefined }, series.slice(0, 14)).engine.active();
     expect(during.map((a) => `${a.trigger}:${a.severity}`).sort()).toEqual(['frozen:minor', 'threshold:critical']);
-    // The flood alarm clears on the readings alone: the 2-minute mean of the first two dry samples.
-    expect(reading.filter((a) => a.state === 'cleared').map((a) => a.clearedAt)).toEqual([15 * MIN]);
+    // The flood alarm clears on the readings alone: the window is two minutes of time, so the readings
+    // from before the silence (twelve minutes back) are not in the mean of the first dry sample.
+    expect(reading.filter((a) => a.state === 'cleared').map((a) => a.clearedAt)).toEqual([14 * MIN]);
     expect(frozen[1].clearedAt).toBe(14 * MIN);
     expect(engine.active()).toEqual([]);
   });
@@ -137,5 +138,74 @@ describe('alarm engine', () => {
     expect(all.map((a) => `${a.trigger}:${a.state}`)).toEqual(['state:active', 'state:cleared']);
     const frozen = run(rule, [[1], ...Array.from({ length: 6 }, () => [3])]).all;
     expect(frozen.map((a) => a.trigger)).toEqual(['frozen']);
+  });
+});
+
+describe('readings from outside, on event time', () => {
+  const rule: AlarmRule = { ...underpassRule, rate: undefined };
+  const engineFor = (slots = 2) =>
+    new AlarmEngine({ rules: [rule], count: () => slots, locate: (_kind, slot) => ({ id: `A${slot}`, lon: 121.4, lat: 31.2, district: 0 }), sampleIntervalS: 60 });
+
+  it('raises and clears an alarm at the times the readings were measured, marked late when asked', () => {
+    const engine = engineFor();
+    const now = 120 * MIN;
+    // An hour-old buffered upload: dry, flooded for ten minutes, dry again.
+    const depths = [0, 0, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 0, 0, 0];
+    const changes = depths.flatMap((d, m) => engine.observe('underpass.depth', 0, d, (60 + m) * MIN, now, true));
+    const reading = changes.filter((a) => a.trigger !== 'frozen');
+    // The 2-minute mean: 15 at minute 62, 30 from 63; back under 20 at 72 and under 3 at 73.
+    expect(reading.map((a) => `${a.state}:${a.severity}@${(a.state === 'cleared' ? a.clearedAt! : a.updatedAt) / MIN}`)).toEqual([
+      'active:warning@62',
+      'active:critical@63',
+      'active:warning@72',
+      'cleared:warning@73',
+    ]);
+    expect(reading.every((a) => a.late === true)).toBe(true);
+    expect(reading[0].raisedAt).toBe(62 * MIN);
+    // The newest reading is still 46 minutes old at the city's clock: the no-data alarm, raised now, stays.
+    expect(changes.filter((a) => a.trigger === 'frozen').map((a) => `${a.state}@${a.raisedAt / MIN}:${a.late ?? false}`)).toEqual(['active@120:false']);
+  });
+
+  it('keeps an older reading out of the alarms: it moves nothing once a newer one is in', () => {
+    const engine = engineFor();
+    engine.observe('underpass.depth', 0, 0, 10 * MIN, 10 * MIN);
+    expect(engine.observe('underpass.depth', 0, 40, 9 * MIN, 10 * MIN)).toEqual([]);
+    expect(engine.observe('underpass.depth', 0, 40, 10 * MIN, 10 * MIN)).toEqual([]);
+    expect(engine.active()).toEqual([]);
+  });
+
+  it('leaves an observed slot out of the periodic samples but still checks it for silence', () => {
+    const engine = engineFor();
+    engine.observe('underpass.depth', 0, 30, 0, 0);
+    engine.observe('underpass.depth', 0, 30, MIN, MIN);
+    expect(engine.active().map((a) => a.slot)).toEqual([0]);
+    // The periodic sample reads 0 for both slots: slot 0 is fed from outside, so its 0 is not a reading.
+    for (let m = 2; m < 11; m++) expect(engine.evaluate(m * MIN, { 'underpass.depth': [0, 0] })).toEqual([]);
+    const silent = engine.evaluate(11 * MIN, { 'underpass.depth': [0, 0] });
+    expect(silent.map((a) => `${a.trigger}:${a.slot}:${a.value}`)).toEqual(['frozen:0:600']);
+    // Data resumes: the no-data alarm clears at the city's clock, the flood alarm eases on the reading.
+    const resumed = engine.observe('underpass.depth', 0, 0, 12 * MIN, 12 * MIN);
+    expect(resumed.map((a) => `${a.trigger}:${a.state}`).sort()).toEqual(['frozen:cleared', 'threshold:cleared']);
+  });
+
+  it('does not end a silence with a buffered reading that is itself older than the no-data interval', () => {
+    const engine = engineFor();
+    engine.observe('underpass.depth', 0, 1, 0, 0);
+    expect(engine.evaluate(10 * MIN, { 'underpass.depth': [0, 0] }).map((a) => a.trigger)).toEqual(['frozen']);
+    // A reading from minute 1 arrives at minute 30: the feed is still 29 minutes behind.
+    expect(engine.observe('underpass.depth', 0, 1, MIN, 30 * MIN, true)).toEqual([]);
+    expect(engine.active().map((a) => a.trigger)).toEqual(['frozen']);
+    const fresh = engine.observe('underpass.depth', 0, 1, 29 * MIN, 30 * MIN, true);
+    expect(fresh.map((a) => `${a.trigger}:${a.state}:${a.late ?? false}`)).toEqual(['frozen:cleared:false']);
+  });
+
+  it('averages over the window in time when readings come faster than the sample interval', () => {
+    const engine = engineFor();
+    // Every 20 s. The ring keeps one window's worth of samples at the sample interval (3 for two
+    // minutes), so at 100 s the mean is of the newest three (0, 12, 12), not of the whole window.
+    const times = [0, 20, 40, 60, 80, 100].map((s) => s * 1000);
+    const values = [0, 0, 0, 0, 12, 12];
+    const changes = times.flatMap((t, i) => engine.observe('underpass.depth', 1, values[i], t, t));
+    expect(changes.map((a) => `${a.severity}:${a.value}`)).toEqual(['warning:8']);
   });
 });
