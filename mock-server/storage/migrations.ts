@@ -102,4 +102,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_at ON audit(at);
     `,
   },
+  {
+    version: 3,
+    name: 'ingest: readings from outside, one row per (asset, measure, time) so a repeat is a duplicate',
+    sql: `
+      CREATE TABLE readings (
+        kind TEXT NOT NULL,
+        asset_id TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        t BIGINT NOT NULL,
+        v REAL NOT NULL,
+        source TEXT NOT NULL,
+        received_at BIGINT NOT NULL,
+        PRIMARY KEY (kind, asset_id, measure, t)
+      ) WITHOUT ROWID;
+      CREATE INDEX readings_received ON readings(received_at);
+    `,
+  },
 ];
