@@ -36,6 +36,10 @@ import { SqliteIncidentStore } from './storage/sqliteIncidents';
 import { SqliteHistoryStore } from './storage/sqliteHistory';
 import { HistoryRecorder } from './history/historyRecorder';
 import { incidentRoutes } from './http/incidentRoutes';
+import { assetLookupOf } from './ingest/assetLookup';
+import { IngestGate } from './ingest/ingestGate';
+import { assetCount } from './pipeline/readings';
+import { SqliteReadingStore } from './storage/sqliteReadings';
 import { WorkOrderService } from './workorders/workOrderService';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -78,6 +82,8 @@ export interface CityApp {
   workOrders: WorkOrderService;
   /** Rolls each simulated minute into storage. */
   history: HistoryRecorder;
+  /** Where readings from outside come in (HTTP, MQTT, replays): checked, kept, queued for the next tick. */
+  ingest: IngestGate;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: AppDeps): Promise<CityApp> {
@@ -111,6 +117,15 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const { feed } = city;
   const recorder = new HistoryRecorder(storage.history, stages.assets, feed.indicators);
   await recorder.resume(startTime);
+  const ingest = new IngestGate({
+    lookup: assetLookupOf(feed.catalog, (kind) => assetCount(stages.assets, kind)),
+    store: new SqliteReadingStore(db),
+    cityNow: () => stages.source.timeMs,
+    wallNow: now,
+    deliver: (readings) => {
+      for (const reading of readings) stages.incoming.push(reading);
+    },
+  });
 
   const io: CityServer = new Server(http.server, {
     serveClient: false,
@@ -126,14 +141,14 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   });
   installSocketAuth(io, auth, http.log);
   const hub = attachHub(io, feed, http.log, workOrders);
-  const app: CityApp = { http, io, city, feed, hub, db, auth, workOrders, history: recorder };
+  const app: CityApp = { http, io, city, feed, hub, db, auth, workOrders, history: recorder, ingest };
   const canView = requirePermission(auth, 'view');
 
   await http.register(
-    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
+    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
   );
   await http.register(assetRoutes({ feed, history, authorize: canView }));
-  await http.register(simRoutes({ simulation: stages.source, auth }));
+  await http.register(simRoutes({ simulation: stages.simulation, auth }));
   await http.register(rulesRoutes({ book: config.rules, authorize: canView }));
   // The hook sits in a wrapper scope so it guards the vitals routes and nothing registered after them.
   await http.register(async (scope) => {

@@ -5,6 +5,7 @@ import type { Hub } from '../realtime/hub';
 import type { LiveFeed } from '../feed/liveFeed';
 import type { Ticker } from '../simulator/ticker';
 import { assetCountOf } from '../../src/protocol/catalogView';
+import type { IngestCounts } from '../ingest/ingestGate';
 
 export interface SystemRouteDeps {
   version: string;
@@ -12,6 +13,8 @@ export interface SystemRouteDeps {
   feed: LiveFeed;
   hub: Hub;
   ticker: () => Ticker | undefined;
+  /** Readings from outside so far, per integration. */
+  ingest: () => Record<string, IngestCounts>;
   mapStyleUrl?: string;
   /** Demo mode: the client opens the wall without a login. */
   demo: boolean;
@@ -38,6 +41,11 @@ const HealthSchema = z.object({
     cityTrafficIndex: z.number().nullable(),
     assets: z.record(z.string(), z.number().int()),
   }),
+  /** Readings from outside since start, per integration (key name). */
+  ingest: z.record(
+    z.string(),
+    z.object({ accepted: z.number().int(), duplicates: z.number().int(), rejected: z.number().int(), lastAt: z.string().nullable() }),
+  ),
 });
 
 const ClientConfigSchema = z.object({
@@ -65,6 +73,9 @@ export const systemRoutes =
           cityTrafficIndex: Number.isFinite(s.cityTrafficIndex) ? s.cityTrafficIndex : null,
           assets: Object.fromEntries(deps.feed.catalog.groups.map((g) => [g.kind, assetCountOf(g)])),
         },
+        ingest: Object.fromEntries(
+          Object.entries(deps.ingest()).map(([source, c]) => [source, { ...c, lastAt: c.lastAt === null ? null : new Date(c.lastAt).toISOString() }]),
+        ),
       };
     });
 

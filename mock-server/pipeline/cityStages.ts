@@ -8,6 +8,8 @@
 import type { AssetKind } from '../../src/protocol/assets';
 import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { CityGeo } from '../city/cityGeo';
+import { ExternalReadings } from '../ingest/externalReadings';
+import { FedSource } from '../ingest/fedSource';
 import { createDistrictLocator } from '../city/districtLocator';
 import { toKm } from '../city/localProjection';
 import { IncidentDesk } from '../incidents/incidentDesk';
@@ -36,7 +38,8 @@ export interface CityOptions extends SimulationOptions {
 
 /** The simulated city's stages: the pipeline's, over the simulator, with what the work orders and the feed ask of them. */
 export interface CityStages extends PipelineStages {
-  readonly source: SimulatedCity;
+  /** The simulator under the source (readings from outside are laid over it). */
+  readonly simulation: SimulatedCity;
   /** Source time now, epoch ms. */
   simTime(): number;
   /** The district a point lies in (-1 off land). */
@@ -63,9 +66,13 @@ export interface PipelineOptions {
   rules?: RuleBook;
 }
 
-/** The stages downstream of a source, for any source: rules, warning office, desk and the command inbox. */
-export function createPipelineStages<S extends CitySource>(source: S, options: PipelineOptions): PipelineStages & { source: S; announce(event: CityEvent): void } {
-  const { assets } = source;
+/**
+ * The stages downstream of a source, for any source: readings from outside laid over it (ingest/),
+ * rules, warning office, desk and the command inbox.
+ */
+export function createPipelineStages(base: CitySource, options: PipelineOptions): PipelineStages & { announce(event: CityEvent): void } {
+  const { assets } = base;
+  const source = new FedSource(base, new ExternalReadings());
   const rules = options.rules ? compileRules(options.rules, assets) : defaultRules(assets);
   const sites: Partial<Record<AssetKind, readonly AssetRef[]>> = ruleSitesOf(assets);
   const alarms = new AlarmEngine({
@@ -87,6 +94,8 @@ export function createPipelineStages<S extends CitySource>(source: S, options: P
     seed: options.seed,
     assets,
     source,
+    external: source.external,
+    incoming: [],
     alarms,
     ruleChannels: ruleChannels(rules),
     ruleCadence: new Cadence(RULES_EVERY_MS, source.startTime),
@@ -107,6 +116,7 @@ export function createCityStages(geo: CityGeo, options: CityOptions): CityStages
   const locator = createDistrictLocator(geo.districts);
   return {
     ...stages,
+    simulation: source,
     simTime: () => source.timeMs,
     districtAt: (lon, lat) => locator.indexAt(lon, lat),
     sourceStatus: () => source.status(),

@@ -12,12 +12,14 @@
  * back into the world, through its port (incidents/deskWorld.ts).
  */
 import type { ChannelId } from '../../src/protocol/channels';
-import type { CityEvent, CityEventState } from '../../src/protocol/cityEvents';
+import type { Alarm, CityEvent, CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta } from '../../src/protocol/events';
 import type { VitalsFrame } from '../../src/protocol/vitals';
 import type { CityAssets } from '../city/assets';
 import type { LiveFeed } from '../feed/liveFeed';
 import type { IncidentDesk } from '../incidents/incidentDesk';
+import type { ExternalReadings } from '../ingest/externalReadings';
+import type { AcceptedReading } from '../ingest/ingestGate';
 import type { AlarmEngine, RuleReadings } from '../rules/alarmEngine';
 import type { WeatherOffice } from '../rules/weatherOffice';
 import { computeVitals } from '../vitals/computeVitals';
@@ -35,6 +37,10 @@ export interface PipelineStages {
   readonly seed: number;
   readonly assets: CityAssets;
   readonly source: CitySource;
+  /** The newest reading from outside per slot (laid over the source's own). */
+  readonly external: ExternalReadings;
+  /** Readings the ingest gate kept since the last tick, waiting for it. */
+  readonly incoming: AcceptedReading[];
   readonly alarms: AlarmEngine;
   readonly ruleChannels: readonly ChannelId[];
   readonly ruleCadence: Cadence;
@@ -48,6 +54,8 @@ export interface PipelineStages {
 export function cityTick(stages: PipelineStages, feed: LiveFeed, untilMs: number): WireDelta {
   // Commands since the last tick come first: they happened before anything below.
   const events = stages.inbox.splice(0);
+  // Readings from outside since the last tick: measured before the moments the source moves on to.
+  events.push(...ingestStep(stages, stages.source.timeMs));
   // Source: each moment in turn; rules and desk run on what it reads at the moments they are due.
   for (const moment of stages.source.advanceTo(untilMs)) {
     if (moment.world) events.push(...worldStep(stages, moment.timeMs, moment.world));
@@ -74,6 +82,25 @@ export function worldStep(stages: PipelineStages, now: number, world: WorldRepor
   });
   for (const warning of warnings) events.push({ type: 'warning', warning });
   return events;
+}
+
+/**
+ * Readings from outside, each on the time it was measured, in time order: a slot's newest becomes what
+ * the city reads there, and its rules run on it then (an older one than the slot's newest is history
+ * only). The desk answers the alarms, except those that rose and fell within the batch: a flood a
+ * gateway reports after it is over is on the record, not a job to dispatch now.
+ */
+export function ingestStep(stages: PipelineStages, now: number): CityEvent[] {
+  if (stages.incoming.length === 0) return [];
+  const readings = stages.incoming.splice(0).sort((a, b) => a.tMs - b.tMs);
+  const alarms: Alarm[] = [];
+  for (const r of readings) {
+    if (stages.external.set(r.channel, r.slot, r.v, r.tMs)) alarms.push(...stages.alarms.observe(r.channel, r.slot, r.v, r.tMs, now, r.late));
+  }
+  const raised = new Set(alarms.filter((a) => a.raisedAt === a.updatedAt && a.state === 'active').map((a) => a.id));
+  const over = new Set(alarms.filter((a) => a.state === 'cleared' && raised.has(a.id)).map((a) => a.id));
+  const forDesk = alarms.filter((a) => !over.has(a.id));
+  return [...alarms.map((alarm): CityEvent => ({ type: 'alarm', alarm })), ...stages.desk.onAlarms(forDesk, now)];
 }
 
 /** A rule sample: the alarm rules read the channels they watch; the desk answers their alarms. */

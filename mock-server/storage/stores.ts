@@ -137,6 +137,28 @@ export interface HistoryStore {
   prune(before: number): Promise<number>;
 }
 
+/** One reading from outside as it is kept: which asset and measure, when it was measured, its value. */
+export interface StoredReading {
+  kind: string;
+  assetId: string;
+  measure: string;
+  /** Event time, epoch ms. */
+  t: number;
+  v: number;
+}
+
+export interface ReadingStore {
+  /**
+   * Keeps the readings in one transaction and says, per reading, whether it was new (false: the same
+   * asset, measure and time was kept before, or earlier in this batch). Resolves once they are durable.
+   */
+  keepNew(readings: readonly StoredReading[], source: string, receivedAt: number): Promise<boolean[]>;
+  /** One asset's measure in [from, to), oldest first. */
+  series(kind: string, assetId: string, measure: string, from: number, to: number): Promise<{ t: number; v: number }[]>;
+  /** Deletes readings received before `before` (retention); returns how many. */
+  prune(before: number): Promise<number>;
+}
+
 export interface Storage {
   accounts: AccountStore;
   incidents: IncidentStore;

@@ -8,6 +8,7 @@ import { LiveFeed } from '../../../../mock-server/feed/liveFeed';
 import { createPipelineStages } from '../../../../mock-server/pipeline/cityStages';
 import { publishedReadings } from '../../../../mock-server/pipeline/cityState';
 import { cityStateOf, cityTick, ruleStep, vitalsOf, worldStep } from '../../../../mock-server/pipeline/cityTick';
+import type { AcceptedReading } from '../../../../mock-server/ingest/ingestGate';
 import { allocateReadings } from '../../../../mock-server/pipeline/readings';
 import { createRng } from '../../../../mock-server/simulator/rng';
 import { INDICATORS } from '../../../../mock-server/vitals/indicatorCatalogue';
@@ -76,5 +77,55 @@ describe('city tick', () => {
     expect(kinds(worldStep(stages, T0 + 10_000, world))).toEqual(['incident:litter']);
     source.set('pump.state', [PUMP_STATES.indexOf('fault'), 0, 0, 0, 0, 0, 0, 0]);
     expect(kinds(ruleStep(stages, T0 + MIN))).toEqual(['alarm:pump.state:state', 'incident:pumpFault']);
+  });
+
+  describe('readings from outside', () => {
+    const depth = (slot: number, tMs: number, v: number, late = false): AcceptedReading => ({ kind: 'underpass', channel: 'underpass.depth', slot, tMs, v, late });
+
+    it('run the rules at the time each was measured, in time order, and the frame shows the newest', () => {
+      const { stages, feed } = pipeline();
+      // Out of order as they arrived. The window is two minutes: a mean of 20 at T0+1 (warning), 40 at T0+2.
+      stages.incoming.push(depth(1, T0 + 2 * MIN, 40), depth(1, T0 + MIN, 40), depth(1, T0, 0));
+      const delta = cityTick(stages, feed, T0 + 1000);
+      const alarms = delta.events.flatMap((e) => (e.type === 'alarm' ? [e.alarm] : []));
+      expect(alarms.map((a) => [a.slot, a.severity, a.updatedAt])).toEqual([
+        [1, 'warning', T0 + MIN],
+        [1, 'critical', T0 + 2 * MIN],
+      ]);
+      expect(kinds(delta.events)).toEqual(['alarm:underpass.depth:threshold', 'alarm:underpass.depth:threshold', 'incident:underpassFlooding', 'closure']);
+      expect(stages.incoming).toEqual([]);
+      // The published reading is the newest from outside; the scripted source reads 0 there.
+      expect(cityStateOf(stages, publishedReadings(stages.source, allocateReadings(stages.assets))).readings['underpass.depth'][1]).toBe(40);
+    });
+
+    it('keep an older reading out of the alarms and out of the frame', () => {
+      const { stages, feed } = pipeline();
+      stages.incoming.push(depth(0, T0, 1));
+      cityTick(stages, feed, T0 + 1000);
+      stages.incoming.push(depth(0, T0 - MIN, 50), depth(0, T0 - 2 * MIN, 50));
+      expect(cityTick(stages, feed, T0 + 2000).events).toEqual([]);
+      expect(stages.external.timeOf('underpass.depth', 0)).toBe(T0);
+      expect(stages.source.read('underpass.depth')[0]).toBe(1);
+    });
+
+    it('put a late flood that is already over on the record without opening an incident', () => {
+      const { stages, feed } = pipeline();
+      const flood = [0, 40, 40, 40, 0, 0, 0].map((v, m) => depth(2, T0 - 60 * MIN + m * MIN, v, true));
+      stages.incoming.push(...flood);
+      const delta = cityTick(stages, feed, T0 + 1000);
+      const alarms = delta.events.flatMap((e) => (e.type === 'alarm' && e.alarm.trigger !== 'frozen' ? [e.alarm] : []));
+      expect(alarms.map((a) => `${a.state}:${a.severity}:${a.late}`)).toEqual(['active:warning:true', 'active:critical:true', 'cleared:critical:true']);
+      expect(delta.events.filter((e) => (e.type === 'incident' && e.incident.category !== 'sensorFault') || e.type === 'closure')).toEqual([]);
+      // The newest reading is 54 minutes old at the city's clock: the gauge's feed is behind, and that is a job.
+      expect(delta.events.filter((e) => e.type === 'incident').map((e) => e.type === 'incident' && e.incident.category)).toEqual(['sensorFault']);
+    });
+
+    it('take a slot out of the periodic samples: the source’s own reading there raises nothing', () => {
+      const { source, stages, feed } = pipeline();
+      stages.incoming.push(depth(3, T0, 0));
+      cityTick(stages, feed, T0 + 1000);
+      source.set('underpass.depth', [0, 0, 0, 40]);
+      expect(kinds(cityTick(stages, feed, T0 + 2 * MIN).events)).toEqual([]);
+    });
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * The newest reading from outside per channel and slot, and when it was measured. A slot fed from
+ * outside shows its own reading from then on, over whatever the base source (the simulator, or no
+ * one) reads there: what comes in replaces the simulated value, and keeps its age.
+ */
+import type { ChannelArray, ChannelId } from '../../src/protocol/channels';
+
+interface FedChannel {
+  /** Slots fed from outside, in the order they were first fed. */
+  slots: number[];
+  values: Map<number, number>;
+  times: Map<number, number>;
+}
+
+export class ExternalReadings {
+  private readonly channels = new Map<ChannelId, FedChannel>();
+
+  /** Records `v` measured at `t` as the slot's newest reading when it is newer; returns whether it was. */
+  set(channel: ChannelId, slot: number, v: number, t: number): boolean {
+    let fed = this.channels.get(channel);
+    if (!fed) this.channels.set(channel, (fed = { slots: [], values: new Map(), times: new Map() }));
+    const newest = fed.times.get(slot);
+    if (newest === undefined) fed.slots.push(slot);
+    else if (t <= newest) return false;
+    fed.values.set(slot, v);
+    fed.times.set(slot, t);
+    return true;
+  }
+
+  /** Event time of the slot's newest reading from outside (undefined: none yet). */
+  timeOf(channel: ChannelId, slot: number): number | undefined {
+    return this.channels.get(channel)?.times.get(slot);
+  }
+
+  /** How many slots of the channel are fed from outside. */
+  fedCount(channel: ChannelId): number {
+    return this.channels.get(channel)?.slots.length ?? 0;
+  }
+
+  /** Writes every fed slot's newest value over `values` (one channel as its base source read it). */
+  overlay(channel: ChannelId, values: ChannelArray): ChannelArray {
+    const fed = this.channels.get(channel);
+    if (!fed) return values;
+    for (const slot of fed.slots) values[slot] = fed.values.get(slot)!;
+    return values;
+  }
+}
