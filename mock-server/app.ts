@@ -108,7 +108,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const resumeAt = await WorkOrderService.storedSimTime(storage.incidents);
   const startTime = Math.max(config.start ?? Math.floor(now() / 1000) * 1000, resumeAt ?? -Infinity);
   const autopilot = config.autopilot ?? config.demo;
-  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules });
+  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules, simulator: config.simulator });
   const workOrders = new WorkOrderService({ city: stages, store: storage.incidents, now });
   // Restored before the first frame is measured, so it shows the restored teams and closures.
   await workOrders.restore();

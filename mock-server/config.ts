@@ -53,6 +53,11 @@ export const ConfigSchema = z.object({
    * so an unattended demo city keeps moving. Default: on in demo mode, off otherwise.
    */
   autopilot: z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes').optional(),
+  /**
+   * The simulator plays the city (on, the default). Off, the city is only what comes in (HTTP, MQTT,
+   * replays): the same assets, silent until their readings arrive, on the wall clock (speed is ignored).
+   */
+  simulator: z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes').default(true),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The alarm rules: a rules file's path (YAML or JSON, docs/ingest.md), read and checked here; default the built-in rules. */
   rules: z.string().min(1).optional().transform(readRules),
@@ -90,6 +95,7 @@ const SOURCES = {
   allowedOrigins: ['CITYOPS_ALLOWED_ORIGINS', 'allowed-origins'],
   integrationKeys: ['CITYOPS_INTEGRATION_KEYS', 'integration-keys'],
   autopilot: ['CITYOPS_AUTOPILOT', 'autopilot'],
+  simulator: ['CITYOPS_SIMULATOR', 'simulator'],
   logLevel: ['LOG_LEVEL', 'log-level'],
   rules: ['CITYOPS_RULES_FILE', 'rules-file'],
 } as const satisfies Record<keyof z.input<typeof ConfigSchema>, readonly [string, string]>;

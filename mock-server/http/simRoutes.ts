@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthService } from '../auth/authService';
 import { requirePermission } from '../auth/httpAuth';
+import { DomainError } from '../domainError';
 import { RAIN_SCENARIO_IDS, type RainScenarioId } from '../simulator/scenarios/rainScenarios';
 
 /** The simulator's weather scenario, read and switched (simulator/simulatedCity.ts). */
@@ -15,7 +16,8 @@ export interface ScenarioSwitch {
 }
 
 export interface SimRouteDeps {
-  simulation: ScenarioSwitch;
+  /** Null when the simulator is off: there is no weather to read or switch. */
+  simulation: ScenarioSwitch | null;
   auth: AuthService;
 }
 
@@ -25,11 +27,12 @@ export const simRoutes =
   (deps: SimRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/api/sim/scenario', { onRequest: requirePermission(deps.auth, 'view') }, async () => ({
-      scenario: deps.simulation.scenario,
-      available: RAIN_SCENARIO_IDS,
+      scenario: deps.simulation?.scenario ?? null,
+      available: deps.simulation ? RAIN_SCENARIO_IDS : [],
     }));
 
     app.put('/api/sim/scenario', { onRequest: requirePermission(deps.auth, 'administer'), schema: { body: ScenarioBody } }, async (request) => {
+      if (!deps.simulation) throw new DomainError('CONFLICT', 'the simulator is off (--simulator off): the weather is what the sensors report');
       deps.simulation.setScenario(request.body.scenario);
       request.log.info({ scenario: request.body.scenario, by: request.principal }, 'scenario switched');
       return { scenario: deps.simulation.scenario };

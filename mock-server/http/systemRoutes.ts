@@ -31,7 +31,8 @@ const HealthSchema = z.object({
     simTime: z.string(),
     speed: z.number(),
     tickMs: z.number(),
-    scenario: z.string(),
+    /** Null when the simulator is off (`--simulator off`). */
+    scenario: z.string().nullable(),
     seed: z.number(),
     rainCells: z.number().int(),
     activeAlarms: z.number().int(),

@@ -33,6 +33,10 @@ export class FedSource implements CitySource {
     return this.base.stepMs;
   }
 
+  get wallClock(): boolean | undefined {
+    return this.base.wallClock;
+  }
+
   get world(): DeskWorld {
     return this.base.world;
   }

@@ -42,9 +42,13 @@ export interface IngestCounts {
 export interface IngestGateDeps {
   lookup: AssetLookup;
   store: ReadingStore;
-  /** The city's clock (source time, epoch ms): what "in the future" and "late" are judged against. */
+  /** The city's clock (source time, epoch ms). */
   cityNow: () => number;
-  /** Wall clock, for when a reading was received. */
+  /**
+   * Wall clock: when a reading was received. "In the future" and "late" are judged against the later
+   * of the two clocks: real sensors keep real time, and a simulated clock that fell a few ticks behind
+   * must not make them look early.
+   */
   wallNow: () => number;
   /** Where kept readings go: the pipeline's queue for its next tick. */
   deliver: (readings: AcceptedReading[]) => void;
@@ -56,7 +60,7 @@ export class IngestGate implements ReadingSink {
   constructor(private readonly deps: IngestGateDeps) {}
 
   async accept(batch: readonly ParsedReading[], source: string): Promise<IngestVerdict> {
-    const now = this.deps.cityNow();
+    const now = Math.max(this.deps.cityNow(), this.deps.wallNow());
     const rejected: RejectedReading[] = [];
     const rows: StoredReading[] = [];
     const resolved: AcceptedReading[] = [];
@@ -94,7 +98,7 @@ export class IngestGate implements ReadingSink {
     if (tMs < EARLIEST_MS) return `measured before 2000 (${new Date(tMs).toISOString()}): is the time in seconds where milliseconds were meant?`;
     if (tMs > now + FUTURE_LIMIT_MS) {
       const ahead = Math.round((tMs - now) / 60_000);
-      return `measured ${ahead} min in the future (${new Date(tMs).toISOString()}; the city's clock reads ${new Date(now).toISOString()}): readings more than 5 minutes ahead are refused`;
+      return `measured ${ahead} min in the future (${new Date(tMs).toISOString()}; the server's clock reads ${new Date(now).toISOString()}): readings more than 5 minutes ahead are refused`;
     }
     if (!Number.isFinite(v)) return 'the value is not a finite number';
     const { states } = measure.spec;

@@ -54,6 +54,8 @@ export interface CitySource {
   readonly timeMs: number;
   /** Ms between two of its moments. */
   readonly stepMs: number;
+  /** The source keeps to the wall clock (a city reported from outside); absent: paced at speed × tick. */
+  readonly wallClock?: boolean;
   /**
    * Moves the source on to `untilMs`, yielding each moment as it is reached. While the consumer holds
    * a moment, `read` and `readAll` report that moment, so it can sample what it needs then.

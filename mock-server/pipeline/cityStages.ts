@@ -10,6 +10,8 @@ import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { CityGeo } from '../city/cityGeo';
 import { ExternalReadings } from '../ingest/externalReadings';
 import { FedSource } from '../ingest/fedSource';
+import { ReportedCity } from '../ingest/reportedCity';
+import { placeAssets } from '../city/placeAssets';
 import { createDistrictLocator } from '../city/districtLocator';
 import { toKm } from '../city/localProjection';
 import { IncidentDesk } from '../incidents/incidentDesk';
@@ -34,12 +36,17 @@ export interface CityOptions extends SimulationOptions {
   autopilot?: boolean;
   /** The alarm rules (default: the built-in rule book). */
   rules?: RuleBook;
+  /**
+   * The simulator plays the city (default). Off, the city is only what comes in from outside: the same
+   * assets, silent until readings arrive, on the wall clock (ingest/reportedCity.ts).
+   */
+  simulator?: boolean;
 }
 
 /** The simulated city's stages: the pipeline's, over the simulator, with what the work orders and the feed ask of them. */
 export interface CityStages extends PipelineStages {
-  /** The simulator under the source (readings from outside are laid over it). */
-  readonly simulation: SimulatedCity;
+  /** The simulator under the source (readings from outside are laid over it); null when it is off. */
+  readonly simulation: SimulatedCity | null;
   /** Source time now, epoch ms. */
   simTime(): number;
   /** The district a point lies in (-1 off land). */
@@ -80,6 +87,8 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     count: (kind) => sites[kind]?.length ?? 0,
     locate: (kind, slot) => sites[kind]![slot],
     sampleIntervalS: RULES_EVERY_MS / 1000,
+    // A city fed from outside judges a sensor's silence from its first reading on (see AlarmEngineDeps).
+    unheardIsSilent: !base.wallClock,
   });
   const office = new WeatherOffice({
     districts: assets.districts,
@@ -107,18 +116,19 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
   };
 }
 
-/** The simulated city: the simulator as the source, and the stages downstream of it. */
+/** The city: the simulator (or, with it off, what is reported from outside) as the source, and the stages downstream of it. */
 export function createCityStages(geo: CityGeo, options: CityOptions): CityStages {
   // Forked before anything else draws, in the order that makes a seed the same city.
   const rngs = forkCityRngs(options.seed);
-  const source = new SimulatedCity(geo, options, rngs);
+  const simulation = options.simulator === false ? null : new SimulatedCity(geo, options, rngs);
+  const source = simulation ?? new ReportedCity(placeAssets(geo, rngs.assets, options), options.startTime);
   const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules });
   const locator = createDistrictLocator(geo.districts);
   return {
     ...stages,
-    simulation: source,
+    simulation,
     simTime: () => source.timeMs,
     districtAt: (lon, lat) => locator.indexAt(lon, lat),
-    sourceStatus: () => source.status(),
+    sourceStatus: () => simulation?.status() ?? { scenario: null, seed: options.seed, rainCells: 0 },
   };
 }

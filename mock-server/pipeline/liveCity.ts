@@ -30,6 +30,8 @@ export class LiveCity {
   /** Advances one tick of wall time and returns the delta to broadcast. */
   tick(): WireDelta {
     const { source } = this.stages;
+    // A city reported from outside keeps to the wall clock, whatever ticks were skipped.
+    if (source.wallClock) return cityTick(this.stages, this.feed, Math.floor((this.options.now ?? Date.now)() / source.stepMs) * source.stepMs);
     this.pendingSteps += (this.options.speed * this.options.tickMs) / source.stepMs;
     const steps = Math.floor(this.pendingSteps);
     this.pendingSteps -= steps;

@@ -36,6 +36,13 @@ export interface AlarmEngineDeps {
   locate: (kind: AssetKind, slot: number) => AssetRef;
   /** Seconds between evaluate() calls; windows are counted in samples of this length. */
   sampleIntervalS: number;
+  /**
+   * Whether a sensor never heard from counts as silent from the first sample (the simulator's sensors
+   * all report from the start, so one that never does is broken). Default true. Off for a city fed
+   * from outside, where a registry's asset that has not reported yet is not yet a fault: its silence
+   * is judged from its first reading on.
+   */
+  unheardIsSilent?: boolean;
 }
 
 interface RuleState {
@@ -188,8 +195,10 @@ export class AlarmEngine {
    * buffered upload of old readings does not end a silence the feed still has.
    */
   private checkFrozen(state: RuleState, frozenAfterS: number | undefined, slot: number, reporting: boolean, now: number, out: Alarm[], clock = now): void {
-    if (Number.isNaN(state.lastSeen[slot])) state.lastSeen[slot] = now;
-    else if (reporting) state.lastSeen[slot] = Math.max(state.lastSeen[slot], now);
+    if (Number.isNaN(state.lastSeen[slot])) {
+      if (!reporting && this.deps.unheardIsSilent === false) return;
+      state.lastSeen[slot] = now;
+    } else if (reporting) state.lastSeen[slot] = Math.max(state.lastSeen[slot], now);
     if (frozenAfterS === undefined) return;
     const silentS = Math.max(0, (clock - state.lastSeen[slot]) / 1000);
     const severity: Severity | null = silentS >= frozenAfterS ? 'minor' : null;

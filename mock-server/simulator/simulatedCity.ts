@@ -15,7 +15,8 @@ import type { SimulatedWorld } from './simulatedWorld';
 
 /** What the health check reports of the simulator. */
 export interface SimulationStatus {
-  scenario: RainScenarioId;
+  /** Null when the simulator is off. */
+  scenario: RainScenarioId | null;
   seed: number;
   rainCells: number;
 }

@@ -81,10 +81,12 @@ describe('ingest gate', () => {
     expect(g.status().gw.rejected).toBe(10);
   });
 
-  it('marks a reading that arrives more than two minutes after it was measured as late', async () => {
+  it('marks a reading that arrives more than two minutes after it was measured as late, by the later of the two clocks', async () => {
     const { assets, gate: g, delivered } = gate();
     const assetId = assets.rainGauges[1].id;
-    await g.accept([{ kind: 'rainGauge', assetId, tMs: NOW - 2 * MIN - 1, v: 1 }, { kind: 'rainGauge', assetId, tMs: NOW - 2 * MIN, v: 2 }], 'gw');
+    // The wall clock (NOW + 500) is ahead of the city's (NOW): real sensors keep real time.
+    const wall = NOW + 500;
+    await g.accept([{ kind: 'rainGauge', assetId, tMs: wall - 2 * MIN - 1, v: 1 }, { kind: 'rainGauge', assetId, tMs: wall - 2 * MIN, v: 2 }], 'gw');
     expect(delivered.map((d) => d.late)).toEqual([true, false]);
   });
 

@@ -1,0 +1,64 @@
+/**
+ * The desk's port to a city with no simulator. Nothing moves by itself here: a team sent to an
+ * incident is en route until a person marks it arrived (the console's `arrive`), pump trucks and
+ * repairs are the crews' own business, and the closures the desk issues are held for the road.closed
+ * channel. Routes are planned on the city's road network as the simulated desk plans them.
+ */
+import type { CityAssets } from '../city/assets';
+import type { DeskWorld, TeamStatus } from '../incidents/deskWorld';
+import { routerFor, type Route, type Router } from '../simulator/routing';
+import { AVAILABLE, ON_SITE, createTeamsState, releaseTeam, sendTeam, type TeamsState } from '../simulator/teams';
+
+export class ReportedWorld implements DeskWorld {
+  readonly teams: TeamsState;
+  /** 1 = held closed by a closure notice, per road segment. */
+  readonly closed: Uint8Array;
+  private readonly router: Router;
+
+  constructor(assets: CityAssets) {
+    this.teams = createTeamsState(assets);
+    this.closed = new Uint8Array(assets.roads.segmentCount);
+    this.router = routerFor(assets.roads);
+  }
+
+  team(slot: number): TeamStatus {
+    const { teams } = this;
+    return { available: teams.state[slot] === AVAILABLE, lon: teams.lon[slot], lat: teams.lat[slot], incident: teams.incident[slot] };
+  }
+
+  routeFor(slot: number, lon: number, lat: number): Route | null {
+    return this.router.route(this.router.nearestNode(this.teams.lon[slot], this.teams.lat[slot]), this.router.nearestNode(lon, lat));
+  }
+
+  sendTeam(slot: number, route: Route, incidentId: string): void {
+    sendTeam(this.teams, slot, route, incidentId);
+  }
+
+  releaseTeam(slot: number): void {
+    releaseTeam(this.teams, slot);
+  }
+
+  placeTeamOnSite(slot: number, incidentId: string, lon: number, lat: number): void {
+    const { teams } = this;
+    teams.state[slot] = ON_SITE;
+    teams.lon[slot] = lon;
+    teams.lat[slot] = lat;
+    teams.incident[slot] = incidentId;
+  }
+
+  /** Pump trucks are sent by the crews; nothing here pumps. */
+  pumpOut(): void {}
+
+  /** A repair shows when the station reports running again. */
+  repairPump(): void {}
+
+  setRoadClosed(segments: readonly number[], closed: boolean): void {
+    for (const s of segments) this.closed[s] = closed ? 1 : 0;
+  }
+
+  /** Accidents are reported incidents; traffic speeds come from the road sensors. */
+  setAccident(): void {}
+
+  /** An entrapment shows when the lift reports it. */
+  setTrapped(): void {}
+}
