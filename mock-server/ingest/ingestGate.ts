@@ -16,6 +16,9 @@ import { INGEST_MEASURES, measureOf } from './ingestChannels';
 export const FUTURE_LIMIT_MS = 5 * 60_000;
 /** A reading this far behind the city's clock when it arrives is late: what it changes is marked so. */
 export const LATE_AFTER_MS = 2 * 60_000;
+/** Readings are kept this long after they arrive (alarm history and the minute records outlive them). */
+export const READINGS_RETENTION_DAYS = 30;
+const PRUNE_EVERY_MS = 3_600_000;
 /** Times before this are taken for a unit mistake (seconds sent as milliseconds). */
 const EARLIEST_MS = Date.UTC(2000, 0, 1);
 
@@ -56,6 +59,7 @@ export interface IngestGateDeps {
 
 export class IngestGate implements ReadingSink {
   private readonly counts = new Map<string, IngestCounts>();
+  private prunedAt = -Infinity;
 
   constructor(private readonly deps: IngestGateDeps) {}
 
@@ -72,7 +76,12 @@ export class IngestGate implements ReadingSink {
         resolved.push(checked.reading);
       }
     });
-    const fresh = await this.deps.store.keepNew(rows, source, this.deps.wallNow());
+    const receivedAt = this.deps.wallNow();
+    const fresh = await this.deps.store.keepNew(rows, source, receivedAt);
+    if (receivedAt - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = receivedAt;
+      await this.deps.store.prune(receivedAt - READINGS_RETENTION_DAYS * 86_400_000);
+    }
     const kept = resolved.filter((_, i) => fresh[i]);
     if (kept.length > 0) this.deps.deliver(kept);
     const verdict: IngestVerdict = { accepted: kept.length, duplicates: rows.length - kept.length, rejected };

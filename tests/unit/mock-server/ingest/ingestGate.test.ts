@@ -97,3 +97,23 @@ describe('ingest gate', () => {
     expect(delivered[0]).toMatchObject({ channel: 'elevator.state', slot: 9 });
   });
 });
+
+describe('ingest gate retention', () => {
+  it('prunes readings received more than 30 days ago, at most once an hour', async () => {
+    const assets = smallCity();
+    const store = new SqliteReadingStore(openDatabase(':memory:'));
+    const wall = { now: NOW };
+    const g = new IngestGate({
+      lookup: assetLookupOf(catalogToWire(assets, 'v'), (kind) => assetCount(assets, kind)),
+      store,
+      cityNow: () => wall.now,
+      wallNow: () => wall.now,
+      deliver: () => undefined,
+    });
+    const id = assets.rainGauges[0].id;
+    await g.accept([{ kind: 'rainGauge', assetId: id, tMs: NOW, v: 1 }], 'gw');
+    wall.now = NOW + 31 * 86_400_000;
+    await g.accept([{ kind: 'rainGauge', assetId: id, tMs: wall.now, v: 2 }], 'gw');
+    expect(await store.series('rainGauge', id, 'rain', 0, Infinity)).toEqual([{ t: wall.now, v: 2 }]);
+  });
+});
