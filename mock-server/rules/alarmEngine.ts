@@ -16,7 +16,7 @@ import type { AssetKind } from '../../src/protocol/assets';
 import type { ChannelId } from '../../src/protocol/channels';
 import { SEVERITY_RANK, type Alarm, type AlarmTrigger, type Severity } from '../../src/protocol/cityEvents';
 import { PendingGate } from './pendingGate';
-import { alarmIdOf, type RuleTrigger } from './ruleTrigger';
+import { alarmIdOf, ruleTriggerOf, type RuleTrigger } from './ruleTrigger';
 import type { AlarmRule, Band, StateRule, ThresholdRule } from './ruleTypes';
 
 /** What the rules sample: the current reading of each channel they watch, by slot. */
@@ -106,6 +106,53 @@ export class AlarmEngine {
   /** Every alarm that is active now. */
   active(): Alarm[] {
     return this.states.flatMap((s) => [...s.open.reading.values(), ...s.open.frozen.values()]);
+  }
+
+  /**
+   * Puts stored active alarms back as open episodes after a restart, so a change continues under the
+   * same id with its acknowledgement: a band alarm resumes at its band (hysteresis holds), a fast rise
+   * stays latched, a no-data alarm keeps counting from the last reading it knew. Returns the alarms
+   * that fit no rule or asset in force (the rules file or registry changed): the caller clears them.
+   */
+  restore(alarms: readonly Alarm[]): Alarm[] {
+    const unplaced: Alarm[] = [];
+    for (const alarm of alarms) {
+      const state = this.states.find((s) => s.rule.id === alarm.ruleId && s.rule.assetKind === alarm.assetKind);
+      const fits = state && alarm.slot < state.slots && (!state.watched || state.watched[alarm.slot]) && this.deps.locate(alarm.assetKind, alarm.slot).id === alarm.assetId;
+      if (!fits) {
+        unplaced.push(alarm);
+        continue;
+      }
+      const trigger = ruleTriggerOf(alarm);
+      state.open[trigger].set(alarm.slot, { ...alarm });
+      const rule = state.rule;
+      if (trigger === 'frozen') state.lastSeen[alarm.slot] = alarm.raisedAt - alarm.value * 1000;
+      else if (rule.trigger === 'threshold') {
+        const bands = typeof rule.bands === 'function' ? rule.bands(alarm.slot) : rule.bands;
+        if (alarm.trigger === 'rateOfRise') state.rateLatched[alarm.slot] = 1;
+        else state.level[alarm.slot] = bands.findIndex((b) => b.severity === alarm.severity);
+      }
+    }
+    return unplaced;
+  }
+
+  /**
+   * Marks the open alarm `alarmId` acknowledged at `at` (the city's time) and returns it as changed;
+   * null when no open alarm has that id or it is already acknowledged. The acknowledgement stays with
+   * the episode through escalation, easing and clearing (ThingsBoard's active/cleared × acked/unacked).
+   */
+  acknowledge(alarmId: string, at: number): Alarm | null {
+    for (const state of this.states) {
+      for (const open of [state.open.reading, state.open.frozen]) {
+        for (const alarm of open.values()) {
+          if (alarm.id !== alarmId) continue;
+          if (alarm.acknowledged) return null;
+          Object.assign(alarm, { acknowledged: true, ackedAt: at });
+          return { ...alarm };
+        }
+      }
+    }
+    return null;
   }
 
   /** Takes one sample of every rule's channel at `now` and returns the alarms raised, changed or cleared. */

@@ -34,6 +34,8 @@ export interface Alarm {
   clearedAt: number | null;
   state: 'active' | 'cleared';
   acknowledged: boolean;
+  /** When it was acknowledged (the city's time, epoch ms), once it is. */
+  ackedAt?: number;
   /**
    * Set on a change made by a reading that arrived late (a gateway's buffered upload): the times are
    * when it happened, which was before the screens could know.
