@@ -119,4 +119,44 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX readings_received ON readings(received_at);
     `,
   },
+  {
+    version: 4,
+    name: 'alarms as records: each alarm\'s current state (active/cleared × acknowledged) and every change with its time and who',
+    sql: `
+      CREATE TABLE alarms (
+        id TEXT PRIMARY KEY,
+        rule_id TEXT NOT NULL,
+        asset_kind TEXT NOT NULL,
+        asset_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        acknowledged INTEGER NOT NULL,
+        raised_at BIGINT NOT NULL,
+        cleared_at BIGINT,
+        acked_at BIGINT,
+        acked_by TEXT,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX alarms_raised ON alarms(raised_at, id);
+      CREATE INDEX alarms_state ON alarms(state);
+      CREATE TABLE alarm_changes (
+        seq INTEGER PRIMARY KEY,
+        alarm_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        recorded_at BIGINT NOT NULL,
+        actor TEXT,
+        note TEXT,
+        rule_id TEXT NOT NULL,
+        alarm_trigger TEXT NOT NULL,
+        asset_kind TEXT NOT NULL,
+        asset_id TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        value DOUBLE PRECISION,
+        unit TEXT NOT NULL,
+        threshold DOUBLE PRECISION,
+        late INTEGER NOT NULL
+      );
+      CREATE INDEX alarm_changes_alarm ON alarm_changes(alarm_id, seq);
+    `,
+  },
 ];
