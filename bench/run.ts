@@ -4,8 +4,9 @@
  * in separate client processes), `bundle` (gzip size per chunk after `vite build` against
  * bench/bundle-budget.json) and `browser` (the wall page against plain maplibre and deck.gl baseline
  * pages at the `shanghai` and `stress` scale profiles: main-thread time per update, long animation
- * frames, heap, emit → drawn latency, frame intervals, and the ratios between the pages).
- * No argument: all of them. Figures, not pass/fail: compare runs on the same machine, and ratios
+ * frames, heap, emit → drawn latency, frame intervals, and the ratios between the pages), `ingest`
+ * (readings from outside per second over HTTP and MQTT, and sensor → screen latency; bench/ingest.ts)
+ * and `soak` (an hour of the wall, asked for by name). No argument: all but the soak. Figures, not pass/fail: compare runs on the same machine, and ratios
  * within one run.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,14 +21,15 @@ import { measureBundle } from './bundle';
 import { CLIENT_CPU_LIMIT_PERCENT, runFanOutSection, SUBSCRIBED_CHANNELS, type ServerWindow } from './fanOut';
 import { measureServerTick } from './serverTick';
 import { runSoak } from './soak';
+import { httpTransport, runIngest, startIngestBench, type IngestTransport } from './ingest';
 import { fmt, table } from './stats';
 import { launchChromium } from '../tests/support/browser';
 import { startTestServer } from '../tests/support/testServer';
 
-const SECTIONS = ['server', 'fanout', 'bundle', 'browser', 'soak'] as const;
+const SECTIONS = ['server', 'fanout', 'bundle', 'browser', 'soak', 'ingest'] as const;
 type Section = (typeof SECTIONS)[number];
 /** What `npm run bench` runs with no section named: the soak takes an hour and runs only when asked. */
-const DEFAULT_SECTIONS: readonly Section[] = ['server', 'fanout', 'bundle', 'browser'];
+const DEFAULT_SECTIONS: readonly Section[] = ['server', 'fanout', 'bundle', 'browser', 'ingest'];
 
 function serverSection() {
   console.log('Server: simulator + rules + feed per 1 s tick, in-process (shanghai: the brief\'s counts; stress: ~50,000 road segments + 240,000 elevators)');
@@ -196,6 +198,36 @@ async function browserSection(o: BrowserOptions) {
   }
 }
 
+/** Readings from outside: sustained accepted readings per second per transport, and sensor → screen latency. */
+async function ingestSection() {
+  if (!existsSync('dist/index.html')) {
+    console.log('Ingest: skipped (run `npm run build` first)');
+    return;
+  }
+  console.log('Ingest: readings into the real server (simulator off, real time, 1 s tick, SQLite file) with the wall page open in');
+  console.log('Chromium. Senders in this process send batches as fast as the answers come; a probe sends a distinct depth to one');
+  console.log('underpass every 1.5 s and a socket client decoding frames as the wall does times it until it holds that value.');
+  const bench = await startIngestBench();
+  const rows: (string | number)[][] = [];
+  try {
+    const transports: IngestTransport[] = [httpTransport(bench.server.url)];
+    for (const transport of transports) {
+      for (const plan of [
+        { batch: 500, senders: 2, windowS: 15 },
+        { batch: 2000, senders: 4, windowS: 15 },
+      ]) {
+        const r = await runIngest(bench.server, transport, plan);
+        rows.push([r.transport, r.batch, r.senders, Math.round(r.acceptedPerSecond), fmt(r.serverCpuPercent, 0), fmt(r.latency.p50, 0), fmt(r.latency.p95, 0), fmt(r.latency.max, 0), `${r.probes.seen}/${r.probes.sent}`]);
+      }
+      await transport.close();
+    }
+  } finally {
+    await bench.close();
+  }
+  console.log(table(['transport', 'batch', 'senders', 'accepted/s', 'CPU % of a core (server + senders)', 'latency p50 ms', 'p95 ms', 'max ms', 'probes seen'], rows));
+  console.log('Targets: ≥ 20,000 readings/s; sensor → screen p95 ≤ 1,500 ms at a 1 s tick.');
+}
+
 async function soakSection(o: BrowserOptions) {
   if (!existsSync('dist/index.html')) {
     console.log('Soak: skipped (run `npm run build` first)');
@@ -239,6 +271,7 @@ async function main() {
     else if (section === 'fanout') await fanOutSection();
     else if (section === 'bundle') bundleSection();
     else if (section === 'browser') await browserSection(options);
+    else if (section === 'ingest') await ingestSection();
     else await soakSection(options);
   }
 }

@@ -38,6 +38,7 @@ import { HistoryRecorder } from './history/historyRecorder';
 import { incidentRoutes } from './http/incidentRoutes';
 import { assetLookupOf } from './ingest/assetLookup';
 import { IngestGate } from './ingest/ingestGate';
+import { ingestRoutes } from './http/ingestRoutes';
 import { assetCount } from './pipeline/readings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
 import { WorkOrderService } from './workorders/workOrderService';
@@ -165,6 +166,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
       simNow: () => feed.currentVitals().t,
     }),
   );
+  await http.register(ingestRoutes({ authorize: requirePermission(auth, 'reportReadings'), accept: (batch, source) => ingest.accept(batch, source), now }));
   await http.register(incidentRoutes({ service: workOrders, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await registerStaticApp(http, config.distDir);
   return app;

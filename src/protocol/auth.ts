@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   actOnIncidents: ['dispatcher', 'admin'],
   /** Report an incident from outside (a dispatcher, or another city system with an integration key). */
   reportIncidents: ['dispatcher', 'admin', 'integration'],
+  /** Send sensor readings (another city system with an integration key; an admin trying the route). */
+  reportReadings: ['admin', 'integration'],
   /** Daily summaries and exports. */
   readReports: ['manager', 'admin'],
   /** Users, kiosk links, the simulation's scenario. */
