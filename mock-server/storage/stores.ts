@@ -4,8 +4,10 @@
  * SQLite implementation answers at once. A resolved write is durable.
  */
 import type { Role } from '../../src/protocol/auth';
-import type { Closure, Incident, IncidentStatus } from '../../src/protocol/cityEvents';
+import type { AlarmAction, AlarmChange, AlarmRecord, AlarmStateFilter } from '../../src/protocol/alarmRecords';
+import type { Alarm, Closure, Incident, IncidentStatus } from '../../src/protocol/cityEvents';
 import type { AuditEntry } from '../../src/protocol/workOrders';
+import type { AssetRecord, RegistryState } from '../assets/assetRecord';
 import { DomainError } from '../domainError';
 
 export interface UserRecord {
@@ -157,6 +159,60 @@ export interface ReadingStore {
   series(kind: string, assetId: string, measure: string, from: number, to: number): Promise<{ t: number; v: number }[]>;
   /** Deletes readings received before `before` (retention); returns how many. */
   prune(before: number): Promise<number>;
+}
+
+/** One change of an alarm to keep: the alarm as it is after it, what happened, when and who. */
+export interface AlarmChangeInput {
+  alarm: Alarm;
+  action: AlarmAction;
+  /** When it happened (the alarm's own time, or the city's time for an acknowledgement), epoch ms. */
+  at: number;
+  /** Null for the rules; the username for an acknowledgement. */
+  by: string | null;
+  note: string | null;
+}
+
+/** Where a page of the alarm history continues: after this alarm in newest-first order. */
+export interface AlarmCursor {
+  raisedAt: number;
+  id: string;
+}
+
+export interface AlarmFilter {
+  /** Alarms active at some time in [from, to): raised before `to`, not cleared before `from`. */
+  from?: number;
+  to?: number;
+  state?: AlarmStateFilter;
+  kind?: string;
+  assetId?: string;
+  ruleId?: string;
+  limit: number;
+  after?: AlarmCursor;
+}
+
+export interface AlarmStore {
+  /**
+   * Appends the changes to the log and sets each alarm's current state, in one transaction (a tick's
+   * changes are one commit, however many a storm raises). Resolves once they are durable.
+   */
+  record(changes: readonly AlarmChangeInput[], recordedAt: number): Promise<void>;
+  get(id: string): Promise<AlarmRecord | null>;
+  /** The alarm's change log, oldest first. */
+  changes(id: string): Promise<AlarmChange[]>;
+  /** Newest raised first; `next` is where the following page starts (null: this was the last). */
+  list(filter: AlarmFilter): Promise<{ alarms: AlarmRecord[]; next: AlarmCursor | null }>;
+  /** Every alarm stored as active, as the engine holds them (a null threshold back to NaN). */
+  active(): Promise<Alarm[]>;
+}
+
+/** The asset registry: every asset the city knows, kind by kind in slot order, and the registry's state. */
+export interface AssetStore {
+  /** Every asset, kinds in the protocol's order (ASSET_KINDS), each kind in slot order. */
+  list(): Promise<AssetRecord[]>;
+  /** The registry's state; null before anything was written (a fresh data directory). */
+  state(): Promise<RegistryState | null>;
+  /** Replaces the whole registry (slots in list order per kind) and its state in one transaction. */
+  replace(records: readonly AssetRecord[], state: RegistryState): Promise<void>;
 }
 
 export interface Storage {
