@@ -3,11 +3,14 @@
  * that changed since the last published frame, numbers frames, and carries the tick's alarm,
  * incident, closure and weather-warning changes and every vital-sign indicator. The last published
  * readings (with the live event sets and vitals) are what a snapshot hands to a (re)connecting client.
+ * Beside the readings, a frame carries when the slots fed from outside whose reading changed were
+ * measured (a snapshot: every fed slot); a slot never fed was measured at the frame's time.
  */
 import type { WireCatalog } from '../../src/protocol/assets';
 import { encodeDelta, encodeFull } from '../../src/protocol/channelCodec';
 import { packChannels, type ChannelChunks } from '../../src/protocol/channelFrame';
 import { CHANNEL_IDS, wireFormatOf, type ChannelId } from '../../src/protocol/channels';
+import { encodeChannelTimes, packReadingTimes, type ReadingTimesChunks } from '../../src/protocol/readingTimesCodec';
 import { cityCongestionIndexOf } from '../../src/domain/congestion';
 import type { CityEvent, CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
@@ -32,11 +35,26 @@ export interface LiveFeedOptions {
   history?: ReadingsRecorder;
 }
 
+/** What the feed asks of the readings from outside (ingest/externalReadings.ts): when each was measured. */
+export interface FedReadingTimes {
+  /** Slots per channel whose newest reading changed since the last call (then forgotten). */
+  takeChanged(): ReadonlyMap<ChannelId, ReadonlySet<number>>;
+  /** Every fed slot of a channel with its newest reading's event time, epoch ms. */
+  timesOf(channel: ChannelId): ReadonlyMap<number, number> | undefined;
+}
+
 /** What the feed reports besides its frames: the city's live event sets and what its source is doing. */
 export interface FeedSubject {
   readonly assets: CityAssets;
+  /** Readings from outside laid over the source (none: every slot is measured at the frame's time). */
+  readonly external?: FedReadingTimes;
   eventState(): CityEventState;
   sourceStatus(): SimulationStatus;
+}
+
+/** Each listed slot's time as one channel's entry, slots in ascending order. */
+function timesEntry(slots: Iterable<number>, times: ReadonlyMap<number, number>, frameTimeMs: number) {
+  return encodeChannelTimes(Uint32Array.from(slots).sort(), (slot) => times.get(slot)!, frameTimeMs);
 }
 
 /** One tick's output, as the pipeline hands it over. */
@@ -69,6 +87,9 @@ export class LiveFeed {
   private lastRecordedMinute = NaN;
   private vitals: VitalsFrame;
   private chunks: ChannelChunks = {};
+  /** The last frame's reading times: of the slots that changed, and (made when first asked) of every fed slot. */
+  private times: ReadingTimesChunks = {};
+  private allTimes: { seq: number; chunks: ReadingTimesChunks } | null = null;
   private readonly now: () => number;
   /** The last hour of vitals, for a screen that (re)loads. */
   readonly vitalsTrail: VitalsTrail;
@@ -108,6 +129,7 @@ export class LiveFeed {
     }
     const channels = Object.keys(changed).length > 0 ? packChannels(changed) : null;
     this.chunks = changed;
+    this.times = this.changedTimes(frame.timeMs);
     this.previous = this.published;
     this.published = frame.readings;
     this.timeMs = frame.timeMs;
@@ -119,11 +141,46 @@ export class LiveFeed {
     }
     this.vitals = frame.vitals;
     this.vitalsTrail.record(this.vitals);
-    return { seq: this.seq, simTime: frame.timeMs, sentAt: this.now(), channels, events: frame.events, vitals: this.vitals };
+    const readingTimes = this.readingTimesFor(null);
+    return { seq: this.seq, simTime: frame.timeMs, sentAt: this.now(), channels, events: frame.events, vitals: this.vitals, ...(readingTimes && { readingTimes }) };
+  }
+
+  /**
+   * The last frame's reading times for a client that draws `channels` (null: all): of the slots that
+   * changed in it, or (`all`, for a snapshot or a catch-up) of every slot fed from outside.
+   */
+  readingTimesFor(channels: ReadonlySet<ChannelId> | null, all = false): ArrayBuffer | undefined {
+    return packReadingTimes(all ? this.everyTime() : this.times, channels);
+  }
+
+  private changedTimes(frameTimeMs: number): ReadingTimesChunks {
+    const external = this.subject.external;
+    const out: ReadingTimesChunks = {};
+    if (!external) return out;
+    for (const [id, slots] of external.takeChanged()) {
+      const times = external.timesOf(id);
+      if (times && slots.size > 0) out[id] = timesEntry(slots, times, frameTimeMs);
+    }
+    return out;
+  }
+
+  private everyTime(): ReadingTimesChunks {
+    const external = this.subject.external;
+    if (!external) return {};
+    if (this.allTimes?.seq !== this.seq) {
+      const chunks: ReadingTimesChunks = {};
+      for (const id of CHANNEL_IDS) {
+        const times = external.timesOf(id);
+        if (times && times.size > 0) chunks[id] = timesEntry(times.keys(), times, this.timeMs);
+      }
+      this.allTimes = { seq: this.seq, chunks };
+    }
+    return this.allTimes.chunks;
   }
 
   /** Every channel in full (or only those asked for), with the active events and the vitals. */
   snapshot(channels: ReadonlySet<ChannelId> | null = null): WireSnapshot {
+    const readingTimes = this.readingTimesFor(channels, true);
     return {
       seq: this.seq,
       simTime: this.timeMs,
@@ -134,6 +191,7 @@ export class LiveFeed {
       channels: packChannels(Object.fromEntries(CHANNEL_IDS.filter((id) => !channels || channels.has(id)).map((id) => [id, encodeFull(this.published[id], wireFormatOf(id))]))),
       events: this.eventState(),
       vitals: this.vitals,
+      ...(readingTimes && { readingTimes }),
     };
   }
 

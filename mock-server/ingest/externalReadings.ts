@@ -14,6 +14,8 @@ interface FedChannel {
 
 export class ExternalReadings {
   private readonly channels = new Map<ChannelId, FedChannel>();
+  /** Slots whose newest reading changed since the feed last took them (their times go out with the next frame). */
+  private changed = new Map<ChannelId, Set<number>>();
 
   /** Records `v` measured at `t` as the slot's newest reading when it is newer; returns whether it was. */
   set(channel: ChannelId, slot: number, v: number, t: number): boolean {
@@ -24,7 +26,22 @@ export class ExternalReadings {
     else if (t <= newest) return false;
     fed.values.set(slot, v);
     fed.times.set(slot, t);
+    let changed = this.changed.get(channel);
+    if (!changed) this.changed.set(channel, (changed = new Set()));
+    changed.add(slot);
     return true;
+  }
+
+  /** The slots per channel whose newest reading changed since the last call, and forgets them. */
+  takeChanged(): Map<ChannelId, Set<number>> {
+    const out = this.changed;
+    this.changed = new Map();
+    return out;
+  }
+
+  /** Each fed slot of the channel with its newest reading's event time (undefined: none fed). */
+  timesOf(channel: ChannelId): ReadonlyMap<number, number> | undefined {
+    return this.channels.get(channel)?.times;
   }
 
   /** Event time of the slot's newest reading from outside (undefined: none yet). */

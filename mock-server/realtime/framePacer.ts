@@ -32,6 +32,8 @@ export interface PublishedFrame {
   /** The readings now, and just before this frame (the state at seq - 1). */
   current: Readonly<Readings>;
   previous: Readonly<Readings>;
+  /** When every slot fed from outside was measured, for the channels asked (a catch-up carries them all). */
+  allReadingTimes?: (channels: ReadonlySet<ChannelId> | null) => ArrayBuffer | undefined;
 }
 
 export type PaceDecision = { kind: 'shared' } | { kind: 'hold' } | { kind: 'catchUp'; delta: WireDelta } | { kind: 'snapshot' };
@@ -84,6 +86,7 @@ export function pace(client: PacedClient, frame: PublishedFrame, writable: boole
     baseSeq: client.lastSentSeq,
     channels: Object.keys(chunks).length ? packChannels(chunks) : null,
     events: client.heldEvents,
+    readingTimes: frame.allReadingTimes?.(client.channels),
   };
   client.base = null;
   client.heldEvents = [];
@@ -91,10 +94,13 @@ export function pace(client: PacedClient, frame: PublishedFrame, writable: boole
   return { kind: 'catchUp', delta: catchUp };
 }
 
-/** The frame for up-to-date clients that asked for only some channels (all channels: the frame as published). */
-export function frameFor(channels: ReadonlySet<ChannelId> | null, delta: WireDelta, chunks: ChannelChunks): WireDelta {
+/**
+ * The frame for up-to-date clients that asked for only some channels (all channels: the frame as
+ * published), with the reading times of those channels (`readingTimes`, from the feed).
+ */
+export function frameFor(channels: ReadonlySet<ChannelId> | null, delta: WireDelta, chunks: ChannelChunks, readingTimes?: ArrayBuffer): WireDelta {
   if (!channels) return delta;
   const subset: ChannelChunks = {};
   for (const id of CHANNEL_IDS) if (channels.has(id) && chunks[id]) subset[id] = chunks[id];
-  return { ...delta, channels: Object.keys(subset).length ? packChannels(subset) : null };
+  return { ...delta, channels: Object.keys(subset).length ? packChannels(subset) : null, readingTimes };
 }

@@ -6,6 +6,7 @@
  */
 import type { Server } from 'socket.io';
 import { CLIENT_EVENT_SCHEMAS, type ClientToServerEvents, type ServerToClientEvents, type WireDelta } from '../../src/protocol/events';
+import type { ChannelId } from '../../src/protocol/channels';
 import type { LiveFeed } from '../feed/liveFeed';
 import { principalOf } from '../auth/socketAuth';
 import { DomainError } from '../domainError';
@@ -109,14 +110,22 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
     publish(delta) {
       // Anything left of the previous frame goes first, so no socket sees frames out of order.
       fanOut.flush();
-      const frame = { delta, current: feed.readings, previous: feed.previousReadings };
+      const frame = {
+        delta,
+        current: feed.readings,
+        previous: feed.previousReadings,
+        allReadingTimes: (channels: ReadonlySet<ChannelId> | null) => feed.readingTimesFor(channels, true),
+      };
       const shared = new Map<string, { frame: WireDelta; sockets: CitySocket[] }>();
       for (const { socket, client } of paced.values()) {
         const decision = pace(client, frame, canTakeFrame(socket));
         if (decision.kind === 'shared') {
           const key = client.channels ? [...client.channels].sort().join(',') : '*';
           let group = shared.get(key);
-          if (!group) shared.set(key, (group = { frame: frameFor(client.channels, delta, feed.lastChunks), sockets: [] }));
+          if (!group) {
+            const times = client.channels ? feed.readingTimesFor(client.channels) : undefined;
+            shared.set(key, (group = { frame: frameFor(client.channels, delta, feed.lastChunks, times), sockets: [] }));
+          }
           group.sockets.push(socket);
         } else if (decision.kind === 'catchUp') socket.emit('readings:delta', decision.delta);
         else if (decision.kind === 'snapshot') socket.emit('readings:snapshot', snapshotFor(socket));

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { BinaryChunk } from './binary';
 import type { WireCatalog } from './assets';
+import { AlarmAckCommandSchema, type AlarmAckCommand, type AlarmRecord } from './alarmRecords';
 import type { CityEvent, CityEventState, Incident } from './cityEvents';
 import { CHANNEL_IDS, type ChannelId } from './channels';
 import { DispatchRequestSchema, NoteRequestSchema, TransitionRequestSchema } from './workOrders';
@@ -33,6 +34,8 @@ export interface WireSnapshot extends FrameStamp {
   /** Active alarms, closures and weather warnings, open incidents. */
   events: CityEventState;
   vitals: VitalsFrame;
+  /** When each slot fed from outside was measured (readingTimesCodec); absent when none is. */
+  readingTimes?: BinaryChunk;
 }
 
 export interface WireDelta extends FrameStamp {
@@ -47,6 +50,11 @@ export interface WireDelta extends FrameStamp {
   events: CityEvent[];
   /** Every indicator, every frame (a few dozen numbers). */
   vitals: VitalsFrame;
+  /**
+   * When the slots fed from outside whose reading changed since `baseSeq` were measured
+   * (readingTimesCodec); absent when none changed. Every other slot is as the client last heard it.
+   */
+  readingTimes?: BinaryChunk;
 }
 
 export const ERROR_CODES = ['BAD_REQUEST', 'UNKNOWN_EVENT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const;
@@ -104,6 +112,8 @@ export interface ClientToServerEvents {
   'incident:dispatch': (command: IncidentDispatchCommand, ack: (result: Ack<Incident>) => void) => void;
   'incident:transition': (command: IncidentTransitionCommand, ack: (result: Ack<Incident>) => void) => void;
   'incident:note': (command: IncidentNoteCommand, ack: (result: Ack<Incident>) => void) => void;
+  /** Acknowledge an alarm, as `POST /api/alarms/:id/ack`; answered with the stored record. */
+  'alarm:ack': (command: AlarmAckCommand, ack: (result: Ack<AlarmRecord>) => void) => void;
 }
 
 /** Inbound event names with their payload schemas; the server rejects any other event. */
@@ -113,4 +123,5 @@ export const CLIENT_EVENT_SCHEMAS = {
   'incident:dispatch': IncidentDispatchCommandSchema,
   'incident:transition': IncidentTransitionCommandSchema,
   'incident:note': IncidentNoteCommandSchema,
+  'alarm:ack': AlarmAckCommandSchema,
 } as const satisfies Record<keyof ClientToServerEvents, z.ZodType>;

@@ -6,6 +6,7 @@ import { applyChannel, decodeChannel } from '@/protocol/channelCodec';
 import { unpackChannels } from '@/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '@/protocol/channels';
 import { toCatalogView } from '@/protocol/catalogView';
+import { applyReadingTimes } from '@/protocol/readingTimesCodec';
 
 let geo: CityGeo;
 beforeAll(() => {
@@ -100,5 +101,41 @@ describe('live feed', () => {
     expect(catalog.indicators.map((i) => i.id)).toContain('infra.underpassesClosed');
     // The version changes with the indicator list, whose order gives the values their meaning.
     expect(catalog.version).toMatch(/-vi[0-9a-z]+$/);
+  });
+
+  it('carries when the slots fed from outside were measured: changed ones in a delta, all in a snapshot', () => {
+    const city = cityAt(1);
+    const { feed, stages } = city;
+    const times = () => ({ water: new Float64Array(157).fill(NaN), rain: new Float64Array(stages.assets.rainGauges.length).fill(NaN) });
+    const reading = (channel: 'water' | 'rain', slot: number, ageS: number) =>
+      stages.incoming.push({ kind: channel === 'water' ? 'waterGauge' : 'rainGauge', channel, slot, v: 1.5, tMs: stages.source.timeMs - ageS * 1000, late: false });
+    // A simulated city with nothing from outside sends no times at all: its frames are as before.
+    expect(city.tick().readingTimes).toBeUndefined();
+    expect(feed.snapshot().readingTimes).toBeUndefined();
+
+    reading('water', 3, 120);
+    reading('rain', 9, 30);
+    const first = city.tick();
+    const got = times();
+    expect(applyReadingTimes(first.readingTimes!, first.simTime, got)).toEqual(['rain', 'water']);
+    expect(got.water[3]).toBe(first.simTime - 121_000); // measured 120 s before the tick began; the tick took 1 s
+    expect(got.rain[9]).toBe(first.simTime - 31_000);
+
+    reading('water', 4, 10);
+    const second = city.tick();
+    const changed = times();
+    expect(applyReadingTimes(second.readingTimes!, second.simTime, changed)).toEqual(['water']);
+    expect([Number.isNaN(changed.water[3]), changed.water[4]]).toEqual([true, second.simTime - 11_000]);
+    // Nothing new from outside: nothing to carry.
+    expect(city.tick().readingTimes).toBeUndefined();
+
+    const snap = feed.snapshot();
+    const all = times();
+    applyReadingTimes(snap.readingTimes!, snap.simTime, all);
+    expect([all.water[3], all.water[4], all.rain[9]]).toEqual([got.water[3], changed.water[4], got.rain[9]]);
+    // A client of only some channels gets only their times.
+    const rainOnly = times();
+    expect(applyReadingTimes(feed.snapshot(new Set(['rain'])).readingTimes!, snap.simTime, rainOnly)).toEqual(['rain']);
+    expect(feed.readingTimesFor(new Set(['pump.state']), true)).toBeUndefined();
   });
 });

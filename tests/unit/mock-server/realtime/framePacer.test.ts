@@ -6,6 +6,7 @@ import type { CityEvent } from '@/protocol/cityEvents';
 import type { WireDelta } from '@/protocol/events';
 import { frameFor, MAX_HELD_EVENTS, newPacedClient, pace, type PublishedFrame } from '../../../../mock-server/realtime/framePacer';
 import { encodeDelta } from '@/protocol/channelCodec';
+import { applyReadingTimes, encodeChannelTimes, packReadingTimes } from '@/protocol/readingTimesCodec';
 import type { Readings } from '../../../../mock-server/pipeline/readings';
 import { makeIncident } from '../../../support/incidentFixture';
 
@@ -82,5 +83,24 @@ describe('frame pacer', () => {
     expect(frameFor(new Set<ChannelId>(['water']), f.delta, chunks).channels).toBeNull();
     expect(rainOf(frameFor(new Set<ChannelId>(['rain']), f.delta, chunks))!.values[0]).toBe(3);
     expect(frameFor(null, f.delta, chunks)).toBe(f.delta);
+  });
+
+  it('catches a held client up with the time of every slot fed from outside, of its channels only', () => {
+    const c = newPacedClient(0, new Set<ChannelId>(['water']));
+    const f2 = frame(2);
+    const measured = f2.delta.simTime - 90_000;
+    const all = (channels: ReadonlySet<ChannelId> | null) =>
+      packReadingTimes({ water: encodeChannelTimes([5], () => measured, f2.delta.simTime), rain: encodeChannelTimes([1], () => measured, f2.delta.simTime) }, channels);
+    // The last frame changed only rain's times; the held client missed water's in an earlier one.
+    f2.delta.readingTimes = packReadingTimes({ rain: encodeChannelTimes([1], () => measured, f2.delta.simTime) });
+    pace(c, frame(1), false);
+    const d = pace(c, { ...f2, allReadingTimes: all }, true);
+    if (d.kind !== 'catchUp') throw new Error(`expected a catch-up, got ${d.kind}`);
+    const got = { water: new Float64Array(SLOTS).fill(NaN), rain: new Float64Array(SLOTS).fill(NaN) };
+    expect(applyReadingTimes(d.delta.readingTimes!, d.delta.simTime, got)).toEqual(['water']);
+    expect(got.water[5]).toBe(measured);
+    // A shared frame for a subscription carries the times the feed picked for it, and none else.
+    expect(frameFor(new Set<ChannelId>(['water']), f2.delta, {}, undefined).readingTimes).toBeUndefined();
+    expect(frameFor(null, f2.delta, {}).readingTimes).toBe(f2.delta.readingTimes);
   });
 });
