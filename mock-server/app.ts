@@ -41,6 +41,7 @@ import { IngestGate } from './ingest/ingestGate';
 import { ingestRoutes } from './http/ingestRoutes';
 import { assetCount } from './pipeline/readings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
+import { MQTT_OFF, type MqttBrokers } from './mqtt/mqttBrokers';
 import { WorkOrderService } from './workorders/workOrderService';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -85,6 +86,8 @@ export interface CityApp {
   history: HistoryRecorder;
   /** Where readings from outside come in (HTTP, MQTT, replays): checked, kept, queued for the next tick. */
   ingest: IngestGate;
+  /** Set by the boot code when it starts the MQTT brokers (server.ts). */
+  mqtt?: MqttBrokers;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: AppDeps): Promise<CityApp> {
@@ -146,7 +149,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const canView = requirePermission(auth, 'view');
 
   await http.register(
-    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
+    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
   );
   await http.register(assetRoutes({ feed, history, authorize: canView }));
   await http.register(simRoutes({ simulation: stages.simulation, auth }));

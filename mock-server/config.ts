@@ -58,6 +58,23 @@ export const ConfigSchema = z.object({
    * replays): the same assets, silent until their readings arrive, on the wall clock (speed is ignored).
    */
   simulator: z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes').default(true),
+  /**
+   * The embedded MQTT broker's port (docs/ingest.md, "MQTT"), or `off`. Unset: off, except in demo
+   * mode, where it listens on MQTT's own port (DEMO_MQTT_PORT) if that is free.
+   */
+  mqttPort: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      if (s === 'off') return null;
+      const port = Number(s);
+      if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+      ctx.addIssue({ code: 'custom', message: `a port (0–65535) or "off", not ${JSON.stringify(s)}` });
+      return z.NEVER;
+    }),
+  /** A city's own MQTT broker to read `cityops/v1/#` from (mqtt://, mqtts://, ws://, wss://; credentials in the URL). */
+  mqttUrl: z.url({ protocol: /^(mqtts?|wss?)$/, error: 'an MQTT broker URL such as mqtt://user:password@host:1883' }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The alarm rules: a rules file's path (YAML or JSON, docs/ingest.md), read and checked here; default the built-in rules. */
   rules: z.string().min(1).optional().transform(readRules),
@@ -74,7 +91,14 @@ function readRules(path: string | undefined, ctx: z.RefinementCtx): RuleBook {
   }
 }
 
-export type Config = z.infer<typeof ConfigSchema> & { scenario: (typeof RAIN_SCENARIO_IDS)[number] };
+export type Config = z.infer<typeof ConfigSchema> & {
+  scenario: (typeof RAIN_SCENARIO_IDS)[number];
+  /** The broker's port is demo mode's default, not asked for: if it is taken, the server runs without the broker. */
+  mqttPortFromDemo?: boolean;
+};
+
+/** MQTT's own port, where demo mode starts the embedded broker unless CITYOPS_MQTT_PORT says otherwise. */
+export const DEMO_MQTT_PORT = 1883;
 
 /** Setting name → [environment variable, flag]. */
 const SOURCES = {
@@ -96,6 +120,8 @@ const SOURCES = {
   integrationKeys: ['CITYOPS_INTEGRATION_KEYS', 'integration-keys'],
   autopilot: ['CITYOPS_AUTOPILOT', 'autopilot'],
   simulator: ['CITYOPS_SIMULATOR', 'simulator'],
+  mqttPort: ['CITYOPS_MQTT_PORT', 'mqtt-port'],
+  mqttUrl: ['CITYOPS_MQTT_URL', 'mqtt-url'],
   logLevel: ['LOG_LEVEL', 'log-level'],
   rules: ['CITYOPS_RULES_FILE', 'rules-file'],
 } as const satisfies Record<keyof z.input<typeof ConfigSchema>, readonly [string, string]>;
@@ -122,5 +148,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     });
     throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  return parsed.data as Config;
+  const config = parsed.data as Config;
+  if (config.mqttPort === undefined && config.demo) return { ...config, mqttPort: DEMO_MQTT_PORT, mqttPortFromDemo: true };
+  return config;
 }

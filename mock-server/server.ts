@@ -1,6 +1,7 @@
 /** Starts a built app: listens, starts the simulation timer, and knows how to stop cleanly. */
 import type { AddressInfo } from 'node:net';
 import { buildApp, type AppDeps, type CityApp } from './app';
+import { startMqttBrokers } from './mqtt/mqttBrokers';
 import { recordedTick } from './pipeline/recordedTick';
 import { startTicker } from './simulator/ticker';
 
@@ -14,6 +15,21 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
   const app = await buildApp(deps);
   await app.http.listen({ port: deps.config.port, host: deps.config.host });
   const { port } = app.http.server.address() as AddressInfo;
+  // After the HTTP server, so a port in use stops the start before any broker runs; closed before the database.
+  app.mqtt = await startMqttBrokers({
+    config: deps.config,
+    readings: app.ingest,
+    integrationOf: async (key) => {
+      const principal = await app.auth.principalFor(key);
+      return principal?.kind === 'integration' ? principal.name : null;
+    },
+    now: deps.now ?? Date.now,
+    log: app.http.log,
+  }).catch(async (err) => {
+    await new Promise<void>((done) => app.io.close(() => done()));
+    app.db.close();
+    throw err;
+  });
   app.ticker = startTicker(
     deps.config.tickMs,
     () => {
@@ -39,6 +55,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     url: `http://${host}:${port}`,
     async close() {
       app.ticker?.stop();
+      await app.mqtt?.close();
       // io.close() also closes the HTTP server it is attached to; fastify's close then finishes hooks.
       await new Promise<void>((done) => app.io.close(() => done()));
       await app.http.close().catch(() => undefined);

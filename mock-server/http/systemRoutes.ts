@@ -6,6 +6,7 @@ import type { LiveFeed } from '../feed/liveFeed';
 import type { Ticker } from '../simulator/ticker';
 import { assetCountOf } from '../../src/protocol/catalogView';
 import type { IngestCounts } from '../ingest/ingestGate';
+import type { MqttStatus } from '../mqtt/mqttBrokers';
 
 export interface SystemRouteDeps {
   version: string;
@@ -15,10 +16,18 @@ export interface SystemRouteDeps {
   ticker: () => Ticker | undefined;
   /** Readings from outside so far, per integration. */
   ingest: () => Record<string, IngestCounts>;
+  /** The embedded broker and the external broker's client, each null when off. */
+  mqtt: () => MqttStatus;
   mapStyleUrl?: string;
   /** Demo mode: the client opens the wall without a login. */
   demo: boolean;
 }
+
+const MqttCountsSchema = z.object({
+  received: z.number().int(),
+  refused: z.record(z.string(), z.number().int()),
+  entries: z.object({ accepted: z.number().int(), duplicates: z.number().int(), rejected: z.number().int() }),
+});
 
 const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -47,6 +56,11 @@ const HealthSchema = z.object({
     z.string(),
     z.object({ accepted: z.number().int(), duplicates: z.number().int(), rejected: z.number().int(), lastAt: z.string().nullable() }),
   ),
+  /** MQTT messages since start (docs/ingest.md, "MQTT"): received, refused as a whole by reason, and what the gate made of their entries. */
+  mqtt: z.object({
+    embedded: MqttCountsSchema.extend({ port: z.number().int(), clients: z.number().int() }).nullable(),
+    external: MqttCountsSchema.extend({ url: z.string(), connected: z.boolean() }).nullable(),
+  }),
 });
 
 const ClientConfigSchema = z.object({
@@ -77,6 +91,7 @@ export const systemRoutes =
         ingest: Object.fromEntries(
           Object.entries(deps.ingest()).map(([source, c]) => [source, { ...c, lastAt: c.lastAt === null ? null : new Date(c.lastAt).toISOString() }]),
         ),
+        mqtt: deps.mqtt(),
       };
     });
 

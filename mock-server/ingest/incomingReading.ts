@@ -55,3 +55,11 @@ export interface ReadingSink {
  * the entry's index, so a parser never drops an entry silently.
  */
 export type ParsedReading = IncomingReading | { error: string };
+
+/** One entry of a batch of positions as a payload parser leaves it (the same rule as ParsedReading). */
+export type ParsedPosition = IncomingPosition | { error: string };
+
+/** Where parsed positions go (`positions/<kind>/<assetId>` over MQTT), answered like readings. */
+export interface PositionSink {
+  accept(batch: readonly ParsedPosition[], source: string): Promise<IngestVerdict>;
+}

@@ -3,6 +3,8 @@
  * so the gate's verdict indexes match what was sent):
  * - MQTT `cityops/v1/readings/<kind>/<assetId>`: `{"t", "v"}` or an array of them, the asset named by
  *   the topic (parsePlainReadings);
+ * - MQTT `cityops/v1/positions/<kind>/<assetId>`: `{"t", "lon", "lat"}` (WGS-84 degrees) or an array
+ *   of them (parsePositions);
  * - HTTP `POST /api/ingest/readings`: `{"readings": [{"kind", "id", "measure"?, "t", "v"}]}`
  *   (parseReadingBatch).
  * `t` is when the value was measured: an ISO 8601 time with its zone, or epoch milliseconds. `v` is a
@@ -11,7 +13,7 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../domainError';
-import type { ParsedReading } from './incomingReading';
+import type { ParsedPosition, ParsedReading } from './incomingReading';
 
 /**
  * At most this many entries in one message (a batch's readings, a SenML pack's records, an MQTT
@@ -99,4 +101,32 @@ export function parseReadingBatch(body: unknown): ParsedReading[] {
   }
   checkBatchSize(body.readings.length);
   return body.readings.map(batchEntryOf);
+}
+
+function coordinate(raw: unknown, label: 'lon' | 'lat'): number | { error: string } {
+  const value = readingValue(raw, `"${label}"`);
+  const limit = label === 'lon' ? 180 : 90;
+  if (typeof value === 'number' && Math.abs(value) > limit) return { error: `"${label}" must be degrees between -${limit} and ${limit}, not ${value}` };
+  return value;
+}
+
+function positionOf(raw: unknown, kind: string, assetId: string): ParsedPosition {
+  if (!isObject(raw)) return { error: `a position is a JSON object {"t", "lon", "lat"}, not ${describeJson(raw)}` };
+  const tMs = readingTime(raw.t);
+  if (typeof tMs !== 'number') return tMs;
+  const lon = coordinate(raw.lon, 'lon');
+  if (typeof lon !== 'number') return lon;
+  const lat = coordinate(raw.lat, 'lat');
+  if (typeof lat !== 'number') return lat;
+  return { kind, assetId, tMs, lon, lat };
+}
+
+/** An MQTT position payload for one asset: `{"t", "lon", "lat"}` or an array of them. */
+export function parsePositions(payload: unknown, kind: string, assetId: string): ParsedPosition[] {
+  if (Array.isArray(payload)) {
+    checkBatchSize(payload.length);
+    return payload.map((raw) => positionOf(raw, kind, assetId));
+  }
+  if (isObject(payload)) return [positionOf(payload, kind, assetId)];
+  throw new DomainError('BAD_REQUEST', `send {"t", "lon", "lat"} or an array of them, not ${describeJson(payload)}`);
 }

@@ -35,6 +35,17 @@ describe('configuration', () => {
     expect(() => loadConfig(['--scale', 'huge'], {})).toThrow(/CITYOPS_SCALE \/ --scale/);
   });
 
+  it('starts the embedded MQTT broker where asked, on 1883 in demo mode unless told otherwise, and reads an external broker’s URL', () => {
+    expect(loadConfig([], {}).mqttPort).toBeUndefined();
+    expect(loadConfig(['--mqtt-port', '1884'], {}).mqttPort).toBe(1884);
+    expect(loadConfig([], { CITYOPS_DEMO: 'yes' })).toMatchObject({ mqttPort: 1883, mqttPortFromDemo: true });
+    expect(loadConfig(['--mqtt-port', 'off'], { CITYOPS_DEMO: 'yes' }).mqttPort).toBeNull();
+    expect(loadConfig(['--mqtt-port', '2883', '--demo', 'yes'], {})).not.toHaveProperty('mqttPortFromDemo');
+    expect(() => loadConfig(['--mqtt-port', 'on'], {})).toThrow(/CITYOPS_MQTT_PORT \/ --mqtt-port: a port \(0–65535\) or "off", not "on"/);
+    expect(loadConfig([], { CITYOPS_MQTT_URL: 'mqtt://ingest:secret@127.0.0.1:1883' }).mqttUrl).toBe('mqtt://ingest:secret@127.0.0.1:1883');
+    expect(() => loadConfig(['--mqtt-url', 'http://broker:1883'], {})).toThrow(/CITYOPS_MQTT_URL \/ --mqtt-url: an MQTT broker URL/);
+  });
+
   it('refuses unknown flags', () => {
     expect(() => loadConfig(['--sped', '2'], {})).toThrow(/sped/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../mock-server/domainError';
-import { MAX_BATCH_ENTRIES, parsePlainReadings, parseReadingBatch, readingTime } from '../../../../mock-server/ingest/readingPayload';
+import { MAX_BATCH_ENTRIES, parsePlainReadings, parsePositions, parseReadingBatch, readingTime } from '../../../../mock-server/ingest/readingPayload';
 
 const T = Date.parse('2026-07-15T14:00:00+08:00');
 
@@ -84,5 +84,18 @@ describe('the HTTP batch', () => {
     const err = refusal(() => parseReadingBatch(giant));
     expect(err.httpStatus).toBe(413);
     expect(err.message).toBe(`a message holds at most ${MAX_BATCH_ENTRIES} readings; this one has ${MAX_BATCH_ENTRIES + 1}: split it`);
+  });
+});
+
+describe('positions', () => {
+  it('reads {t, lon, lat} or an array of them, and refuses each bad entry at its index', () => {
+    expect(parsePositions({ t: T, lon: 121.47, lat: 31.23 }, 'muckTruck', 'MT-1')).toEqual([{ kind: 'muckTruck', assetId: 'MT-1', tMs: T, lon: 121.47, lat: 31.23 }]);
+    expect(parsePositions([{ t: T, lon: 181, lat: 31 }, { t: T, lon: 121, lat: '31' }, { t: T, lon: 121 }, { t: T, lon: 121.5, lat: -31.25 }], 'muckTruck', 'MT-1')).toEqual([
+      { error: '"lon" must be degrees between -180 and 180, not 181' },
+      { error: '"lat" must be a finite number, not the string "31"' },
+      { error: '"lat" (the value) is required' },
+      { kind: 'muckTruck', assetId: 'MT-1', tMs: T, lon: 121.5, lat: -31.25 },
+    ]);
+    expect(refusal(() => parsePositions(null, 'muckTruck', 'MT-1')).message).toMatch(/send \{"t", "lon", "lat"\}/);
   });
 });
