@@ -41,8 +41,14 @@ import { IngestGate } from './ingest/ingestGate';
 import { ingestRoutes } from './http/ingestRoutes';
 import { assetCount } from './pipeline/readings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
+import { SqliteAssetStore } from './storage/sqliteAssets';
+import { cityAssetsFromRegistry, simulatedCityFromRegistry } from './assets/cityRegistry';
 import { MQTT_OFF, type MqttBrokers } from './mqtt/mqttBrokers';
 import { WorkOrderService } from './workorders/workOrderService';
+import { AlarmService } from './alarms/alarmService';
+import { attachAlarmCommands } from './alarms/alarmCommands';
+import { alarmRoutes } from './http/alarmRoutes';
+import { SqliteAlarmStore } from './storage/sqliteAlarms';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -82,6 +88,8 @@ export interface CityApp {
   auth: AuthService;
   /** Every incident change goes through it; the ticker runs in its queue too. */
   workOrders: WorkOrderService;
+  /** Alarms as records: each change kept, acknowledgements (in the work-order queue), the history. */
+  alarms: AlarmService;
   /** Rolls each simulated minute into storage. */
   history: HistoryRecorder;
   /** Where readings from outside come in (HTTP, MQTT, replays): checked, kept, queued for the next tick. */
@@ -112,10 +120,19 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const resumeAt = await WorkOrderService.storedSimTime(storage.incidents);
   const startTime = Math.max(config.start ?? Math.floor(now() / 1000) * 1000, resumeAt ?? -Infinity);
   const autopilot = config.autopilot ?? config.demo;
-  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules, simulator: config.simulator });
+  // The city as the asset registry holds it; the simulator fills a fresh one with its Shanghai.
+  const registry = new SqliteAssetStore(db);
+  const placement = { seed: config.seed, scale: config.scale, roadGridKm: config.roadGridKm };
+  const assets = config.simulator
+    ? await simulatedCityFromRegistry(registry, geo, { placement, datum: config.basemapDatum, now })
+    : ((await cityAssetsFromRegistry(registry, geo, config.basemapDatum)) ?? undefined);
+  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules, simulator: config.simulator, assets });
   const workOrders = new WorkOrderService({ city: stages, store: storage.incidents, now });
   // Restored before the first frame is measured, so it shows the restored teams and closures.
   await workOrders.restore();
+  // The stored active alarms go back into the engine, so their episodes continue under the same ids.
+  const alarms = new AlarmService({ city: stages, store: new SqliteAlarmStore(db), queue: workOrders.queue, now });
+  await alarms.restore();
   const history = AssetHistory.forAssets(stages.assets);
   const city = new LiveCity(stages, { tickMs: config.tickMs, speed: config.speed, now, history });
   const { feed } = city;
@@ -145,7 +162,8 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   });
   installSocketAuth(io, auth, http.log);
   const hub = attachHub(io, feed, http.log, workOrders);
-  const app: CityApp = { http, io, city, feed, hub, db, auth, workOrders, history: recorder, ingest };
+  attachAlarmCommands(io, alarms, http.log);
+  const app: CityApp = { http, io, city, feed, hub, db, auth, workOrders, alarms, history: recorder, ingest };
   const canView = requirePermission(auth, 'view');
 
   await http.register(
@@ -170,6 +188,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
     }),
   );
   await http.register(ingestRoutes({ authorize: requirePermission(auth, 'reportReadings'), accept: (batch, source) => ingest.accept(batch, source), now }));
+  await http.register(alarmRoutes({ service: alarms, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(incidentRoutes({ service: workOrders, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await registerStaticApp(http, config.distDir);
   return app;

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DATUMS } from './assets/datum';
 import { SCALE_NAMES } from './city/scaleProfiles';
 import { defaultRuleBook, loadRuleBook, RulesFileError, type RuleBook } from './rules/ruleBook';
 import { RAIN_SCENARIO_IDS } from './simulator/scenarios/rainScenarios';
@@ -26,6 +27,12 @@ export const ConfigSchema = z.object({
     .optional(),
   /** A MapLibre style URL to use instead of the embedded offline basemap. */
   mapStyleUrl: z.url().optional(),
+  /**
+   * The datum the map is drawn in, and so the one the server keeps positions in (assets/datum.ts):
+   * `gcj02` for the embedded Shanghai shapes and Chinese web maps (the default), `wgs84` for a
+   * WGS-84 style such as OpenStreetMap's.
+   */
+  basemapDatum: z.enum(DATUMS).default('gcj02'),
   distDir: z.string().default('dist'),
   /** Where the SQLite database lives (`:memory:` for a throwaway one, in tests). */
   dataDir: z.string().min(1).default('./data'),
@@ -112,6 +119,7 @@ const SOURCES = {
   roadGridKm: ['CITYOPS_ROAD_GRID_KM', 'road-grid-km'],
   start: ['CITYOPS_START', 'start'],
   mapStyleUrl: ['CITYOPS_MAP_STYLE_URL', 'map-style-url'],
+  basemapDatum: ['CITYOPS_BASEMAP_DATUM', 'basemap-datum'],
   distDir: ['CITYOPS_DIST_DIR', 'dist-dir'],
   dataDir: ['CITYOPS_DATA_DIR', 'data-dir'],
   demo: ['CITYOPS_DEMO', 'demo'],

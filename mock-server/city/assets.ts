@@ -1,4 +1,4 @@
-/** The server's model of the city's monitored assets, generated once from the seed and the geometry. */
+/** The server's model of the city's monitored assets: read from the asset registry, or placed from the seed and the geometry. */
 import type { DistrictRef, TeamType } from '../../src/protocol/assets';
 import type { ElevatorFleet } from './placeElevators';
 import type { RoadNetwork } from './roadNetwork';
@@ -74,6 +74,8 @@ export interface CityAssets {
   roads: RoadNetwork;
   /** Elevators with a live status feed (none in the `shanghai` profile, 240,000 in `stress`). */
   elevators: ElevatorFleet;
+  /** A digest of the registry the assets were read from (part of the catalogue's version); absent when placed directly. */
+  registryDigest?: string;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ElevatorFleet {
   district: Uint8Array;
   /** Index into BUILDING_USES per elevator. */
   use: Uint8Array;
+  /** Ids and names, where a registry named its elevators; absent: they follow from the slot (`EV-000001`, "电梯 000001"). */
+  named?: { ids: string[]; names: string[]; namesEn: string[] };
 }
 
 /** Metres → degrees near Shanghai (31.2°N). */

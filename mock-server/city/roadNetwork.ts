@@ -33,6 +33,8 @@ export interface RoadNetwork {
   /** Name per segment for expressway segments (the source road's zh and en names); '' for grid roads. */
   names: string[];
   namesEn: string[];
+  /** Each segment's id, where a registry named them; absent: `RS-` and the slot + 1 in five digits. */
+  ids?: string[];
 }
 
 export interface RoadNetworkOptions {

@@ -7,6 +7,7 @@ import { TEAM_TYPES, type AssetKind, type WireAssetGroup, type WireCatalog } fro
 import type { IndicatorSpec } from '../../src/protocol/vitals';
 import type { CityAssets, Site } from '../city/assets';
 import type { ElevatorFleet } from '../city/placeElevators';
+import { ELEVATOR_NAMING, segmentIdOf } from '../city/generatedIds';
 import { segmentMidpoint, type RoadNetwork } from '../city/roadNetwork';
 import { INDICATORS } from '../vitals/indicatorCatalogue';
 
@@ -42,7 +43,7 @@ function roadGroup(net: RoadNetwork): WireAssetGroup {
     const b = net.to[s] * 2;
     lines.set([net.nodeLonLat[a], net.nodeLonLat[a + 1], net.nodeLonLat[b], net.nodeLonLat[b + 1]], s * 4);
   }
-  const ids = Array.from({ length: n }, (_, s) => `RS-${String(s + 1).padStart(5, '0')}`);
+  const ids = Array.from({ length: n }, (_, s) => segmentIdOf(net, s));
   return {
     kind: 'roadSegment',
     ids,
@@ -59,14 +60,18 @@ function roadGroup(net: RoadNetwork): WireAssetGroup {
   };
 }
 
-/** Elevators: too many to name one by one, so ids and names follow from the slot and districts go as bytes. */
+/**
+ * Elevators: the simulator's are too many to name one by one, so their ids and names follow from the
+ * slot; a registry's own are listed. Districts go as bytes.
+ */
 function elevatorGroup(fleet: ElevatorFleet): WireAssetGroup {
+  const { named } = fleet;
   return {
     kind: 'elevator',
-    ids: [],
-    names: [],
-    namesEn: [],
-    naming: { idPrefix: 'EV-', digits: 6, label: '电梯 ', labelEn: 'Elevator ' },
+    ids: named?.ids ?? [],
+    names: named?.names ?? [],
+    namesEn: named?.namesEn ?? [],
+    ...(named ? {} : { naming: { ...ELEVATOR_NAMING } }),
     districts: new Uint8Array(fleet.district),
     positions: bytes(fleet.lonLat),
     thresholds: {},
@@ -81,8 +86,9 @@ function indicatorsHash(indicators: readonly IndicatorSpec[]): string {
   return (h >>> 0).toString(36);
 }
 
+/** The catalogue's version: the seed, every kind's count, the indicators and, for a city read from the registry, the registry's digest. */
 export function catalogVersionOf(seed: number, assets: CityAssets, indicators: readonly IndicatorSpec[] = INDICATORS): string {
-  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-vi${indicatorsHash(indicators)}`;
+  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-vi${indicatorsHash(indicators)}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
 }
 
 export function catalogToWire(assets: CityAssets, version: string, indicators: readonly IndicatorSpec[] = INDICATORS): WireCatalog {

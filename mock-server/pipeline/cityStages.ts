@@ -121,7 +121,7 @@ export function createCityStages(geo: CityGeo, options: CityOptions): CityStages
   // Forked before anything else draws, in the order that makes a seed the same city.
   const rngs = forkCityRngs(options.seed);
   const simulation = options.simulator === false ? null : new SimulatedCity(geo, options, rngs);
-  const source = simulation ?? new ReportedCity(placeAssets(geo, rngs.assets, options), options.startTime);
+  const source = simulation ?? new ReportedCity(options.assets ?? placeAssets(geo, rngs.assets, options), options.startTime);
   const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules });
   const locator = createDistrictLocator(geo.districts);
   return {

@@ -47,6 +47,8 @@ export interface SimulationOptions extends PlacementOptions {
   /** Simulated epoch ms of step 0. */
   startTime: number;
   scenario: RainScenarioId;
+  /** The city's assets as the registry holds them (assets/cityRegistry.ts); default: placed from the seed. */
+  assets?: CityAssets;
 }
 
 /**
@@ -116,7 +118,7 @@ function grid(sites: { lon: number; lat: number }[]): Float64Array {
 }
 
 export function createCitySimulation(geo: CityGeo, options: SimulationOptions, rngs: CityRngs): CitySimulation {
-  const assets = placeAssets(geo, rngs.assets, options);
+  const assets = options.assets ?? placeAssets(geo, rngs.assets, options);
   const scenario = RAIN_SCENARIOS[options.scenario];
   const cells = Array.from({ length: scenario.initialCells }, () => spawnCell(rngs.weather, scenario, 'anywhere'));
   const roads = assets.roads;

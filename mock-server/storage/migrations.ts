@@ -159,4 +159,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alarm_changes_alarm ON alarm_changes(alarm_id, seq);
     `,
   },
+  {
+    version: 5,
+    name: 'asset registry: every asset of every kind with its slot, names, district, position or line, thresholds and attributes',
+    sql: `
+      CREATE TABLE assets (
+        kind TEXT NOT NULL,
+        slot INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT,
+        name_en TEXT,
+        district TEXT NOT NULL,
+        lon DOUBLE PRECISION NOT NULL,
+        lat DOUBLE PRECISION NOT NULL,
+        line TEXT,
+        thresholds TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        simulator TEXT,
+        PRIMARY KEY (kind, id)
+      );
+      CREATE UNIQUE INDEX assets_slot ON assets(kind, slot);
+      CREATE TABLE asset_registry (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        state TEXT NOT NULL
+      );
+    `,
+  },
 ];

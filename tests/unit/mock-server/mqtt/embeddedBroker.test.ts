@@ -104,7 +104,7 @@ describe('embedded MQTT broker', () => {
     await good.publishAsync('cityops/v1/readings/waterGauge/WL-1', 'not json', { qos: 1 });
     expect(broker.status().refused.notJson).toBe(1);
     const bad = await client();
-    const closed = new Promise((resolve) => bad.once('close', resolve));
+    const closed = new Promise<void>((resolve) => bad.once('close', () => resolve()));
     bad.publish('home/kitchen/temp', reading(21), { qos: 1 });
     await closed;
     expect(broker.status().refused.topic).toBe(before + 1);
