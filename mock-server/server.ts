@@ -37,8 +37,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       if (app.workOrders.queue.pending > 2) return;
       void app.workOrders.queue
         .run(async () => {
-          // The city's own incident changes are on disk before any client sees them.
-          const delta = await recordedTick(app.city, app.workOrders, app.history);
+          // The alarms' and the city's own incident changes are on disk before any client sees them.
+          const delta = await recordedTick(app.city, app.workOrders, app.history, app.alarms);
           // A turn of the event loop between the simulation and the fan-out, so neither adds to the
           // other's hold on the loop (requests keep being read; commands still queue behind this).
           await new Promise((resolve) => setImmediate(resolve));

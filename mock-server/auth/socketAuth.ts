@@ -23,6 +23,7 @@ export const SOCKET_EVENT_PERMISSIONS: Record<string, Permission> = {
   'incident:dispatch': 'actOnIncidents',
   'incident:transition': 'actOnIncidents',
   'incident:note': 'actOnIncidents',
+  'alarm:ack': 'acknowledgeAlarms',
 };
 
 export const COMMAND_RATE = { capacity: 20, windowMs: 10_000 } as const;

@@ -4,6 +4,7 @@
  * simulated duty desk on autopilot, minute roll-ups), a simulated minute per tick, as fast as the
  * CPU allows. Starts at 00:00 Shanghai `days` days before `end`, or where the stored city stopped.
  */
+import { AlarmService } from '../alarms/alarmService';
 import { loadCityGeo } from '../city/cityGeo';
 import { createCityStages } from '../pipeline/cityStages';
 import { LiveCity } from '../pipeline/liveCity';
@@ -11,6 +12,7 @@ import { recordedTick } from '../pipeline/recordedTick';
 import type { RuleBook } from '../rules/ruleBook';
 import type { RainScenarioId } from '../simulator/scenarios/rainScenarios';
 import { openDatabase } from '../storage/database';
+import { SqliteAlarmStore } from '../storage/sqliteAlarms';
 import { SqliteHistoryStore } from '../storage/sqliteHistory';
 import { SqliteIncidentStore } from '../storage/sqliteIncidents';
 import { WorkOrderService } from '../workorders/workOrderService';
@@ -53,6 +55,9 @@ export async function backfill(options: BackfillOptions): Promise<BackfillResult
     const stages = createCityStages(loadCityGeo(), { seed: options.seed, startTime: from, scenario: options.scenario, autopilot: true, rules: options.rules });
     const workOrders = new WorkOrderService({ city: stages, store: incidents });
     await workOrders.restore();
+    // The alarms the history shows are on the record too, as the server would have kept them.
+    const alarms = new AlarmService({ city: stages, store: new SqliteAlarmStore(db), queue: workOrders.queue });
+    await alarms.restore();
     const city = new LiveCity(stages, { tickMs: 1000, speed: 60 });
     const recorder = new HistoryRecorder(history, stages.assets, city.feed.indicators);
     await recorder.resume(from - MIN);
@@ -62,7 +67,7 @@ export async function backfill(options: BackfillOptions): Promise<BackfillResult
     let dayStarted = Date.now();
     let day = shanghaiDate(from);
     for (let k = 0; k < minutes; k++) {
-      const delta = await recordedTick(city, workOrders, recorder);
+      const delta = await recordedTick(city, workOrders, recorder, alarms);
       const today = shanghaiDate(delta.simTime);
       if (today !== day) {
         options.onDay?.(day, Date.now() - dayStarted);

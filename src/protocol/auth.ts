@@ -22,6 +22,12 @@ export type PrincipalRole = Principal['role'];
 export const PERMISSIONS = {
   /** Watch the live city: the socket feed, assets, vitals. */
   view: ['operator', 'dispatcher', 'manager', 'admin'],
+  /**
+   * Acknowledge an alarm: the people who work the live wall and the desk. Managers read reports and
+   * do not act on live operations (as with incidents); an integration cannot say a person has seen it.
+   * Kiosk links and anonymous demo screens carry the operator role but are refused by the service.
+   */
+  acknowledgeAlarms: ['operator', 'dispatcher', 'admin'],
   /** Read incidents, work orders and audit trails. */
   readIncidents: ['operator', 'dispatcher', 'manager', 'admin'],
   /** Dispatch, reassign, escalate, note, cancel, close. */

@@ -1,0 +1,41 @@
+/**
+ * The alarm history and acknowledgement (issue 15): `GET /api/alarms` (filtered by time, state, kind,
+ * asset and rule, newest first, paged with an opaque cursor), `GET /api/alarms/:id` (the alarm with
+ * its change log) for anyone who may watch, and `POST /api/alarms/:id/ack` (an optional note) for
+ * those who may acknowledge. Refusals are the service's DomainErrors (errors.ts answers them).
+ * Documented in docs/api.md.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AlarmAckRequestSchema, AlarmIdSchema, AlarmListQuerySchema } from '../../src/protocol/alarmRecords';
+import type { Permission, Principal } from '../../src/protocol/auth';
+import type { AlarmService } from '../alarms/alarmService';
+import type { AuthHook } from '../auth/httpAuth';
+
+export interface AlarmRouteDeps {
+  service: AlarmService;
+  /** The hook that admits only callers with a permission (401 / 403 otherwise). */
+  guard: (permission: Permission) => AuthHook;
+  /** Who the guard admitted. */
+  principalOf: (request: FastifyRequest) => Principal;
+}
+
+const IdParams = z.object({ id: AlarmIdSchema });
+
+export const alarmRoutes =
+  ({ service, guard, principalOf }: AlarmRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const read = { onRequest: guard('view') };
+
+    app.get('/api/alarms', { ...read, schema: { querystring: AlarmListQuerySchema } }, async (request) => service.list(request.query));
+
+    app.get('/api/alarms/:id', { ...read, schema: { params: IdParams } }, async (request) => service.detail(request.params.id));
+
+    // The body is optional: a bare POST acknowledges without a note.
+    app.post(
+      '/api/alarms/:id/ack',
+      { onRequest: guard('acknowledgeAlarms'), schema: { params: IdParams, body: AlarmAckRequestSchema.nullish() } },
+      async (request) => service.acknowledge(request.params.id, principalOf(request), request.body?.note),
+    );
+  };
