@@ -59,7 +59,7 @@ const HealthSchema = z.object({
   /** MQTT messages since start (docs/ingest.md, "MQTT"): received, refused as a whole by reason, and what the gate made of their entries. */
   mqtt: z.object({
     embedded: MqttCountsSchema.extend({ port: z.number().int(), clients: z.number().int() }).nullable(),
-    external: MqttCountsSchema.extend({ url: z.string(), connected: z.boolean() }).nullable(),
+    external: MqttCountsSchema.extend({ url: z.string(), connected: z.boolean(), subscribed: z.boolean() }).nullable(),
   }),
 });
 

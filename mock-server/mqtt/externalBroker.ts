@@ -31,6 +31,8 @@ export interface ExternalBrokerStatus extends MqttCounts {
   /** The broker's address, without credentials. */
   url: string;
   connected: boolean;
+  /** The broker has granted the subscription to `cityops/v1/#` (since start). */
+  subscribed: boolean;
 }
 
 export interface ExternalBroker {
@@ -57,6 +59,7 @@ export function connectExternalBroker(deps: ExternalBrokerDeps): ExternalBroker 
   };
   const client: MqttClient = connect(deps.url, options);
   let announcedDown = false;
+  let subscribed = false;
   let retry: NodeJS.Timeout | undefined;
 
   client.on('connect', (connack) => {
@@ -65,6 +68,7 @@ export function connectExternalBroker(deps: ExternalBrokerDeps): ExternalBroker 
     // With a session present the subscription is kept by the broker; subscribing again is harmless.
     client.subscribe(`${TOPIC_ROOT}#`, { qos: 1 }, (err, granted) => {
       if (err || granted?.some((g) => g.qos === 128)) log.warn({ broker: source, err }, `MQTT: the external broker refused the subscription to ${TOPIC_ROOT}#`);
+      else subscribed = true;
     });
   });
   client.on('error', (err) => {
@@ -94,7 +98,7 @@ export function connectExternalBroker(deps: ExternalBrokerDeps): ExternalBroker 
 
   return {
     source,
-    status: () => ({ url: source, connected: client.connected, ...ingest.status() }),
+    status: () => ({ url: source, connected: client.connected, subscribed, ...ingest.status() }),
     close: () => {
       clearTimeout(retry);
       return new Promise<void>((resolve) => client.end(false, {}, () => resolve()));

@@ -54,7 +54,7 @@ describe('external MQTT broker', () => {
     await publisher.publishAsync('cityops/v1/nonsense', '{}', { qos: 1 });
     await expect.poll(() => external.status().received).toBe(2);
     expect(batches).toEqual([{ batch: [{ kind: 'underpass', assetId: 'UP-1', tMs: NOW, v: 12 }], source: brokerAddress(url) }]);
-    expect(external.status()).toMatchObject({ url, connected: true, refused: { topic: 1 }, entries: { accepted: 1 } });
+    expect(external.status()).toMatchObject({ url, connected: true, subscribed: true, refused: { topic: 1 }, entries: { accepted: 1 } });
     await publisher.endAsync();
   });
 
