@@ -1,5 +1,5 @@
 /**
- * `npm run replay -- FILE --format floodnet|usgs --map MAP.csv [--speed 100] [--from ISO]
+ * `npm run replay -- FILE --format floodnet|usgs|senml --map MAP.csv [--speed 100] [--from ISO]
  * [--until ISO] (--to URL | --mqtt URL) [--key NAME:KEY]`: sends a recorded series to a running
  * server as an integration would, with progress on stderr and a closing count on stdout. Exits 0 when
  * everything was sent, 1 when sending stopped (a wrong key, an unreachable server), 2 on bad
@@ -20,7 +20,7 @@ import { SendError, type ReplaySender } from './replaySender';
 import { summaryLines } from './replayTally';
 import { runReplay } from './runReplay';
 
-const USAGE = 'usage: npm run replay -- FILE --format floodnet|usgs --map MAP.csv [--speed 100] [--from ISO] [--until ISO] (--to URL | --mqtt URL) [--key NAME:KEY]';
+const USAGE = 'usage: npm run replay -- FILE --format floodnet|usgs|senml --map MAP.csv [--speed 100] [--from ISO] [--until ISO] (--to URL | --mqtt URL) [--key NAME:KEY]';
 
 /** An ISO 8601 time; without a zone it is UTC (as the replay reads FloodNet's times). */
 const RecordedTime = z
@@ -82,7 +82,7 @@ async function main() {
   let recording: RecordedSeries;
   let plan: ReplayPlan;
   try {
-    recording = readRecording(a.format, readFileSync(file, 'utf8'));
+    recording = readRecording(a.format, readFileSync(file, 'utf8'), Date.now());
     for (const note of recording.notes) say(`${basename(file)}: ${note}`);
     const map = parseReplayMap(readFileSync(a.map, 'utf8'), a.map);
     plan = planReplay(recording, map, { speed: a.speed, startMs: Date.now(), fromMs: a.from, untilMs: a.until });

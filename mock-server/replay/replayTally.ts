@@ -90,6 +90,10 @@ export function summaryLines(tally: ReplayTally, skipped: SkippedCounts): string
     lines.push(...listed([...skipped.unmapped], (name, count) => `${name}: ${n(count)}`));
   }
   if (skipped.outsideWindow > 0) lines.push(`outside     ${n(skipped.outsideWindow)} readings outside --from/--until, skipped`);
-  for (const [reason, count] of skipped.reader) lines.push(`unreadable  ${n(count)} ${reason}, skipped`);
+  const unreadable = [...skipped.reader.values()].reduce((s, c) => s + c, 0);
+  if (unreadable > 0) {
+    lines.push(`unreadable  ${n(unreadable)} values in the recording, skipped`);
+    lines.push(...listed([...skipped.reader], (reason, count) => `${n(count)} × ${reason}`));
+  }
   return lines;
 }

@@ -47,7 +47,8 @@ describe('the tally', () => {
       ...Array.from({ length: LISTED }, (_, i) => `      s${LISTED + 1 - i}: ${LISTED + 2 - i}`),
       '      … and 2 more (3 readings)',
       'outside     7 readings outside --from/--until, skipped',
-      'unreadable  4 no-data values (-999999), skipped',
+      'unreadable  4 values in the recording, skipped',
+      '      4 × no-data values (-999999)',
     ]);
   });
 });
