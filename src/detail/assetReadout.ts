@@ -7,6 +7,7 @@ import { assetIdAt, assetNameAt, type CatalogView } from '@/protocol/catalogView
 import { CHANNELS, channelStride, type ChannelArray, type ChannelId } from '@/protocol/channels';
 import type { NamedThreshold } from '@/domain/thresholdEta';
 import { waterLevelStateOf } from '@/domain/waterLevel';
+import { SENSOR_CHANNELS } from '@/shared/readingAge';
 
 export interface KindView {
   /** Channels listed as current values, in order. */
@@ -101,6 +102,28 @@ export function readingsOf(kind: AssetKind, channels: Record<ChannelId, ChannelA
     if (codes) return { channel, type: 'state', state: codes[v] ?? null };
     return { channel, type: 'number', value: v, digits: CHANNEL_DIGITS[channel] ?? 1, unit: CHANNELS[channel].unit };
   });
+}
+
+/** Whether a reading says anything: a number, or a state other than `offline` (a silent station or car). */
+const hasReading = (r: Reading) => (r.type === 'number' ? Number.isFinite(r.value) : r.state !== null && r.state !== 'offline');
+
+/** Whether the kind has sensors of its own (a team's state and position are the desk's, not a reading). */
+export const hasSensors = (kind: AssetKind): boolean => KIND_VIEWS[kind].channels.some((id) => SENSOR_CHANNELS.has(id));
+
+/**
+ * When the slot's newest sensor reading was measured (source time, epoch ms; NaN: at its frame's time,
+ * as the simulator measures), or null when none of its sensors has a reading (silent, offline, or
+ * never heard from outside). `times`: per channel, the live store's reading times.
+ */
+export function assetReadingTime(readings: readonly Reading[], times: Readonly<Record<ChannelId, Float64Array>>, slot: number): number | null {
+  let newest: number | null = null;
+  for (const r of readings) {
+    if (!SENSOR_CHANNELS.has(r.channel) || !hasReading(r)) continue;
+    const t = times[r.channel][slot];
+    if (Number.isNaN(t)) return NaN;
+    if (newest === null || t > newest) newest = t;
+  }
+  return newest;
 }
 
 export type Tone = 'ok' | 'warn' | 'alarm' | 'dim';

@@ -3,6 +3,7 @@ const zhCN = {
   detail: {
     close: '关闭',
     updated: '更新于 {age}',
+    measured: '读数 {age}',
     trend: '近 1 小时',
     thresholdsTitle: '阈值',
     historyLoading: '正在加载历史数据…',
@@ -73,6 +74,7 @@ const en: typeof zhCN = {
   detail: {
     close: 'Close',
     updated: 'updated {age}',
+    measured: 'reading {age}',
     trend: 'Last hour',
     thresholdsTitle: 'Thresholds',
     historyLoading: 'Loading history…',

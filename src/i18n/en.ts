@@ -13,11 +13,16 @@ const en: typeof zh = {
     disconnected: 'Disconnected',
     staleDetail: 'last data {age}',
   },
+  stale: {
+    tag: 'not updated',
+    title: 'last update {age}',
+  },
   age: {
     justNow: 'just now',
     seconds: '{n} s ago',
     minutes: '{n} min ago',
     hours: '{n} h ago',
+    days: '{n} d ago',
     never: 'no data yet',
   },
   header: {

@@ -11,11 +11,16 @@ export default {
     disconnected: '已断开',
     staleDetail: '最后数据 {age}',
   },
+  stale: {
+    tag: '数据未更新',
+    title: '最后更新 {age}',
+  },
   age: {
     justNow: '刚刚',
     seconds: '{n} 秒前',
     minutes: '{n} 分钟前',
     hours: '{n} 小时前',
+    days: '{n} 天前',
     never: '暂无数据',
   },
   header: {

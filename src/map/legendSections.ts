@@ -18,6 +18,7 @@ import {
   ELEVATOR_STATE_COLORS,
   ELEVATOR_STATE_LIST,
   INCIDENT_NEW_OUTLINE,
+  NO_DATA,
   PRIORITIES,
   PRIORITY_COLORS,
   PUMP_STATE_COLORS,
@@ -54,14 +55,21 @@ export function legendSections(visible: Record<MapLayerId, boolean>, present: Pa
   const out: LegendSection[] = [];
   const add = (on: boolean, id: string, title: string, items: LegendItem[]) => on && out.push({ id, title, items });
 
-  add(visible.rainField || visible.rainGauges, 'rain', 'legend.rain', RAIN_BANDS.slice(visible.rainGauges ? 0 : 1).map((b) => ({ label: `legend.bands.${b.id}`, color: b.color, shape: 'dot' })));
-  add(visible.waterGauges, 'water', 'legend.water', WATER_STATES.map((s) => ({ label: `legend.water_state.${s}`, color: WATER_LEVEL_COLORS[s], shape: 'ring' })));
-  add(visible.roads, 'roads', 'legend.roads', CONGESTION_BANDS.map((b) => ({ label: `legend.congestion.${b.id}`, color: b.color, shape: 'line' })));
+  // A sensor with no reading, or one too old (issue 15), is drawn in the one no-data grey.
+  const noData = (shape: LegendShape): LegendItem => ({ label: 'legend.noData', color: NO_DATA, shape });
+  add(visible.rainField || visible.rainGauges, 'rain', 'legend.rain', [
+    ...RAIN_BANDS.slice(visible.rainGauges ? 0 : 1).map((b): LegendItem => ({ label: `legend.bands.${b.id}`, color: b.color, shape: 'dot' })),
+    ...(visible.rainGauges ? [noData('dot')] : []),
+  ]);
+  add(visible.waterGauges, 'water', 'legend.water', [...WATER_STATES.map((s): LegendItem => ({ label: `legend.water_state.${s}`, color: WATER_LEVEL_COLORS[s], shape: 'ring' })), noData('ring')]);
+  add(visible.roads, 'roads', 'legend.roads', [...CONGESTION_BANDS.map((b): LegendItem => ({ label: `legend.congestion.${b.id}`, color: b.color, shape: 'line' })), noData('line')]);
   add(visible.closures, 'closures', 'legend.closures', [
     { label: 'legend.closed', color: CLOSURE_COLOR, shape: 'closure' },
     { label: 'legend.notice', color: CLOSURE_COLOR, shape: 'icon', icon: 'noEntry' },
   ]);
-  add(visible.pumps, 'pumps', 'legend.pumps', PUMP_STATE_LIST.map((s) => ({ label: `map.pumpState.${s}`, color: PUMP_STATE_COLORS[s], shape: 'icon', icon: 'pump' })));
+  // An offline station and one whose state is too old look alike: both say nothing about it now.
+  const pumpLabel = (s: string) => (s === 'offline' ? 'legend.offlineNoData' : `map.pumpState.${s}`);
+  add(visible.pumps, 'pumps', 'legend.pumps', PUMP_STATE_LIST.map((s) => ({ label: pumpLabel(s), color: PUMP_STATE_COLORS[s], shape: 'icon', icon: 'pump' })));
   add(visible.underpasses, 'underpasses', 'legend.underpasses', DEPTH_STATES.map((s) => ({ label: `legend.underpass_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'underpass' })));
   add(visible.waterlogging, 'waterlogging', 'legend.waterlogging', DEPTH_STATES.map((s) => ({ label: `legend.waterlog_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'waterlogging' })));
   add(visible.pumps || visible.underpasses || visible.waterlogging, 'clusters', 'legend.clusters', [

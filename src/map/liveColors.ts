@@ -17,6 +17,8 @@ import {
   type Rgb,
 } from './mapPalette';
 
+const NO_DATA_RGBA = [...NO_DATA, 255];
+
 function table(colors: readonly Rgb[], alpha = 255): Uint8Array {
   const out = new Uint8Array(colors.length * 4);
   colors.forEach(([r, g, b], i) => out.set([r, g, b, alpha], i * 4));
@@ -32,8 +34,13 @@ function put(out: Uint8Array, i: number, lut: Uint8Array, entry: number): void {
   out[o + 3] = lut[e + 3];
 }
 
+/** Rain gauges by hourly intensity band; NaN (no reading) is the no-data grey. */
 export function writeRainColors(rain: ArrayLike<number>, out: Uint8Array): void {
   for (let i = 0; i < rain.length; i++) {
+    if (Number.isNaN(rain[i])) {
+      out.set(NO_DATA_RGBA, i * 4);
+      continue;
+    }
     const [r, g, b] = rainBandOf(rain[i]).color;
     const dry = !(rain[i] >= RAIN_BANDS[1].min);
     out[i * 4] = r;
@@ -51,7 +58,9 @@ export function writeWaterColors(
   out: Uint8Array,
 ): void {
   for (let i = 0; i < levels.length; i++) {
-    const [r, g, b] = WATER_LEVEL_COLORS[waterLevelStateOf(levels[i], warning[i], danger[i])];
+    const state = waterLevelStateOf(levels[i], warning[i], danger[i]);
+    // No reading: the map's one no-data grey (the legend shows it).
+    const [r, g, b] = state === 'unknown' ? NO_DATA : WATER_LEVEL_COLORS[state];
     out[i * 4] = r;
     out[i * 4 + 1] = g;
     out[i * 4 + 2] = b;
@@ -153,5 +162,18 @@ export function writeElevatorStyle(states: ArrayLike<number>, out: Uint8Array, r
     if (words) words[i] = ELEVATOR_WORDS[s];
     else put(out, i, ELEVATOR_LUT, s);
     radius[i] = ELEVATOR_ALERT[s] ? alertPx : normalPx;
+  }
+}
+
+/**
+ * Draws each slot marked stale (1 in `stale`, readingAge.ts) as no data: the grey of a silent sensor,
+ * opaque. A hidden slot (alpha 0, inside a cluster) stays hidden.
+ */
+export function writeStaleAsNoData(stale: Uint8Array | undefined, out: Uint8Array): void {
+  if (!stale) return;
+  const n = Math.min(stale.length, out.length / 4);
+  for (let i = 0; i < n; i++) {
+    if (stale[i] === 0 || out[i * 4 + 3] === 0) continue;
+    out.set(NO_DATA_RGBA, i * 4);
   }
 }

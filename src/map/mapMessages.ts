@@ -36,6 +36,8 @@ export const mapMessages = {
       elevators: '电梯运行状态',
       incidents: '事件（按优先级）',
       newIncident: '白圈：待派单',
+      noData: '无数据',
+      offlineNoData: '离线 / 无数据',
     },
     map: {
       layers: {
@@ -126,6 +128,8 @@ export const mapMessages = {
       elevators: 'Elevator status',
       incidents: 'Incidents (by priority)',
       newIncident: 'white ring: not dispatched',
+      noData: 'no data',
+      offlineNoData: 'offline / no data',
     },
     map: {
       layers: {

@@ -1,10 +1,11 @@
 /**
- * The live city as the client holds it: the static catalogue and one typed array per channel.
- * Nothing here is deeply reactive: arrays are written in place and `version` ticks once per applied
- * batch, which is what layers and panels watch.
+ * The live city as the client holds it: the static catalogue and one typed array per channel, with
+ * when each slot's reading was measured and which readings are stale (issue 15). Nothing here is
+ * deeply reactive: arrays are written in place and `version` ticks once per applied batch (or when
+ * readings fall stale as time passes), which is what layers and panels watch.
  */
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef, watch } from 'vue';
 import { cityCongestionIndexOf } from '@/domain/congestion';
 import type { WireCatalog } from '@/protocol/assets';
 import { toCatalogView, type CatalogView } from '@/protocol/catalogView';
@@ -12,8 +13,11 @@ import { applyChannel, ChannelCodecError } from '@/protocol/channelCodec';
 import { unpackChannels } from '@/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '@/protocol/channels';
 import type { FrameStamp, WireDelta, WireSnapshot } from '@/protocol/events';
+import { applyReadingTimes } from '@/protocol/readingTimesCodec';
 import type { VitalsFrame } from '@/protocol/vitals';
 import { markApplied, timed } from '@/shared/benchTiming';
+import { readingStaleAfterMs, SENSOR_CHANNELS, writeStaleMask } from '@/shared/readingAge';
+import { useNow } from '@/shared/useNow';
 
 export interface FrameInfo extends FrameStamp {
   /** Client clock when the frame arrived. */
@@ -21,6 +25,10 @@ export interface FrameInfo extends FrameStamp {
 }
 
 export type LiveChannels = Record<ChannelId, ChannelArray>;
+/** Per channel, one event time per slot (epoch ms, source time); NaN: measured at its frame's time. */
+export type ReadingTimes = Record<ChannelId, Float64Array>;
+/** Per sensor channel, 1 per slot whose reading is stale (readingAge.ts). */
+export type StaleMasks = Partial<Record<ChannelId, Uint8Array>>;
 
 export const useLiveStore = defineStore('live', () => {
   const catalog = shallowRef<CatalogView | null>(null);
@@ -36,9 +44,31 @@ export const useLiveStore = defineStore('live', () => {
    */
   const changedAt = markRaw(Object.fromEntries(CHANNEL_IDS.map((id) => [id, 0])) as Record<ChannelId, number>);
 
+  const readingTimes = shallowRef<ReadingTimes | null>(null);
+  const stale = shallowRef<StaleMasks | null>(null);
+
   function setCatalog(wire: WireCatalog) {
     catalog.value = markRaw(toCatalogView(wire));
     channels.value = null;
+    readingTimes.value = null;
+    stale.value = null;
+  }
+
+  /** Re-marks stale readings at client time `now`; each channel whose marks changed is stamped `at`. */
+  function markStale(now: number, at: number): boolean {
+    const times = readingTimes.value;
+    const masks = stale.value;
+    const f = frame.value;
+    const cat = catalog.value;
+    if (!times || !masks || !f || !cat) return false;
+    let any = false;
+    for (const id of SENSOR_CHANNELS) {
+      if (writeStaleMask(times[id], f, now, readingStaleAfterMs(CHANNELS[id].kind), masks[id]!)) {
+        changedAt[id] = at;
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** Replaces every channel; false when the snapshot belongs to another catalogue version. */
@@ -53,11 +83,17 @@ export const useLiveStore = defineStore('live', () => {
       if (!frame) throw new ChannelCodecError(`snapshot lacks channel ${id}`);
       applyChannel(next[id], frame);
     }
+    const slots = (id: ChannelId) => cat.groups[CHANNELS[id].kind].count;
+    const times = Object.fromEntries(CHANNEL_IDS.map((id) => [id, new Float64Array(slots(id)).fill(NaN)])) as ReadingTimes;
+    if (snapshot.readingTimes) applyReadingTimes(snapshot.readingTimes, snapshot.simTime, times);
     channels.value = markRaw(next);
+    readingTimes.value = markRaw(times);
+    stale.value = markRaw(Object.fromEntries([...SENSOR_CHANNELS].map((id) => [id, new Uint8Array(slots(id))])) as StaleMasks);
     vitals.value = snapshot.vitals;
     simSpeed.value = snapshot.simSpeed;
     frame.value = { seq: snapshot.seq, simTime: snapshot.simTime, sentAt: snapshot.sentAt, receivedAt };
     version.value++;
+    markStale(receivedAt, version.value);
     for (const id of CHANNEL_IDS) changedAt[id] = version.value;
     return true;
   }
@@ -69,6 +105,8 @@ export const useLiveStore = defineStore('live', () => {
     const next = version.value + 1;
     timed('decode', () => {
       for (const delta of deltas) {
+        // Times change no value: the stale marks below say whether they change what is drawn.
+        if (delta.readingTimes && readingTimes.value) applyReadingTimes(delta.readingTimes, delta.simTime, readingTimes.value);
         if (!delta.channels) continue;
         const frames = unpackChannels(delta.channels);
         for (const id of CHANNEL_IDS) {
@@ -82,9 +120,15 @@ export const useLiveStore = defineStore('live', () => {
     const last = deltas[deltas.length - 1];
     vitals.value = last.vitals;
     frame.value = { seq: last.seq, simTime: last.simTime, sentAt: last.sentAt, receivedAt };
+    markStale(receivedAt, next);
     version.value = next;
     markApplied(last.seq);
   }
+
+  // Readings age while no frame comes: once a second, those past their kind's limit turn stale.
+  watch(useNow(), (now) => {
+    if (markStale(now, version.value + 1)) version.value++;
+  });
 
   /** Whether the city has an elevator feed (the stress scale): the map's elevator switch and legend. */
   const hasElevators = computed(() => (catalog.value?.groups.elevator.count ?? 0) > 0);
@@ -105,5 +149,5 @@ export const useLiveStore = defineStore('live', () => {
     return trafficCache.value;
   });
 
-  return { catalog, channels, changedAt, hasElevators, cityTrafficIndex, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas };
+  return { catalog, channels, readingTimes, stale, changedAt, hasElevators, cityTrafficIndex, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas, markStale };
 });

@@ -48,6 +48,11 @@ export interface LiveFrame {
   channels: LiveChannels;
   /** The live store's version at which each channel last changed: a layer follows only its own channels. */
   changed: Readonly<Record<ChannelId, number>>;
+  /**
+   * Per sensor channel, 1 for each slot whose reading is stale (the live store's marks); a stale slot
+   * is drawn as no data. A change of marks stamps the channel in `changed`. Absent: nothing is stale.
+   */
+  stale?: Readonly<Partial<Record<ChannelId, Uint8Array>>>;
   events: MapEvents;
   visible: Record<MapLayerId, boolean>;
   zoom: number;

@@ -3,10 +3,12 @@
  * (in draw order), positions are copied together once per catalogue, and colours and sizes live in
  * shared swap buffers. A kind repaints its run when its channels (or, clustered, the clusters)
  * changed; a repaint that changes no byte keeps the buffer and the layer. A kind switched off gets
- * size 0, so it is neither drawn nor picked while its neighbours stay.
+ * size 0, so it is neither drawn nor picked while its neighbours stay. A slot whose reading is stale
+ * is drawn as no data, whatever its kind paints (issue 15).
  */
 import type { Layer } from '@deck.gl/core';
 import type { IconName } from '../icons/iconAtlas';
+import { writeStaleAsNoData } from '../liveColors';
 import { floatSwapBuffer, SwapBuffer } from '../swapBuffer';
 import { buildDotPointLayer } from './dotPointLayer';
 import { buildIconPointLayer } from './iconPointLayer';
@@ -58,7 +60,10 @@ export function pointSlot(specs: readonly PointSpec[], env: LayerEnv): LiveSlot 
       if (!specs.some((s, i) => due[i] && liveBuffer(s) === buffer)) continue;
       const changed = buffer.write((out) => {
         specs.forEach((s, i) => {
-          if (due[i] && liveBuffer(s) === buffer) s.paint(states[i], f, out.subarray(offsets[i] * 4, (offsets[i] + counts[i]) * 4), env);
+          if (!due[i] || liveBuffer(s) !== buffer) return;
+          const run = out.subarray(offsets[i] * 4, (offsets[i] + counts[i]) * 4);
+          s.paint(states[i], f, run, env);
+          for (const id of s.channels) writeStaleAsNoData(f.stale?.[id], run);
         });
       });
       if (changed) data.set(accessor, buffer.current);

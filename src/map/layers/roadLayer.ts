@@ -5,7 +5,7 @@
  * for the cost of one colour pass and one upload.
  */
 import { LineLayer } from '@deck.gl/layers';
-import { writeCongestionColors } from '../liveColors';
+import { writeCongestionColors, writeStaleAsNoData } from '../liveColors';
 import { ROAD_CLASS_WIDTH } from '../mapPalette';
 import { SwapBuffer, type AttributeValue } from '../swapBuffer';
 import { defineLayer, slotTarget } from './layerSpec';
@@ -61,7 +61,7 @@ export function buildRoadLayer({ data, visible, uiScale }: RoadLayerInput): Line
   });
 }
 
-/** Road segments by congestion: one colour pass over every segment when the index channel changed. */
+/** Road segments by congestion (a stale index is no data): one colour pass over every segment when the index channel changed. */
 export const ROAD_LAYER = defineLayer({
   id: ROAD_LAYER_ID,
   kind: 'roadSegment',
@@ -73,7 +73,11 @@ export const ROAD_LAYER = defineLayer({
     return { count: g.count, colors, data: roadData(geometry, colors.current) };
   },
   paint({ colors, data }, f) {
-    if (colors.write((out) => writeCongestionColors(f.channels['road.index'], out))) data.set('getColor', colors.current);
+    const write = (out: Uint8Array) => {
+      writeCongestionColors(f.channels['road.index'], out);
+      writeStaleAsNoData(f.stale?.['road.index'], out);
+    };
+    if (colors.write(write)) data.set('getColor', colors.current);
   },
   key: ({ data }, f, on) => (on ? `1|${data.version}|${f.uiScale}` : `0|${f.uiScale}`),
   build: ({ data }, f, on) => buildRoadLayer({ data, visible: on, uiScale: f.uiScale }),

@@ -1,12 +1,16 @@
-/** The city's weather for the header: mean temperature and wind over the reporting stations (pure). */
+/**
+ * The city's weather for the header: mean temperature and wind over the reporting stations whose
+ * readings are current (pure). Only when every station's reading is old does it fall back on those,
+ * and says so.
+ */
 
-/** Mean of the finite values; NaN when none is. */
-export function finiteMean(values: ArrayLike<number>): number {
+/** Mean of the finite values (but those marked in `skip`); NaN when none is. */
+export function finiteMean(values: ArrayLike<number>, skip?: ArrayLike<number>): number {
   let sum = 0;
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (Number.isFinite(v)) {
+    if (Number.isFinite(v) && !skip?.[i]) {
       sum += v;
       n++;
     }
@@ -27,12 +31,23 @@ export interface WeatherSummary {
   tempC: number;
   windMs: number;
   beaufort: number;
+  /** From stale readings only: no station's reading is current. */
+  stale: boolean;
 }
 
-export function weatherSummary(temp: ArrayLike<number> | undefined, wind: ArrayLike<number> | undefined): WeatherSummary | null {
+/** Which station readings are stale (1 per slot; the live store's marks), per channel. */
+export interface WeatherStale {
+  temp?: ArrayLike<number>;
+  wind?: ArrayLike<number>;
+}
+
+export function weatherSummary(temp: ArrayLike<number> | undefined, wind: ArrayLike<number> | undefined, stale: WeatherStale = {}): WeatherSummary | null {
   if (!temp || !wind) return null;
-  const tempC = finiteMean(temp);
-  const windMs = finiteMean(wind);
-  if (!Number.isFinite(tempC) && !Number.isFinite(windMs)) return null;
-  return { tempC, windMs, beaufort: beaufortOf(windMs) };
+  const tempC = finiteMean(temp, stale.temp);
+  const windMs = finiteMean(wind, stale.wind);
+  if (Number.isFinite(tempC) || Number.isFinite(windMs)) return { tempC, windMs, beaufort: beaufortOf(windMs), stale: false };
+  const oldTemp = finiteMean(temp);
+  const oldWind = finiteMean(wind);
+  if (!Number.isFinite(oldTemp) && !Number.isFinite(oldWind)) return null;
+  return { tempC: oldTemp, windMs: oldWind, beaufort: beaufortOf(oldWind), stale: true };
 }

@@ -6,7 +6,7 @@ import AssetDetailCard from '@/detail/AssetDetailCard.vue';
 import { i18n, setLocale } from '@/i18n';
 import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '@/protocol/assets';
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '@/protocol/channels';
-import { useLiveStore, type LiveChannels } from '@/stores/useLiveStore';
+import { useLiveStore, type LiveChannels, type ReadingTimes } from '@/stores/useLiveStore';
 import { useMapViewStore } from '@/stores/useMapViewStore';
 
 const MIN = 60_000;
@@ -110,6 +110,47 @@ describe('asset detail card', () => {
     await flushPromises();
     expect(wrapper!.get('[data-testid="asset-detail-state"]').text()).toBe('超危险水位');
     expect(wrapper!.find('[data-testid="asset-detail-eta"]').exists()).toBe(false);
+  });
+
+  it('shows how old the reading is, and dims and marks it once older than its kind’s limit', async () => {
+    const live = setUpLive(4.3);
+    const times = Object.fromEntries(CHANNEL_IDS.map((id) => [id, new Float64Array(2).fill(NaN)])) as ReadingTimes;
+    const simTime = live.frame!.simTime;
+    // Fed from outside, measured 3½ min before the frame (the half keeps the shared 1 Hz clock's lag out of the minutes).
+    times.water[0] = simTime - 3.5 * MIN;
+    live.readingTimes = times;
+    useMapViewStore().select({ kind: 'waterGauge', slot: 0 });
+    mountCard();
+    await flushPromises();
+    const age = () => wrapper!.get('[data-testid="asset-detail-age"]');
+    expect(age().text()).toBe('读数 3 分钟前');
+    expect(age().attributes('data-stale')).toBe('false');
+    expect(wrapper!.find('[data-stale-mark]').exists()).toBe(false);
+    // A water gauge goes stale after 10 min (its no-data interval).
+    times.water[0] = simTime - 12.5 * MIN;
+    live.version++;
+    await flushPromises();
+    expect(age().text()).toBe('读数 12 分钟前');
+    expect(age().attributes('data-stale')).toBe('true');
+    expect(wrapper!.get('[data-stale-mark]').text()).toBe('数据未更新');
+    expect(wrapper!.get('.figures').classes()).toContain('is-stale');
+    setLocale('en');
+    await flushPromises();
+    expect(age().text()).toBe('reading 12 min ago');
+  });
+
+  it('says an asset that never reported has no data yet, and times a team by its frame', async () => {
+    const live = setUpLive(NaN);
+    live.readingTimes = Object.fromEntries(CHANNEL_IDS.map((id) => [id, new Float64Array(2).fill(NaN)])) as ReadingTimes;
+    const view = useMapViewStore();
+    view.select({ kind: 'waterGauge', slot: 0 });
+    mountCard();
+    await flushPromises();
+    expect(wrapper!.get('[data-testid="asset-detail-age"]').text()).toBe('读数 暂无数据');
+    expect(wrapper!.find('[data-stale-mark]').exists()).toBe(false);
+    view.select({ kind: 'team', slot: 0 });
+    await flushPromises();
+    expect(wrapper!.get('[data-testid="asset-detail-age"]').text()).toBe('更新于 刚刚');
   });
 
   it('says so when the history cannot be fetched, and fetches none for kinds without a trend', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetStateOf, channelKey, describeAsset, readingsOf, type AssetFacts } from '@/detail/assetReadout';
+import { assetReadingTime, assetStateOf, channelKey, describeAsset, hasSensors, readingsOf, type AssetFacts } from '@/detail/assetReadout';
 import { detailMessages } from '@/detail/detailMessages';
 import { ASSET_KINDS, ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type AssetKind, type WireAssetGroup } from '@/protocol/assets';
 import { toCatalogView } from '@/protocol/catalogView';
@@ -115,5 +115,31 @@ describe('readings and state', () => {
   it('names channels without dots for message paths', () => {
     expect(channelKey('weather.temp')).toBe('weather_temp');
     expect(channelKey('rain')).toBe('rain');
+  });
+});
+
+describe('reading time', () => {
+  const T = Date.UTC(2026, 6, 15, 6, 0);
+  const times = (fill: Partial<Record<ChannelId, number[]>>) =>
+    Object.fromEntries(CHANNEL_IDS.map((id) => [id, Float64Array.from(fill[id] ?? [NaN, NaN])])) as Record<ChannelId, Float64Array>;
+
+  it('is the newest of the asset’s sensor readings, NaN where the simulator measured at the frame’s time', () => {
+    const pump = readingsOf('pumpStation', channels({ 'pump.state': [PUMP_STATES.indexOf('running')], 'pump.level': [1.2], 'pump.flow': [NaN] }), 0);
+    expect(assetReadingTime(pump, times({ 'pump.state': [T - 5000, NaN], 'pump.level': [T - 9000, NaN], 'pump.flow': [T, NaN] }), 0)).toBe(T - 5000); // flow has no value
+    expect(assetReadingTime(pump, times({ 'pump.state': [T - 5000, NaN] }), 0)).toBeNaN();
+  });
+
+  it('is null when no sensor of the asset says anything: silent, offline, never heard from', () => {
+    const silent = readingsOf('waterGauge', channels({ water: [NaN] }), 0);
+    expect(assetReadingTime(silent, times({}), 0)).toBeNull();
+    const offline = readingsOf('elevator', channels({ 'elevator.state': [ELEVATOR_STATES.indexOf('offline')] }), 0);
+    expect(assetReadingTime(offline, times({ 'elevator.state': [T, T] }), 0)).toBeNull();
+  });
+
+  it('leaves the desk’s own channels out: a team has no sensor, a road’s closure is no reading', () => {
+    expect(hasSensors('team')).toBe(false);
+    expect(hasSensors('roadSegment')).toBe(true);
+    const road = readingsOf('roadSegment', channels({ 'road.speed': [NaN], 'road.index': [NaN], 'road.closed': [1] }), 0);
+    expect(assetReadingTime(road, times({ 'road.closed': [T, T] }), 0)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { mount } from '@vue/test-utils';
+import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import DispatchQueue from '@/dispatch/DispatchQueue.vue';
@@ -7,6 +7,7 @@ import IncidentDetailCard from '@/dispatch/IncidentDetailCard.vue';
 import { NO_FILTER } from '@/dispatch/queue';
 import TeamSuggestions from '@/dispatch/TeamSuggestions.vue';
 import { i18n, setLocale } from '@/i18n';
+import { useConnectionStore } from '@/stores/useConnectionStore';
 import { useLiveStore } from '@/stores/useLiveStore';
 import { makeIncident } from '../../../support/incidentFixture';
 
@@ -41,6 +42,23 @@ describe('dispatch console panels', () => {
     expect(wrapper.get('[data-testid="queue-row-INC-000043"]').find('[data-testid="escalated-marker"]').exists()).toBe(true);
     await wrapper.get('[data-testid="queue-row-INC-000043"]').trigger('click');
     expect(wrapper.emitted('select')).toEqual([['INC-000043']]);
+  });
+
+  it('dims and marks the SLA countdowns while the feed is down: they stand still on its clock', async () => {
+    const connection = useConnectionStore();
+    connection.setConnected(true);
+    connection.frameArrived(Date.now());
+    const queue = mount(DispatchQueue, { ...opts, props: { rows: [incident], total: 1, selectedId: null, filter: NO_FILTER } });
+    const detail = mount(IncidentDetailCard, { ...opts, props: { incident } });
+    expect(queue.get('.sla').classes()).not.toContain('is-stale');
+    expect(detail.find('[data-stale-mark]').exists()).toBe(false);
+    connection.setConnected(false);
+    await flushPromises();
+    expect(queue.get('.sla').classes()).toContain('is-stale');
+    expect(queue.get('.sla').text()).toBe('1:00');
+    expect(queue.get('[data-testid="queue-sla-heading"] [data-stale-mark]').text()).toBe('数据未更新');
+    expect(detail.get('[data-testid="detail-sla"]').classes()).toContain('is-stale');
+    expect(detail.find('[data-stale-mark]').exists()).toBe(true);
   });
 
   it('shows an outside caller’s description as literal text, never as HTML', () => {

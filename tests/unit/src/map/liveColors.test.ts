@@ -5,6 +5,7 @@ import {
   writeElevatorStyle,
   writePumpColors,
   writeRainColors,
+  writeStaleAsNoData,
   writeTeamColors,
   writeWaterColors,
 } from '@/map/liveColors';
@@ -101,5 +102,29 @@ describe('state colours', () => {
     expect(Array.from(out.slice(0, 3))).toEqual([0, 200, 220]);
     expect(Array.from(out.slice(4, 7))).toEqual([255, 140, 0]);
     expect(Array.from(out.slice(8, 11))).toEqual([255, 40, 40]);
+  });
+
+  it('draws a gauge with no reading in the map’s one no-data grey, not as a dry or normal one', () => {
+    const rain = new Uint8Array(8);
+    writeRainColors([NaN, 0], rain);
+    expect(Array.from(rain.slice(0, 4))).toEqual([...NO_DATA, 255]);
+    expect(rgbAt(rain, 1)).not.toEqual([...NO_DATA]);
+    const water = new Uint8Array(4);
+    writeWaterColors([NaN], [4.55], [5.05], water);
+    expect(rgbAt(water, 0)).toEqual([...NO_DATA]);
+  });
+});
+
+describe('stale readings', () => {
+  it('draws each slot marked stale as no data, whatever its state, and keeps hidden slots hidden', () => {
+    const out = new Uint8Array(12);
+    writePumpColors([2, 2, 2], out, Uint8Array.from([1, 1, 0])); // fault, the third inside a cluster
+    writeStaleAsNoData(Uint8Array.from([0, 1, 1]), out);
+    expect(rgbAt(out, 0)).toEqual([...PUMP_STATE_COLORS.fault]);
+    expect(Array.from(out.slice(4, 8))).toEqual([...NO_DATA, 255]);
+    expect(out[11]).toBe(0);
+    const before = out.slice();
+    writeStaleAsNoData(undefined, out);
+    expect(out).toEqual(before);
   });
 });

@@ -9,6 +9,7 @@ import type { LiveFrame } from '@/map/layers/layerSpec';
 import { RainFieldLayer } from '@/map/layers/rainFieldLayer';
 import { createLiveLayerSet } from '@/map/liveLayers';
 import { DEFAULT_VISIBLE } from '@/map/mapLayers';
+import { NO_DATA } from '@/map/mapPalette';
 import { capPixelRatio } from '@/map/pixelRatio';
 import { alarm, closure, everyChannelAt, incident, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from '../../../support/mapFixtures';
 
@@ -154,6 +155,26 @@ describe('live layer set', () => {
     expect(runOf(layers, 'rainGauges', 'getLineColor').slice(0, 3)).toEqual(dark);
     expect(runOf(layers, 'rainGauges', 'getFillColor').slice(0, 3)).not.toEqual(dark);
     expect(runOf(layers, 'waterGauges', 'getRadius')[0]).toBeGreaterThan(runOf(layers, 'rainGauges', 'getRadius')[0]);
+  });
+
+  it('draws a sensor whose reading is stale as no data, repainting when the marks change', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const channels = mapChannels(catalog);
+    channels.rain.fill(20);
+    channels.water.fill(5.5);
+    const marks = (kind: keyof typeof catalog.groups) => new Uint8Array(catalog.groups[kind].count);
+    const stale = { rain: marks('rainGauge'), water: marks('waterGauge'), 'pump.state': marks('pumpStation'), 'road.index': marks('roadSegment') };
+    const fresh = set.build(frame({ channels, stale, zoom: 12 }));
+    expect(runOf(fresh, 'waterGauges', 'getLineColor').slice(0, 3)).not.toEqual([...NO_DATA]);
+    for (const m of Object.values(stale)) m[0] = 1;
+    // The store stamps each channel whose marks changed, as it does a changed reading.
+    const old = set.build(frame({ channels, stale, zoom: 12, liveVersion: 2 }));
+    expect(runOf(old, 'waterGauges', 'getLineColor').slice(0, 3)).toEqual([...NO_DATA]);
+    expect(runOf(old, 'waterGauges', 'getLineColor').slice(4, 7)).not.toEqual([...NO_DATA]);
+    expect(runOf(old, 'rainGauges', 'getFillColor').slice(0, 3)).toEqual([...NO_DATA]);
+    expect(runOf(old, 'pumps', 'getColor').slice(0, 3)).toEqual([...NO_DATA]);
+    expect(runOf(old, 'roads', 'getColor').slice(0, 3)).toEqual([...NO_DATA]);
+    expect(runOf(old, 'roads', 'getColor').slice(4, 7)).not.toEqual([...NO_DATA]);
   });
 
   it('clusters drainage points below zoom 11.5 and shows them one by one above', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { legendSections } from '@/map/legendSections';
+import { NO_DATA } from '@/map/mapPalette';
 import { prefersReducedMotion } from '@/map/mapCamera';
 import { DEFAULT_VISIBLE, MAP_LAYERS, type MapLayerId } from '@/map/mapLayers';
 import { PulseLoop } from '@/map/pulseLoop';
@@ -54,9 +55,18 @@ describe('legend', () => {
     expect(legendSections(only('districts'))).toEqual([]);
   });
 
-  it('shows the rain field without the dry band, the gauges with it', () => {
+  it('shows the rain field without the dry band, the gauges with it and with their no-data grey', () => {
     expect(legendSections(only('rainField'))[0].items).toHaveLength(6);
-    expect(legendSections(only('rainGauges'))[0].items).toHaveLength(7);
+    const gauges = legendSections(only('rainGauges'))[0].items;
+    expect(gauges).toHaveLength(8);
+    expect(gauges.at(-1)).toEqual({ label: 'legend.noData', color: NO_DATA, shape: 'dot' });
+  });
+
+  it('names the no-data grey of every sensor layer that lacked it, and the pumps offline or silent', () => {
+    const last = (id: MapLayerId) => legendSections(only(id))[0].items.at(-1);
+    expect(last('waterGauges')).toEqual({ label: 'legend.noData', color: NO_DATA, shape: 'ring' });
+    expect(last('roads')).toEqual({ label: 'legend.noData', color: NO_DATA, shape: 'line' });
+    expect(legendSections(only('pumps'))[0].items.map((i) => i.label)).toContain('legend.offlineNoData');
   });
 });
 

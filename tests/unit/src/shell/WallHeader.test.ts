@@ -7,6 +7,7 @@ import type { WeatherWarning } from '@/protocol/weatherWarnings';
 import WarningTicker from '@/shell/warnings/WarningTicker.vue';
 import WallHeader from '@/shell/WallHeader.vue';
 import { useCityEventsStore } from '@/stores/useCityEventsStore';
+import { useConnectionStore } from '@/stores/useConnectionStore';
 import { setUpLive, SIM_T0 } from '../../../support/liveFixtures';
 
 let pinia: Pinia;
@@ -62,6 +63,39 @@ describe('wall header', () => {
     setLocale('en');
     await flushPromises();
     expect(wrapper.get('[data-testid="warning-level"]').text()).toContain('Orange rainstorm warning');
+  });
+});
+
+describe('old data in the header and ticker', () => {
+  it('dims and marks the weather, warning level, traffic index and ticker while the feed is down, and only then', async () => {
+    setUpLive();
+    issue(warning('a', 'orange'));
+    wrapper = mount({ components: { WallHeader, WarningTicker }, template: '<div><WallHeader /><WarningTicker /></div>' }, { global: { plugins: [pinia, i18n] } });
+    const figures = ['header-weather', 'warning-level', 'city-traffic-index', 'warning-ticker'].map((id) => () => wrapper!.get(`[data-testid="${id}"]`));
+    for (const figure of figures) {
+      expect(figure().attributes('data-stale')).toBe('false');
+      expect(figure().find('[data-stale-mark]').exists()).toBe(false);
+    }
+    useConnectionStore().setConnected(false);
+    await flushPromises();
+    for (const figure of figures) {
+      expect(figure().attributes('data-stale')).toBe('true');
+      expect(figure().get('[data-stale-mark]').text()).toBe('数据未更新');
+      expect(figure().find('.is-stale').exists()).toBe(true);
+    }
+    // Still what it last said, dimmed: the warning is not dropped.
+    expect(figures[1]().text()).toContain('暴雨橙色预警');
+    expect(figures[0]().text()).toMatch(/26\.5 °C/);
+  });
+
+  it('marks the weather when every station’s reading is stale, though the feed is live', async () => {
+    const live = setUpLive();
+    live.stale = { 'weather.temp': Uint8Array.from([1, 1]), 'weather.wind': Uint8Array.from([1, 1]) };
+    live.version++;
+    wrapper = mount(WallHeader, { global: { plugins: [pinia, i18n] } });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="header-weather"]').attributes('data-stale')).toBe('true');
+    expect(wrapper.get('[data-testid="warning-level"]').attributes('data-stale')).toBe('false');
   });
 });
 

@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeDelta } from '@/protocol/channelCodec';
 import { packChannels } from '@/protocol/channelFrame';
+import { encodeChannelTimes, packReadingTimes } from '@/protocol/readingTimesCodec';
 import { useLiveStore } from '@/stores/useLiveStore';
 import { miniCatalog, miniSnapshot } from '../../../support/miniCity';
 
@@ -53,5 +54,34 @@ describe('live store', () => {
     live.setCatalog(catalog);
     expect(live.applySnapshot(miniSnapshot(miniCatalog({ rainGauge: 3, waterGauge: 1 }, 'v2'), 5), 1)).toBe(false);
     expect(live.channels).toBeNull();
+  });
+
+  it('keeps when each slot fed from outside was measured, and marks readings stale as they age', () => {
+    const MIN = 60_000;
+    const live = useLiveStore();
+    live.setCatalog(catalog);
+    const snap = miniSnapshot(catalog, 5, { rain: rain0 });
+    // Gauge 1 was measured outside 12 min before the snapshot (rain gauges go stale after 15).
+    snap.readingTimes = packReadingTimes({ rain: encodeChannelTimes([1], () => snap.simTime - 12 * MIN, snap.simTime) });
+    const arrived = 1_000_000;
+    live.applySnapshot(snap, arrived);
+    expect(Number.isNaN(live.readingTimes!.rain[0])).toBe(true); // the simulator's: measured at the frame's time
+    expect(live.readingTimes!.rain[1]).toBe(snap.simTime - 12 * MIN);
+    expect([...live.stale!.rain!]).toEqual([0, 0, 0]);
+    expect(live.stale!['team.state']).toBeUndefined(); // the desk's own channels do not age one by one
+
+    // A frame 1 min later brings gauge 2's reading, measured 20 min ago: stale at once, and its layer told.
+    const simTime = snap.simTime + MIN;
+    const delta = { seq: 6, simTime, sentAt: 0, channels: null, events: [], vitals: { t: 0, values: [] } };
+    live.applyDeltas([{ ...delta, readingTimes: packReadingTimes({ rain: encodeChannelTimes([2], () => simTime - 20 * MIN, simTime) }) }], arrived + MIN);
+    expect([...live.stale!.rain!]).toEqual([0, 0, 1]);
+    expect(live.changedAt.rain).toBe(live.version);
+    expect(live.changedAt.water).toBeLessThan(live.version);
+
+    // No frame for 2 min more: gauge 1's reading is 15 min 1 s old, and the clock marks it.
+    const v = live.version;
+    expect(live.markStale(arrived + 3 * MIN + 1000, v + 1)).toBe(true);
+    expect([...live.stale!.rain!]).toEqual([0, 1, 1]);
+    expect(live.markStale(arrived + 3 * MIN + 2000, v + 2)).toBe(false);
   });
 });

@@ -64,7 +64,7 @@ describe('header weather', () => {
   });
 
   it('summarises temperature and wind, or nothing before the first snapshot', () => {
-    expect(weatherSummary(new Float32Array([26, 28]), new Float32Array([4, 6]))).toEqual({ tempC: 27, windMs: 5, beaufort: 3 });
+    expect(weatherSummary(new Float32Array([26, 28]), new Float32Array([4, 6]))).toEqual({ tempC: 27, windMs: 5, beaufort: 3, stale: false });
     expect(weatherSummary(undefined, undefined)).toBeNull();
     expect(weatherSummary(new Float32Array([NaN]), new Float32Array([NaN]))).toBeNull();
   });
