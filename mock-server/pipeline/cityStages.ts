@@ -66,6 +66,8 @@ function grid(sites: { lon: number; lat: number }[]): Float64Array {
 export interface PipelineOptions {
   /** The seed behind the simulated city services the vitals report. */
   seed: number;
+  /** A simulator plays the city services (default true). */
+  simulatedServices?: boolean;
   /** The desk's response times (teams accepting, travelling, working). */
   deskRng: Rng;
   autopilot?: boolean;
@@ -101,6 +103,7 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
   const inbox: CityEvent[] = [];
   return {
     seed: options.seed,
+    simulatedServices: options.simulatedServices ?? true,
     assets,
     source,
     external: source.external,
@@ -122,7 +125,7 @@ export function createCityStages(geo: CityGeo, options: CityOptions): CityStages
   const rngs = forkCityRngs(options.seed);
   const simulation = options.simulator === false ? null : new SimulatedCity(geo, options, rngs);
   const source = simulation ?? new ReportedCity(options.assets ?? placeAssets(geo, rngs.assets, options), options.startTime);
-  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules });
+  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null });
   const locator = createDistrictLocator(geo.districts);
   return {
     ...stages,

@@ -35,6 +35,8 @@ const HOUR_MS = 3_600_000;
 /** What a tick runs: any source, and the stages downstream of it. */
 export interface PipelineStages {
   readonly seed: number;
+  /** A simulator plays the city services the vitals report (hotline, power, water…); false: they have no value. */
+  readonly simulatedServices: boolean;
   readonly assets: CityAssets;
   readonly source: CitySource;
   /** The newest reading from outside per slot (laid over the source's own). */
@@ -124,5 +126,5 @@ export function cityStateOf(stages: PipelineStages, readings: Readings): CitySta
 
 /** Every vital-sign indicator of the catalogue, from the city state. */
 export function vitalsOf(stages: PipelineStages, state: CityState): VitalsFrame {
-  return computeVitals(INDICATOR_DEFINITIONS, vitalsFacts(state, { seed: stages.seed, roadLengthKm: stages.assets.roads.lengthKm }));
+  return computeVitals(INDICATOR_DEFINITIONS, vitalsFacts(state, { seed: stages.simulatedServices ? stages.seed : null, roadLengthKm: stages.assets.roads.lengthKm }));
 }

@@ -18,7 +18,11 @@ export const P1_CATEGORIES: IncidentCategory[] = INCIDENT_CATEGORIES.filter((c) 
 
 /** What stays the same from frame to frame: the seed behind the city services, and the road lengths. */
 export interface VitalsContext {
-  seed: number;
+  /**
+   * The seed behind the simulated city services (hotline, power, water, gas, air, rail, markets);
+   * null when no simulator plays them: their indicators then have no value, rather than made-up ones.
+   */
+  seed: number | null;
   /** Length of each road segment, km, in slot order. */
   roadLengthKm: ArrayLike<number>;
 }
@@ -50,8 +54,13 @@ export interface VitalsFacts {
   frozen: number;
   /** Highest active weather warning: 0 none, 1 blue … 4 red. */
   warningLevel: number;
-  /** What the city services respond to. */
-  services: CityConditions;
+  /** What the simulated city services respond to; null when no simulator plays them. */
+  services: CityConditions | null;
+}
+
+/** An indicator read from the simulated city services: no value (NaN) when none plays them. */
+export function fromServices(read: (services: CityConditions) => number): (facts: VitalsFacts) => number {
+  return (facts) => (facts.services ? read(facts.services) : Number.NaN);
 }
 
 const RUNNING = PUMP_STATES.indexOf('running');
@@ -164,7 +173,7 @@ export function vitalsFacts(state: CityState, context: VitalsContext): VitalsFac
     waterOverWarning,
     frozen,
     warningLevel,
-    services: {
+    services: context.seed === null ? null : {
       timeMs: state.timeMs,
       seed: context.seed,
       meanRainMmH: Number.isFinite(rain.mean) ? rain.mean : 0,

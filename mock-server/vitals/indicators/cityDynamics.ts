@@ -4,7 +4,7 @@
  */
 import { INCIDENT_CATEGORIES } from '../../../src/protocol/cityEvents';
 import { hotlineCallsPerHour, hotspotOccupancy } from '../../simulator/cityServices';
-import { P1_CATEGORIES } from '../vitalsFacts';
+import { fromServices, P1_CATEGORIES } from '../vitalsFacts';
 import { defineIndicator } from './defineIndicator';
 
 export const CITY_DYNAMICS = [
@@ -50,7 +50,7 @@ export const CITY_DYNAMICS = [
     definition: '12345市民热线每小时来电量：日内规律×降雨与预警加量，另按在办事件和停电事件增加。',
     definitionEn: 'Calls per hour to the 12345 citizen hotline: the daily pattern, more in rain and warnings, plus calls about open incidents and outages.',
     digits: 0,
-    compute: (f) => hotlineCallsPerHour(f.services),
+    compute: fromServices(hotlineCallsPerHour),
   }),
   defineIndicator({
     id: 'city.hotspotCrowd',
@@ -64,7 +64,7 @@ export const CITY_DYNAMICS = [
     definition: '外滩、南京路、陆家嘴、徐家汇、豫园、虹桥枢纽、迪士尼中最拥挤者的在场人数占安全容量之比。',
     definitionEn: 'Occupancy, as a share of safe capacity, of the busiest of the Bund, Nanjing Road, Lujiazui, Xujiahui, Yuyuan, Hongqiao hub and Disney.',
     digits: 0,
-    compute: (f) => Math.max(...hotspotOccupancy(f.services)),
+    compute: fromServices((services) => Math.max(...hotspotOccupancy(services))),
   }),
   defineIndicator({
     id: 'city.p1Waiting',

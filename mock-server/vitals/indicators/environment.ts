@@ -5,6 +5,7 @@
 import { RAIN_GRADES_MM_H } from '../../../src/domain/thresholds';
 import { airQuality } from '../../simulator/cityServices';
 import { defineIndicator } from './defineIndicator';
+import { fromServices } from '../vitalsFacts';
 
 export const ENVIRONMENT = [
   defineIndicator({
@@ -63,7 +64,7 @@ export const ENVIRONMENT = [
     definition: '全市平均AQI（HJ 633）：PM2.5与臭氧1小时分指数的较大者；101起为轻度污染，201起为重度污染。',
     definitionEn: 'City-mean AQI (HJ 633): the larger of the PM2.5 and 1-hour ozone sub-indices; 101 and up is polluted, 201 and up heavily.',
     digits: 0,
-    compute: (f) => airQuality(f.services).aqi,
+    compute: fromServices((services) => airQuality(services).aqi),
   }),
   defineIndicator({
     id: 'env.pm25',
@@ -77,7 +78,7 @@ export const ENVIRONMENT = [
     definition: '全市平均PM2.5浓度：季节基值×日变化×天气型，降雨冲刷；75为二级标准日均限值。',
     definitionEn: 'City-mean PM2.5: the season × time of day × the day\'s weather type, washed out by rain; 75 is the grade-II daily limit.',
     digits: 0,
-    compute: (f) => airQuality(f.services).pm25,
+    compute: fromServices((services) => airQuality(services).pm25),
   }),
   defineIndicator({
     id: 'env.warningLevel',

@@ -4,6 +4,7 @@
  */
 import { gasPressureMpa, POWER_CAPACITY_GW, powerLoadGw, vegetableArrivalsT, waterSupplyPressureMpa } from '../../simulator/cityServices';
 import { defineIndicator } from './defineIndicator';
+import { fromServices } from '../vitalsFacts';
 
 export const SUPPLY = [
   defineIndicator({
@@ -18,7 +19,7 @@ export const SUPPLY = [
     definition: `全网用电负荷：日内基荷＋空调/采暖负荷（随气象站平均气温）；预警、告警线为供电能力${POWER_CAPACITY_GW} GW的90%、95%。`,
     definitionEn: `Grid load: the daily base load plus cooling or heating with the stations' mean temperature; bands at 90 % and 95 % of the ${POWER_CAPACITY_GW} GW supply capacity.`,
     digits: 1,
-    compute: (f) => powerLoadGw(f.services),
+    compute: fromServices(powerLoadGw),
   }),
   defineIndicator({
     id: 'supply.powerOutages',
@@ -48,7 +49,7 @@ export const SUPPLY = [
     definition: '供水管网平均服务压力：早晚用水高峰及高温时下降；服务压力不宜低于0.16 MPa。',
     definitionEn: 'Mean service pressure of the water network: it sags at the morning and evening peaks and in the heat; it should stay above 0.16 MPa.',
     digits: 3,
-    compute: (f) => waterSupplyPressureMpa(f.services),
+    compute: fromServices(waterSupplyPressureMpa),
   }),
   defineIndicator({
     id: 'supply.gasPressure',
@@ -63,7 +64,7 @@ export const SUPPLY = [
     definition: '中压燃气管网平均压力：午晚餐用气高峰及冬季采暖时下降。',
     definitionEn: 'Mean pressure of the medium-pressure gas network: it dips at the lunch and dinner peaks and with winter heating.',
     digits: 3,
-    compute: (f) => gasPressureMpa(f.services),
+    compute: fromServices(gasPressureMpa),
   }),
   defineIndicator({
     id: 'supply.vegetables',
@@ -77,6 +78,6 @@ export const SUPPLY = [
     definition: '主要蔬菜批发市场近24小时到货量：日间波动，橙色、红色气象预警时运输受阻而减少。',
     definitionEn: 'Vegetables arriving at the main wholesale markets over 24 hours: day-to-day swings, fewer while orange or red warnings hold up the lorries.',
     digits: 0,
-    compute: (f) => vegetableArrivalsT(f.services),
+    compute: fromServices(vegetableArrivalsT),
   }),
 ];

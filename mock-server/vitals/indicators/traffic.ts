@@ -4,6 +4,7 @@
  */
 import { railLoadPct } from '../../simulator/cityServices';
 import { defineIndicator } from './defineIndicator';
+import { fromServices } from '../vitalsFacts';
 
 export const TRAFFIC = [
   defineIndicator({
@@ -95,6 +96,6 @@ export const TRAFFIC = [
     definition: '最繁忙线路高峰断面满载率（额定每平方米6人）：早晚高峰、周末与降雨转乘；23:30至5:30停运为0。',
     definitionEn: 'Load of the busiest line sections against rated capacity (6 standing per m²): rush hours, weekends, rain moving people onto the metro; 0 while closed 23:30–05:30.',
     digits: 0,
-    compute: (f) => railLoadPct(f.services),
+    compute: fromServices(railLoadPct),
   }),
 ];

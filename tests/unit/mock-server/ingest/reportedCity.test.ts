@@ -4,6 +4,7 @@ import { loadCityGeo } from '../../../../mock-server/city/cityGeo';
 import { createCityStages } from '../../../../mock-server/pipeline/cityStages';
 import { LiveCity } from '../../../../mock-server/pipeline/liveCity';
 import { PUMP_STATES } from '@/protocol/assets';
+import { INDICATORS } from '../../../../mock-server/vitals/indicatorCatalogue';
 
 const T0 = Date.parse('2026-07-15T09:00:00+08:00');
 const MIN = 60_000;
@@ -67,5 +68,17 @@ describe('the city with the simulator off', () => {
     clock.now = T0 + 10 * MIN + 1000;
     const resumed = city.tick().events.flatMap((e) => (e.type === 'alarm' ? [e.alarm] : []));
     expect(resumed.map((a) => `${a.trigger}:${a.slot}:${a.state}`)).toEqual(['frozen:1:cleared']);
+  });
+
+  it('reports no value for the city services only a simulator plays, rather than made-up figures', () => {
+    const clock = { now: T0 };
+    const { city } = reportedCity(clock);
+    clock.now = T0 + 1000;
+    const { vitals } = city.tick();
+    const value = (id: string) => vitals.values[INDICATORS.findIndex((i) => i.id === id)];
+    const services = ['city.hotline', 'city.hotspotCrowd', 'env.aqi', 'env.pm25', 'supply.powerLoad', 'supply.waterPressure', 'supply.gasPressure', 'supply.vegetables', 'traffic.railLoad'];
+    for (const id of services) expect([id, value(id)]).toEqual([id, null]);
+    // What the desk itself knows stays: no incidents open.
+    expect(value('city.openIncidents')).toBe(0);
   });
 });
