@@ -185,4 +185,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'SensorThings cursors: per server and Datastream, the phenomenonTime its polling has read up to',
+    sql: `
+      CREATE TABLE sensorthings_cursors (
+        server TEXT NOT NULL,
+        datastream TEXT NOT NULL,
+        last_start BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (server, datastream)
+      );
+    `,
+  },
 ];
