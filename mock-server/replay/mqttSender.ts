@@ -1,9 +1,9 @@
 /**
- * Publishes a replay's batches over MQTT, as a sensor gateway would: each asset's readings of its
- * kind's first measure to `cityops/v1/readings/<kind>/<assetId>` as `{"t", "v"}` (or an array of
- * them), any other measure as a SenML pack on `cityops/v1/senml` (names `<kind>/<assetId>/<measure>`),
- * at QoS 1 so each publish is acknowledged by the broker. The broker's acknowledgement is all that
- * comes back: MQTT carries no per-reading verdict.
+ * Publishes a replay's batches over MQTT, as a sensor gateway would: each asset's readings to
+ * `cityops/v1/readings/<kind>/<assetId>` (the kind's first measure) or `…/<assetId>/<measure>` (any
+ * other) as `{"t", "v"}` or an array of them, at QoS 1, so each publish is acknowledged once the
+ * server has kept it. That acknowledgement is all that comes back: MQTT carries no per-reading verdict
+ * (the server counts them on `GET /api/health`).
  */
 import { connectAsync } from 'mqtt';
 import { INGEST_MEASURES } from '../ingest/ingestChannels';
@@ -29,12 +29,9 @@ export function mqttMessages(batch: readonly OutgoingReading[]): { topic: string
   }
   return [...groups.values()].map((readings) => {
     const { kind, assetId, measure } = readings[0];
-    if (!isFirstMeasure(kind, measure)) {
-      const pack = readings.map((r) => ({ n: `${kind}/${assetId}/${measure}`, t: r.tMs / 1000, v: r.v }));
-      return { topic: 'cityops/v1/senml', payload: JSON.stringify(pack) };
-    }
+    const topic = `cityops/v1/readings/${kind}/${assetId}${isFirstMeasure(kind, measure) ? '' : `/${measure}`}`;
     const entries = readings.map((r) => ({ t: new Date(r.tMs).toISOString(), v: r.v }));
-    return { topic: `cityops/v1/readings/${kind}/${assetId}`, payload: JSON.stringify(entries.length === 1 ? entries[0] : entries) };
+    return { topic, payload: JSON.stringify(entries.length === 1 ? entries[0] : entries) };
   });
 }
 

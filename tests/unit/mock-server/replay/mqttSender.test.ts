@@ -14,8 +14,11 @@ describe('mqttMessages', () => {
     ]);
   });
 
-  it('sends a measure other than the kind’s first as a SenML pack', () => {
-    expect(mqttMessages([r('pumpStation', 'PS-0001', 'flow', 0, 4.2)])).toEqual([{ topic: 'cityops/v1/senml', payload: `[{"n":"pumpStation/PS-0001/flow","t":${T / 1000},"v":4.2}]` }]);
+  it('names a measure other than the kind’s first in the topic', () => {
+    expect(mqttMessages([r('pumpStation', 'PS-0001', 'flow', 0, 4.2), r('pumpStation', 'PS-0001', 'level', 0, 1.5)])).toEqual([
+      { topic: 'cityops/v1/readings/pumpStation/PS-0001/flow', payload: '{"t":"2026-07-15T06:00:00.000Z","v":4.2}' },
+      { topic: 'cityops/v1/readings/pumpStation/PS-0001', payload: '{"t":"2026-07-15T06:00:00.000Z","v":1.5}' },
+    ]);
   });
 });
 
