@@ -38,6 +38,7 @@ import { HistoryRecorder } from './history/historyRecorder';
 import { incidentRoutes } from './http/incidentRoutes';
 import { assetLookupOf } from './ingest/assetLookup';
 import { IngestGate } from './ingest/ingestGate';
+import { PositionGate } from './ingest/positionGate';
 import { ingestRoutes } from './http/ingestRoutes';
 import { assetCount } from './pipeline/readings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
@@ -94,6 +95,8 @@ export interface CityApp {
   history: HistoryRecorder;
   /** Where readings from outside come in (HTTP, MQTT, replays): checked, kept, queued for the next tick. */
   ingest: IngestGate;
+  /** Where positions from outside come in (teams' terminals over MQTT, with the simulator off). */
+  positions: PositionGate;
   /** Set by the boot code when it starts the MQTT brokers (server.ts). */
   mqtt?: MqttBrokers;
 }
@@ -138,13 +141,22 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const { feed } = city;
   const recorder = new HistoryRecorder(storage.history, stages.assets, feed.indicators);
   await recorder.resume(startTime);
+  const lookup = assetLookupOf(feed.catalog, (kind) => assetCount(stages.assets, kind));
   const ingest = new IngestGate({
-    lookup: assetLookupOf(feed.catalog, (kind) => assetCount(stages.assets, kind)),
+    lookup,
     store: new SqliteReadingStore(db),
     cityNow: () => stages.source.timeMs,
     wallNow: now,
     deliver: (readings) => {
       for (const reading of readings) stages.incoming.push(reading);
+    },
+  });
+  const positions = new PositionGate({
+    lookup,
+    takes: (kind) => (stages.simulation === null ? true : `${kind} positions come from the simulator while it runs (--simulator off takes them from outside)`),
+    now: () => Math.max(stages.source.timeMs, now()),
+    deliver: (reported) => {
+      for (const p of reported) stages.incomingPositions.push(p);
     },
   });
 
@@ -163,7 +175,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   installSocketAuth(io, auth, http.log);
   const hub = attachHub(io, feed, http.log, workOrders);
   attachAlarmCommands(io, alarms, http.log);
-  const app: CityApp = { http, io, city, feed, hub, db, auth, workOrders, alarms, history: recorder, ingest };
+  const app: CityApp = { http, io, city, feed, hub, db, auth, workOrders, alarms, history: recorder, ingest, positions };
   const canView = requirePermission(auth, 'view');
 
   await http.register(

@@ -19,6 +19,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
   app.mqtt = await startMqttBrokers({
     config: deps.config,
     readings: app.ingest,
+    positions: app.positions,
     integrationOf: async (key) => {
       const principal = await app.auth.principalFor(key);
       return principal?.kind === 'integration' ? principal.name : null;

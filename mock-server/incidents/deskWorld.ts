@@ -54,4 +54,10 @@ export interface DeskWorld {
   setAccident(segment: number, blocked: boolean): void;
   /** An entrapment opened (true) or ended (false) at an elevator. */
   setTrapped(elevator: number, trapped: boolean): void;
+  /**
+   * A team's terminal reported where the team was at `t` (epoch ms); an older report than the
+   * team's newest is ignored. Only a world where teams move by report has it (not the simulator's,
+   * which drives its teams itself).
+   */
+  teamReportedAt?(slot: number, lon: number, lat: number, t: number): void;
 }

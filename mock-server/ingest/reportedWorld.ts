@@ -14,11 +14,21 @@ export class ReportedWorld implements DeskWorld {
   /** 1 = held closed by a closure notice, per road segment. */
   readonly closed: Uint8Array;
   private readonly router: Router;
+  /** When each team last reported its position (−Infinity: never). */
+  private readonly reportedAt: Float64Array;
 
   constructor(assets: CityAssets) {
     this.teams = createTeamsState(assets);
     this.closed = new Uint8Array(assets.roads.segmentCount);
     this.router = routerFor(assets.roads);
+    this.reportedAt = new Float64Array(assets.teams.length).fill(-Infinity);
+  }
+
+  teamReportedAt(slot: number, lon: number, lat: number, t: number): void {
+    if (t <= this.reportedAt[slot]) return;
+    this.reportedAt[slot] = t;
+    this.teams.lon[slot] = lon;
+    this.teams.lat[slot] = lat;
   }
 
   team(slot: number): TeamStatus {

@@ -108,6 +108,7 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     source,
     external: source.external,
     incoming: [],
+    incomingPositions: [],
     alarms,
     ruleChannels: ruleChannels(rules),
     ruleCadence: new Cadence(RULES_EVERY_MS, source.startTime),

@@ -20,6 +20,7 @@ import type { LiveFeed } from '../feed/liveFeed';
 import type { IncidentDesk } from '../incidents/incidentDesk';
 import type { ExternalReadings } from '../ingest/externalReadings';
 import type { AcceptedReading } from '../ingest/ingestGate';
+import type { AcceptedPosition } from '../ingest/positionGate';
 import type { AlarmEngine, RuleReadings } from '../rules/alarmEngine';
 import type { WeatherOffice } from '../rules/weatherOffice';
 import { computeVitals } from '../vitals/computeVitals';
@@ -43,6 +44,8 @@ export interface PipelineStages {
   readonly external: ExternalReadings;
   /** Readings the ingest gate kept since the last tick, waiting for it. */
   readonly incoming: AcceptedReading[];
+  /** Positions the position gate took since the last tick (teams' terminals, with the simulator off). */
+  readonly incomingPositions: AcceptedPosition[];
   readonly alarms: AlarmEngine;
   readonly ruleChannels: readonly ChannelId[];
   readonly ruleCadence: Cadence;
@@ -93,6 +96,7 @@ export function worldStep(stages: PipelineStages, now: number, world: WorldRepor
  * gateway reports after it is over is on the record, not a job to dispatch now.
  */
 export function ingestStep(stages: PipelineStages, now: number): CityEvent[] {
+  for (const p of stages.incomingPositions.splice(0)) stages.source.world.teamReportedAt?.(p.slot, p.lon, p.lat, p.tMs);
   if (stages.incoming.length === 0) return [];
   const readings = stages.incoming.splice(0).sort((a, b) => a.tMs - b.tMs);
   const alarms: Alarm[] = [];
