@@ -5,6 +5,7 @@
  *
  * Parent → child: argv[2] is the SenderConfig as JSON. Child → parent: {type: 'result', ...}.
  */
+import { connectAsync } from 'mqtt';
 
 /** One reading as a transport sends it. */
 export interface BenchReading {
@@ -21,9 +22,12 @@ export interface IngestTransport {
 }
 
 export interface SenderConfig {
-  transport: 'http';
+  transport: 'http' | 'mqtt';
+  /** The server (HTTP) or its embedded broker (mqtt://…). */
   url: string;
   key: string;
+  /** The integration's name (MQTT's username). */
+  keyName: string;
   assets: { kind: string; id: string }[];
   batch: number;
   senders: number;
@@ -54,6 +58,23 @@ export function httpTransport(url: string, key: string): IngestTransport {
 }
 
 /**
+ * MQTT: one SenML pack per batch on `cityops/v1/senml` at QoS 1, the key as username/password. The
+ * broker acknowledges a QoS 1 publish once the server has kept its readings; MQTT carries no verdict,
+ * so the batch counts as sent and the accepted figure comes from the server's own counts.
+ */
+export async function mqttTransport(url: string, key: { name: string; key: string }): Promise<IngestTransport> {
+  const client = await connectAsync(url, { username: key.name, password: key.key, reconnectPeriod: 0 });
+  return {
+    async send(batch) {
+      const pack = batch.map((r, i) => ({ ...(i === 0 && { bt: 0 }), n: `${r.kind}/${r.id}`, t: r.t / 1000, v: r.v }));
+      await client.publishAsync('cityops/v1/senml', JSON.stringify(pack), { qos: 1 });
+      return batch.length;
+    },
+    close: () => client.endAsync(),
+  };
+}
+
+/**
  * A value that moves but raises no alarm (below every default rule's first level): the load measures
  * the way in, not a desk opening thousands of incidents.
  */
@@ -64,7 +85,7 @@ export function quietValue(kind: string, n: number): number {
 }
 
 async function run(config: SenderConfig): Promise<SenderResult> {
-  const transport = httpTransport(config.url, config.key);
+  const transport = config.transport === 'http' ? httpTransport(config.url, config.key) : await mqttTransport(config.url, { name: config.keyName, key: config.key });
   const { assets } = config;
   let cursor = 0;
   let clockMs = Date.now() - 60_000;

@@ -213,6 +213,7 @@ async function ingestSection() {
     for (const plan of [
       { transport: 'http' as const, batch: 500, senders: 4, windowS: 15 },
       { transport: 'http' as const, batch: 2000, senders: 8, windowS: 15 },
+      { transport: 'mqtt' as const, batch: 500, senders: 4, windowS: 15 },
     ]) {
       const r = await runIngest(bench.server, plan);
       rows.push([r.transport, r.batch, r.senders, Math.round(r.acceptedPerSecond), fmt(r.serverCpuPercent, 0), fmt(r.senderCpuPercent, 0), fmt(r.latency.p50, 0), fmt(r.latency.p95, 0), fmt(r.latency.max, 0), `${r.probes.seen}/${r.probes.sent}`]);
