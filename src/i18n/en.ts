@@ -14,7 +14,7 @@ const en: typeof zh = {
     staleDetail: 'last data {age}',
   },
   stale: {
-    tag: 'not updated',
+    tag: 'out of date',
     title: 'last update {age}',
   },
   age: {

@@ -12,7 +12,7 @@ export default {
     staleDetail: '最后数据 {age}',
   },
   stale: {
-    tag: '数据未更新',
+    tag: '数据已过期',
     title: '最后更新 {age}',
   },
   age: {

@@ -132,7 +132,7 @@ describe('asset detail card', () => {
     await flushPromises();
     expect(age().text()).toBe('读数 12 分钟前');
     expect(age().attributes('data-stale')).toBe('true');
-    expect(wrapper!.get('[data-stale-mark]').text()).toBe('数据未更新');
+    expect(wrapper!.get('[data-stale-mark]').text()).toBe('数据已过期');
     expect(wrapper!.get('.figures').classes()).toContain('is-stale');
     setLocale('en');
     await flushPromises();

@@ -56,7 +56,7 @@ describe('dispatch console panels', () => {
     await flushPromises();
     expect(queue.get('.sla').classes()).toContain('is-stale');
     expect(queue.get('.sla').text()).toBe('1:00');
-    expect(queue.get('[data-testid="queue-sla-heading"] [data-stale-mark]').text()).toBe('数据未更新');
+    expect(queue.get('[data-testid="queue-sla-heading"] [data-stale-mark]').text()).toBe('数据已过期');
     expect(detail.get('[data-testid="detail-sla"]').classes()).toContain('is-stale');
     expect(detail.find('[data-stale-mark]').exists()).toBe(true);
   });

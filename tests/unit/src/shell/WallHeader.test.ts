@@ -80,7 +80,7 @@ describe('old data in the header and ticker', () => {
     await flushPromises();
     for (const figure of figures) {
       expect(figure().attributes('data-stale')).toBe('true');
-      expect(figure().get('[data-stale-mark]').text()).toBe('数据未更新');
+      expect(figure().get('[data-stale-mark]').text()).toBe('数据已过期');
       expect(figure().find('.is-stale').exists()).toBe(true);
     }
     // Still what it last said, dimmed: the warning is not dropped.
