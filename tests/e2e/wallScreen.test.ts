@@ -113,6 +113,11 @@ describe('wall screen', () => {
     await expect.poll(() => page.getAttribute('[data-testid="feed-indicator"]', 'data-state'), { timeout: 12_000 }).toBe('stale');
     expect(await page.textContent('[data-testid="feed-indicator"]')).toMatch(/数据延迟.*最后数据/);
     expect(await page.getAttribute('[data-testid="dimension-panel-environment"]', 'data-stale')).toBe('true');
+    // The header's figures and the ticker say so too, each dimmed with the same notice (issue 15).
+    for (const id of ['header-weather', 'warning-level', 'city-traffic-index', 'warning-ticker']) {
+      expect(await page.getAttribute(`[data-testid="${id}"]`, 'data-stale')).toBe('true');
+      expect(await page.textContent(`[data-testid="${id}"] [data-stale-mark]`)).toBe('数据已过期');
+    }
   });
 
   it('says plainly when the server stops: disconnected, and the panel dims as stale', async () => {
