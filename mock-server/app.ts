@@ -44,6 +44,8 @@ import { assetCount } from './pipeline/readings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
 import { SqliteAssetStore } from './storage/sqliteAssets';
 import { cityAssetsFromRegistry, simulatedCityFromRegistry } from './assets/cityRegistry';
+import { adminAssetRoutes } from './http/adminAssetRoutes';
+import { catalogVersionOf } from './feed/catalogToWire';
 import { MQTT_OFF, type MqttBrokers } from './mqtt/mqttBrokers';
 import { WorkOrderService } from './workorders/workOrderService';
 import { AlarmService } from './alarms/alarmService';
@@ -202,6 +204,16 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   await http.register(ingestRoutes({ authorize: requirePermission(auth, 'reportReadings'), accept: (batch, source) => ingest.accept(batch, source), now }));
   await http.register(alarmRoutes({ service: alarms, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(incidentRoutes({ service: workOrders, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
+  await http.register(
+    adminAssetRoutes({
+      store: registry,
+      geo,
+      basemapDatum: config.basemapDatum,
+      now,
+      authorize: requirePermission(auth, 'administer'),
+      catalogVersions: async () => ({ current: feed.catalog.version, next: catalogVersionOf(config.seed, (await cityAssetsFromRegistry(registry, geo, config.basemapDatum))!) }),
+    }),
+  );
   await registerStaticApp(http, config.distDir);
   return app;
 }

@@ -6,7 +6,6 @@
  * (city/recordsOfCity.ts).
  */
 import type { AssetKind } from '../../src/protocol/assets';
-import type { PlacementOptions } from '../city/placeAssets';
 import type { ScaleName } from '../city/scaleProfiles';
 import type { Datum } from './datum';
 
@@ -46,7 +45,8 @@ export interface RegistryPlacement {
   seed: number;
   scale: ScaleName;
   roadGridKm?: number;
-  counts?: PlacementOptions['counts'];
+  /** Counts per kind that override the scale's (city/placeAssets.ts PlacementOptions). */
+  counts?: Partial<Record<string, number>>;
 }
 
 /** The registry as a whole: its revision, datum and where it came from. */

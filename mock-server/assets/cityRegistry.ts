@@ -73,13 +73,11 @@ function assetsOf(geo: CityGeo, records: readonly AssetRecord[], state: Registry
 
 /**
  * For a source with no simulator: the city as the registry holds it, positions in the basemap's
- * `datum`; null when the registry is empty (nothing was ever placed or imported).
+ * `datum`; null when nothing was ever placed or imported (a fresh data directory).
  */
 export async function cityAssetsFromRegistry(store: AssetStore, geo: CityGeo, datum: Datum): Promise<CityAssets | null> {
   const state = await store.state();
-  const records = await store.list();
-  if (!state || (records.length === 0 && state.generatedElevators === 0)) return null;
-  return assetsOf(geo, records, state, datum);
+  return state ? assetsOf(geo, await store.list(), state, datum) : null;
 }
 
 /**

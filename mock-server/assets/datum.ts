@@ -17,10 +17,29 @@ export const CITY_GEO_DATUM: Datum = 'gcj02';
 
 const CRS = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02 } as const;
 
-/** lon, lat moved from one datum to another (the same pair back when the datums agree). */
+/** Degrees: an inverse this close to its forward image is exact for any map (~1 µm). */
+const INVERSE_TOLERANCE_DEG = 1e-11;
+
+const transform = (lon: number, lat: number, from: Datum, to: Datum) => gcoord.transform([lon, lat], CRS[from], CRS[to]) as [number, number];
+
+/**
+ * lon, lat moved from one datum to another (the same pair back when the datums agree). GCJ-02 has
+ * only a forward formula; gcoord's inverse is one step of it, good to ~0.1 m. A few more steps make
+ * it exact, so that a position converted there and back is the same to the last digit an export
+ * writes.
+ */
 export function convertLonLat(lon: number, lat: number, from: Datum, to: Datum): [number, number] {
   if (from === to) return [lon, lat];
-  const [x, y] = gcoord.transform([lon, lat], CRS[from], CRS[to]) as [number, number];
+  let [x, y] = transform(lon, lat, from, to);
+  // WGS-84 → GCJ-02 is the formula itself; only its inverse is refined.
+  if (from !== 'gcj02') return [x, y];
+  for (let i = 0; i < 10; i++) {
+    const [backLon, backLat] = transform(x, y, to, from);
+    const [dLon, dLat] = [backLon - lon, backLat - lat];
+    if (Math.abs(dLon) < INVERSE_TOLERANCE_DEG && Math.abs(dLat) < INVERSE_TOLERANCE_DEG) break;
+    x -= dLon;
+    y -= dLat;
+  }
   return [x, y];
 }
 

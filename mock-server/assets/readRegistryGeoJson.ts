@@ -1,0 +1,113 @@
+/**
+ * Reads a registry file: first as GeoJSON (@placemarkio/check-geojson: JSON syntax, structure, types,
+ * positions, rings, bbox), then as a registry (a FeatureCollection whose features each name a kind
+ * with the kind's geometry and properties, checked with zod). Every problem is reported, each with
+ * its feature's index and field; one bad feature refuses the whole file.
+ */
+import { getIssues } from '@placemarkio/check-geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { z } from 'zod';
+import type { AssetKind } from '../../src/protocol/assets';
+import { DATUMS, type Datum } from './datum';
+import { featureAt, featureOffsets, lineFinder } from './featureOffsets';
+import { KIND_PROPERTIES, KindSchema, type KindProperties } from './kindProperties';
+import { RegistryImportError, type ImportProblem } from './registryImportError';
+
+/** One feature read as an asset: its kind, its properties as the kind's schema gives them, its positions as in the file. */
+export interface RegistryFeature {
+  index: number;
+  kind: AssetKind;
+  properties: KindProperties<AssetKind>;
+  /** A point's one position, or a line's every position: [lon, lat] (a third value dropped). */
+  positions: [number, number][];
+}
+
+const DatumSchema = z.enum(DATUMS, { error: `must be ${DATUMS.join(' or ')}` });
+
+/** check-geojson reports a root that is not an object as "Invalid JSON: " and its own issue list as JSON. */
+function plainMessage(message: string): string {
+  const match = /^Invalid JSON: (\[[\s\S]*\])$/.exec(message);
+  if (!match) return message;
+  try {
+    return (JSON.parse(match[1]) as { message: string }[]).map((i) => i.message).join('; ');
+  } catch {
+    return message;
+  }
+}
+
+function geojsonProblems(text: string): ImportProblem[] {
+  const issues = getIssues(text);
+  if (issues.length === 0) return [];
+  const offsets = featureOffsets(text);
+  const lineOf = lineFinder(text);
+  return issues.map((issue) => ({ feature: featureAt(offsets, issue.from), line: lineOf(issue.from), message: plainMessage(issue.message) }));
+}
+
+function zodProblems(index: number, error: z.ZodError): ImportProblem[] {
+  return error.issues.map((issue) => ({ feature: index, field: ['properties', ...issue.path.map(String)].join('.'), message: issue.message }));
+}
+
+function positionsOf(index: number, geometry: Geometry, problems: ImportProblem[]): [number, number][] {
+  const raw = geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'LineString' ? geometry.coordinates : [];
+  return raw.map(([lon, lat], i) => {
+    const field = geometry.type === 'Point' ? 'geometry.coordinates' : `geometry.coordinates.${i}`;
+    // check-geojson checks that positions are numbers, not that they are on the globe.
+    if (!(lon >= -180 && lon <= 180)) problems.push({ feature: index, field, message: `longitude ${lon} is outside -180…180 (is it lon, lat?)` });
+    if (!(lat >= -90 && lat <= 90)) problems.push({ feature: index, field, message: `latitude ${lat} is outside -90…90 (is it lon, lat?)` });
+    return [lon, lat];
+  });
+}
+
+function readFeature(feature: Feature, index: number, problems: ImportProblem[]): RegistryFeature | null {
+  const properties = feature.properties ?? {};
+  const kind = KindSchema.safeParse(properties.kind);
+  if (!kind.success) {
+    problems.push({ feature: index, field: 'properties.kind', message: kind.error.issues[0].message });
+    return null;
+  }
+  const spec = KIND_PROPERTIES[kind.data];
+  const before = problems.length;
+  const parsed = spec.schema.safeParse(properties);
+  if (!parsed.success) problems.push(...zodProblems(index, parsed.error));
+  const { geometry } = feature;
+  let positions: [number, number][] = [];
+  if (geometry?.type !== spec.geometry) {
+    problems.push({ feature: index, field: 'geometry', message: `a ${kind.data} is a ${spec.geometry}, not ${geometry ? `a ${geometry.type}` : 'null'}` });
+  } else {
+    positions = positionsOf(index, geometry, problems);
+  }
+  return problems.length === before && parsed.success ? { index, kind: kind.data, properties: parsed.data as KindProperties<AssetKind>, positions } : null;
+}
+
+/** The problems with the line where each one's feature starts. */
+export function withLines(text: string, problems: readonly ImportProblem[]): ImportProblem[] {
+  const { starts } = featureOffsets(text);
+  const lineOf = lineFinder(text);
+  return problems.map((p) => (p.feature === undefined || starts[p.feature] === undefined ? p : { ...p, line: lineOf(starts[p.feature]) }));
+}
+
+/** A registry file read: its features as assets, and the datum its top-level `datum` member names, if any. */
+export interface RegistryFile {
+  features: RegistryFeature[];
+  datum?: Datum;
+}
+
+/**
+ * The file's features as assets, or a RegistryImportError: layer `geojson` when the text is not
+ * valid GeoJSON, `registry` when it is but is not a registry (every problem listed).
+ */
+export function readRegistryGeoJson(text: string): RegistryFile {
+  const invalid = geojsonProblems(text);
+  if (invalid.length > 0) throw new RegistryImportError('geojson', invalid);
+  const root = JSON.parse(text) as (FeatureCollection & { datum?: unknown }) | { type: string };
+  if (root.type !== 'FeatureCollection') {
+    throw new RegistryImportError('registry', [{ message: `a registry is a FeatureCollection of assets, not a ${root.type}` }]);
+  }
+  const collection = root as FeatureCollection & { datum?: unknown };
+  const problems: ImportProblem[] = [];
+  const datum = DatumSchema.optional().safeParse(collection.datum);
+  if (!datum.success) problems.push({ field: 'datum', message: datum.error.issues[0].message });
+  const features = collection.features.map((f, i) => readFeature(f, i, problems));
+  if (problems.length > 0) throw new RegistryImportError('registry', withLines(text, problems));
+  return { features: features as RegistryFeature[], datum: datum.data };
+}
