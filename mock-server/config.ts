@@ -8,6 +8,7 @@ import { DATUMS } from './assets/datum';
 import { SCALE_NAMES } from './city/scaleProfiles';
 import { defaultRuleBook, loadRuleBook, RulesFileError, type RuleBook } from './rules/ruleBook';
 import { RAIN_SCENARIO_IDS } from './simulator/scenarios/rainScenarios';
+import { loadSensorThingsMap, SensorThingsMapError, type SensorThingsMap } from './sensorthings/sensorThingsMap';
 
 export const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -82,6 +83,17 @@ export const ConfigSchema = z.object({
     }),
   /** A city's own MQTT broker to read `cityops/v1/#` from (mqtt://, mqtts://, ws://, wss://; credentials in the URL). */
   mqttUrl: z.url({ protocol: /^(mqtts?|wss?)$/, error: 'an MQTT broker URL such as mqtt://user:password@host:1883' }).optional(),
+  /** A city's OGC SensorThings server (FROST) to poll, its service root (docs/ingest.md, "SensorThings"). */
+  sensorThingsUrl: z.url({ protocol: /^https?$/, error: 'a SensorThings service root such as http://frost:8080/FROST-Server/v1.1' }).optional(),
+  /** Which Datastream feeds which asset's measure: a CSV map's path, read and checked here. */
+  sensorThingsMap: z.string().min(1).optional().transform(readSensorThingsMap),
+  /** Seconds between polls of the SensorThings server. */
+  sensorThingsEvery: z.coerce.number().min(1).max(86_400).default(60),
+  /**
+   * Where polling starts for a Datastream never polled before: an ISO 8601 time with its zone, or a
+   * look-back from the start (`30m`, `1h`, `7d`). Later starts continue from the stored cursor.
+   */
+  sensorThingsSince: z.string().default('1h').transform(readSince),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The alarm rules: a rules file's path (YAML or JSON, docs/ingest.md), read and checked here; default the built-in rules. */
   rules: z.string().min(1).optional().transform(readRules),
@@ -96,6 +108,30 @@ function readRules(path: string | undefined, ctx: z.RefinementCtx): RuleBook {
     for (const problem of err.problems) ctx.addIssue({ code: 'custom', message: problem });
     return z.NEVER;
   }
+}
+
+/** A SensorThings map file with problems is a bad setting: one issue per problem, each naming the line. */
+function readSensorThingsMap(path: string | undefined, ctx: z.RefinementCtx): SensorThingsMap | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return loadSensorThingsMap(path);
+  } catch (err) {
+    if (!(err instanceof SensorThingsMapError)) throw err;
+    for (const problem of err.problems) ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+}
+
+const LOOK_BACK = /^(\d+(?:\.\d+)?)(m|h|d)$/;
+const LOOK_BACK_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `sensorThingsSince`: a fixed time, or a look-back taken from the clock when polling starts. */
+function readSince(text: string, ctx: z.RefinementCtx): { at: number } | { agoMs: number } {
+  const back = LOOK_BACK.exec(text);
+  if (back) return { agoMs: Number(back[1]) * LOOK_BACK_MS[back[2] as keyof typeof LOOK_BACK_MS] };
+  if (z.iso.datetime({ offset: true }).safeParse(text).success) return { at: Date.parse(text) };
+  ctx.addIssue({ code: 'custom', message: `an ISO 8601 time with its zone (2026-07-01T00:00:00+08:00) or a look-back such as 30m, 1h or 7d, not ${JSON.stringify(text)}` });
+  return z.NEVER;
 }
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -130,6 +166,10 @@ const SOURCES = {
   simulator: ['CITYOPS_SIMULATOR', 'simulator'],
   mqttPort: ['CITYOPS_MQTT_PORT', 'mqtt-port'],
   mqttUrl: ['CITYOPS_MQTT_URL', 'mqtt-url'],
+  sensorThingsUrl: ['CITYOPS_SENSORTHINGS_URL', 'sensorthings-url'],
+  sensorThingsMap: ['CITYOPS_SENSORTHINGS_MAP', 'sensorthings-map'],
+  sensorThingsEvery: ['CITYOPS_SENSORTHINGS_EVERY', 'sensorthings-every'],
+  sensorThingsSince: ['CITYOPS_SENSORTHINGS_SINCE', 'sensorthings-since'],
   logLevel: ['LOG_LEVEL', 'log-level'],
   rules: ['CITYOPS_RULES_FILE', 'rules-file'],
 } as const satisfies Record<keyof z.input<typeof ConfigSchema>, readonly [string, string]>;
@@ -157,6 +197,11 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const config = parsed.data as Config;
+  if ((config.sensorThingsUrl === undefined) !== (config.sensorThingsMap === undefined)) {
+    throw new ConfigError(
+      `invalid configuration:\n  CITYOPS_SENSORTHINGS_URL / --sensorthings-url and CITYOPS_SENSORTHINGS_MAP / --sensorthings-map go together: the server to poll and which of its Datastreams feed which assets`,
+    );
+  }
   if (config.mqttPort === undefined && config.demo) return { ...config, mqttPort: DEMO_MQTT_PORT, mqttPortFromDemo: true };
   return config;
 }

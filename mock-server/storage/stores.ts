@@ -215,6 +215,17 @@ export interface AssetStore {
   replace(records: readonly AssetRecord[], state: RegistryState): Promise<void>;
 }
 
+/**
+ * Where SensorThings polling stands, per server (its service root URL) and Datastream (its `@iot.id`
+ * as text): the start of the newest phenomenonTime read, epoch ms. Written after the gate kept a
+ * page, so a crash in between re-reads that page (duplicates, applied once) and never skips one.
+ */
+export interface SensorThingsCursorStore {
+  /** The cursors stored for a server, by Datastream. */
+  load(server: string): Promise<Map<string, number>>;
+  save(server: string, datastream: string, lastStart: number, at: number): Promise<void>;
+}
+
 export interface Storage {
   accounts: AccountStore;
   incidents: IncidentStore;
