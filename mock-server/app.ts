@@ -47,6 +47,7 @@ import { cityAssetsFromRegistry, simulatedCityFromRegistry } from './assets/city
 import { adminAssetRoutes } from './http/adminAssetRoutes';
 import { catalogVersionOf } from './feed/catalogToWire';
 import { MQTT_OFF, type MqttBrokers } from './mqtt/mqttBrokers';
+import type { SensorThingsPoller } from './sensorthings/sensorThingsPoller';
 import { WorkOrderService } from './workorders/workOrderService';
 import { AlarmService } from './alarms/alarmService';
 import { attachAlarmCommands } from './alarms/alarmCommands';
@@ -101,6 +102,8 @@ export interface CityApp {
   positions: PositionGate;
   /** Set by the boot code when it starts the MQTT brokers (server.ts). */
   mqtt?: MqttBrokers;
+  /** Set by the boot code when a SensorThings server is configured (server.ts). */
+  sensorThings?: SensorThingsPoller | null;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: AppDeps): Promise<CityApp> {
@@ -181,7 +184,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const canView = requirePermission(auth, 'view');
 
   await http.register(
-    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
+    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, sensorThings: () => app.sensorThings?.status() ?? null, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
   );
   await http.register(assetRoutes({ feed, history, authorize: canView }));
   await http.register(simRoutes({ simulation: stages.simulation, auth }));

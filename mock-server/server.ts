@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type AppDeps, type CityApp } from './app';
 import { startMqttBrokers } from './mqtt/mqttBrokers';
 import { recordedTick } from './pipeline/recordedTick';
+import { startSensorThings } from './sensorthings/startSensorThings';
+import { SqliteSensorThingsCursorStore } from './storage/sqliteSensorThingsCursors';
 import { startTicker } from './simulator/ticker';
 
 export interface RunningServer extends CityApp {
@@ -31,6 +33,14 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     app.db.close();
     throw err;
   });
+  // The SensorThings poller (null when none is configured) feeds the same gate; stopped before the database closes.
+  app.sensorThings = await startSensorThings({
+    config: deps.config,
+    readings: app.ingest,
+    cursors: new SqliteSensorThingsCursorStore(app.db),
+    now: deps.now ?? Date.now,
+    log: app.http.log,
+  });
   app.ticker = startTicker(
     deps.config.tickMs,
     () => {
@@ -56,6 +66,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     url: `http://${host}:${port}`,
     async close() {
       app.ticker?.stop();
+      await app.sensorThings?.stop();
       await app.mqtt?.close();
       // io.close() also closes the HTTP server it is attached to; fastify's close then finishes hooks.
       await new Promise<void>((done) => app.io.close(() => done()));

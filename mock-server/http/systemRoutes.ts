@@ -7,6 +7,7 @@ import type { Ticker } from '../simulator/ticker';
 import { assetCountOf } from '../../src/protocol/catalogView';
 import type { IngestCounts } from '../ingest/ingestGate';
 import type { MqttStatus } from '../mqtt/mqttBrokers';
+import { SensorThingsStatusSchema, type SensorThingsStatus } from '../sensorthings/sensorThingsStatus';
 
 export interface SystemRouteDeps {
   version: string;
@@ -18,6 +19,8 @@ export interface SystemRouteDeps {
   ingest: () => Record<string, IngestCounts>;
   /** The embedded broker and the external broker's client, each null when off. */
   mqtt: () => MqttStatus;
+  /** The SensorThings poller's state; null when no SensorThings server is configured. */
+  sensorThings: () => SensorThingsStatus | null;
   mapStyleUrl?: string;
   /** Demo mode: the client opens the wall without a login. */
   demo: boolean;
@@ -61,6 +64,8 @@ const HealthSchema = z.object({
     embedded: MqttCountsSchema.extend({ port: z.number().int(), clients: z.number().int() }).nullable(),
     external: MqttCountsSchema.extend({ url: z.string(), connected: z.boolean(), subscribed: z.boolean() }).nullable(),
   }),
+  /** The SensorThings server polled and each mapped Datastream's state (docs/ingest.md, "SensorThings"); null when none is configured. */
+  sensorthings: SensorThingsStatusSchema.nullable(),
 });
 
 const ClientConfigSchema = z.object({
@@ -92,6 +97,7 @@ export const systemRoutes =
           Object.entries(deps.ingest()).map(([source, c]) => [source, { ...c, lastAt: c.lastAt === null ? null : new Date(c.lastAt).toISOString() }]),
         ),
         mqtt: deps.mqtt(),
+        sensorthings: deps.sensorThings(),
       };
     });
 
