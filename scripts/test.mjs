@@ -35,6 +35,8 @@ const missingLine = missing.length
   ? `missing ${missing.map((m) => m.what).join(' and ')}: install with \`apt-get install ${missing.flatMap((m) => m.packages).join(' ')}\`; the browser tests will not run`
   : '';
 if (missingLine) console.error(`⚠ ${missingLine}`);
+// The MQTT integration test starts a real mosquitto; without one it fails, saying so.
+if (spawnSync('sh', ['-c', 'command -v mosquitto || test -x /usr/sbin/mosquitto']).status !== 0) console.error('⚠ missing mosquitto: install with `apt-get install mosquitto`; the MQTT integration test will fail');
 
 for (const [label, step] of [
   // Every tsconfig project (app, server, shared, tests): package.json's typecheck script lists them.
