@@ -5,6 +5,8 @@
  * CPU allows. Starts at 00:00 Shanghai `days` days before `end`, or where the stored city stopped.
  */
 import { AlarmService } from '../alarms/alarmService';
+import { simulatedCityFromRegistry } from '../assets/cityRegistry';
+import { CITY_GEO_DATUM } from '../assets/datum';
 import { loadCityGeo } from '../city/cityGeo';
 import { createCityStages } from '../pipeline/cityStages';
 import { LiveCity } from '../pipeline/liveCity';
@@ -13,6 +15,7 @@ import type { RuleBook } from '../rules/ruleBook';
 import type { RainScenarioId } from '../simulator/scenarios/rainScenarios';
 import { openDatabase } from '../storage/database';
 import { SqliteAlarmStore } from '../storage/sqliteAlarms';
+import { SqliteAssetStore } from '../storage/sqliteAssets';
 import { SqliteHistoryStore } from '../storage/sqliteHistory';
 import { SqliteIncidentStore } from '../storage/sqliteIncidents';
 import { WorkOrderService } from '../workorders/workOrderService';
@@ -52,7 +55,12 @@ export async function backfill(options: BackfillOptions): Promise<BackfillResult
     if (from >= end) return { from, to: from, minutes: 0 };
     // A replay can be run again from scratch, so it need not wait for the disk on every minute.
     db.pragma('synchronous = OFF');
-    const stages = createCityStages(loadCityGeo(), { seed: options.seed, startTime: from, scenario: options.scenario, autopilot: true, rules: options.rules });
+    // The city the server runs: the asset registry's (the seed's Shanghai placed into a fresh one).
+    const geo = loadCityGeo();
+    const registry = new SqliteAssetStore(db);
+    const datum = (await registry.state())?.datum ?? CITY_GEO_DATUM;
+    const assets = await simulatedCityFromRegistry(registry, geo, { placement: { seed: options.seed, scale: 'shanghai' }, datum, now: Date.now });
+    const stages = createCityStages(geo, { seed: options.seed, startTime: from, scenario: options.scenario, autopilot: true, rules: options.rules, assets });
     const workOrders = new WorkOrderService({ city: stages, store: incidents });
     await workOrders.restore();
     // The alarms the history shows are on the record too, as the server would have kept them.
