@@ -8,7 +8,7 @@
 import { ASSET_KINDS, type AssetKind } from '../../src/protocol/assets';
 import { nearestPointFinder } from '../city/nearestPoint';
 import type { AssetRecord } from './assetRecord';
-import type { ImportProblem } from './registryImportError';
+import { withArticle, type ImportProblem } from './registryImportError';
 
 export interface MergeResult {
   /** Kind by kind in the protocol's order, each in slot order. */
@@ -55,7 +55,7 @@ function settleReferences(records: AssetRecord[], featureOf: Map<AssetRecord, nu
       if (named !== undefined && !ids[ref].has(String(named))) {
         problems.push({ feature, field: `properties.${ref}`, message: `no ${noun[ref]} with id "${named}" in the registry` });
       } else if (named === undefined && lists[ref].length === 0) {
-        problems.push({ feature, field: `properties.${ref}`, message: `a ${r.kind} needs a ${noun[ref]}: the registry has none` });
+        problems.push({ feature, field: `properties.${ref}`, message: `${withArticle(r.kind)} needs a ${noun[ref]}: the registry has none` });
       } else if (named === undefined) {
         attributes[ref] = lists[ref][nearest[ref](r.lon, r.lat)].id;
       }
@@ -70,7 +70,7 @@ export function mergeRegistry(existing: readonly AssetRecord[], incoming: readon
   const seen = new Map<string, number>();
   incoming.forEach((r, i) => {
     const first = seen.get(keyOf(r));
-    if (first !== undefined) problems.push({ feature: i, field: 'properties.id', message: `"${r.id}" is already the id of features[${first}] (a ${r.kind})` });
+    if (first !== undefined) problems.push({ feature: i, field: 'properties.id', message: `"${r.id}" is already the id of features[${first}] (${withArticle(r.kind)})` });
     else seen.set(keyOf(r), i);
   });
   const before = new Map(existing.map((r) => [keyOf(r), r]));

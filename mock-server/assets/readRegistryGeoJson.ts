@@ -11,7 +11,7 @@ import type { AssetKind } from '../../src/protocol/assets';
 import { DATUMS, type Datum } from './datum';
 import { featureAt, featureOffsets, lineFinder } from './featureOffsets';
 import { KIND_PROPERTIES, KindSchema, type KindProperties } from './kindProperties';
-import { RegistryImportError, type ImportProblem } from './registryImportError';
+import { RegistryImportError, withArticle, type ImportProblem } from './registryImportError';
 
 /** One feature read as an asset: its kind, its properties as the kind's schema gives them, its positions as in the file. */
 export interface RegistryFeature {
@@ -72,7 +72,7 @@ function readFeature(feature: Feature, index: number, problems: ImportProblem[])
   const { geometry } = feature;
   let positions: [number, number][] = [];
   if (geometry?.type !== spec.geometry) {
-    problems.push({ feature: index, field: 'geometry', message: `a ${kind.data} is a ${spec.geometry}, not ${geometry ? `a ${geometry.type}` : 'null'}` });
+    problems.push({ feature: index, field: 'geometry', message: `${withArticle(kind.data)} is a ${spec.geometry}, not ${geometry ? withArticle(geometry.type) : 'null'}` });
   } else {
     positions = positionsOf(index, geometry, problems);
   }
@@ -101,7 +101,7 @@ export function readRegistryGeoJson(text: string): RegistryFile {
   if (invalid.length > 0) throw new RegistryImportError('geojson', invalid);
   const root = JSON.parse(text) as (FeatureCollection & { datum?: unknown }) | { type: string };
   if (root.type !== 'FeatureCollection') {
-    throw new RegistryImportError('registry', [{ message: `a registry is a FeatureCollection of assets, not a ${root.type}` }]);
+    throw new RegistryImportError('registry', [{ message: `a registry is a FeatureCollection of assets, not ${withArticle(root.type)}` }]);
   }
   const collection = root as FeatureCollection & { datum?: unknown };
   const problems: ImportProblem[] = [];

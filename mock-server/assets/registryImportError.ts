@@ -15,6 +15,9 @@ export interface ImportProblem {
   message: string;
 }
 
+/** `an underpass`, `a team`: a kind's name in a message. */
+export const withArticle = (word: string): string => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+
 /** How many problems the error's message lists; `problems` keeps them all. */
 const LISTED = 20;
 
