@@ -35,6 +35,13 @@ describe('configuration', () => {
     expect(() => loadConfig(['--scale', 'huge'], {})).toThrow(/CITYOPS_SCALE \/ --scale/);
   });
 
+  it('reads the basemap datum by flag or CITYOPS_BASEMAP_DATUM, GCJ-02 by default (the embedded shapes)', () => {
+    expect(loadConfig([], {}).basemapDatum).toBe('gcj02');
+    expect(loadConfig(['--basemap-datum', 'wgs84'], {}).basemapDatum).toBe('wgs84');
+    expect(loadConfig([], { CITYOPS_BASEMAP_DATUM: 'wgs84' }).basemapDatum).toBe('wgs84');
+    expect(() => loadConfig([], { CITYOPS_BASEMAP_DATUM: 'bd09' })).toThrow(/CITYOPS_BASEMAP_DATUM \/ --basemap-datum/);
+  });
+
   it('starts the embedded MQTT broker where asked, on 1883 in demo mode unless told otherwise, and reads an external broker’s URL', () => {
     expect(loadConfig([], {}).mqttPort).toBeUndefined();
     expect(loadConfig(['--mqtt-port', '1884'], {}).mqttPort).toBe(1884);
