@@ -39,6 +39,7 @@ import { incidentRoutes } from './http/incidentRoutes';
 import { assetLookupOf } from './ingest/assetLookup';
 import { IngestGate } from './ingest/ingestGate';
 import { PositionGate } from './ingest/positionGate';
+import { datumConverter } from './assets/datum';
 import { ingestRoutes } from './http/ingestRoutes';
 import { assetCount } from './pipeline/readings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
@@ -160,6 +161,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
     lookup,
     takes: (kind) => (stages.simulation === null ? true : `${kind} positions come from the simulator while it runs (--simulator off takes them from outside)`),
     now: () => Math.max(stages.source.timeMs, now()),
+    toBasemap: datumConverter('wgs84', config.basemapDatum),
     deliver: (reported) => {
       for (const p of reported) stages.incomingPositions.push(p);
     },

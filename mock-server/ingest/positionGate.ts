@@ -30,6 +30,8 @@ export interface PositionGateDeps {
   takes(kind: AssetKind): true | string;
   /** The later of the city's clock and the wall clock. */
   now: () => number;
+  /** Reported positions are GPS (WGS-84); this takes them to the basemap's datum (assets/datum.ts). */
+  toBasemap: (lon: number, lat: number) => [number, number];
   deliver: (positions: AcceptedPosition[]) => void;
 }
 
@@ -74,6 +76,7 @@ export class PositionGate implements PositionSink {
     if (!Number.isFinite(tMs)) return 'the time is not a valid time';
     if (tMs > now + FUTURE_LIMIT_MS) return `measured ${Math.round((tMs - now) / 60_000)} min in the future: positions more than 5 minutes ahead are refused`;
     if (!(Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) return 'lon and lat must be numbers within ±180 and ±90';
-    return { channel, slot, tMs, lon, lat };
+    const [x, y] = this.deps.toBasemap(lon, lat);
+    return { channel, slot, tMs, lon: x, lat: y };
   }
 }

@@ -3,6 +3,7 @@ import { catalogToWire } from '../../../../mock-server/feed/catalogToWire';
 import { assetLookupOf } from '../../../../mock-server/ingest/assetLookup';
 import { PositionGate, type AcceptedPosition } from '../../../../mock-server/ingest/positionGate';
 import { ReportedWorld } from '../../../../mock-server/ingest/reportedWorld';
+import { convertLonLat, datumConverter } from '../../../../mock-server/assets/datum';
 import { assetCount } from '../../../../mock-server/pipeline/readings';
 import { smallCity } from '../../../support/scriptedSource';
 
@@ -11,7 +12,13 @@ const NOW = Date.parse('2026-07-15T09:00:00+08:00');
 function gate(takes: (kind: string) => true | string = () => true) {
   const assets = smallCity();
   const delivered: AcceptedPosition[] = [];
-  const g = new PositionGate({ lookup: assetLookupOf(catalogToWire(assets, 'v'), (kind) => assetCount(assets, kind)), takes, now: () => NOW, deliver: (p) => delivered.push(...p) });
+  const g = new PositionGate({
+    lookup: assetLookupOf(catalogToWire(assets, 'v'), (kind) => assetCount(assets, kind)),
+    takes,
+    now: () => NOW,
+    toBasemap: datumConverter('wgs84', 'gcj02'),
+    deliver: (p) => delivered.push(...p),
+  });
   return { assets, g, delivered };
 }
 
@@ -38,7 +45,10 @@ describe('position gate', () => {
       [4, 'lon and lat must be numbers within ±180 and ±90'],
       [5, 'lat must be a number'],
     ]);
-    expect(delivered).toEqual([{ channel: 'team.pos', slot: 1, tMs: NOW, lon: 121.47, lat: 31.23 }]);
+    // GPS (WGS-84) moved onto the basemap's GCJ-02, about half a kilometre in Shanghai.
+    const [lon, lat] = convertLonLat(121.47, 31.23, 'wgs84', 'gcj02');
+    expect(delivered).toEqual([{ channel: 'team.pos', slot: 1, tMs: NOW, lon, lat }]);
+    expect(Math.abs(lon - 121.47) + Math.abs(lat - 31.23)).toBeGreaterThan(0.003);
   });
 
   it('refuses positions of teams the simulator drives, saying why', async () => {
