@@ -77,6 +77,9 @@ describe('live feed over socket.io', () => {
     const fresh = await socket.emitWithAck('readings:resync', { lastSeq: first.seq });
     expect(fresh.ok).toBe(true);
     const snap = (fresh as { ok: true; data: WireSnapshot }).data;
+    // The snapshot can be answered before the delta of its own seq reaches this socket: the feed has
+    // published it, the fan-out sends it a loop turn later. Rebuild once every delta up to it is here.
+    await expect.poll(() => deltas.some((d) => d.seq >= snap.seq), { timeout: 5000 }).toBe(true);
     for (const d of deltas.filter((x) => x.seq <= snap.seq && x.channels)) {
       const frames = unpackChannels(d.channels!);
       if (frames.rain) applyChannel(rain, frames.rain);
