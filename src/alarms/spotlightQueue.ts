@@ -1,7 +1,8 @@
 /**
  * Which new alarm the wall screen spotlights: critical alarms only, one at a time, the newest most
  * severe first; ones that have waited too long or have cleared are dropped, so a storm that raises
- * dozens of alarms a minute does not keep the map flying for an hour.
+ * dozens of alarms a minute does not keep the map flying for an hour. An acknowledged alarm is not
+ * spotlit, and one acknowledged while shown or waiting leaves the spotlight on every screen.
  */
 import { SEVERITY_RANK, type Alarm, type Severity } from '@/protocol/cityEvents';
 
@@ -15,12 +16,17 @@ export interface QueuedAlarm {
 }
 
 export function isSpotlightWorthy(alarm: Alarm): boolean {
-  return alarm.state === 'active' && alarm.trigger !== 'frozen' && SPOTLIGHT_SEVERITIES.includes(alarm.severity);
+  return alarm.state === 'active' && !alarm.acknowledged && alarm.trigger !== 'frozen' && SPOTLIGHT_SEVERITIES.includes(alarm.severity);
+}
+
+/** Whether a popup for this alarm (as the screen now holds it) may go on: a person acknowledged it, or it cleared, and it stops. */
+export function stillSpotlit(alarm: Alarm | undefined): boolean {
+  return alarm !== undefined && alarm.state === 'active' && !alarm.acknowledged;
 }
 
 /**
  * Picks the next alarm to show and returns the rest of the queue, dropping stale and cleared ones.
- * `stillActive` says whether an alarm is still active now.
+ * `stillActive` says whether an alarm is still active (and unacknowledged) now.
  */
 export function nextSpotlight(
   queue: readonly QueuedAlarm[],

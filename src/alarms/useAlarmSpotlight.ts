@@ -1,13 +1,13 @@
 /**
  * Drives the spotlight: takes newly raised alarms from the events store, shows the most important
  * one for SHOW_MS while asking the map to fly there, then the next, and sends the map back to the
- * whole city when the queue is empty.
+ * whole city when the queue is empty. An acknowledged alarm leaves the popup at once.
  */
 import { onBeforeUnmount, shallowRef, watch } from 'vue';
 import type { Alarm } from '@/protocol/cityEvents';
 import { useCityEventsStore } from '@/stores/useCityEventsStore';
 import { useMapViewStore } from '@/stores/useMapViewStore';
-import { isSpotlightWorthy, nextSpotlight, type QueuedAlarm } from './spotlightQueue';
+import { isSpotlightWorthy, nextSpotlight, stillSpotlit, type QueuedAlarm } from './spotlightQueue';
 
 export const SHOW_MS = 10_000;
 
@@ -25,7 +25,7 @@ export function useAlarmSpotlight() {
 
   function showNext() {
     timer = undefined;
-    const { next, rest } = nextSpotlight(queue, Date.now(), (id) => events.alarms.has(id));
+    const { next, rest } = nextSpotlight(queue, Date.now(), (id) => stillSpotlit(events.alarms.get(id)));
     queue = rest;
     waiting.value = rest.length;
     if (!next) {
@@ -54,6 +54,15 @@ export function useAlarmSpotlight() {
       queue.push(...fresh.map((alarm) => ({ alarm, queuedAt: now })));
       waiting.value = queue.length;
       if (!timer) showNext();
+    },
+  );
+
+  // An alarm acknowledged anywhere (this screen or another) leaves the popup at once; the next one shows.
+  watch(
+    () => events.version,
+    () => {
+      const shown = current.value;
+      if (shown && events.alarms.get(shown.id)?.acknowledged) dismiss();
     },
   );
 

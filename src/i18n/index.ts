@@ -1,9 +1,11 @@
 /** zh-CN by default; `?lang=en` or the header toggle switches, and the choice is remembered. */
 import { createI18n } from 'vue-i18n';
+import { alarmMessages } from '@/alarms/alarmMessages';
 import { authMessages } from '@/auth/authMessages';
 import { detailMessages } from '@/detail/detailMessages';
 import { mapMessages } from '@/map/mapMessages';
 import en from './en';
+import { kindMessageTree, mergeMessages } from './kindMessages';
 import zhCN from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -25,8 +27,8 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   // Feature folders keep their own texts; each adds its own top-level keys.
   messages: {
-    'zh-CN': { ...zhCN, ...mapMessages['zh-CN'], ...detailMessages['zh-CN'], ...authMessages['zh-CN'] },
-    en: { ...en, ...mapMessages.en, ...detailMessages.en, ...authMessages.en },
+    'zh-CN': mergeMessages({ ...zhCN, ...mapMessages['zh-CN'], ...detailMessages['zh-CN'], ...authMessages['zh-CN'], ...alarmMessages['zh-CN'] }, kindMessageTree('zh-CN')),
+    en: mergeMessages({ ...en, ...mapMessages.en, ...detailMessages.en, ...authMessages.en, ...alarmMessages.en }, kindMessageTree('en')),
   },
   numberFormats: { 'zh-CN': numberFormat, en: numberFormat },
   datetimeFormats: {

@@ -7,9 +7,9 @@
  *   ├─────────────────┤                                           ├───────────────────┤
  *   │ supply 908×520  │   map, clear: 1920×1506                   │ traffic 908×640   │
  *   ├─────────────────┤   (spotlight and detail card float here)  ├───────────────────┤
- *   │ legend (map)    ├──────────────┬────────────────────────────┤ infrastructure    │
- *   │ 908×≤882        │ layers 700   │ incident feed 1200×364     │ 908×642           │
- *   └─────────────────┴──────────────┴────────────────────────────┴───────────────────┘
+ *   │ legend (map)    ├───────────┬──────────────┬──────────────┤ infrastructure    │
+ *   │ 908×≤882        │ layers 640│ alarms 620   │ incidents 620│ 908×642           │
+ *   └─────────────────┴───────────┴──────────────┴──────────────┴───────────────────┘
  *
  * The map itself is not scaled: it fills the window beneath, padded so the city is framed in the
  * clear centre. The legend, spotlight and detail card (src/map, src/alarms, src/detail) place
@@ -36,6 +36,9 @@ const CENTRE_X = LEFT_X + SIDE + GAP;
 const CENTRE_W = RIGHT_X - GAP - CENTRE_X;
 const TICKER_H = 56;
 const STRIP_H = 364;
+/** The bottom strip: the layer switches, then the alarm list and the incident feed side by side (readings → alarms → incidents). */
+const LAYERS_W = 640;
+const FEED_W = (CENTRE_W - LAYERS_W - 2 * GAP) / 2;
 /** The left column's two panels; the legend takes what is left below them. */
 const LEFT_PANEL_H = 520;
 
@@ -46,8 +49,9 @@ export const WALL_LAYOUT = {
   ticker: box(CENTRE_X, TOP, CENTRE_W, TICKER_H),
   /** The map's clear region: nothing of the layout is drawn over it but transient popups. */
   map: box(CENTRE_X, TOP + TICKER_H + 16, CENTRE_W, BOTTOM - STRIP_H - GAP - (TOP + TICKER_H + 16)),
-  layers: box(CENTRE_X, BOTTOM - STRIP_H, 700, STRIP_H),
-  incidents: box(CENTRE_X + 700 + GAP, BOTTOM - STRIP_H, CENTRE_W - 700 - GAP, STRIP_H),
+  layers: box(CENTRE_X, BOTTOM - STRIP_H, LAYERS_W, STRIP_H),
+  alarms: box(CENTRE_X + LAYERS_W + GAP, BOTTOM - STRIP_H, FEED_W, STRIP_H),
+  incidents: box(CENTRE_X + LAYERS_W + GAP + FEED_W + GAP, BOTTOM - STRIP_H, FEED_W, STRIP_H),
   /** The legend's slot: it is anchored at the bottom and grows upwards with the layers shown. */
   legend: box(LEFT_X, TOP + 2 * (LEFT_PANEL_H + GAP), SIDE, BOTTOM - (TOP + 2 * (LEFT_PANEL_H + GAP))),
   /** Popups over the map's clear region, side by side so both can show at once. */

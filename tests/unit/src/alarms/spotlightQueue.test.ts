@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpotlightWorthy, MAX_WAIT_MS, nextSpotlight } from '@/alarms/spotlightQueue';
+import { isSpotlightWorthy, MAX_WAIT_MS, nextSpotlight, stillSpotlit } from '@/alarms/spotlightQueue';
 import type { Alarm } from '@/protocol/cityEvents';
 
 const alarm = (id: string, severity: Alarm['severity'], raisedAt = 0, over: Partial<Alarm> = {}) =>
@@ -12,6 +12,14 @@ describe('alarm spotlight queue', () => {
     expect(isSpotlightWorthy(alarm('b', 'major'))).toBe(false);
     expect(isSpotlightWorthy(alarm('c', 'critical', 0, { trigger: 'frozen' }))).toBe(false);
     expect(isSpotlightWorthy(alarm('d', 'critical', 0, { state: 'cleared' }))).toBe(false);
+  });
+
+  it('leaves an acknowledged alarm out of the spotlight, and ends one acknowledged or cleared while it waits or shows', () => {
+    expect(isSpotlightWorthy(alarm('a', 'critical', 0, { acknowledged: true }))).toBe(false);
+    expect(stillSpotlit(alarm('a', 'critical', 0, { acknowledged: false }))).toBe(true);
+    expect(stillSpotlit(alarm('a', 'critical', 0, { acknowledged: true }))).toBe(false);
+    expect(stillSpotlit(alarm('a', 'critical', 0, { state: 'cleared', acknowledged: false }))).toBe(false);
+    expect(stillSpotlit(undefined)).toBe(false);
   });
 
   it('shows the newest of the most severe first and keeps the rest waiting', () => {

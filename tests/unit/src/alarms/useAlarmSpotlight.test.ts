@@ -39,6 +39,43 @@ describe('alarm spotlight', () => {
   });
 });
 
+describe('alarm spotlight and acknowledgement', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('takes an alarm acknowledged on any screen off the popup at once, and skips a waiting one acknowledged meanwhile', async () => {
+    const scope = effectScope();
+    const spot = scope.run(() => useAlarmSpotlight())!;
+    const events = useCityEventsStore();
+    events.apply([{ type: 'alarm', alarm: { ...alarm('a1', 'critical'), acknowledged: false } }]);
+    await nextTick();
+    events.apply([
+      { type: 'alarm', alarm: { ...alarm('a2', 'critical'), raisedAt: -1, acknowledged: false } },
+      { type: 'alarm', alarm: { ...alarm('a3', 'critical'), raisedAt: -2, acknowledged: false } },
+    ]);
+    await nextTick();
+    expect(spot.current.value?.id).toBe('a1');
+    expect(spot.waiting.value).toBe(2);
+    // Another screen acknowledges a2 (waiting) and then a1 (shown): the frame carries both.
+    events.apply([{ type: 'alarm', alarm: { ...alarm('a2', 'critical'), raisedAt: -1, acknowledged: true } }]);
+    await nextTick();
+    expect(spot.current.value?.id).toBe('a1');
+    events.apply([{ type: 'alarm', alarm: { ...alarm('a1', 'critical'), acknowledged: true } }]);
+    await nextTick();
+    expect(spot.current.value?.id).toBe('a3');
+    expect(spot.waiting.value).toBe(0);
+    // An alarm that arrives acknowledged (a screen that reconnects) is never spotlit.
+    events.apply([{ type: 'alarm', alarm: { ...alarm('a4', 'critical'), acknowledged: true } }]);
+    await nextTick();
+    vi.advanceTimersByTime(10_001);
+    expect(spot.current.value).toBeNull();
+    scope.stop();
+  });
+});
+
 describe('events store: raised alarms', () => {
   beforeEach(() => setActivePinia(createPinia()));
 

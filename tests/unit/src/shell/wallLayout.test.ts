@@ -11,6 +11,7 @@ const fixed: [string, Box][] = [
   ['ticker', WALL_LAYOUT.ticker],
   ['map', WALL_LAYOUT.map],
   ['layers', WALL_LAYOUT.layers],
+  ['alarms', WALL_LAYOUT.alarms],
   ['incidents', WALL_LAYOUT.incidents],
   ['legend', WALL_LAYOUT.legend],
   ...DIMENSIONS.map((d): [string, Box] => [d, WALL_LAYOUT.panels[d]]),

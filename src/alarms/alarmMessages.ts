@@ -1,0 +1,26 @@
+/** Texts of the wall's alarm list, merged into the app's messages by src/i18n. */
+const zhCN = {
+  alarmList: {
+    title: '实时告警',
+    count: '活动 {n} 条 · 未确认 {u} 条',
+    empty: '当前无活动告警',
+    acknowledge: '确认',
+    acknowledged: '已确认',
+    acknowledgeTitle: '确认此告警：各屏幕的弹窗随即停止',
+    failed: '确认失败：{message}',
+  },
+};
+
+const en: typeof zhCN = {
+  alarmList: {
+    title: 'Live alarms',
+    count: '{n} active · {u} unacknowledged',
+    empty: 'No active alarms',
+    acknowledge: 'Acknowledge',
+    acknowledged: 'Acknowledged',
+    acknowledgeTitle: 'Acknowledge this alarm: its popup stops on every screen',
+    failed: 'Could not acknowledge: {message}',
+  },
+};
+
+export const alarmMessages = { 'zh-CN': zhCN, en };
