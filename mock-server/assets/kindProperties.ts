@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ASSET_KINDS, TEAM_TYPES, type AssetKind } from '../../src/protocol/assets';
 import { BUILDING_USES } from '../city/placeElevators';
 import { ROAD_CLASSES, type RoadClass } from '../city/roadNetwork';
+import { staticKindProperties } from './staticKindProperties';
 
 /** Which properties of a kind are thresholds (the rules' per-asset lines) and which are attributes. */
 export interface KindColumns {
@@ -89,6 +90,7 @@ export const KIND_PROPERTIES = {
     columns: { thresholds: [], attributes: ['use'] },
     schema: z.strictObject({ kind: z.literal('elevator'), ...COMMON_PROPERTIES, name: text(100).min(1).optional(), use: z.enum(BUILDING_USES).default('residential') }),
   },
+  ...staticKindProperties(COMMON_PROPERTIES),
 } satisfies Record<AssetKind, { geometry: 'Point' | 'LineString'; columns: KindColumns; schema: z.ZodType }>;
 
 function pondingSchema<K extends 'underpass' | 'waterloggingPoint'>(kind: K) {

@@ -1,5 +1,5 @@
 /** The server's model of the city's monitored assets: read from the asset registry, or placed from the seed and the geometry. */
-import type { DistrictRef, TeamType } from '../../src/protocol/assets';
+import type { DistrictRef, StaticKind, TeamType } from '../../src/protocol/assets';
 import type { ElevatorFleet } from './placeElevators';
 import type { RoadNetwork } from './roadNetwork';
 
@@ -62,6 +62,16 @@ export interface Team extends Site {
   baseNode: number;
 }
 
+/** A site of a static kind (src/protocol/kindSpecs.ts): its number and text columns as its kind spec lists them. */
+export interface StaticSite extends Site {
+  /** Number columns by name (codes index the field's `codes`). */
+  attributes: Record<string, number>;
+  /** Text columns by name; absent where a site has none (a video point without a stream). */
+  texts: Record<string, string>;
+}
+
+export type StaticSites = Record<StaticKind, StaticSite[]>;
+
 export interface CityAssets {
   districts: DistrictRef[];
   rainGauges: RainGauge[];
@@ -74,6 +84,8 @@ export interface CityAssets {
   roads: RoadNetwork;
   /** Elevators with a live status feed (none in the `shanghai` profile, 240,000 in `stress`). */
   elevators: ElevatorFleet;
+  /** The static kinds' sites (health sites, evacuation and video points, compounds); absent or missing a kind: none. */
+  statics?: Partial<StaticSites>;
   /** A digest of the registry the assets were read from (part of the catalogue's version); absent when placed directly. */
   registryDigest?: string;
 }

@@ -12,6 +12,7 @@ import { toKm } from './localProjection';
 import { nearestPointFinder } from './nearestPoint';
 import { BUILDING_USES, emptyFleet, type ElevatorFleet } from './placeElevators';
 import { ROAD_CLASSES, type RoadClass, type RoadNetwork } from './roadNetwork';
+import { staticSitesOfRecords } from './staticSites';
 
 /** A city's own water gauge sits this far below its warning line in dry weather, m (as the simulator's inland gauges do). */
 const MEAN_BELOW_WARNING_M = 0.65;
@@ -148,5 +149,6 @@ export function cityOfRecords(records: readonly AssetRecord[], districts: Distri
     teams: (groups.team ?? []).map(team),
     roads,
     elevators: listed.length === 0 && generatedElevators ? generatedElevators : elevatorsOf(listed, districtOf),
+    statics: staticSitesOfRecords(groups, site),
   };
 }

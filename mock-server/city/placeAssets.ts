@@ -13,11 +13,12 @@ import { placeTeams, placeWeatherStations } from './placeStationsAndTeams';
 import { placeElevators } from './placeElevators';
 import { buildRoadNetwork } from './roadNetwork';
 import { SCALE_PROFILES, type ScaleName } from './scaleProfiles';
+import { placeStaticSites, type StaticCounts } from './placeStaticSites';
 
 export interface PlacementOptions {
   /** The scale profile (default `shanghai`); roadGridKm and counts.elevators override its figures. */
   scale?: ScaleName;
-  counts?: Partial<AssetCounts & { elevators: number }>;
+  counts?: Partial<AssetCounts & { elevators: number } & StaticCounts>;
   /** Road grid spacing, km: 1 gives a few thousand segments, 0.26 about 50,000 (load tests). */
   roadGridKm?: number;
 }
@@ -38,5 +39,7 @@ export function placeAssets(geo: CityGeo, rng: Rng, options: PlacementOptions = 
   const teams = placeTeams(rng.fork(), locator, districts, counts.teams, (lon, lat) => router.nearestNode(lon, lat), roads.nodeLonLat);
   // Forked last, so adding elevators leaves every other kind where it was.
   const elevators = placeElevators(rng.fork(), roads, options.counts?.elevators ?? profile.elevators);
-  return { districts, rainGauges, waterGauges, weatherStations, pumpStations, underpasses, waterloggingPoints, teams, roads, elevators };
+  // After the elevators, so adding the static kinds (issue 15) left every other kind where it was.
+  const statics = placeStaticSites(rng.fork(), locator, districts, options.counts);
+  return { districts, rainGauges, waterGauges, weatherStations, pumpStations, underpasses, waterloggingPoints, teams, roads, elevators, statics };
 }

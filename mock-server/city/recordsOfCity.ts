@@ -6,7 +6,9 @@
  */
 import type { AssetRecord } from '../assets/assetRecord';
 import type { CityAssets, PondingSite, Site } from './assets';
+import { STATIC_KINDS } from '../../src/protocol/assets';
 import { segmentIdOf } from './generatedIds';
+import { staticRecordAttributes, staticSitesOf } from './staticSites';
 import { ROAD_CLASSES, segmentMidpoint, type RoadNetwork } from './roadNetwork';
 
 type Kind = AssetRecord['kind'];
@@ -79,5 +81,6 @@ export function recordsOfCity(assets: CityAssets): AssetRecord[] {
     ),
     ...roadRecords(assets.roads, codes),
     ...assets.teams.map((t) => siteRecord('team', t, codes, { attributes: { teamType: t.type }, simulator: { baseNode: t.baseNode } })),
+    ...STATIC_KINDS.flatMap((kind) => staticSitesOf(assets, kind).map((s) => siteRecord(kind, s, codes, { attributes: staticRecordAttributes(kind, s) }))),
   ];
 }

@@ -3,13 +3,15 @@
  * and the vital-sign indicators in the order of every frame's values.
  */
 import { UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from '../../src/domain/thresholds';
-import { TEAM_TYPES, type AssetKind, type WireAssetGroup, type WireCatalog } from '../../src/protocol/assets';
+import { STATIC_KINDS, TEAM_TYPES, type AssetKind, type WireAssetGroup, type WireCatalog } from '../../src/protocol/assets';
 import type { IndicatorSpec } from '../../src/protocol/vitals';
 import type { CityAssets, Site } from '../city/assets';
 import type { ElevatorFleet } from '../city/placeElevators';
 import { ELEVATOR_NAMING, segmentIdOf } from '../city/generatedIds';
 import { segmentMidpoint, type RoadNetwork } from '../city/roadNetwork';
+import { staticSitesOf } from '../city/staticSites';
 import { INDICATORS } from '../vitals/indicatorCatalogue';
+import { staticGroup } from './staticGroup';
 
 const bytes = (values: Float32Array) => new Uint8Array(values.buffer);
 
@@ -88,7 +90,7 @@ function indicatorsHash(indicators: readonly IndicatorSpec[]): string {
 
 /** The catalogue's version: the seed, every kind's count, the indicators and, for a city read from the registry, the registry's digest. */
 export function catalogVersionOf(seed: number, assets: CityAssets, indicators: readonly IndicatorSpec[] = INDICATORS): string {
-  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-vi${indicatorsHash(indicators)}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
+  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-st${STATIC_KINDS.map((k) => staticSitesOf(assets, k).length).join('.')}-vi${indicatorsHash(indicators)}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
 }
 
 export function catalogToWire(assets: CityAssets, version: string, indicators: readonly IndicatorSpec[] = INDICATORS): WireCatalog {
@@ -117,6 +119,7 @@ export function catalogToWire(assets: CityAssets, version: string, indicators: r
       roadGroup(assets.roads),
       group('team', assets.teams, { attributes: { type: assets.teams.map((t) => TEAM_TYPES.indexOf(t.type)) } }),
       elevatorGroup(assets.elevators),
+      ...STATIC_KINDS.map((kind) => staticGroup(kind, staticSitesOf(assets, kind))),
     ],
   };
 }

@@ -5,6 +5,7 @@
 import type { AssetKind } from '../../src/protocol/assets';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '../../src/protocol/channels';
 import type { CityAssets } from '../city/assets';
+import { staticSitesOf } from '../city/staticSites';
 
 export type Readings = Record<ChannelId, ChannelArray>;
 
@@ -29,6 +30,8 @@ export function assetCount(assets: CityAssets, kind: AssetKind): number {
       return assets.teams.length;
     case 'elevator':
       return assets.elevators.count;
+    default:
+      return staticSitesOf(assets, kind).length;
   }
 }
 

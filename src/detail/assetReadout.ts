@@ -2,36 +2,18 @@
  * What the detail card shows for an asset, from the catalogue and the live channels (pure, no Vue):
  * which channels each kind reads, its current values, its state and its thresholds.
  */
-import { ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type AssetKind } from '@/protocol/assets';
+import { ASSET_KINDS, ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type AssetKind } from '@/protocol/assets';
 import { assetIdAt, assetNameAt, type CatalogView } from '@/protocol/catalogView';
+import { KIND_SPECS, type KindDetail } from '@/protocol/kindSpecs';
 import { CHANNELS, channelStride, type ChannelArray, type ChannelId } from '@/protocol/channels';
 import type { NamedThreshold } from '@/domain/thresholdEta';
 import { waterLevelStateOf } from '@/domain/waterLevel';
 import { SENSOR_CHANNELS } from '@/shared/readingAge';
 
-export interface KindView {
-  /** Channels listed as current values, in order. */
-  channels: ChannelId[];
-  /** The channel the sparkline draws and the thresholds apply to; null: no sparkline. */
-  trend: ChannelId | null;
-  /** Thresholds a rising level heads for, lowest first (names of the group's threshold columns). */
-  rising: string[];
-  /** Fixes the sparkline's floor (depths start at 0); omitted: fit the data. */
-  floor?: number;
-}
+export type KindView = KindDetail;
 
-export const KIND_VIEWS: Record<AssetKind, KindView> = {
-  rainGauge: { channels: ['rain'], trend: 'rain', rising: [], floor: 0 },
-  waterGauge: { channels: ['water'], trend: 'water', rising: ['warning', 'danger'] },
-  weatherStation: { channels: ['weather.temp', 'weather.wind'], trend: 'weather.temp', rising: [] },
-  underpass: { channels: ['underpass.depth'], trend: 'underpass.depth', rising: ['warning', 'closed'], floor: 0 },
-  waterloggingPoint: { channels: ['waterlog.depth'], trend: 'waterlog.depth', rising: ['warning', 'major'], floor: 0 },
-  // The pumps start at `start`; `stop` sits below it and is drawn, but a rising sump heads for `start`.
-  pumpStation: { channels: ['pump.state', 'pump.level', 'pump.flow'], trend: 'pump.level', rising: ['start'], floor: 0 },
-  roadSegment: { channels: ['road.speed', 'road.index', 'road.closed'], trend: 'road.speed', rising: [], floor: 0 },
-  team: { channels: ['team.state'], trend: null, rising: [] },
-  elevator: { channels: ['elevator.state'], trend: null, rising: [] },
-};
+/** What the detail card shows of each kind, as declared in its kind spec. */
+export const KIND_VIEWS: Record<AssetKind, KindView> = Object.fromEntries(ASSET_KINDS.map((kind) => [kind, KIND_SPECS[kind].detail])) as Record<AssetKind, KindView>;
 
 /** Decimals shown per channel, matching each sensor's resolution. */
 export const CHANNEL_DIGITS: Partial<Record<ChannelId, number>> = {

@@ -5,7 +5,8 @@
 import { RAIN_BANDS } from '@/domain/rainBands';
 import { WATER_LEVEL_COLORS } from '@/domain/waterLevel';
 import { SEVERITIES } from '@/protocol/cityEvents';
-import { TEAM_TYPES } from '@/protocol/assets';
+import { STATIC_KINDS, TEAM_TYPES, type StaticKind } from '@/protocol/assets';
+import { KIND_SPECS } from '@/protocol/kindSpecs';
 import { TEAM_ICONS, type IconName } from './icons/iconAtlas';
 import type { MapLayerId } from './mapLayers';
 import {
@@ -51,6 +52,15 @@ export interface LegendSection {
 const WATER_STATES = ['normal', 'nearWarning', 'warning', 'danger'] as const;
 const WHITE: Rgb = [220, 232, 245];
 
+/** A static kind's entries, from its declaration: its icon in each colour, named by its code's word (a health site's category) or by the kind. */
+export function staticLegendItems(kind: StaticKind): LegendItem[] {
+  const { look, label, detail } = KIND_SPECS[kind];
+  const icon = look.icon as IconName;
+  const codes = look.codeField ? detail.fields.find((f) => f.name === look.codeField)?.codes : undefined;
+  if (!codes) return [{ label, color: look.colors[0] as Rgb, shape: 'icon', icon }];
+  return codes.map((code, i): LegendItem => ({ label: `detail.codes.${kind}.${look.codeField}.${code}`, color: (look.colors[i] ?? look.colors[0]) as Rgb, shape: 'icon', icon }));
+}
+
 export function legendSections(visible: Record<MapLayerId, boolean>, present: Partial<Record<MapLayerId, boolean>> = {}): LegendSection[] {
   const out: LegendSection[] = [];
   const add = (on: boolean, id: string, title: string, items: LegendItem[]) => on && out.push({ id, title, items });
@@ -72,6 +82,10 @@ export function legendSections(visible: Record<MapLayerId, boolean>, present: Pa
   add(visible.pumps, 'pumps', 'legend.pumps', PUMP_STATE_LIST.map((s) => ({ label: pumpLabel(s), color: PUMP_STATE_COLORS[s], shape: 'icon', icon: 'pump' })));
   add(visible.underpasses, 'underpasses', 'legend.underpasses', DEPTH_STATES.map((s) => ({ label: `legend.underpass_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'underpass' })));
   add(visible.waterlogging, 'waterlogging', 'legend.waterlogging', DEPTH_STATES.map((s) => ({ label: `legend.waterlog_state.${s}`, color: DEPTH_COLORS[s], shape: 'icon', icon: 'waterlogging' })));
+  for (const kind of STATIC_KINDS) {
+    const { layer, legend } = KIND_SPECS[kind];
+    add(visible[layer as MapLayerId] && present[layer as MapLayerId] !== false, legend, `legend.${legend}`, staticLegendItems(kind));
+  }
   add(visible.pumps || visible.underpasses || visible.waterlogging, 'clusters', 'legend.clusters', [
     ...SEVERITIES.map((s): LegendItem => ({ label: `severity.${s}`, color: SEVERITY_COLORS[s], shape: 'bubble' })),
     { label: 'legend.calm', color: CLUSTER_CALM, shape: 'bubble' },

@@ -5,6 +5,7 @@
 export const MAP_LAYERS = [
   'districts',
   'roads',
+  'compounds',
   'elevators',
   'rainField',
   'rainGauges',
@@ -12,6 +13,9 @@ export const MAP_LAYERS = [
   'pumps',
   'underpasses',
   'waterlogging',
+  'videoPoints',
+  'evacuationPoints',
+  'healthSites',
   'closures',
   'teams',
   'incidents',
@@ -22,6 +26,8 @@ export type MapLayerId = (typeof MAP_LAYERS)[number];
 export const DEFAULT_VISIBLE: Record<MapLayerId, boolean> = {
   districts: true,
   roads: true,
+  // The static kinds show only zoomed in (src/protocol/kindSpecs.ts), so on by default.
+  compounds: true,
   elevators: true,
   rainField: true,
   rainGauges: true,
@@ -29,6 +35,9 @@ export const DEFAULT_VISIBLE: Record<MapLayerId, boolean> = {
   pumps: true,
   underpasses: true,
   waterlogging: true,
+  videoPoints: true,
+  evacuationPoints: true,
+  healthSites: true,
   closures: true,
   teams: true,
   incidents: true,

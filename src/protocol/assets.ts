@@ -8,7 +8,7 @@ import type { IndicatorSpec } from './vitals';
 
 // The kinds sit in a leaf module so the event, channel and vitals contracts can name them without
 // importing the catalogue, which names the indicators (that import ran in a ring).
-export { ASSET_KINDS, type AssetKind } from './assetKinds';
+export { ASSET_KINDS, STATIC_KINDS, type AssetKind, type StaticKind } from './assetKinds';
 
 export interface DistrictRef {
   code: string;
@@ -46,6 +46,8 @@ export interface WireAssetGroup {
   thresholds: Record<string, number[]>;
   /** Other per-slot columns, e.g. a road segment's class code or a team's type code. */
   attributes: Record<string, number[]>;
+  /** Per-slot text columns ('' where a slot has none), e.g. a video point's stream URL. */
+  texts?: Record<string, string[]>;
 }
 
 export interface WireCatalog {

@@ -23,6 +23,11 @@ const DEFAULT_COUNTS: Record<AssetKind, number> = {
   roadSegment: 5,
   team: 3,
   elevator: 0,
+  // The static kinds (issue 15) are drawn only zoomed in; their own tests give them slots.
+  healthSite: 0,
+  evacuationPoint: 0,
+  videoPoint: 0,
+  residentialCompound: 0,
 };
 
 /** Slots spread over central Shanghai, ~1 km apart. */

@@ -6,11 +6,12 @@
  * closure notice, a red-and-white "no entry" sign drawn in its own colours (not a mask).
  */
 import type { TeamType } from '@/protocol/assets';
+import { KIND_ICON_DRAW, KIND_ICONS } from './kindIcons';
 
 /** The digits (cluster counts and alarm badges, drawn as icons: one layer type fewer than text to compile and update). */
 export const DIGIT_ICONS = ['digit0', 'digit1', 'digit2', 'digit3', 'digit4', 'digit5', 'digit6', 'digit7', 'digit8', 'digit9'] as const;
 
-export const ICON_NAMES = ['pump', 'underpass', 'waterlogging', 'floodTeam', 'pumpTruck', 'repairCrew', 'noEntry', 'badge', ...DIGIT_ICONS] as const;
+export const ICON_NAMES = ['pump', 'underpass', 'waterlogging', 'floodTeam', 'pumpTruck', 'repairCrew', 'noEntry', 'badge', ...DIGIT_ICONS, ...KIND_ICONS] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 
 /** Team type code (TEAM_TYPES order) → icon. */
@@ -82,6 +83,7 @@ function cut(ctx: Ctx, draw: () => void): void {
 }
 
 const DRAW: Record<IconName, (ctx: Ctx) => void> = {
+  ...KIND_ICON_DRAW,
   pump(ctx) {
     ctx.beginPath();
     ctx.arc(32, 32, 28, 0, Math.PI * 2);

@@ -7,7 +7,8 @@
  * The rain field lies beneath the roads (unlike the switcher's listing): a translucent field over
  * the roads would muddy their congestion colours wherever it rains. Elevators lie just above the roads:
  * a quarter of a million dots must not cover the monitoring points. Closures lie above the drainage
- * points and clusters: a closure notice must never hide under a cluster bubble.
+ * points and clusters: a closure notice must never hide under a cluster bubble. The static kinds'
+ * icons join the drainage icons' layer (residential compounds beneath them, the sparser kinds above).
  */
 import { CLOSURE_LAYER } from './closureLayer';
 import { CLUSTER_LAYER } from './clusterLayer';
@@ -18,6 +19,7 @@ import { PUMP_LAYER } from './pumpLayer';
 import { RAIN_FIELD_LAYER } from './rainFieldLayer';
 import { RAIN_GAUGE_LAYER } from './rainGaugeLayer';
 import { ROAD_LAYER } from './roadLayer';
+import { EVACUATION_POINT_LAYER, HEALTH_SITE_LAYER, RESIDENTIAL_COMPOUND_LAYER, VIDEO_POINT_LAYER } from './staticPointLayers';
 import { TEAM_LAYER } from './teamLayer';
 import { UNDERPASS_LAYER } from './underpassLayer';
 import { WATER_GAUGE_LAYER } from './waterGaugeLayer';
@@ -29,9 +31,13 @@ export const LIVE_LAYERS: readonly LayerSpec[] = [
   ELEVATOR_LAYER,
   WATER_GAUGE_LAYER,
   RAIN_GAUGE_LAYER,
+  RESIDENTIAL_COMPOUND_LAYER,
   PUMP_LAYER,
   UNDERPASS_LAYER,
   WATERLOGGING_LAYER,
+  VIDEO_POINT_LAYER,
+  EVACUATION_POINT_LAYER,
+  HEALTH_SITE_LAYER,
   CLUSTER_LAYER,
   CLOSURE_LAYER,
   TEAM_LAYER,

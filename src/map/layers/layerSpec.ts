@@ -131,6 +131,8 @@ interface PointSpecBase<S> extends SpecBase {
   readonly minPx: number;
   /** Hidden inside the drainage clusters at low zoom (its `paint` applies the clusters' mask). */
   readonly clustered?: boolean;
+  /** Drawn only from this zoom in, as if switched off below it (a kind too dense for the city view). */
+  readonly minZoom?: number;
   prepare?(env: LayerEnv): S;
   /** Writes one RGBA colour per slot into `out` (this kind's run of the shared buffer); alpha 0 hides a slot. */
   paint(state: S, f: LiveFrame, out: Uint8Array, env: LayerEnv): void;

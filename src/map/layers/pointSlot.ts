@@ -85,7 +85,8 @@ export function pointSlot(specs: readonly PointSpec[], env: LayerEnv): LiveSlot 
   return {
     layerId,
     update(f) {
-      specs.forEach((s, i) => (on[i] = switchedOn(f, s.id)));
+      // A kind with no slots, or below its zoom, counts as off: a layer of such kinds is hidden.
+      specs.forEach((s, i) => (on[i] = counts[i] > 0 && switchedOn(f, s.id) && f.zoom >= (s.minZoom ?? -Infinity)));
       repaint(f);
       resize(f);
       const any = on.some(Boolean);

@@ -54,7 +54,7 @@ describe('live layer set', () => {
     expect(layers.flatMap((l) => l.id.split('+'))).toEqual(LIVE_LAYERS.map((s) => s.id));
     // Point kinds of one type share a layer: the two gauge kinds, the three drainage kinds.
     expect(layers.map((l) => l.id)).toContain('waterGauges+rainGauges');
-    expect(layers.map((l) => l.id)).toContain('pumps+underpasses+waterlogging');
+    expect(layers.map((l) => l.id)).toContain('compounds+pumps+underpasses+waterlogging+videoPoints+evacuationPoints+healthSites');
     const byId = (id: string) => layerOf(layers, id);
     expect(byId('rainField')).toBeInstanceOf(RainFieldLayer);
     expect(byId('roads')).toBeInstanceOf(LineLayer);
@@ -229,7 +229,8 @@ describe('live layer set', () => {
   it('maps picked indices to what they stand for', () => {
     const set = createLiveLayerSet(catalog, TEST_ATLAS);
     set.build(frame({ events: mapEvents({ incidents: [incident('low', 4), incident('urgent', 1)], alarms: [alarm('pumpStation', 0, 'major')] }) }));
-    const drainage = 'pumps+underpasses+waterlogging';
+    // The static kinds (none in this catalogue) share the drainage icons' layer.
+    const drainage = 'compounds+pumps+underpasses+waterlogging+videoPoints+evacuationPoints+healthSites';
     expect(set.pickTarget(drainage, 3)).toEqual({ type: 'asset', kind: 'pumpStation', slot: 3 });
     // The kinds of a shared layer follow one another: the four pumps, then the underpasses.
     expect(set.pickTarget(drainage, 4)).toEqual({ type: 'asset', kind: 'underpass', slot: 0 });
