@@ -39,6 +39,7 @@ import { incidentRoutes } from './http/incidentRoutes';
 import { assetLookupOf } from './ingest/assetLookup';
 import { IngestGate } from './ingest/ingestGate';
 import { PositionGate } from './ingest/positionGate';
+import { measureOfChannel } from './ingest/ingestChannels';
 import { datumConverter } from './assets/datum';
 import { ingestRoutes } from './http/ingestRoutes';
 import { assetCount } from './pipeline/readings';
@@ -148,13 +149,14 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   const recorder = new HistoryRecorder(storage.history, stages.assets, feed.indicators);
   await recorder.resume(startTime);
   const lookup = assetLookupOf(feed.catalog, (kind) => assetCount(stages.assets, kind));
+  const readings = new SqliteReadingStore(db);
   const ingest = new IngestGate({
     lookup,
-    store: new SqliteReadingStore(db),
+    store: readings,
     cityNow: () => stages.source.timeMs,
     wallNow: now,
-    deliver: (readings) => {
-      for (const reading of readings) stages.incoming.push(reading);
+    deliver: (kept) => {
+      for (const reading of kept) stages.incoming.push(reading);
     },
   });
   const positions = new PositionGate({
@@ -188,7 +190,17 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   await http.register(
     systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, sensorThings: () => app.sensorThings?.status() ?? null, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
   );
-  await http.register(assetRoutes({ feed, history, authorize: canView }));
+  await http.register(
+    assetRoutes({
+      feed,
+      history,
+      authorize: canView,
+      measured: async (kind, id, channel, from, to) => {
+        const measure = measureOfChannel(kind, channel);
+        return measure ? readings.series(kind, id, measure, from, to) : [];
+      },
+    }),
+  );
   await http.register(simRoutes({ simulation: stages.simulation, auth }));
   await http.register(rulesRoutes({ book: config.rules, authorize: canView }));
   // The hook sits in a wrapper scope so it guards the vitals routes and nothing registered after them.

@@ -17,13 +17,19 @@ import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '../../src/prot
 import { toFloat32 } from '../../src/protocol/binary';
 import { assetCountOf, assetNameAt, districtsOf, slotOfId } from '../../src/protocol/catalogView';
 import { CHANNEL_IDS, CHANNELS, channelStride, type ChannelId } from '../../src/protocol/channels';
-import { HISTORY_CHANNELS, shortestFloat32, type AssetHistory } from '../feed/assetHistory';
+import { HISTORY_CHANNELS, shortestFloat32, type AssetHistory, type SlotSeries } from '../feed/assetHistory';
 import type { LiveFeed } from '../feed/liveFeed';
 import { DomainError } from '../domainError';
 
 export interface AssetRouteDeps {
   feed: LiveFeed;
   history: AssetHistory;
+  /**
+   * The readings from outside of one asset's channel measured in [from, to), oldest first (the
+   * readings table), or none: where an asset is fed from outside, its history is what was measured
+   * and when, not the per-minute samples, which would repeat a reading for as long as no new one came.
+   */
+  measured?: (kind: AssetKind, id: string, channel: ChannelId, from: number, to: number) => Promise<{ t: number; v: number }[]>;
   /**
    * Runs before every route here: the one place a role check goes once accounts exist. Throwing or
    * replying with 401/403 stops the request.
@@ -79,10 +85,34 @@ const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : nul
 const column = (columns: Record<string, number[]>, slot: number) =>
   Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, finiteOrNull(values[slot])]));
 
+/**
+ * One channel's last `minutes`: the per-minute samples, and where readings from outside came in, those
+ * readings at their own times from the first one on.
+ */
+async function mergedSeries(deps: AssetRouteDeps, kind: AssetKind, id: string, channel: ChannelId, slot: number, minutes: number): Promise<SlotSeries> {
+  const sampled = deps.history.series(channel, slot, minutes);
+  const to = deps.feed.currentVitals().t + 1;
+  const measured = deps.measured ? await deps.measured(kind, id, channel, to - minutes * 60_000, to) : [];
+  if (measured.length === 0) return sampled;
+  const first = measured[0].t;
+  const out: SlotSeries = { t: [], v: [] };
+  sampled.t.forEach((t, i) => {
+    if (t >= first) return;
+    out.t.push(t);
+    out.v.push(sampled.v[i]);
+  });
+  for (const r of measured) {
+    out.t.push(r.t);
+    out.v.push(shortestFloat32(r.v));
+  }
+  return out;
+}
+
 export const assetRoutes =
   (deps: AssetRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     if (deps.authorize) app.addHook('onRequest', deps.authorize);
+    const seriesOf = (kind: AssetKind, id: string, channel: ChannelId, slot: number, minutes: number) => mergedSeries(deps, kind, id, channel, slot, minutes);
     // The catalogue is fixed for the life of the feed, so index it once.
     const kinds = indexCatalog(deps.feed);
     const lookup = (kind: AssetKind, id: string) => {
@@ -144,7 +174,7 @@ export const assetRoutes =
           id,
           minutes,
           units: Object.fromEntries(channels.map((ch) => [ch, CHANNELS[ch].unit])),
-          series: Object.fromEntries(channels.map((ch) => [ch, deps.history.series(ch, found.slot, minutes)])),
+          series: Object.fromEntries(await Promise.all(channels.map(async (ch) => [ch, await seriesOf(kind, id, ch, found.slot, minutes)] as const))),
         };
         return body;
       },

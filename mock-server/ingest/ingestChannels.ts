@@ -46,6 +46,11 @@ export const INGEST_MEASURES: Partial<Record<AssetKind, Readonly<Record<string, 
   elevator: { state: { channel: 'elevator.state', units: [{ unit: '', factor: 1 }], states: ELEVATOR_STATES } },
 };
 
+/** The measure of a kind that feeds `channel` (undefined: no reading from outside feeds it). */
+export function measureOfChannel(kind: AssetKind, channel: ChannelId): string | undefined {
+  return Object.entries(INGEST_MEASURES[kind] ?? {}).find(([, spec]) => spec.channel === channel)?.[0];
+}
+
 /** The measure a reading names, or the kind's first where it names none; undefined if the kind or measure is not reported. */
 export function measureOf(kind: AssetKind, measure?: string): { name: string; spec: IngestMeasure } | undefined {
   const measures = INGEST_MEASURES[kind];

@@ -112,6 +112,15 @@ describe('readings reach the alarms on the time they were measured', () => {
     expect(raised.every((a) => !a.late)).toBe(true);
   });
 
+  it('gives the detail card the readings as measured, at their own times', async () => {
+    const res = await fetch(`${server.url}/api/assets/underpass/${underpass}/history?minutes=60`);
+    const { series } = await res.json();
+    const depth = series['underpass.depth'];
+    // The four flooded readings and the dry one before them, not a sample per minute repeating the last.
+    expect(depth.t.filter((t: number) => t >= T0 - 2 * MIN)).toEqual([T0 - 2 * MIN, T0 - MIN, T0, T0 + MIN, T0 + 2 * MIN]);
+    expect(depth.v.slice(-4)).toEqual([40, 40, 40, 40]);
+  });
+
   it('keeps an older reading out of the alarms', async () => {
     const before = alarms.length;
     const { body } = await post({ readings: [{ kind: 'underpass', id: underpass, t: iso(T0 - 30 * MIN), v: 0 }] });
