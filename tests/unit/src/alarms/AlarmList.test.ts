@@ -118,6 +118,20 @@ describe('alarm list', () => {
     expect(ids()).toEqual(['alarm-row-worse', 'alarm-row-old']);
   });
 
+  it('marks an alarm raised by readings that arrived late, and only that one', () => {
+    setUpLive();
+    useCityEventsStore().apply([
+      { type: 'alarm', alarm: alarm('a1', { late: true, raisedAt: SIM_T0 - 40 * MIN }) },
+      { type: 'alarm', alarm: alarm('a2', { slot: 2, assetId: 'underpass-C' }) },
+    ]);
+    wrapper = mountList();
+    const late = wrapper.findAll('[data-testid="alarm-late"]');
+    expect(late).toHaveLength(1);
+    expect(late[0].text()).toBe('补报');
+    expect(late[0].attributes('title')).toMatch(/测量时间/);
+    expect(wrapper.get('[data-testid="alarm-row-a1"]').find('[data-testid="alarm-late"]').exists()).toBe(true);
+  });
+
   it('says when there is no active alarm', () => {
     setUpLive();
     wrapper = mountList();
