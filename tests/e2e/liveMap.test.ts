@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../mock-server/server';
 import { MAP_LAYERS } from '../../src/map/mapLayers';
+import { KIND_SPECS } from '../../src/protocol/kindSpecs';
 import { changedPixels, launchChromium, watchForeignRequests, watchPageErrors } from '../support/browser';
 import { startTestServer } from '../support/testServer';
 
@@ -89,21 +90,46 @@ describe('live map in a storm', () => {
     const settle = () => page.waitForTimeout(700);
     // The Shanghai-scale city has no elevator feed, so no elevator switch (tests/e2e/stressScale.test.ts has one).
     expect(await page.locator('[data-testid="layer-toggle-elevators"]').count()).toBe(0);
-    for (const id of MAP_LAYERS.filter((l) => l !== 'elevators')) {
-      const on1 = await shot();
-      await settle();
-      const on2 = await shot();
-      const noise = changedPixels(on1, on2);
-      await page.click(`[data-testid="layer-toggle-${id}"] input`);
-      await settle();
-      const off = await shot();
-      const removed = changedPixels(on2, off);
-      expect(removed, `layer ${id}: ${removed} pixels changed when switched off, noise ${noise}`).toBeGreaterThan(3 * noise + 150);
-      await page.click(`[data-testid="layer-toggle-${id}"] input`);
-      await settle();
-      const back = await shot();
-      expect(changedPixels(off, back), `layer ${id} did not come back`).toBeGreaterThan(3 * noise + 150);
+    // Kinds drawn only when zoomed in (kindSpecs' minZoom) are checked after zooming in on the centre.
+    const zoomGated = new Set<string>(Object.values(KIND_SPECS).flatMap((k) => (k.minZoom !== undefined && k.layer ? [k.layer] : [])));
+    expect(zoomGated.size).toBeGreaterThan(0);
+    const drawn = () => page.evaluate(() => (document.querySelector('[data-testid="city-map"]')?.getAttribute('data-layers-drawn') ?? '').split(/[,\s]+/));
+    // `floor`: the fewest pixels a layer must change beyond the noise (a zoomed-in view holds a few icons of a sparse kind).
+    const toggleEach = async (ids: readonly string[], floor: number) => {
+      for (const id of ids) {
+        const on1 = await shot();
+        await settle();
+        const on2 = await shot();
+        const noise = changedPixels(on1, on2);
+        await page.click(`[data-testid="layer-toggle-${id}"] input`);
+        await settle();
+        const off = await shot();
+        const removed = changedPixels(on2, off);
+        expect(removed, `layer ${id}: ${removed} pixels changed when switched off, noise ${noise}`).toBeGreaterThan(3 * noise + floor);
+        await page.click(`[data-testid="layer-toggle-${id}"] input`);
+        await settle();
+        const back = await shot();
+        expect(changedPixels(off, back), `layer ${id} did not come back`).toBeGreaterThan(3 * noise + floor);
+      }
+    };
+    await toggleEach(
+      MAP_LAYERS.filter((l) => l !== 'elevators' && !zoomGated.has(l)),
+      150,
+    );
+    // At city zoom the gated kinds are not drawn at all; wheel in over the centre until they are.
+    expect((await drawn()).filter((l) => zoomGated.has(l))).toEqual([]);
+    await page.mouse.move(clip.x + clip.width / 2, clip.y + clip.height / 2);
+    const notYet = async () => {
+      const now = await drawn();
+      return [...zoomGated].filter((l) => !now.includes(l));
+    };
+    for (let i = 0; i < 40 && (await notYet()).length > 0; i++) {
+      await page.mouse.wheel(0, -300);
+      await page.waitForTimeout(400);
     }
+    expect(await notYet()).toEqual([]);
+    await page.waitForTimeout(1500);
+    await toggleEach([...zoomGated], 60);
     await page.close();
   });
 
