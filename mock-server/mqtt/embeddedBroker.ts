@@ -16,6 +16,7 @@ import { createServer, type Server } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { MqttCounts, MqttIngest } from './mqttIngest';
 import { TOPIC_ROOT } from './mqttIngest';
+import { KeyedBuckets } from '../auth/rateLimit';
 
 export interface BrokerLog {
   info(obj: object, msg: string): void;
@@ -29,6 +30,8 @@ export interface EmbeddedBrokerDeps {
   /** The integration a key belongs to, or null for a key that is no integration's. */
   integrationOf(key: string): Promise<string | null>;
   log: BrokerLog;
+  /** Failed logins allowed per address (default: 10 a minute, as HTTP logins); past them a connect is refused unread. */
+  failedLogins?: KeyedBuckets;
 }
 
 export interface EmbeddedBrokerStatus extends MqttCounts {
@@ -44,10 +47,17 @@ export interface EmbeddedBroker {
 
 /** CONNACK return code 4, "bad user name or password" (MQTT 3.1.1 §3.2.2.3). */
 const BAD_CREDENTIALS = 4;
+/** CONNACK return code 5, "not authorized": an address past its failed logins. */
+const NOT_AUTHORIZED = 5;
+
+/** The address a client connects from ('' when the stream is not a socket). */
+const addressOf = (client: Client): string => ('remoteAddress' in client.conn ? (client.conn.remoteAddress ?? '') : '');
 
 export async function startEmbeddedBroker(deps: EmbeddedBrokerDeps): Promise<EmbeddedBroker> {
   const { ingest, log } = deps;
   const integrations = new WeakMap<Client, string>();
+  // A key guessed by trying: an address that keeps failing is refused before its key is even checked.
+  const failedLogins = deps.failedLogins ?? new KeyedBuckets({ capacity: 10, windowMs: 60_000 });
   const broker = await Aedes.createBroker({
     preConnect(_client, packet, done) {
       // A will would be published on the client's behalf after it is gone: nothing of the kind is read.
@@ -55,7 +65,14 @@ export async function startEmbeddedBroker(deps: EmbeddedBrokerDeps): Promise<Emb
       done(null, true);
     },
     authenticate(client, username, password, done) {
+      const attempts = failedLogins.get(addressOf(client));
+      if (!attempts.available()) {
+        ingest.refuse('loginsLimited');
+        log.warn({ client: client.id, address: addressOf(client) }, 'MQTT client refused: too many failed logins from its address');
+        return done(Object.assign(new Error('too many failed logins'), { returnCode: NOT_AUTHORIZED }) as AuthenticateError, false);
+      }
       const refuse = () => {
+        attempts.take();
         ingest.refuse('credentials');
         log.info({ client: client.id, username }, 'MQTT client refused: wrong integration name or key');
         done(Object.assign(new Error('bad user name or password'), { returnCode: BAD_CREDENTIALS }) as AuthenticateError, false);

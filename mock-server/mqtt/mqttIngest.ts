@@ -34,6 +34,8 @@ export type MqttRefusal =
   | 'sinkFailed'
   /** A connection with a wrong integration name or key. */
   | 'credentials'
+  /** A connection from an address past its failed logins (refused before its key is checked). */
+  | 'loginsLimited'
   | 'subscribe';
 
 export interface MqttCounts {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestVerdict, ParsedReading } from '../../../../mock-server/ingest/incomingReading';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../../../../mock-server/mqtt/embeddedBroker';
 import { MqttIngest } from '../../../../mock-server/mqtt/mqttIngest';
+import { KeyedBuckets } from '../../../../mock-server/auth/rateLimit';
 
 const NOW = Date.parse('2026-07-15T14:00:00+08:00');
 const KEY = 'gauges-integration-key-0123456789';
@@ -67,6 +68,35 @@ describe('embedded MQTT broker', () => {
     expect(await attempt('someone-else', KEY)).toMatch(/Bad username or password/);
     expect(await attempt('', '')).toMatch(/Bad username or password/);
     expect(broker.status().refused.credentials).toBe(3);
+  });
+
+  it('refuses an address past its failed logins before checking its key, and counts it', async () => {
+    const ingest = new MqttIngest({ readings: sink, now: () => NOW });
+    const limited = await startEmbeddedBroker({
+      port: 0,
+      host: '127.0.0.1',
+      ingest,
+      log,
+      integrationOf: async (key) => (key === KEY ? 'gauges' : null),
+      failedLogins: new KeyedBuckets({ capacity: 3, windowMs: 60_000 }),
+    });
+    const at = (username: string, password: string) =>
+      new Promise<string>((resolve) => {
+        const c = connect(`mqtt://127.0.0.1:${limited.port}`, { username, password, reconnectPeriod: 0 });
+        c.on('connect', () => resolve('connected'));
+        c.on('error', (err) => resolve(err.message));
+        clients.push(c);
+      });
+    try {
+      expect(await at('gauges', KEY)).toBe('connected');
+      for (let i = 0; i < 3; i++) expect(await at('gauges', `wrong-key-${i}-wrong-key-wrong`)).toMatch(/Bad username or password/);
+      // The right key from the same address is refused now too: the guessing is cut off, not helped along.
+      expect(await at('gauges', KEY)).toMatch(/Not authorized/);
+      expect(limited.status().refused).toMatchObject({ credentials: 3, loginsLimited: 1 });
+    } finally {
+      for (const c of clients.splice(0)) c.end(true);
+      await limited.close();
+    }
   });
 
   it('hands readings to the sink under the integration’s name, and acknowledges a QoS 1 publish only once the sink has kept it', async () => {
