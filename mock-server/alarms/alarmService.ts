@@ -13,6 +13,7 @@ import { alarmOfRecord, type AlarmDetail, type AlarmListQuery, type AlarmPage, t
 import type { Principal } from '../../src/protocol/auth';
 import type { Alarm, CityEvent, Severity } from '../../src/protocol/cityEvents';
 import { DomainError } from '../domainError';
+import { RETENTION_DAYS } from '../history/historyRecorder';
 import type { AlarmEngine } from '../rules/alarmEngine';
 import type { AlarmChangeInput, AlarmStore } from '../storage/stores';
 import type { SerialQueue } from '../workorders/serialQueue';
@@ -50,10 +51,15 @@ export function acknowledgerOf(principal: Principal): string {
   throw new DomainError('FORBIDDEN', principal.kind === 'kiosk' ? 'a kiosk wall only watches: sign in as an operator to acknowledge alarms' : 'an integration cannot acknowledge alarms');
 }
 
+/** Cleared alarms are kept as long as the minute history (the daily report's 400 days), then pruned. */
+export const ALARM_RETENTION_DAYS = RETENTION_DAYS;
+const DAY_MS = 86_400_000;
+
 export class AlarmService {
   /** The stored severity of each open alarm, which a change from the rules is measured against. */
   private readonly open = new Map<string, Severity>();
   private readonly now: () => number;
+  private prunedAt = -Infinity;
 
   constructor(private readonly deps: AlarmServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -86,7 +92,13 @@ export class AlarmService {
       else this.open.set(alarm.id, alarm.severity);
       changes.push({ alarm, action, at: alarmTimeOf(alarm, action), by: null, note: null });
     }
-    await this.deps.store.record(changes, this.now());
+    const now = this.now();
+    await this.deps.store.record(changes, now);
+    // Once a day of wall clock; the horizon is on the city's clock, as the history's.
+    if (now - this.prunedAt >= DAY_MS) {
+      this.prunedAt = now;
+      await this.deps.store.prune(this.deps.city.simTime() - ALARM_RETENTION_DAYS * DAY_MS);
+    }
   }
 
   /**

@@ -65,6 +65,7 @@ export class SqliteAlarmStore implements AlarmStore {
   private readonly selectOne;
   private readonly selectChanges;
   private readonly selectActive;
+  private readonly deleteBefore;
 
   constructor(private readonly db: Database) {
     // An acknowledgement names who; the rules' later changes (escalate, clear) keep that name.
@@ -116,6 +117,16 @@ export class SqliteAlarmStore implements AlarmStore {
     this.selectOne = db.prepare<[string], AlarmRow>('SELECT record, acked_by FROM alarms WHERE id = ?');
     this.selectChanges = db.prepare<[string], ChangeRow>('SELECT * FROM alarm_changes WHERE alarm_id = ? ORDER BY seq');
     this.selectActive = db.prepare<[], AlarmRow>("SELECT record, acked_by FROM alarms WHERE state = 'active' ORDER BY raised_at, id");
+    const deleteChanges = db.prepare("DELETE FROM alarm_changes WHERE alarm_id IN (SELECT id FROM alarms WHERE state = 'cleared' AND cleared_at < ?)");
+    const deleteAlarms = db.prepare("DELETE FROM alarms WHERE state = 'cleared' AND cleared_at < ?");
+    this.deleteBefore = db.transaction((before: number) => {
+      deleteChanges.run(before);
+      return deleteAlarms.run(before).changes;
+    });
+  }
+
+  async prune(before: number): Promise<number> {
+    return this.deleteBefore(before);
   }
 
   async record(changes: readonly AlarmChangeInput[], recordedAt: number): Promise<void> {

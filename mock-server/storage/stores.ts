@@ -203,6 +203,8 @@ export interface AlarmStore {
   list(filter: AlarmFilter): Promise<{ alarms: AlarmRecord[]; next: AlarmCursor | null }>;
   /** Every alarm stored as active, as the engine holds them (a null threshold back to NaN). */
   active(): Promise<Alarm[]>;
+  /** Deletes alarms cleared before `before`, with their change logs (retention); returns how many alarms. */
+  prune(before: number): Promise<number>;
 }
 
 /** The asset registry: every asset the city knows, kind by kind in slot order, and the registry's state. */

@@ -82,6 +82,21 @@ describe('SqliteAlarmStore', () => {
     expect((await store.active()).map((a) => a.id)).toEqual(['a', 'b']);
   });
 
+  it('prunes alarms cleared before a time, with their logs, and never an active one', async () => {
+    const store = new SqliteAlarmStore(open());
+    const old = alarm({ id: 'old', raisedAt: 0 });
+    const recent = alarm({ id: 'recent', raisedAt: 5 * MIN });
+    const standing = alarm({ id: 'standing', raisedAt: 0 });
+    await store.record([change(old, 'raise', 0), change(recent, 'raise', 5 * MIN), change(standing, 'raise', 0)], 1);
+    await store.record([change({ ...old, state: 'cleared', clearedAt: MIN }, 'clear', MIN), change({ ...recent, state: 'cleared', clearedAt: 9 * MIN }, 'clear', 9 * MIN)], 2);
+    expect(await store.prune(5 * MIN)).toBe(1);
+    expect(await store.get('old')).toBeNull();
+    expect(await store.changes('old')).toEqual([]);
+    expect((await store.get('recent'))!.state).toBe('cleared');
+    expect((await store.changes('recent')).map((c) => c.action)).toEqual(['raise', 'clear']);
+    expect((await store.active()).map((a) => a.id)).toEqual(['standing']);
+  });
+
   it('filters the history by time, state, kind, asset and rule, newest first, in pages', async () => {
     const store = new SqliteAlarmStore(open());
     const rows = [
