@@ -54,11 +54,15 @@ export class ExternalReadings {
     return this.channels.get(channel)?.slots.length ?? 0;
   }
 
-  /** Writes every fed slot's newest value over `values` (one channel as its base source read it). */
-  overlay(channel: ChannelId, values: ChannelArray): ChannelArray {
+  /**
+   * Writes every fed slot's newest value over `values` (one channel as its base source read it); a
+   * slot whose newest reading was measured before `staleBefore` reads `noData` instead — a sensor
+   * that fell silent is no data, not its last value held forever.
+   */
+  overlay(channel: ChannelId, values: ChannelArray, staleBefore = -Infinity, noData = Number.NaN): ChannelArray {
     const fed = this.channels.get(channel);
     if (!fed) return values;
-    for (const slot of fed.slots) values[slot] = fed.values.get(slot)!;
+    for (const slot of fed.slots) values[slot] = fed.times.get(slot)! < staleBefore ? noData : fed.values.get(slot)!;
     return values;
   }
 }

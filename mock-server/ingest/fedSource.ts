@@ -10,11 +10,20 @@ import type { DeskWorld } from '../incidents/deskWorld';
 import type { CitySource, SourceMoment } from '../pipeline/citySource';
 import type { Readings } from '../pipeline/readings';
 import type { ExternalReadings } from './externalReadings';
+import { noDataValue } from './ingestChannels';
+
+/** How long a reading from outside stands where no rule says how long a silence is. */
+export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
 
 export class FedSource implements CitySource {
+  /**
+   * @param staleAfterMs per channel, how old a reading from outside may be before the slot reads no
+   *   data (the no-data interval of the rules on that channel; DEFAULT_STALE_AFTER_MS otherwise)
+   */
   constructor(
     readonly base: CitySource,
     readonly external: ExternalReadings,
+    private readonly staleAfterMs: Partial<Record<ChannelId, number>> = {},
   ) {}
 
   get assets(): CityAssets {
@@ -46,11 +55,16 @@ export class FedSource implements CitySource {
   }
 
   read(channel: ChannelId): ChannelArray {
-    return this.external.overlay(channel, this.base.read(channel));
+    return this.overlay(channel, this.base.read(channel));
   }
 
   readAll(out: Readings): void {
     this.base.readAll(out);
-    for (const channel of Object.keys(out) as ChannelId[]) this.external.overlay(channel, out[channel]);
+    for (const channel of Object.keys(out) as ChannelId[]) this.overlay(channel, out[channel]);
+  }
+
+  private overlay(channel: ChannelId, values: ChannelArray): ChannelArray {
+    const staleBefore = this.base.timeMs - (this.staleAfterMs[channel] ?? DEFAULT_STALE_AFTER_MS);
+    return this.external.overlay(channel, values, staleBefore, noDataValue(channel));
   }
 }

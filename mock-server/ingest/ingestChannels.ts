@@ -46,6 +46,13 @@ export const INGEST_MEASURES: Partial<Record<AssetKind, Readonly<Record<string, 
   elevator: { state: { channel: 'elevator.state', units: [{ unit: '', factor: 1 }], states: ELEVATOR_STATES } },
 };
 
+/** What a channel reads where a sensor has no data: NaN, or a state channel's `offline`. */
+export function noDataValue(channel: ChannelId): number {
+  if (channel === 'pump.state') return PUMP_STATES.indexOf('offline');
+  if (channel === 'elevator.state') return ELEVATOR_STATES.indexOf('offline');
+  return Number.NaN;
+}
+
 /** The measure of a kind that feeds `channel` (undefined: no reading from outside feeds it). */
 export function measureOfChannel(kind: AssetKind, channel: ChannelId): string | undefined {
   return Object.entries(INGEST_MEASURES[kind] ?? {}).find(([, spec]) => spec.channel === channel)?.[0];

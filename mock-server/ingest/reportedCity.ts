@@ -4,22 +4,17 @@
  * world reports nothing of its own (no radar, no city life). The pipeline lays what comes in over it
  * (FedSource), so the wall shows only what integrations send.
  */
-import { ELEVATOR_STATES, PUMP_STATES } from '../../src/protocol/assets';
 import { CHANNEL_IDS, type ChannelArray, type ChannelId } from '../../src/protocol/channels';
 import type { CityAssets } from '../city/assets';
 import type { CitySource, SourceMoment } from '../pipeline/citySource';
 import { allocateReadings, type Readings } from '../pipeline/readings';
+import { noDataValue } from './ingestChannels';
 import { ReportedWorld } from './reportedWorld';
 
 /** Moments every second; the world reports every ten, as the simulator's does. */
 const STEP_MS = 1000;
 const WORLD_EVERY = 10;
 
-/** What a channel reads before any reading comes in: no data. */
-const SILENT: Partial<Record<ChannelId, number>> = {
-  'pump.state': PUMP_STATES.indexOf('offline'),
-  'elevator.state': ELEVATOR_STATES.indexOf('offline'),
-};
 
 export class ReportedCity implements CitySource {
   readonly stepMs = STEP_MS;
@@ -34,7 +29,7 @@ export class ReportedCity implements CitySource {
   ) {
     this.world = new ReportedWorld(assets);
     this.readings = allocateReadings(assets);
-    for (const id of CHANNEL_IDS) this.readings[id].fill(SILENT[id] ?? (this.readings[id] instanceof Float32Array ? Number.NaN : 0));
+    for (const id of CHANNEL_IDS) this.readings[id].fill(this.readings[id] instanceof Float32Array || id === 'pump.state' || id === 'elevator.state' ? noDataValue(id) : 0);
   }
 
   get timeMs(): number {

@@ -19,6 +19,8 @@ import { AlarmEngine, ruleChannels, type AssetRef } from '../rules/alarmEngine';
 import { compileRules } from '../rules/compileRules';
 import { defaultRules } from '../rules/defaultRules';
 import type { RuleBook } from '../rules/ruleBook';
+import type { AlarmRule } from '../rules/ruleTypes';
+import type { ChannelId } from '../../src/protocol/channels';
 import { ruleSitesOf } from '../rules/ruleSites';
 import { WeatherOffice } from '../rules/weatherOffice';
 import { forkCityRngs, type SimulationOptions } from '../simulator/citySimulation';
@@ -81,8 +83,8 @@ export interface PipelineOptions {
  */
 export function createPipelineStages(base: CitySource, options: PipelineOptions): PipelineStages & { announce(event: CityEvent): void } {
   const { assets } = base;
-  const source = new FedSource(base, new ExternalReadings());
   const rules = options.rules ? compileRules(options.rules, assets) : defaultRules(assets);
+  const source = new FedSource(base, new ExternalReadings(), staleAfterOf(rules));
   const sites: Partial<Record<AssetKind, readonly AssetRef[]>> = ruleSitesOf(assets);
   const alarms = new AlarmEngine({
     rules,
@@ -118,6 +120,15 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     announce: (event) => inbox.push(event),
     eventState: () => ({ alarms: alarms.active(), incidents: desk.openIncidents(), closures: desk.activeClosures(), warnings: office.active() }),
   };
+}
+
+/** Per channel, the shortest no-data interval of the rules on it: how long a reading from outside stands. */
+function staleAfterOf(rules: readonly AlarmRule[]): Partial<Record<ChannelId, number>> {
+  const out: Partial<Record<ChannelId, number>> = {};
+  for (const rule of rules) {
+    if (rule.frozenAfterS !== undefined) out[rule.channel] = Math.min(out[rule.channel] ?? Infinity, rule.frozenAfterS * 1000);
+  }
+  return out;
 }
 
 /** The city: the simulator (or, with it off, what is reported from outside) as the source, and the stages downstream of it. */

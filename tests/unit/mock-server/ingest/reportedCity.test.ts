@@ -57,6 +57,22 @@ describe('the city with the simulator off', () => {
     expect(delta.events.some((e) => e.type === 'closure')).toBe(true);
   });
 
+  it('holds a reading from outside for its channel’s no-data interval, then reads no data rather than the last value', () => {
+    const clock = { now: T0 };
+    const { stages, city } = reportedCity(clock);
+    stages.incoming.push({ kind: 'underpass', channel: 'underpass.depth', slot: 2, tMs: T0, v: 12, late: false });
+    stages.incoming.push({ kind: 'pumpStation', channel: 'pump.state', slot: 4, tMs: T0, v: PUMP_STATES.indexOf('running'), late: false });
+    clock.now = T0 + 9 * MIN;
+    city.tick();
+    expect(stages.source.read('underpass.depth')[2]).toBe(12);
+    expect(stages.source.read('pump.state')[4]).toBe(PUMP_STATES.indexOf('running'));
+    // The default rules' no-data interval for both is 10 minutes.
+    clock.now = T0 + 10 * MIN + 1000;
+    city.tick();
+    expect(stages.source.read('underpass.depth')[2]).toBeNaN();
+    expect(stages.source.read('pump.state')[4]).toBe(PUMP_STATES.indexOf('offline'));
+  });
+
   it('raises a no-data alarm when a sensor that reported falls silent, and clears it when data resumes', () => {
     const clock = { now: T0 };
     const { stages, city } = reportedCity(clock);
