@@ -78,12 +78,14 @@ export class IngestGate implements ReadingSink {
     });
     const receivedAt = this.deps.wallNow();
     const fresh = await this.deps.store.keepNew(rows, source, receivedAt);
-    if (receivedAt - this.prunedAt >= PRUNE_EVERY_MS) {
-      this.prunedAt = receivedAt;
-      await this.deps.store.prune(receivedAt - READINGS_RETENTION_DAYS * 86_400_000);
-    }
     const kept = resolved.filter((_, i) => fresh[i]);
     if (kept.length > 0) this.deps.deliver(kept);
+    if (receivedAt - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = receivedAt;
+      // Kept readings are already on their way: a failed prune must not fail their answer (a retry
+      // would find them duplicates and they would never reach the city). The next hour tries again.
+      await this.deps.store.prune(receivedAt - READINGS_RETENTION_DAYS * 86_400_000).catch(() => undefined);
+    }
     const verdict: IngestVerdict = { accepted: kept.length, duplicates: rows.length - kept.length, rejected };
     this.count(source, verdict);
     return verdict;

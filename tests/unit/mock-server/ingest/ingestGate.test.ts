@@ -117,3 +117,24 @@ describe('ingest gate retention', () => {
     expect(await store.series('rainGauge', id, 'rain', 0, Infinity)).toEqual([{ t: wall.now, v: 2 }]);
   });
 });
+
+describe('ingest gate and a failing prune', () => {
+  it('still delivers and answers what it kept when the hourly prune fails', async () => {
+    const assets = smallCity();
+    const store = new SqliteReadingStore(openDatabase(':memory:'));
+    store.prune = async () => {
+      throw new Error('database is locked');
+    };
+    const delivered: AcceptedReading[] = [];
+    const g = new IngestGate({
+      lookup: assetLookupOf(catalogToWire(assets, 'v'), (kind) => assetCount(assets, kind)),
+      store,
+      cityNow: () => NOW,
+      wallNow: () => NOW,
+      deliver: (r) => delivered.push(...r),
+    });
+    const verdict = await g.accept([{ kind: 'rainGauge', assetId: assets.rainGauges[0].id, tMs: NOW, v: 1 }], 'gw');
+    expect(verdict.accepted).toBe(1);
+    expect(delivered).toHaveLength(1);
+  });
+});
