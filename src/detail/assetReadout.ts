@@ -10,10 +10,8 @@ import type { NamedThreshold } from '@/domain/thresholdEta';
 import { waterLevelStateOf } from '@/domain/waterLevel';
 import { SENSOR_CHANNELS } from '@/shared/readingAge';
 
-export type KindView = KindDetail;
-
 /** What the detail card shows of each kind, as declared in its kind spec. */
-export const KIND_VIEWS: Record<AssetKind, KindView> = Object.fromEntries(ASSET_KINDS.map((kind) => [kind, KIND_SPECS[kind].detail])) as Record<AssetKind, KindView>;
+export const KIND_VIEWS: Record<AssetKind, KindDetail> = Object.fromEntries(ASSET_KINDS.map((kind) => [kind, KIND_SPECS[kind].detail])) as Record<AssetKind, KindDetail>;
 
 /** Decimals shown per channel, matching each sensor's resolution. */
 export const CHANNEL_DIGITS: Partial<Record<ChannelId, number>> = {
