@@ -17,9 +17,7 @@
  * Values are converted from the recording's unit to the measure's (unitConversion.ts). A recorded
  * series the map does not name is skipped and counted. Documented in docs/ingest.md (Replay).
  */
-import { parse } from 'csv-parse/sync';
-import { INGEST_MEASURES, measureOf } from '../ingest/ingestChannels';
-import { isAssetKind } from '../ingest/assetLookup';
+import { lineMeasure, mapFileRows } from './mapFileRows';
 import type { RecordedReading } from './recordedReading';
 
 export const MAP_COLUMNS = ['source_id', 'parameter', 'kind', 'asset_id', 'measure'] as const;
@@ -46,37 +44,24 @@ export class ReplayMapError extends Error {
   }
 }
 
-const reportedKinds = () => Object.keys(INGEST_MEASURES).join(', ');
-
 /** Parses a map file's text; `file` names it in problems. Throws ReplayMapError listing every problem. */
 export function parseReplayMap(csv: string, file = 'map'): ReplayMap {
+  const rows = mapFileRows(csv, file, {
+    columns: MAP_COLUMNS,
+    required: ['source_id', 'kind', 'asset_id'],
+    rowIs: 'recorded series',
+    error: (problems) => new ReplayMapError(problems),
+  });
   const problems: string[] = [];
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    rows = parse(csv, { columns: true, comment: '#', comment_no_infix: true, skip_empty_lines: true, trim: true, bom: true, info: true });
-  } catch (err) {
-    throw new ReplayMapError([`${file}: not a readable CSV file: ${(err as Error).message}`]);
-  }
-  const header = rows.length > 0 ? Object.keys(rows[0].record) : [];
-  const lacking = ['source_id', 'kind', 'asset_id'].filter((c) => !header.includes(c));
-  if (rows.length === 0) throw new ReplayMapError([`${file}: no rows: a header (${MAP_COLUMNS.join(',')}) and one row per recorded series`]);
-  if (lacking.length > 0) throw new ReplayMapError([`${file}: the header lacks ${lacking.join(', ')} (columns: ${MAP_COLUMNS.join(',')})`]);
-  const unknown = header.filter((c) => !(MAP_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length > 0) throw new ReplayMapError([`${file}: unknown column ${unknown.join(', ')} (columns: ${MAP_COLUMNS.join(',')})`]);
-
   const map = new Map<string, Map<string, MapTarget>>();
   const fedBy = new Map<string, number>();
-  for (const { record, info } of rows) {
-    const at = `${file}:${info.lines}`;
+  for (const { record, line } of rows) {
+    const at = `${file}:${line}`;
     const { source_id: sourceId, kind, asset_id: assetId } = record;
     const parameter = record.parameter ?? '';
     const before = problems.length;
     if (!sourceId) problems.push(`${at}: source_id is required`);
-    if (!assetId) problems.push(`${at}: asset_id is required`);
-    if (!kind) problems.push(`${at}: kind is required`);
-    const measure = kind && isAssetKind(kind) ? measureOf(kind, record.measure || undefined) : undefined;
-    if (kind && !(isAssetKind(kind) && INGEST_MEASURES[kind])) problems.push(`${at}: kind "${kind}" is not reported from outside: one of ${reportedKinds()}`);
-    else if (kind && !measure) problems.push(`${at}: ${kind} has no measure "${record.measure}": one of ${Object.keys(INGEST_MEASURES[kind as keyof typeof INGEST_MEASURES]!).join(', ')}`);
+    const measure = lineMeasure(record, at, problems);
     if (problems.length > before || !measure) continue;
     const bySource = map.get(sourceId) ?? new Map<string, MapTarget>();
     const earlier = bySource.get(parameter);
@@ -90,8 +75,8 @@ export function parseReplayMap(csv: string, file = 'map'): ReplayMap {
       problems.push(`${at}: ${kind} ${assetId} ${measure.name} is already fed by line ${fedLine}: one series per asset and measure`);
       continue;
     }
-    fedBy.set(fed, info.lines);
-    bySource.set(parameter, { kind, assetId, measure: measure.name, unit: measure.spec.units[0].unit, line: info.lines });
+    fedBy.set(fed, line);
+    bySource.set(parameter, { kind, assetId, measure: measure.name, unit: measure.spec.units[0].unit, line });
     map.set(sourceId, bySource);
   }
   if (problems.length > 0) throw new ReplayMapError(problems);

@@ -19,9 +19,8 @@
  * Documented in docs/ingest.md ("SensorThings").
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import { isAssetKind } from '../ingest/assetLookup';
-import { INGEST_MEASURES, measureOf, type IngestMeasure } from '../ingest/ingestChannels';
+import type { IngestMeasure } from '../ingest/ingestChannels';
+import { lineMeasure, mapFileRows } from '../replay/mapFileRows';
 import { factorInto, KNOWN_UNITS } from './datastreamUnit';
 
 export const SENSORTHINGS_MAP_COLUMNS = ['datastream_id', 'kind', 'asset_id', 'measure', 'unit'] as const;
@@ -55,8 +54,6 @@ export class SensorThingsMapError extends Error {
   }
 }
 
-const reportedKinds = () => Object.keys(INGEST_MEASURES).join(', ');
-
 /** A Datastream id as the file gives it: digits are a number id (FROST's default), anything else a string id. */
 function datastreamIdOf(text: string): number | string {
   return /^\d{1,15}$/.test(text) ? Number(text) : text;
@@ -75,34 +72,22 @@ export function loadSensorThingsMap(path: string): SensorThingsMap {
 
 /** Parses a map file's text; `file` names it in problems. Throws SensorThingsMapError listing every problem. */
 export function parseSensorThingsMap(csv: string, file = 'map'): SensorThingsMap {
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    rows = parse(csv, { columns: true, comment: '#', comment_no_infix: true, skip_empty_lines: true, trim: true, bom: true, info: true });
-  } catch (err) {
-    throw new SensorThingsMapError([`${file}: not a readable CSV file: ${(err as Error).message}`]);
-  }
-  const columns = SENSORTHINGS_MAP_COLUMNS.join(',');
-  if (rows.length === 0) throw new SensorThingsMapError([`${file}: no rows: a header (${columns}) and one row per Datastream`]);
-  const header = Object.keys(rows[0].record);
-  const lacking = ['datastream_id', 'kind', 'asset_id'].filter((c) => !header.includes(c));
-  if (lacking.length > 0) throw new SensorThingsMapError([`${file}: the header lacks ${lacking.join(', ')} (columns: ${columns})`]);
-  const unknown = header.filter((c) => !(SENSORTHINGS_MAP_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length > 0) throw new SensorThingsMapError([`${file}: unknown column ${unknown.join(', ')} (columns: ${columns})`]);
-
+  const rows = mapFileRows(csv, file, {
+    columns: SENSORTHINGS_MAP_COLUMNS,
+    required: ['datastream_id', 'kind', 'asset_id'],
+    rowIs: 'Datastream',
+    error: (problems) => new SensorThingsMapError(problems),
+  });
   const problems: string[] = [];
   const targets: DatastreamTarget[] = [];
   const lineOf = new Map<string, number>();
-  for (const { record, info } of rows) {
-    const at = `${file}:${info.lines}`;
+  for (const { record, line } of rows) {
+    const at = `${file}:${line}`;
     const { datastream_id: idText, kind, asset_id: assetId } = record;
     const unit = record.unit || undefined;
     const before = problems.length;
     if (!idText) problems.push(`${at}: datastream_id is required`);
-    if (!assetId) problems.push(`${at}: asset_id is required`);
-    if (!kind) problems.push(`${at}: kind is required`);
-    const measure = kind && isAssetKind(kind) ? measureOf(kind, record.measure || undefined) : undefined;
-    if (kind && !(isAssetKind(kind) && INGEST_MEASURES[kind])) problems.push(`${at}: kind "${kind}" is not reported from outside: one of ${reportedKinds()}`);
-    else if (kind && !measure) problems.push(`${at}: ${kind} has no measure "${record.measure}": one of ${Object.keys(INGEST_MEASURES[kind as keyof typeof INGEST_MEASURES]!).join(', ')}`);
+    const measure = lineMeasure(record, at, problems);
     if (unit !== undefined && !KNOWN_UNITS.has(unit)) problems.push(`${at}: unit "${unit}" is not a unit this server knows: one of ${[...KNOWN_UNITS].join(', ')}`);
     else if (unit !== undefined && measure && factorInto(measure.spec, unit) === undefined) {
       problems.push(`${at}: ${kind} ${measure.name} cannot be reported in ${unit}: it takes ${measure.spec.units.map((u) => u.unit || '(no unit)').join(', ')}`);
@@ -114,8 +99,8 @@ export function parseSensorThingsMap(csv: string, file = 'map'): SensorThingsMap
     if (seen !== undefined) problems.push(`${at}: Datastream ${idText} is already mapped on line ${seen}`);
     else if (fed !== undefined) problems.push(`${at}: ${kind} ${assetId} ${measure.name} is already fed by line ${fed}: one Datastream per asset and measure`);
     if (problems.length > before) continue;
-    lineOf.set(`ds:${idText}`, info.lines);
-    lineOf.set(`asset:${kind}/${assetId}/${measure.name}`, info.lines);
+    lineOf.set(`ds:${idText}`, line);
+    lineOf.set(`asset:${kind}/${assetId}/${measure.name}`, line);
     targets.push({ datastreamId, kind, assetId, measure: measure.name, spec: measure.spec, ...(unit === undefined ? {} : { unit }), at });
   }
   if (problems.length > 0) throw new SensorThingsMapError(problems);
