@@ -10,7 +10,7 @@ import type { AssetKind } from '../../src/protocol/assets';
 import type { ChannelId } from '../../src/protocol/channels';
 import { isAssetKind, type AssetLookup } from './assetLookup';
 import type { IngestVerdict, ParsedPosition, PositionSink, RejectedReading } from './incomingReading';
-import { FUTURE_LIMIT_MS, type IngestCounts } from './ingestGate';
+import { FUTURE_LIMIT_MS } from './ingestGate';
 
 /** The kinds that report positions, and the channel their positions go to. */
 export const POSITION_CHANNELS: Partial<Record<AssetKind, ChannelId>> = { team: 'team.pos' };
@@ -36,11 +36,10 @@ export interface PositionGateDeps {
 }
 
 export class PositionGate implements PositionSink {
-  private readonly counts = new Map<string, IngestCounts>();
-
   constructor(private readonly deps: PositionGateDeps) {}
 
-  async accept(batch: readonly ParsedPosition[], source: string): Promise<IngestVerdict> {
+  /** Who sent them is not counted here: the MQTT side counts entries per integration already. */
+  async accept(batch: readonly ParsedPosition[]): Promise<IngestVerdict> {
     const now = this.deps.now();
     const rejected: RejectedReading[] = [];
     const kept: AcceptedPosition[] = [];
@@ -50,17 +49,7 @@ export class PositionGate implements PositionSink {
       else kept.push(checked);
     });
     if (kept.length > 0) this.deps.deliver(kept);
-    const counts = this.counts.get(source) ?? { accepted: 0, duplicates: 0, rejected: 0, lastAt: null };
-    counts.accepted += kept.length;
-    counts.rejected += rejected.length;
-    counts.lastAt = now;
-    this.counts.set(source, counts);
     return { accepted: kept.length, duplicates: 0, rejected };
-  }
-
-  /** Counts per integration since start. */
-  status(): Record<string, IngestCounts> {
-    return Object.fromEntries(this.counts);
   }
 
   private check(entry: ParsedPosition, now: number): AcceptedPosition | string {

@@ -29,7 +29,8 @@ export class ReportedCity implements CitySource {
   ) {
     this.world = new ReportedWorld(assets);
     this.readings = allocateReadings(assets);
-    for (const id of CHANNEL_IDS) this.readings[id].fill(this.readings[id] instanceof Float32Array || id === 'pump.state' || id === 'elevator.state' ? noDataValue(id) : 0);
+    // NaN stored in a u8 channel (closures, team states: the desk's, not a sensor's) reads 0.
+    for (const id of CHANNEL_IDS) this.readings[id].fill(noDataValue(id));
   }
 
   get timeMs(): number {

@@ -7,7 +7,7 @@
 import type { CityAssets } from '../city/assets';
 import type { DeskWorld, TeamStatus } from '../incidents/deskWorld';
 import { routerFor, type Route, type Router } from '../simulator/routing';
-import { AVAILABLE, ON_SITE, createTeamsState, releaseTeam, sendTeam, type TeamsState } from '../simulator/teams';
+import { AVAILABLE, createTeamsState, placeOnSite, releaseTeam, sendTeam, type TeamsState } from '../simulator/teams';
 
 export class ReportedWorld implements DeskWorld {
   readonly teams: TeamsState;
@@ -49,11 +49,7 @@ export class ReportedWorld implements DeskWorld {
   }
 
   placeTeamOnSite(slot: number, incidentId: string, lon: number, lat: number): void {
-    const { teams } = this;
-    teams.state[slot] = ON_SITE;
-    teams.lon[slot] = lon;
-    teams.lat[slot] = lat;
-    teams.incident[slot] = incidentId;
+    placeOnSite(this.teams, slot, this.router.nearestNode(lon, lat), lon, lat, incidentId);
   }
 
   /** Pump trucks are sent by the crews; nothing here pumps. */

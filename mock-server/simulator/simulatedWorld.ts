@@ -7,7 +7,7 @@ import type { CityAssets } from '../city/assets';
 import type { DeskWorld, PondingKind, TeamStatus } from '../incidents/deskWorld';
 import { PUMP_TRUCK_CM_MIN, repairPump, type DrainageState } from './drainage';
 import type { Route, Router } from './routing';
-import { AVAILABLE, ON_SITE, releaseTeam, sendTeam, type TeamsState } from './teams';
+import { AVAILABLE, placeOnSite, releaseTeam, sendTeam, type TeamsState } from './teams';
 
 export class SimulatedWorld implements DeskWorld {
   /** 1 = held closed by a closure notice, per road segment. */
@@ -45,12 +45,7 @@ export class SimulatedWorld implements DeskWorld {
   }
 
   placeTeamOnSite(slot: number, incidentId: string, lon: number, lat: number): void {
-    const { teams } = this;
-    teams.state[slot] = ON_SITE;
-    teams.node[slot] = this.router.nearestNode(lon, lat);
-    teams.lon[slot] = lon;
-    teams.lat[slot] = lat;
-    teams.incident[slot] = incidentId;
+    placeOnSite(this.teams, slot, this.router.nearestNode(lon, lat), lon, lat, incidentId);
   }
 
   pumpOut(kind: PondingKind, slot: number, working: boolean): void {

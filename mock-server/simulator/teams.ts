@@ -69,6 +69,16 @@ export function stepTeams(teams: TeamsState, net: RoadNetwork, dtS: number): num
   return arrived;
 }
 
+/** A team working at an incident's site (after a restart, or placed there by report). */
+export function placeOnSite(teams: TeamsState, slot: number, node: number, lon: number, lat: number, incidentId: string): void {
+  teams.state[slot] = ON_SITE;
+  teams.node[slot] = node;
+  teams.lon[slot] = lon;
+  teams.lat[slot] = lat;
+  teams.route[slot] = null;
+  teams.incident[slot] = incidentId;
+}
+
 /** Work done: the team is free again where it stands. */
 export function releaseTeam(teams: TeamsState, slot: number): void {
   teams.state[slot] = AVAILABLE;

@@ -35,7 +35,6 @@ describe('position gate', () => {
         { kind: 'team', assetId: team, tMs: NOW, lon: 200, lat: 31.23 },
         { error: 'lat must be a number' },
       ],
-      'terminals',
     );
     expect(verdict.accepted).toBe(1);
     expect(verdict.rejected.map((r) => [r.index, r.reason])).toEqual([
@@ -53,7 +52,7 @@ describe('position gate', () => {
 
   it('refuses positions of teams the simulator drives, saying why', async () => {
     const { assets, g } = gate(() => 'team positions come from the simulator while it runs');
-    const verdict = await g.accept([{ kind: 'team', assetId: assets.teams[0].id, tMs: NOW, lon: 121.47, lat: 31.23 }], 'terminals');
+    const verdict = await g.accept([{ kind: 'team', assetId: assets.teams[0].id, tMs: NOW, lon: 121.47, lat: 31.23 }]);
     expect(verdict.rejected).toEqual([{ index: 0, reason: 'team positions come from the simulator while it runs' }]);
   });
 
