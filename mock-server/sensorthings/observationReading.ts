@@ -8,9 +8,8 @@
  * with its reason, so a bad Observation is counted, never dropped silently. `resultQuality`,
  * `resultTime` and `parameters` are not read.
  */
-import { z } from 'zod';
 import type { ParsedReading } from '../ingest/incomingReading';
-import { describeJson, readingValue } from '../ingest/readingPayload';
+import { describeJson, readingTime, readingValue } from '../ingest/readingPayload';
 import type { DatastreamTarget } from './sensorThingsMap';
 
 /** When an Observation's phenomenon happened, epoch ms; an instant has start = end. */
@@ -19,11 +18,10 @@ export interface PhenomenonTime {
   end: number;
 }
 
-const IsoTime = z.iso.datetime({ offset: true });
-
-/** Epoch ms of an ISO 8601 instant with its zone (or `Z`), or undefined. */
+/** Epoch ms of an ISO 8601 instant with its zone (or `Z`), or undefined: read as the ingest API reads a reading's `t` string. */
 function instant(text: string): number | undefined {
-  return IsoTime.safeParse(text).success ? Date.parse(text) : undefined;
+  const t = readingTime(text);
+  return typeof t === 'number' ? t : undefined;
 }
 
 /** An Observation's phenomenonTime: an instant, or an interval `start/end` (ISO 8601 with zones); or why not. */
