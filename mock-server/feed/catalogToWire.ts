@@ -12,6 +12,7 @@ import { segmentMidpoint, type RoadNetwork } from '../city/roadNetwork';
 import { staticSitesOf } from '../city/staticSites';
 import { INDICATORS } from '../vitals/indicatorCatalogue';
 import { staticGroup } from './staticGroup';
+import { staleAfterByChannel, type StaleAfterByChannel } from '../ingest/readingStaleness';
 
 const bytes = (values: Float32Array) => new Uint8Array(values.buffer);
 
@@ -81,23 +82,31 @@ function elevatorGroup(fleet: ElevatorFleet): WireAssetGroup {
   };
 }
 
-/** A short hash of the indicator ids in order: the meaning of each slot of `vitals.values`. */
-function indicatorsHash(indicators: readonly IndicatorSpec[]): string {
+/** A short FNV-1a hash of a text. */
+function shortHash(text: string): string {
   let h = 0x811c9dc5;
-  for (const ch of indicators.map((i) => i.id).join('|')) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
   return (h >>> 0).toString(36);
 }
 
-/** The catalogue's version: the seed, every kind's count, the indicators and, for a city read from the registry, the registry's digest. */
-export function catalogVersionOf(seed: number, assets: CityAssets, indicators: readonly IndicatorSpec[] = INDICATORS): string {
-  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-st${STATIC_KINDS.map((k) => staticSitesOf(assets, k).length).join('.')}-vi${indicatorsHash(indicators)}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
+/** A short hash of the indicator ids in order: the meaning of each slot of `vitals.values`. */
+const indicatorsHash = (indicators: readonly IndicatorSpec[]): string => shortHash(indicators.map((i) => i.id).join('|'));
+
+/**
+ * The catalogue's version: the seed, every kind's count, the indicators, the no-data intervals (a
+ * screen holding the catalogue across a restart with another rules file must refetch it) and, for a
+ * city read from the registry, the registry's digest.
+ */
+export function catalogVersionOf(seed: number, assets: CityAssets, indicators: readonly IndicatorSpec[] = INDICATORS, staleAfterMs: StaleAfterByChannel = staleAfterByChannel([])): string {
+  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-st${STATIC_KINDS.map((k) => staticSitesOf(assets, k).length).join('.')}-vi${indicatorsHash(indicators)}-na${shortHash(Object.values(staleAfterMs).join('|'))}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
 }
 
-export function catalogToWire(assets: CityAssets, version: string, indicators: readonly IndicatorSpec[] = INDICATORS): WireCatalog {
+export function catalogToWire(assets: CityAssets, version: string, indicators: readonly IndicatorSpec[] = INDICATORS, staleAfterMs: StaleAfterByChannel = staleAfterByChannel([])): WireCatalog {
   return {
     version,
     districts: assets.districts,
     indicators: indicators.map((spec) => structuredClone(spec)),
+    staleAfterMs: { ...staleAfterMs },
     groups: [
       group('rainGauge', assets.rainGauges),
       group('waterGauge', assets.waterGauges, {

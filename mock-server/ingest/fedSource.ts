@@ -11,19 +11,17 @@ import type { CitySource, SourceMoment } from '../pipeline/citySource';
 import type { Readings } from '../pipeline/readings';
 import type { ExternalReadings } from './externalReadings';
 import { noDataValue } from './ingestChannels';
-
-/** How long a reading from outside stands where no rule says how long a silence is. */
-export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
+import { staleAfterByChannel, type StaleAfterByChannel } from './readingStaleness';
 
 export class FedSource implements CitySource {
   /**
    * @param staleAfterMs per channel, how old a reading from outside may be before the slot reads no
-   *   data (the no-data interval of the rules on that channel; DEFAULT_STALE_AFTER_MS otherwise)
+   *   data (readingStaleness.ts; the catalogue carries the same intervals to the screens)
    */
   constructor(
     readonly base: CitySource,
     readonly external: ExternalReadings,
-    private readonly staleAfterMs: Partial<Record<ChannelId, number>> = {},
+    readonly staleAfterMs: StaleAfterByChannel = staleAfterByChannel([]),
   ) {}
 
   get assets(): CityAssets {
@@ -64,7 +62,7 @@ export class FedSource implements CitySource {
   }
 
   private overlay(channel: ChannelId, values: ChannelArray): ChannelArray {
-    const staleBefore = this.base.timeMs - (this.staleAfterMs[channel] ?? DEFAULT_STALE_AFTER_MS);
+    const staleBefore = this.base.timeMs - this.staleAfterMs[channel];
     return this.external.overlay(channel, values, staleBefore, noDataValue(channel));
   }
 }

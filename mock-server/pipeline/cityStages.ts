@@ -10,6 +10,7 @@ import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { CityGeo } from '../city/cityGeo';
 import { ExternalReadings } from '../ingest/externalReadings';
 import { FedSource } from '../ingest/fedSource';
+import { staleAfterByChannel } from '../ingest/readingStaleness';
 import { ReportedCity } from '../ingest/reportedCity';
 import { placeAssets } from '../city/placeAssets';
 import { createDistrictLocator } from '../city/districtLocator';
@@ -19,8 +20,6 @@ import { AlarmEngine, ruleChannels, type AssetRef } from '../rules/alarmEngine';
 import { compileRules } from '../rules/compileRules';
 import { defaultRules } from '../rules/defaultRules';
 import type { RuleBook } from '../rules/ruleBook';
-import type { AlarmRule } from '../rules/ruleTypes';
-import type { ChannelId } from '../../src/protocol/channels';
 import { ruleSitesOf } from '../rules/ruleSites';
 import { WeatherOffice } from '../rules/weatherOffice';
 import { forkCityRngs, type SimulationOptions } from '../simulator/citySimulation';
@@ -84,7 +83,7 @@ export interface PipelineOptions {
 export function createPipelineStages(base: CitySource, options: PipelineOptions): PipelineStages & { announce(event: CityEvent): void } {
   const { assets } = base;
   const rules = options.rules ? compileRules(options.rules, assets) : defaultRules(assets);
-  const source = new FedSource(base, new ExternalReadings(), staleAfterOf(rules));
+  const source = new FedSource(base, new ExternalReadings(), staleAfterByChannel(rules));
   const sites: Partial<Record<AssetKind, readonly AssetRef[]>> = ruleSitesOf(assets);
   const alarms = new AlarmEngine({
     rules,
@@ -109,6 +108,7 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     assets,
     source,
     external: source.external,
+    staleAfterMs: source.staleAfterMs,
     incoming: [],
     incomingPositions: [],
     alarms,
@@ -120,15 +120,6 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     announce: (event) => inbox.push(event),
     eventState: () => ({ alarms: alarms.active(), incidents: desk.openIncidents(), closures: desk.activeClosures(), warnings: office.active() }),
   };
-}
-
-/** Per channel, the shortest no-data interval of the rules on it: how long a reading from outside stands. */
-function staleAfterOf(rules: readonly AlarmRule[]): Partial<Record<ChannelId, number>> {
-  const out: Partial<Record<ChannelId, number>> = {};
-  for (const rule of rules) {
-    if (rule.frozenAfterS !== undefined) out[rule.channel] = Math.min(out[rule.channel] ?? Infinity, rule.frozenAfterS * 1000);
-  }
-  return out;
 }
 
 /** The city: the simulator (or, with it off, what is reported from outside) as the source, and the stages downstream of it. */

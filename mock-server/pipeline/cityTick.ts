@@ -21,6 +21,7 @@ import type { IncidentDesk } from '../incidents/incidentDesk';
 import type { ExternalReadings } from '../ingest/externalReadings';
 import type { AcceptedReading } from '../ingest/ingestGate';
 import type { AcceptedPosition } from '../ingest/positionGate';
+import type { StaleAfterByChannel } from '../ingest/readingStaleness';
 import type { AlarmEngine, RuleReadings } from '../rules/alarmEngine';
 import type { WeatherOffice } from '../rules/weatherOffice';
 import { computeVitals } from '../vitals/computeVitals';
@@ -42,6 +43,8 @@ export interface PipelineStages {
   readonly source: CitySource;
   /** The newest reading from outside per slot (laid over the source's own). */
   readonly external: ExternalReadings;
+  /** Per channel, how long a reading from outside stands before its slot reads no data. */
+  readonly staleAfterMs: StaleAfterByChannel;
   /** Readings the ingest gate kept since the last tick, waiting for it. */
   readonly incoming: AcceptedReading[];
   /** Positions the position gate took since the last tick (teams' terminals, with the simulator off). */

@@ -5,6 +5,7 @@
 import type { WireDelta } from '../../src/protocol/events';
 import { catalogToWire, catalogVersionOf } from '../feed/catalogToWire';
 import { LiveFeed, type LiveFeedOptions } from '../feed/liveFeed';
+import { INDICATORS } from '../vitals/indicatorCatalogue';
 import type { CityStages } from './cityStages';
 import { publishedReadings } from './cityState';
 import { cityStateOf, cityTick, vitalsOf } from './cityTick';
@@ -20,10 +21,10 @@ export class LiveCity {
     readonly stages: CityStages,
     private readonly options: LiveFeedOptions,
   ) {
-    const { assets, seed } = stages;
+    const { assets, seed, staleAfterMs } = stages;
     const readings = publishedReadings(stages.source, allocateReadings(assets));
     const state = cityStateOf(stages, readings);
-    const catalog = catalogToWire(assets, catalogVersionOf(seed, assets));
+    const catalog = catalogToWire(assets, catalogVersionOf(seed, assets, INDICATORS, staleAfterMs), INDICATORS, staleAfterMs);
     this.feed = new LiveFeed(catalog, stages, { timeMs: state.timeMs, readings, vitals: vitalsOf(stages, state) }, options);
   }
 

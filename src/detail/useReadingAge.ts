@@ -6,7 +6,7 @@
  */
 import { computed, type Ref } from 'vue';
 import { staleAfterMs } from '@/realtime/feedState';
-import { readingSince, readingStaleAfterMs } from '@/shared/readingAge';
+import { kindStaleAfterMs, readingSince } from '@/shared/readingAge';
 import { useFeedStale } from '@/shared/useFeedStale';
 import { useNow } from '@/shared/useNow';
 import { useConnectionStore } from '@/stores/useConnectionStore';
@@ -31,7 +31,11 @@ export function useReadingAge(facts: Ref<AssetFacts | null>, readings: Ref<reado
     const t = times ? assetReadingTime(readings.value, times, f.slot) : NaN;
     return t === null ? null : readingSince(t, frame);
   });
-  const limitMs = computed(() => (sensors.value && facts.value ? readingStaleAfterMs(facts.value.kind) : staleAfterMs(connection.tickMs)));
+  const limitMs = computed(() => {
+    const feedLimit = staleAfterMs(connection.tickMs);
+    const catalog = live.catalog;
+    return sensors.value && facts.value && catalog ? kindStaleAfterMs(catalog.staleAfterMs, facts.value.kind, feedLimit) : feedLimit;
+  });
   /** An old reading, or a quiet feed (an asset that never reported has nothing old to mark). */
   const stale = computed(() => feed.stale.value || (since.value !== null && now.value - since.value > limitMs.value));
   const template = computed(() => (sensors.value ? 'detail.measured' : 'detail.updated'));

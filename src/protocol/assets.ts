@@ -4,6 +4,7 @@
  */
 import type { AssetKind } from './assetKinds';
 import type { BinaryChunk } from './binary';
+import type { ChannelId } from './channels';
 import type { IndicatorSpec } from './vitals';
 
 // The kinds sit in a leaf module so the event, channel and vitals contracts can name them without
@@ -57,6 +58,11 @@ export interface WireCatalog {
   groups: WireAssetGroup[];
   /** The vital-sign indicators, in the order of every frame's `vitals.values`. */
   indicators: IndicatorSpec[];
+  /**
+   * Per channel, ms: how long a sensor's reading stands before it counts as no data — the city's own
+   * rules' no-data intervals, as the server applies them, so a screen greys a reading when the server does.
+   */
+  staleAfterMs: Record<ChannelId, number>;
 }
 
 /** Pump station states, as carried in the `pump.state` channel. */

@@ -18,6 +18,8 @@ export interface CatalogView {
   districts: DistrictRef[];
   groups: Record<AssetKind, AssetGroupView>;
   indicators: IndicatorSpec[];
+  /** Per channel, how long a sensor's reading stands before it counts as no data (ms). */
+  staleAfterMs: WireCatalog['staleAfterMs'];
 }
 
 export class CatalogError extends Error {}
@@ -35,7 +37,7 @@ export function toCatalogView(wire: WireCatalog): CatalogView {
     groups[g.kind] = { ...g, positions, lines, districts, count };
   }
   for (const kind of ASSET_KINDS) if (!groups[kind]) throw new CatalogError(`catalogue lacks ${kind}`);
-  return { version: wire.version, districts: wire.districts, groups, indicators: wire.indicators };
+  return { version: wire.version, districts: wire.districts, groups, indicators: wire.indicators, staleAfterMs: wire.staleAfterMs };
 }
 
 /** How many assets a group holds: its positions are two float32 per slot (named or not). */

@@ -7,21 +7,6 @@
 import type { AssetKind } from '@/protocol/assetKinds';
 import { CHANNELS, type ChannelId } from '@/protocol/channels';
 
-const MINUTE_MS = 60_000;
-
-/**
- * A reading older than this is stale: drawn as no data, its age marked. The kind's no-data interval
- * in the default rules (mock-server/rules/default-rules.yaml: 15 min for rain gauges, 10 for the
- * rest), so a sensor turns grey on the map as its no-data alarm rises, not some minutes after. Kinds
- * the rules do not watch for silence get the same 10 minutes.
- */
-export const READING_STALE_AFTER_MS: Partial<Record<AssetKind, number>> = { rainGauge: 15 * MINUTE_MS };
-export const DEFAULT_READING_STALE_AFTER_MS = 10 * MINUTE_MS;
-
-export function readingStaleAfterMs(kind: AssetKind): number {
-  return READING_STALE_AFTER_MS[kind] ?? DEFAULT_READING_STALE_AFTER_MS;
-}
-
 /**
  * Channels whose slots can fall stale one by one: those read from sensors. The desk's own (team
  * positions and states, road closures) are as current as the feed that carries them.
@@ -29,6 +14,17 @@ export function readingStaleAfterMs(kind: AssetKind): number {
 export const SENSOR_CHANNELS: ReadonlySet<ChannelId> = new Set<ChannelId>(
   (Object.keys(CHANNELS) as ChannelId[]).filter((id) => id !== 'team.pos' && id !== 'team.state' && id !== 'road.closed'),
 );
+
+/**
+ * How long an asset's reading stands before it is stale: the shortest interval of the kind's sensor
+ * channels, as the catalogue carries them from the server's rules (so a sensor turns grey as its
+ * no-data alarm rises, not some minutes after). `fallbackMs` for a kind with no sensor channel.
+ */
+export function kindStaleAfterMs(staleAfterMs: Readonly<Record<ChannelId, number>>, kind: AssetKind, fallbackMs: number): number {
+  let least = Infinity;
+  for (const id of SENSOR_CHANNELS) if (CHANNELS[id].kind === kind) least = Math.min(least, staleAfterMs[id]);
+  return least === Infinity ? fallbackMs : least;
+}
 
 /** The frame a reading arrived in: its source time and the client time it arrived. */
 export interface FrameClock {

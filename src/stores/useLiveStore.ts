@@ -16,7 +16,7 @@ import type { FrameStamp, WireDelta, WireSnapshot } from '@/protocol/events';
 import { applyReadingTimes } from '@/protocol/readingTimesCodec';
 import type { VitalsFrame } from '@/protocol/vitals';
 import { markApplied, timed } from '@/shared/benchTiming';
-import { readingStaleAfterMs, SENSOR_CHANNELS, writeStaleMask } from '@/shared/readingAge';
+import { SENSOR_CHANNELS, writeStaleMask } from '@/shared/readingAge';
 import { useNow } from '@/shared/useNow';
 
 export interface FrameInfo extends FrameStamp {
@@ -63,7 +63,7 @@ export const useLiveStore = defineStore('live', () => {
     if (!times || !masks || !f || !cat) return false;
     let any = false;
     for (const id of SENSOR_CHANNELS) {
-      if (writeStaleMask(times[id], f, now, readingStaleAfterMs(CHANNELS[id].kind), masks[id]!)) {
+      if (writeStaleMask(times[id], f, now, cat.staleAfterMs[id], masks[id]!)) {
         changedAt[id] = at;
         any = true;
       }

@@ -5,6 +5,7 @@ import { allocateChannel, CHANNEL_IDS, CHANNELS } from '../../src/protocol/chann
 import type { IndicatorSpec } from '../../src/protocol/vitals';
 import { useLiveStore, type LiveChannels } from '../../src/stores/useLiveStore';
 import { INDICATORS, vitalsAt } from './indicatorFixtures';
+import { uniformStaleAfter } from './miniCity';
 
 const group = (kind: AssetKind): WireAssetGroup => ({
   kind,
@@ -28,6 +29,7 @@ export function setUpLive(options: { indicators?: IndicatorSpec[]; receivedAt?: 
       { code: '310115', name: '浦东新区', nameEn: 'Pudong' },
     ],
     groups: ASSET_KINDS.map(group),
+    staleAfterMs: uniformStaleAfter(),
     indicators: options.indicators ?? INDICATORS,
   });
   const channels = Object.fromEntries(CHANNEL_IDS.map((id) => [id, allocateChannel(id, 2 * ((CHANNELS[id] as { stride?: number }).stride ?? 1))])) as LiveChannels;

@@ -7,6 +7,7 @@ import type { Alarm, Closure, Incident } from '../../src/protocol/cityEvents';
 import { ICON_MAPPING, type IconAtlas } from '../../src/map/icons/iconAtlas';
 import type { MapEvents } from '../../src/map/layers/layerSpec';
 import type { LiveChannels } from '../../src/stores/useLiveStore';
+import { uniformStaleAfter } from './miniCity';
 
 /** A stand-in atlas: layers are built, never drawn, in unit tests. */
 export const TEST_ATLAS: IconAtlas = { image: { width: 1, height: 1, data: new Uint8Array(4) }, mapping: ICON_MAPPING };
@@ -64,7 +65,7 @@ function group(kind: AssetKind, count: number, k: number): AssetGroupView {
 export function mapCatalog(counts: Counts = {}, version = 't1'): CatalogView {
   const all = { ...DEFAULT_COUNTS, ...counts };
   const groups = Object.fromEntries(ASSET_KINDS.map((kind, k) => [kind, group(kind, all[kind], k)])) as Record<AssetKind, AssetGroupView>;
-  return { version, districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups, indicators: [] };
+  return { version, districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups, indicators: [], staleAfterMs: uniformStaleAfter() };
 }
 
 export function mapChannels(catalog: CatalogView): LiveChannels {

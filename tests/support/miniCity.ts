@@ -6,11 +6,17 @@ import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type Channel
 import type { CityEventState } from '../../src/protocol/cityEvents';
 import type { WireSnapshot } from '../../src/protocol/events';
 
+/** A catalogue's no-data intervals with every channel at `ms` (default 10 min, as the default rules' water gauges). */
+export function uniformStaleAfter(ms = 10 * 60_000): Record<ChannelId, number> {
+  return Object.fromEntries(CHANNEL_IDS.map((id) => [id, ms])) as Record<ChannelId, number>;
+}
+
 export function miniCatalog(counts: Partial<Record<AssetKind, number>>, version = 'v'): WireCatalog {
   return {
     version,
     districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }],
     indicators: [],
+    staleAfterMs: uniformStaleAfter(),
     groups: ASSET_KINDS.map((kind): WireAssetGroup => {
       const n = counts[kind] ?? 0;
       const slots = Array.from({ length: n }, (_, i) => i);

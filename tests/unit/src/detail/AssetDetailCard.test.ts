@@ -8,6 +8,7 @@ import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '@/protocol/ass
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '@/protocol/channels';
 import { useLiveStore, type LiveChannels, type ReadingTimes } from '@/stores/useLiveStore';
 import { useMapViewStore } from '@/stores/useMapViewStore';
+import { uniformStaleAfter } from '../../../support/miniCity';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 6, 15, 6, 0);
@@ -39,7 +40,7 @@ const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Respons
 
 function setUpLive(level: number) {
   const live = useLiveStore();
-  live.setCatalog({ version: 'v', districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups: ASSET_KINDS.map(group), indicators: [] });
+  live.setCatalog({ version: 'v', districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups: ASSET_KINDS.map(group), indicators: [], staleAfterMs: uniformStaleAfter() });
   const channels = Object.fromEntries(CHANNEL_IDS.map((id) => [id, allocateChannel(id, 2 * (CHANNELS[id] as { stride?: number }).stride! || 2)])) as LiveChannels;
   channels.water[0] = level;
   live.channels = channels;

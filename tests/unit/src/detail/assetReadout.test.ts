@@ -4,6 +4,7 @@ import { assetReadingTime, assetStateOf, channelKey, describeAsset, hasSensors, 
 import { detailMessages } from '@/detail/detailMessages';
 import { ASSET_KINDS, ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type AssetKind, type WireAssetGroup } from '@/protocol/assets';
 import { toCatalogView } from '@/protocol/catalogView';
+import { uniformStaleAfter } from '../../../support/miniCity';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, channelStride, type ChannelArray, type ChannelId } from '@/protocol/channels';
 
 const group = (kind: AssetKind, extra: Partial<WireAssetGroup> = {}): WireAssetGroup => ({
@@ -20,6 +21,7 @@ const group = (kind: AssetKind, extra: Partial<WireAssetGroup> = {}): WireAssetG
 const catalog = toCatalogView({
   version: 'test',
   indicators: [],
+  staleAfterMs: uniformStaleAfter(),
   districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }],
   groups: ASSET_KINDS.map((k) =>
     k === 'waterGauge' ? group(k, { thresholds: { danger: [5.05, 5.0], warning: [4.55, 4.5] } }) : k === 'underpass' ? group(k, { thresholds: { warning: [5, 5], closed: [25, 25] } }) : group(k),

@@ -10,6 +10,7 @@ import { i18n, setLocale } from '@/i18n';
 import { useConnectionStore } from '@/stores/useConnectionStore';
 import { useLiveStore } from '@/stores/useLiveStore';
 import { makeIncident } from '../../../support/incidentFixture';
+import { uniformStaleAfter } from '../../../support/miniCity';
 
 const MIN = 60_000;
 const XSS = '<img src=x onerror=alert(1)>';
@@ -20,7 +21,7 @@ beforeEach(() => {
   setLocale('zh-CN');
   const live = useLiveStore();
   // Only what the console reads: district names and the simulated clock.
-  live.catalog = { version: 'v', districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups: {} as never, indicators: [] };
+  live.catalog = { version: 'v', districts: [{ code: '310101', name: '黄浦区', nameEn: 'Huangpu' }], groups: {} as never, indicators: [], staleAfterMs: uniformStaleAfter() };
   live.frame = { seq: 1, simTime: 9 * MIN, sentAt: 0, receivedAt: 0 };
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_READING_STALE_AFTER_MS, readingAgeMs, readingSince, readingStaleAfterMs, SENSOR_CHANNELS, writeStaleMask } from '@/shared/readingAge';
+import { CHANNEL_IDS, type ChannelId } from '@/protocol/channels';
+import { kindStaleAfterMs, readingAgeMs, readingSince, SENSOR_CHANNELS, writeStaleMask } from '@/shared/readingAge';
 
 const MIN = 60_000;
 const SIM = Date.UTC(2026, 6, 15, 6, 0);
@@ -7,10 +8,12 @@ const SIM = Date.UTC(2026, 6, 15, 6, 0);
 const frame = { simTime: SIM, receivedAt: 1_000_000 };
 
 describe('reading age', () => {
-  it('turns a reading stale when its no-data alarm would rise: 15 min for rain gauges, 10 for the rest', () => {
-    expect(readingStaleAfterMs('rainGauge')).toBe(15 * MIN);
-    expect(readingStaleAfterMs('waterGauge')).toBe(10 * MIN);
-    expect(readingStaleAfterMs('elevator')).toBe(DEFAULT_READING_STALE_AFTER_MS);
+  it("takes an asset's limit from the catalogue's intervals: the shortest of its kind's sensor channels", () => {
+    const intervals = { ...(Object.fromEntries(CHANNEL_IDS.map((id) => [id, 15 * MIN])) as Record<ChannelId, number>), 'pump.level': 5 * MIN, 'pump.flow': 7 * MIN };
+    expect(kindStaleAfterMs(intervals, 'rainGauge', 99)).toBe(15 * MIN);
+    expect(kindStaleAfterMs(intervals, 'pumpStation', 99)).toBe(5 * MIN);
+    // Teams report no sensor channel: the caller's limit.
+    expect(kindStaleAfterMs({ ...intervals, 'team.state': MIN }, 'team', 99)).toBe(99);
   });
 
   it('counts from when the reading was measured, and goes on counting while no frame comes', () => {

@@ -59,7 +59,8 @@ describe('live store', () => {
   it('keeps when each slot fed from outside was measured, and marks readings stale as they age', () => {
     const MIN = 60_000;
     const live = useLiveStore();
-    live.setCatalog(catalog);
+    // The catalogue says how long each channel's readings stand: rain 15 min (the default rules').
+    live.setCatalog({ ...catalog, staleAfterMs: { ...catalog.staleAfterMs, rain: 15 * MIN } });
     const snap = miniSnapshot(catalog, 5, { rain: rain0 });
     // Gauge 1 was measured outside 12 min before the snapshot (rain gauges go stale after 15).
     snap.readingTimes = packReadingTimes({ rain: encodeChannelTimes([1], () => snap.simTime - 12 * MIN, snap.simTime) });
