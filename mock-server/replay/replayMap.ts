@@ -17,6 +17,7 @@
  * Values are converted from the recording's unit to the measure's (unitConversion.ts). A recorded
  * series the map does not name is skipped and counted. Documented in docs/ingest.md (Replay).
  */
+import type { AcceptedUnit } from '../ingest/ingestChannels';
 import { lineMeasure, mapFileRows } from './mapFileRows';
 import type { RecordedReading } from './recordedReading';
 
@@ -29,6 +30,8 @@ export interface MapTarget {
   measure: string;
   /** The unit the measure is reported in (the first of its accepted units). */
   unit: string;
+  /** Every unit the server accepts the measure in, with its factor to `unit`. */
+  accepted: readonly AcceptedUnit[];
   /** The map line that says so (for messages). */
   line: number;
 }
@@ -76,7 +79,7 @@ export function parseReplayMap(csv: string, file = 'map'): ReplayMap {
       continue;
     }
     fedBy.set(fed, line);
-    bySource.set(parameter, { kind, assetId, measure: measure.name, unit: measure.spec.units[0].unit, line });
+    bySource.set(parameter, { kind, assetId, measure: measure.name, unit: measure.spec.units[0].unit, accepted: measure.spec.units, line });
     map.set(sourceId, bySource);
   }
   if (problems.length > 0) throw new ReplayMapError(problems);

@@ -70,7 +70,7 @@ export function planReplay(series: RecordedSeries, map: ReplayMap, options: Plan
       unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
       continue;
     }
-    const factor = conversionFactor(r.unit ?? target.unit, target.unit);
+    const factor = conversionFactor(r.unit ?? target.unit, target.unit, target.accepted);
     if (factor === undefined) {
       problems.set(`${name} ${r.unit}`, `line ${target.line}: ${name} is recorded in "${r.unit}" and ${target.kind} ${target.measure} is reported in "${target.unit}": no conversion between them`);
       continue;

@@ -4,6 +4,7 @@ import { loadCityGeo } from '../../../../mock-server/city/cityGeo';
 import { placeAssets } from '../../../../mock-server/city/placeAssets';
 import { parseReplayMap, ReplayMapError, targetOf, type ReplayMap } from '../../../../mock-server/replay/replayMap';
 import { forkCityRngs } from '../../../../mock-server/simulator/citySimulation';
+import { INGEST_MEASURES } from '../../../../mock-server/ingest/ingestChannels';
 
 const HEADER = 'source_id,parameter,kind,asset_id,measure';
 const problemsOf = (csv: string): string[] => {
@@ -19,7 +20,7 @@ const problemsOf = (csv: string): string[] => {
 describe('parseReplayMap', () => {
   it('maps a source and parameter to an asset, its measure and that measure’s unit; comments and blank lines aside', () => {
     const map = parseReplayMap(['# a comment', HEADER, '', 'BK-1,depth,underpass,UP-0001,depth', '01491000,00065,waterGauge,WL-0001,'].join('\n'));
-    expect(targetOf(map, { sourceId: 'BK-1', parameter: 'depth' })).toEqual({ kind: 'underpass', assetId: 'UP-0001', measure: 'depth', unit: 'cm', line: 4 });
+    expect(targetOf(map, { sourceId: 'BK-1', parameter: 'depth' })).toEqual({ kind: 'underpass', assetId: 'UP-0001', measure: 'depth', unit: 'cm', accepted: INGEST_MEASURES.underpass!.depth!.units, line: 4 });
     // An empty measure is the kind's first.
     expect(targetOf(map, { sourceId: '01491000', parameter: '00065' })).toMatchObject({ measure: 'level', unit: 'm' });
     expect(targetOf(map, { sourceId: '01491000', parameter: '00060' })).toBeUndefined();
