@@ -10,8 +10,10 @@ import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
 import type { Config } from './config';
 import { loadCityGeo, type CityGeo } from './city/cityGeo';
-import { AssetHistory } from './feed/assetHistory';
 import type { LiveFeed } from './feed/liveFeed';
+import type { LiveCity } from './pipeline/liveCity';
+import { CityHolder } from './runtime/cityHolder';
+import type { ParsedPosition, ParsedReading, PositionSink, ReadingSink } from './ingest/incomingReading';
 import { assetRoutes } from './http/assetRoutes';
 import { installErrorHandler } from './http/errors';
 import { simRoutes } from './http/simRoutes';
@@ -19,9 +21,8 @@ import { rulesRoutes } from './http/rulesRoutes';
 import { registerStaticApp } from './http/staticApp';
 import { systemRoutes } from './http/systemRoutes';
 import { vitalsRoutes } from './http/vitalsRoutes';
+import { trackRoutes } from './http/trackRoutes';
 import { attachHub, type CityServer, type Hub } from './realtime/hub';
-import { createCityStages } from './pipeline/cityStages';
-import { LiveCity } from './pipeline/liveCity';
 import type { Ticker } from './simulator/ticker';
 import { createAuthService, type AuthService } from './auth/authService';
 import { bootstrapAccounts } from './auth/bootstrapAccounts';
@@ -34,24 +35,21 @@ import { openDatabase, type Database } from './storage/database';
 import { SqliteAccountStore } from './storage/sqliteAccounts';
 import { SqliteIncidentStore } from './storage/sqliteIncidents';
 import { SqliteHistoryStore } from './storage/sqliteHistory';
-import { HistoryRecorder } from './history/historyRecorder';
+import type { HistoryRecorder } from './history/historyRecorder';
 import { incidentRoutes } from './http/incidentRoutes';
-import { assetLookupOf } from './ingest/assetLookup';
 import { IngestGate } from './ingest/ingestGate';
 import { PositionGate } from './ingest/positionGate';
 import { measureOfChannel } from './ingest/ingestChannels';
 import { datumConverter } from './assets/datum';
 import { ingestRoutes } from './http/ingestRoutes';
-import { assetCount } from './pipeline/readings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
 import { SqliteAssetStore } from './storage/sqliteAssets';
-import { cityAssetsFromRegistry, simulatedCityFromRegistry } from './assets/cityRegistry';
 import { adminAssetRoutes } from './http/adminAssetRoutes';
-import { catalogVersionOf } from './feed/catalogToWire';
 import { MQTT_OFF, type MqttBrokers } from './mqtt/mqttBrokers';
 import type { SensorThingsPoller } from './sensorthings/sensorThingsPoller';
-import { WorkOrderService } from './workorders/workOrderService';
-import { AlarmService } from './alarms/alarmService';
+import type { WorkOrderService } from './workorders/workOrderService';
+import { SerialQueue } from './workorders/serialQueue';
+import type { AlarmService } from './alarms/alarmService';
 import { attachAlarmCommands } from './alarms/alarmCommands';
 import { alarmRoutes } from './http/alarmRoutes';
 import { SqliteAlarmStore } from './storage/sqliteAlarms';
@@ -82,26 +80,28 @@ export interface AppDeps {
 export interface CityApp {
   http: FastifyInstance;
   io: CityServer;
+  /** The city part in force and its swap on a registry change (runtime/cityHolder.ts); the five below read through it. */
+  cities: CityHolder;
   /** The running city: its pipeline stages and the tick (server.ts drives it). */
-  city: LiveCity;
+  readonly city: LiveCity;
   /** What the city publishes: frames, snapshots, vitals, status. */
-  feed: LiveFeed;
+  readonly feed: LiveFeed;
+  /** Every incident change goes through it; the ticker runs in its queue too (one queue for the server's life). */
+  readonly workOrders: WorkOrderService;
+  /** Alarms as records: each change kept, acknowledgements (in the work-order queue), the history. */
+  readonly alarms: AlarmService;
+  /** Rolls each simulated minute into storage. */
+  readonly history: HistoryRecorder;
   hub: Hub;
   /** Set by the boot code when it starts the one timer. */
   ticker?: Ticker;
   /** The one SQLite database; server.ts closes it last. */
   db: Database;
   auth: AuthService;
-  /** Every incident change goes through it; the ticker runs in its queue too. */
-  workOrders: WorkOrderService;
-  /** Alarms as records: each change kept, acknowledgements (in the work-order queue), the history. */
-  alarms: AlarmService;
-  /** Rolls each simulated minute into storage. */
-  history: HistoryRecorder;
   /** Where readings from outside come in (HTTP, MQTT, replays): checked, kept, queued for the next tick. */
-  ingest: IngestGate;
+  ingest: ReadingSink & Pick<IngestGate, 'status'>;
   /** Where positions from outside come in (teams' terminals over MQTT, with the simulator off). */
-  positions: PositionGate;
+  positions: PositionSink;
   /** Set by the boot code when it starts the MQTT brokers (server.ts). */
   mqtt?: MqttBrokers;
   /** Set by the boot code when a SensorThings server is configured (server.ts). */
@@ -126,48 +126,43 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandler(http);
 
-  // The simulated clock resumes where it stopped, so restored incidents never lie in the city's future.
-  const resumeAt = await WorkOrderService.storedSimTime(storage.incidents);
-  const startTime = Math.max(config.start ?? Math.floor(now() / 1000) * 1000, resumeAt ?? -Infinity);
-  const autopilot = config.autopilot ?? config.demo;
-  // The city as the asset registry holds it; the simulator fills a fresh one with its Shanghai.
   const registry = new SqliteAssetStore(db);
-  const placement = { seed: config.seed, scale: config.scale, roadGridKm: config.roadGridKm };
-  const assets = config.simulator
-    ? await simulatedCityFromRegistry(registry, geo, { placement, datum: config.basemapDatum, now })
-    : ((await cityAssetsFromRegistry(registry, geo, config.basemapDatum)) ?? undefined);
-  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario: config.scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules, simulator: config.simulator, assets });
-  const workOrders = new WorkOrderService({ city: stages, store: storage.incidents, now });
-  // Restored before the first frame is measured, so it shows the restored teams and closures.
-  await workOrders.restore();
-  // The stored active alarms go back into the engine, so their episodes continue under the same ids.
-  const alarms = new AlarmService({ city: stages, store: new SqliteAlarmStore(db), queue: workOrders.queue, now });
-  await alarms.restore();
-  const history = AssetHistory.forAssets(stages.assets);
-  const city = new LiveCity(stages, { tickMs: config.tickMs, speed: config.speed, now, history });
-  const { feed } = city;
-  const recorder = new HistoryRecorder(storage.history, stages.assets, feed.indicators);
-  await recorder.resume(startTime);
-  const lookup = assetLookupOf(feed.catalog, (kind) => assetCount(stages.assets, kind));
+  // The city part (stages, services, feed, history, lookup) sits behind one holder: a registry change rebuilds and swaps it.
+  const cities = await CityHolder.start({
+    config,
+    geo,
+    now,
+    registry,
+    incidents: storage.incidents,
+    alarms: new SqliteAlarmStore(db),
+    history: storage.history,
+    queue: new SerialQueue(),
+  });
+  const current = () => cities.current;
   const readings = new SqliteReadingStore(db);
-  const ingest = new IngestGate({
-    lookup,
+  const gate = new IngestGate({
+    lookup: (kind, id) => current().lookup(kind, id),
     store: readings,
-    cityNow: () => stages.source.timeMs,
+    cityNow: () => current().stages.source.timeMs,
     wallNow: now,
     deliver: (kept) => {
-      for (const reading of kept) stages.incoming.push(reading);
+      const { incoming } = current().stages;
+      for (const reading of kept) incoming.push(reading);
     },
   });
-  const positions = new PositionGate({
-    lookup,
-    takes: (kind) => (stages.simulation === null ? true : `${kind} positions come from the simulator while it runs (--simulator off takes them from outside)`),
-    now: () => Math.max(stages.source.timeMs, now()),
+  const positionGate = new PositionGate({
+    lookup: (kind, id) => current().lookup(kind, id),
+    takes: (kind) => (current().stages.simulation === null ? true : `${kind} positions come from the simulator while it runs (--simulator off takes them from outside)`),
+    now: () => Math.max(current().stages.source.timeMs, now()),
     toBasemap: datumConverter('wgs84', config.basemapDatum),
     deliver: (reported) => {
-      for (const p of reported) stages.incomingPositions.push(p);
+      const { incomingPositions } = current().stages;
+      for (const p of reported) incomingPositions.push(p);
     },
   });
+  // A batch is checked against one city and handed to the same one: a swap waits for it, and it for a swap.
+  const ingest = { accept: (batch: readonly ParsedReading[], source: string) => cities.hold.shared(() => gate.accept(batch, source)), status: () => gate.status() };
+  const positions = { accept: (batch: readonly ParsedPosition[]) => cities.hold.shared(() => positionGate.accept(batch)) };
 
   const io: CityServer = new Server(http.server, {
     serveClient: false,
@@ -182,18 +177,27 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
     // No connectionStateRecovery: a recovered socket would skip the auth middleware unless skipMiddlewares: false.
   });
   installSocketAuth(io, auth, http.log);
-  const hub = attachHub(io, feed, http.log, workOrders);
-  attachAlarmCommands(io, alarms, http.log);
-  const app: CityApp = { http, io, city, feed, hub, db, auth, workOrders, alarms, history: recorder, ingest, positions };
+  // Getters, not values: everything below reads the city part in force when it acts.
+  const hub = attachHub(io, { get feed() { return current().feed; }, get workOrders() { return current().workOrders; } }, http.log);
+  cities.onChange(() => hub.catalogChanged());
+  attachAlarmCommands(io, () => current().alarms, http.log);
+  const app: CityApp = {
+    http, io, cities, hub, db, auth, ingest, positions,
+    get city() { return current().city; },
+    get feed() { return current().feed; },
+    get workOrders() { return current().workOrders; },
+    get alarms() { return current().alarms; },
+    get history() { return current().recorder; },
+  };
   const canView = requirePermission(auth, 'view');
 
   await http.register(
-    systemRoutes({ version: VERSION, startedAt: now(), feed, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, sensorThings: () => app.sensorThings?.status() ?? null, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
+    systemRoutes({ version: VERSION, startedAt: now(), get feed() { return current().feed; }, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, sensorThings: () => app.sensorThings?.status() ?? null, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
   );
   await http.register(
     assetRoutes({
-      feed,
-      history,
+      get feed() { return current().feed; },
+      get history() { return current().assetHistory; },
       authorize: canView,
       measured: async (kind, id, channel, from, to) => {
         const measure = measureOfChannel(kind, channel);
@@ -201,26 +205,27 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
       },
     }),
   );
-  await http.register(simRoutes({ simulation: stages.simulation, auth }));
+  await http.register(simRoutes({ get simulation() { return current().stages.simulation; }, auth }));
   await http.register(rulesRoutes({ book: config.rules, authorize: canView }));
-  // The hook sits in a wrapper scope so it guards the vitals routes and nothing registered after them.
+  // The hook sits in a wrapper scope so it guards the vitals and track routes and nothing registered after them.
   await http.register(async (scope) => {
     scope.addHook('onRequest', canView);
-    await scope.register(vitalsRoutes({ feed }));
+    await scope.register(vitalsRoutes({ get feed() { return current().feed; } }));
+    await scope.register(trackRoutes({ get feed() { return current().feed; } }));
   });
   await http.register(authRoutes({ auth }));
   await http.register(
     summaryRoutes({
-      source: { history: storage.history, assets: stages.assets, indicators: feed.indicators },
+      source: { history: storage.history, get assets() { return current().stages.assets; }, get indicators() { return current().feed.indicators; } },
       guard: (p) => requirePermission(auth, p),
       tokenOf: credentialsOf,
       renderPdf: renderSummaryPdf,
-      simNow: () => feed.currentVitals().t,
+      simNow: () => current().feed.currentVitals().t,
     }),
   );
   await http.register(ingestRoutes({ authorize: requirePermission(auth, 'reportReadings'), accept: (batch, source) => ingest.accept(batch, source), now }));
-  await http.register(alarmRoutes({ service: alarms, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
-  await http.register(incidentRoutes({ service: workOrders, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
+  await http.register(alarmRoutes({ get service() { return current().alarms; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
+  await http.register(incidentRoutes({ get service() { return current().workOrders; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(
     adminAssetRoutes({
       store: registry,
@@ -228,7 +233,8 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
       basemapDatum: config.basemapDatum,
       now,
       authorize: requirePermission(auth, 'administer'),
-      catalogVersions: async () => ({ current: feed.catalog.version, next: catalogVersionOf(config.seed, (await cityAssetsFromRegistry(registry, geo, config.basemapDatum))!) }),
+      catalogVersion: () => current().feed.catalog.version,
+      apply: async () => (await cities.syncRegistry()).catalogVersion,
     }),
   );
   await registerStaticApp(http, config.distDir);

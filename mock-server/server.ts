@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, type AppDeps, type CityApp } from './app';
 import { startMqttBrokers } from './mqtt/mqttBrokers';
+import { watchRegistry } from './runtime/registryPoll';
 import { recordedTick } from './pipeline/recordedTick';
 import { startSensorThings } from './sensorthings/startSensorThings';
 import { SqliteSensorThingsCursorStore } from './storage/sqliteSensorThingsCursors';
@@ -59,12 +60,14 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     },
     (err) => app.http.log.error({ err }, 'simulation tick failed'),
   );
+  const stopRegistryWatch = watchRegistry(app.cities, app.http.log);
   const host = deps.config.host === '0.0.0.0' || deps.config.host === '::' ? 'localhost' : deps.config.host;
-  return {
-    ...app,
+  // Onto the app itself, not a copy: its city, feed and services are getters onto the city in force.
+  return Object.assign(app, {
     port,
     url: `http://${host}:${port}`,
     async close() {
+      stopRegistryWatch();
       app.ticker?.stop();
       await app.sensorThings?.stop();
       await app.mqtt?.close();
@@ -74,5 +77,5 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       // Last: nothing can write after the HTTP server and sockets are closed.
       app.db.close();
     },
-  };
+  });
 }

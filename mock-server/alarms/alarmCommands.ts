@@ -15,14 +15,15 @@ interface Logger {
   error: (obj: object, msg: string) => void;
 }
 
-export function attachAlarmCommands(io: Server<ClientToServerEvents, ServerToClientEvents>, alarms: AlarmService, log: Logger): void {
+/** `alarms` gives the service in force at each command: a registry change rebuilds it with the city (runtime/cityHolder.ts). */
+export function attachAlarmCommands(io: Server<ClientToServerEvents, ServerToClientEvents>, alarms: () => AlarmService, log: Logger): void {
   io.on('connection', (socket: CitySocket) => {
     socket.on(
       'alarm:ack',
       validatedHandler(socket, 'alarm:ack', CLIENT_EVENT_SCHEMAS['alarm:ack'], ({ id, note }) => {
         const principal = principalOf(socket);
         if (!principal) throw new DomainError('UNAUTHORIZED', 'sign in first');
-        return alarms.acknowledge(id, principal, note);
+        return alarms().acknowledge(id, principal, note);
       }, log),
     );
   });

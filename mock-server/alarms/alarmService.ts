@@ -10,6 +10,7 @@
  * screen in the next frame as the alarm with `acknowledged: true`.
  */
 import { alarmOfRecord, type AlarmDetail, type AlarmListQuery, type AlarmPage, type AlarmRecord } from '../../src/protocol/alarmRecords';
+import type { AssetKind } from '../../src/protocol/assets';
 import type { Principal } from '../../src/protocol/auth';
 import type { Alarm, CityEvent, Severity } from '../../src/protocol/cityEvents';
 import { DomainError } from '../domainError';
@@ -36,10 +37,15 @@ export interface AlarmServiceDeps {
   queue: SerialQueue;
   /** Wall clock. */
   now?: () => number;
+  /**
+   * An asset's slot by kind and id in the city now (undefined: not there, or not told apart by id).
+   * A stored alarm is put back at its asset's slot, found by its id: an import may have moved it.
+   */
+  slotOf?: (kind: AssetKind, id: string) => number | undefined;
 }
 
-/** The note kept with an alarm cleared at start because the rules file or the registry no longer has its rule or asset. */
-export const GONE_AT_RESTART = 'cleared at restart: no rule or asset in force takes it any more';
+/** The note kept with an alarm cleared at start, or when the registry changed, because no rule or asset in force takes it any more. */
+export const GONE_AT_RESTART = 'cleared at a restart or registry change: no rule or asset in force takes it any more';
 
 /**
  * Who acknowledges: a signed-in person. A kiosk link is a wall that only watches, and an anonymous
@@ -67,8 +73,11 @@ export class AlarmService {
 
   /** Puts the stored active alarms back into the engine; those no rule or asset takes any more are cleared on the record. Returns how many went back. */
   async restore(): Promise<number> {
-    const { city, store } = this.deps;
-    const stored = await store.active();
+    const { city, store, slotOf } = this.deps;
+    const stored = (await store.active()).map((alarm) => {
+      const slot = slotOf?.(alarm.assetKind, alarm.assetId);
+      return slot === undefined || slot === alarm.slot ? alarm : { ...alarm, slot };
+    });
     const unplaced = city.alarms.restore(stored);
     const gone = new Set(unplaced.map((a) => a.id));
     for (const alarm of stored) if (!gone.has(alarm.id)) this.open.set(alarm.id, alarm.severity);

@@ -1,13 +1,14 @@
 /**
  * `npm run assets -- import FILE.geojson [--replace] [--datum wgs84|gcj02]` and
  * `npm run assets -- export [FILE.geojson] [--datum wgs84|gcj02]`, on the registry of `--data-dir`
- * (default CITYOPS_DATA_DIR, else ./data). A server running on the same data directory takes an
- * import at its next start.
+ * (default CITYOPS_DATA_DIR, else ./data). A server running on the same data directory notices an
+ * import within REGISTRY_POLL_MS (server.ts) and takes it as one by the admin route.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadCityGeo } from '../city/cityGeo';
+import { REGISTRY_POLL_MS } from '../runtime/registryPoll';
 import { openDatabase } from '../storage/database';
 import { SqliteAssetStore } from '../storage/sqliteAssets';
 import { DATUMS } from './datum';
@@ -70,7 +71,7 @@ export async function assetsCommand(argv: string[], env: NodeJS.ProcessEnv): Pro
       code: 0,
       lines: [
         `assets: imported ${file} (${result.datum}): ${result.added} added, ${result.updated} updated, ${result.removed} removed; registry revision ${result.revision}`,
-        `assets: the registry holds ${counts.join(', ') || 'nothing'}; a running server takes it at its next start`,
+        `assets: the registry holds ${counts.join(', ') || 'nothing'}; a running server on this data directory takes it within ${REGISTRY_POLL_MS / 1000} s`,
       ],
     };
   } catch (err) {

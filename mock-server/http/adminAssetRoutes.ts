@@ -1,15 +1,16 @@
 /**
  * The asset registry for admins: `POST /api/admin/assets` imports a GeoJSON FeatureCollection
  * (`?replace=true` to make the registry the file; `?datum=wgs84|gcj02`, else the file's `datum`
- * member, else WGS-84), all or nothing, answering what changed; `GET /api/admin/assets/export` gives
- * the registry back as GeoJSON (`?datum=`, default WGS-84). The running city keeps the catalogue it
- * started with: an import takes effect at the next start, whose catalogue carries a new version (the
- * answer names it), so open screens refetch it when they reconnect.
+ * member, else WGS-84), all or nothing, and the running city takes it at once: it is rebuilt from
+ * the registry under a new catalogue version, which every open screen is sent (runtime/cityHolder.ts);
+ * the answer names the version in force and the one before. `GET /api/admin/assets/export` gives the
+ * registry back as GeoJSON (`?datum=`, default WGS-84).
  */
 import type { onRequestHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DATUMS, type Datum } from '../assets/datum';
+import { DomainError } from '../domainError';
 import { exportRegistry, importRegistry } from '../assets/registryImport';
 import type { CityGeo } from '../city/cityGeo';
 import type { AssetStore } from '../storage/stores';
@@ -24,8 +25,14 @@ export interface AdminAssetRouteDeps {
   now: () => number;
   /** The role check ('administer'): runs before both routes. */
   authorize: onRequestHookHandler;
-  /** The catalogue version the running city publishes, and the one the registry gives at the next start. */
-  catalogVersions(): Promise<{ current: string; next: string }>;
+  /** The catalogue version the running city publishes now. */
+  catalogVersion(): string;
+  /**
+   * Makes the running city the registry's (runtime/cityHolder.ts) and answers the catalogue version in
+   * force then. Throws when the city cannot be built from it (the rules file names an asset it no
+   * longer has): the import is then undone.
+   */
+  apply(): Promise<string>;
 }
 
 const ImportQuerySchema = z.strictObject({
@@ -46,18 +53,21 @@ export const adminAssetRoutes =
 
     app.post('/api/admin/assets', { bodyLimit: MAX_REGISTRY_BYTES, schema: { querystring: ImportQuerySchema } }, async (request) => {
       const { replace, datum } = request.query;
-      const run = () => importRegistry(deps.store, deps.geo, String(request.body ?? ''), { replace, datum, basemapDatum: deps.basemapDatum, now: deps.now });
+      const run = async () => {
+        const before = { records: await deps.store.list(), state: await deps.store.state(), catalogVersion: deps.catalogVersion() };
+        const result = await importRegistry(deps.store, deps.geo, String(request.body ?? ''), { replace, datum, basemapDatum: deps.basemapDatum, now: deps.now });
+        try {
+          return { ...result, catalogVersion: await deps.apply(), previousCatalogVersion: before.catalogVersion };
+        } catch (err) {
+          // A registry the city cannot be built from would also stop the next start: put the old one back.
+          if (!before.state) throw new DomainError('BAD_REQUEST', `the registry is changed, but the city cannot be built from it: ${(err as Error).message}`);
+          await deps.store.replace(before.records, before.state);
+          throw new DomainError('BAD_REQUEST', `the city cannot be built from this registry, so nothing was imported: ${(err as Error).message}`);
+        }
+      };
       const done = last.then(run, run);
       last = done.catch(() => undefined);
-      const result = await done;
-      const versions = await deps.catalogVersions();
-      return {
-        ...result,
-        catalogVersion: versions.next,
-        runningCatalogVersion: versions.current,
-        appliesAt: 'next start',
-        message: 'the registry is changed; the running city keeps its catalogue until the server restarts',
-      };
+      return done;
     });
 
     app.get('/api/admin/assets/export', { schema: { querystring: ExportQuerySchema } }, async (request, reply) => {

@@ -14,7 +14,8 @@ import type { AlarmService } from '../alarms/alarmService';
 import type { AuthHook } from '../auth/httpAuth';
 
 export interface AlarmRouteDeps {
-  service: AlarmService;
+  /** Read at each request (a getter in the server: the city's services change with the registry). */
+  readonly service: AlarmService;
   /** The hook that admits only callers with a permission (401 / 403 otherwise). */
   guard: (permission: Permission) => AuthHook;
   /** Who the guard admitted. */
@@ -24,18 +25,20 @@ export interface AlarmRouteDeps {
 const IdParams = z.object({ id: AlarmIdSchema });
 
 export const alarmRoutes =
-  ({ service, guard, principalOf }: AlarmRouteDeps): FastifyPluginAsyncZod =>
+  (deps: AlarmRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // The service is read per request: a registry change swaps the city and its services (runtime/cityHolder.ts).
+    const { guard, principalOf } = deps;
     const read = { onRequest: guard('view') };
 
-    app.get('/api/alarms', { ...read, schema: { querystring: AlarmListQuerySchema } }, async (request) => service.list(request.query));
+    app.get('/api/alarms', { ...read, schema: { querystring: AlarmListQuerySchema } }, async (request) => deps.service.list(request.query));
 
-    app.get('/api/alarms/:id', { ...read, schema: { params: IdParams } }, async (request) => service.detail(request.params.id));
+    app.get('/api/alarms/:id', { ...read, schema: { params: IdParams } }, async (request) => deps.service.detail(request.params.id));
 
     // The body is optional: a bare POST acknowledges without a note.
     app.post(
       '/api/alarms/:id/ack',
       { onRequest: guard('acknowledgeAlarms'), schema: { params: IdParams, body: AlarmAckRequestSchema.nullish() } },
-      async (request) => service.acknowledge(request.params.id, principalOf(request), request.body?.note),
+      async (request) => deps.service.acknowledge(request.params.id, principalOf(request), request.body?.note),
     );
   };

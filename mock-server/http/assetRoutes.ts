@@ -22,8 +22,9 @@ import type { LiveFeed } from '../feed/liveFeed';
 import { DomainError } from '../domainError';
 
 export interface AssetRouteDeps {
-  feed: LiveFeed;
-  history: AssetHistory;
+  /** Both read at each request (getters in the server: a registry change rebuilds the city and its feed). */
+  readonly feed: LiveFeed;
+  readonly history: AssetHistory;
   /**
    * The readings from outside of one asset's channel measured in [from, to), oldest first (the
    * readings table), or none: where an asset is fed from outside, its history is what was measured
@@ -113,10 +114,14 @@ export const assetRoutes =
   async (app) => {
     if (deps.authorize) app.addHook('onRequest', deps.authorize);
     const seriesOf = (kind: AssetKind, id: string, channel: ChannelId, slot: number, minutes: number) => mergedSeries(deps, kind, id, channel, slot, minutes);
-    // The catalogue is fixed for the life of the feed, so index it once.
-    const kinds = indexCatalog(deps.feed);
+    // A catalogue is fixed for the life of its feed, so each is indexed once (a registry change brings another).
+    let indexed = { catalog: deps.feed.catalog, kinds: indexCatalog(deps.feed) };
+    const kindIndex = (kind: AssetKind) => {
+      if (indexed.catalog !== deps.feed.catalog) indexed = { catalog: deps.feed.catalog, kinds: indexCatalog(deps.feed) };
+      return indexed.kinds.get(kind);
+    };
     const lookup = (kind: AssetKind, id: string) => {
-      const index = kinds.get(kind);
+      const index = kindIndex(kind);
       if (!index) return null;
       // Generated ids (elevators) are parsed; named ones are looked up.
       const slot = index.slotOf ? index.slotOf.get(id) : slotOfId(index.group, id);

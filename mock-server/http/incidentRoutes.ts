@@ -24,7 +24,8 @@ import { DomainError } from '../domainError';
 import type { CommandResult, WorkOrderService } from '../workorders/workOrderService';
 
 export interface IncidentRouteDeps {
-  service: WorkOrderService;
+  /** Read at each request (a getter in the server: the city's services change with the registry). */
+  readonly service: WorkOrderService;
   /** The preHandler that admits only callers with a permission (401 / 403 otherwise). */
   guard: (permission: Permission) => preHandlerHookHandler;
   /** Who the guard admitted. */
@@ -50,39 +51,41 @@ async function answer(reply: FastifyReply, run: () => Promise<CommandResult<Inci
 }
 
 export const incidentRoutes =
-  ({ service, guard, principalOf }: IncidentRouteDeps): FastifyPluginAsyncZod =>
+  (deps: IncidentRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // The service is read per request: a registry change swaps the city and its services (runtime/cityHolder.ts).
+    const { guard, principalOf } = deps;
     const read = { preHandler: guard('readIncidents') };
     const act = { preHandler: guard('actOnIncidents') };
 
     app.get('/api/incidents', { ...read, schema: { querystring: IncidentListQuerySchema } }, async (request) => {
-      const incidents = await service.list(request.query.status, request.query.limit);
+      const incidents = await deps.service.list(request.query.status, request.query.limit);
       return { incidents: incidents.map(incidentView) };
     });
 
     app.get('/api/incidents/:id', { ...read, schema: { params: IdParams } }, async (request) => {
-      const incident = await service.get(request.params.id);
+      const incident = await deps.service.get(request.params.id);
       if (!incident) throw new DomainError('NOT_FOUND', `no incident ${request.params.id}`);
       return incidentView(incident);
     });
 
-    app.get('/api/incidents/:id/audit', { ...read, schema: { params: IdParams } }, async (request) => ({ entries: await service.audit(request.params.id) }));
+    app.get('/api/incidents/:id/audit', { ...read, schema: { params: IdParams } }, async (request) => ({ entries: await deps.service.audit(request.params.id) }));
 
-    app.get('/api/incidents/:id/teams', { ...read, schema: { params: IdParams } }, async (request) => ({ teams: await service.suggestions(request.params.id) }));
+    app.get('/api/incidents/:id/teams', { ...read, schema: { params: IdParams } }, async (request) => ({ teams: await deps.service.suggestions(request.params.id) }));
 
     app.post('/api/incidents', { preHandler: guard('reportIncidents'), schema: { body: CreateIncidentRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
-      answer(reply, () => service.report(request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
+      answer(reply, () => deps.service.report(request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
     );
 
     app.post('/api/incidents/:id/dispatch', { ...act, schema: { params: IdParams, body: DispatchRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
-      answer(reply, () => service.dispatch(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
+      answer(reply, () => deps.service.dispatch(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
     );
 
     app.post('/api/incidents/:id/transition', { ...act, schema: { params: IdParams, body: TransitionRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
-      answer(reply, () => service.transition(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
+      answer(reply, () => deps.service.transition(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
     );
 
     app.post('/api/incidents/:id/notes', { ...act, schema: { params: IdParams, body: NoteRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
-      answer(reply, () => service.note(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
+      answer(reply, () => deps.service.note(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
     );
   };

@@ -49,6 +49,11 @@ export class ExternalReadings {
     return this.channels.get(channel)?.times.get(slot);
   }
 
+  /** Calls `visit` with every fed slot's newest reading, channel by channel (to carry them into a city rebuilt from a changed registry). */
+  forEachFed(visit: (channel: ChannelId, slot: number, v: number, t: number) => void): void {
+    for (const [channel, fed] of this.channels) for (const slot of fed.slots) visit(channel, slot, fed.values.get(slot)!, fed.times.get(slot)!);
+  }
+
   /** How many slots of the channel are fed from outside. */
   fedCount(channel: ChannelId): number {
     return this.channels.get(channel)?.slots.length ?? 0;

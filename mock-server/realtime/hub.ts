@@ -26,7 +26,20 @@ interface Logger {
 
 export interface Hub {
   publish(delta: WireDelta): void;
+  /**
+   * The city was rebuilt under a new catalogue (runtime/cityHolder.ts): what is left of the old one's
+   * last frame goes out first, then every socket gets the new catalogue and a snapshot of it, so no
+   * frame of the old slot counts follows the new version.
+   */
+  catalogChanged(): void;
   clientCount(): number;
+}
+
+/** What the hub reads of the running city, each time it acts: the city it serves may be swapped. */
+export interface HubCity {
+  readonly feed: LiveFeed;
+  /** Takes the sockets' incident commands (absent: none taken). */
+  readonly workOrders?: WorkOrderService;
 }
 
 /** Runs an incident command for the socket's principal and answers its record; a refusal (DomainError) becomes the ack's error in validatedHandler. */
@@ -34,18 +47,19 @@ function incidentCommand<T>(run: () => Promise<{ body: T }>): Promise<T> {
   return run().then((r) => r.body);
 }
 
-export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrders?: WorkOrderService): Hub {
+export function attachHub(io: CityServer, city: HubCity, log: Logger): Hub {
   const paced = new Map<string, { socket: CitySocket; client: PacedClient }>();
   const fanOut = new BatchedFanOut();
   /** A fresh snapshot for the socket's subscription; its deltas continue from there. */
   const snapshotFor = (socket: CitySocket) => {
     const entry = paced.get(socket.id);
-    const snapshot = feed.snapshot(entry?.client.channels ?? null);
+    const snapshot = city.feed.snapshot(entry?.client.channels ?? null);
     if (entry) Object.assign(entry.client, newPacedClient(snapshot.seq, entry.client.channels));
     return snapshot;
   };
 
   io.on('connection', (socket: CitySocket) => {
+    const { feed } = city;
     paced.set(socket.id, { socket, client: newPacedClient(feed.lastSeq) });
     socket.on('disconnect', () => paced.delete(socket.id));
     // At the stress scale the catalogue is megabytes (240,000 elevator positions): a client that
@@ -57,7 +71,7 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
     socket.on(
       'readings:resync',
       validatedHandler(socket, 'readings:resync', CLIENT_EVENT_SCHEMAS['readings:resync'], (req) => {
-        log.info({ socket: socket.id, lastSeq: req.lastSeq, seq: feed.status().seq }, 'client resync');
+        log.info({ socket: socket.id, lastSeq: req.lastSeq, seq: city.feed.status().seq }, 'client resync');
         return snapshotFor(socket);
       }, log),
     );
@@ -72,6 +86,7 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
       }, log),
     );
 
+    const { workOrders } = city;
     if (workOrders) {
       const who = () => {
         const principal = principalOf(socket);
@@ -81,17 +96,17 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
       socket.on(
         'incident:dispatch',
         validatedHandler(socket, 'incident:dispatch', CLIENT_EVENT_SCHEMAS['incident:dispatch'], ({ id, idempotencyKey, ...req }) =>
-          incidentCommand(() => workOrders.dispatch(id, req, who(), idempotencyKey)), log),
+          incidentCommand(() => city.workOrders!.dispatch(id, req, who(), idempotencyKey)), log),
       );
       socket.on(
         'incident:transition',
         validatedHandler(socket, 'incident:transition', CLIENT_EVENT_SCHEMAS['incident:transition'], ({ id, idempotencyKey, ...req }) =>
-          incidentCommand(() => workOrders.transition(id, req, who(), idempotencyKey)), log),
+          incidentCommand(() => city.workOrders!.transition(id, req, who(), idempotencyKey)), log),
       );
       socket.on(
         'incident:note',
         validatedHandler(socket, 'incident:note', CLIENT_EVENT_SCHEMAS['incident:note'], ({ id, idempotencyKey, ...req }) =>
-          incidentCommand(() => workOrders.note(id, req, who(), idempotencyKey)), log),
+          incidentCommand(() => city.workOrders!.note(id, req, who(), idempotencyKey)), log),
       );
     }
 
@@ -110,6 +125,7 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
     publish(delta) {
       // Anything left of the previous frame goes first, so no socket sees frames out of order.
       fanOut.flush();
+      const { feed } = city;
       const frame = {
         delta,
         current: feed.readings,
@@ -138,6 +154,14 @@ export function attachHub(io: CityServer, feed: LiveFeed, log: Logger, workOrder
         });
       }
       fanOut.start();
+    },
+    catalogChanged() {
+      fanOut.flush();
+      const { catalog } = city.feed;
+      for (const { socket } of paced.values()) {
+        socket.emit('city:catalog', catalog);
+        socket.emit('readings:snapshot', snapshotFor(socket));
+      }
     },
     clientCount: () => io.engine.clientsCount,
   };

@@ -46,6 +46,8 @@ export interface WorkOrderServiceDeps {
   store: IncidentStore;
   /** Wall clock. */
   now?: () => number;
+  /** The queue to run in (default its own): the server keeps one across rebuilds of the city (runtime/cityHolder.ts). */
+  queue?: SerialQueue;
 }
 
 const META_SIM_TIME = 'simTime';
@@ -58,13 +60,14 @@ export function actorOf(principal: Principal): Actor {
 }
 
 export class WorkOrderService {
-  readonly queue = new SerialQueue();
+  readonly queue: SerialQueue;
   private readonly desk: IncidentDesk;
   private readonly now: () => number;
   /** The simulated minute the stored clock was last written for. */
   private clockMinute = NaN;
 
   constructor(private readonly deps: WorkOrderServiceDeps) {
+    this.queue = deps.queue ?? new SerialQueue();
     this.desk = deps.city.desk;
     this.now = deps.now ?? Date.now;
   }

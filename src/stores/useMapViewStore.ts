@@ -4,9 +4,11 @@
  * from elsewhere (the alarm spotlight flies the map to a new alarm and back).
  */
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 import type { AssetKind } from '@/protocol/assets';
+import { carrySelection } from '@/detail/carrySelection';
 import { DEFAULT_VISIBLE, MAP_LAYERS, type MapLayerId } from '@/map/mapLayers';
+import { useLiveStore } from './useLiveStore';
 
 const STORAGE_KEY = 'cityops.layers';
 
@@ -46,6 +48,14 @@ export const useMapViewStore = defineStore('mapView', () => {
   /** The indicator whose assets are lit on the map (drill-down), or null. */
   const drilled = ref<string | null>(null);
   let requests = 0;
+  // A new catalogue (the registry changed) keeps the card on the same asset by id, or closes it; at
+  // once, so nothing renders the old slot against the new catalogue.
+  const live = useLiveStore();
+  watch(
+    () => live.catalog,
+    (after, before) => (selected.value = carrySelection(selected.value, before, after)),
+    { flush: 'sync' },
+  );
 
   function setVisible(id: MapLayerId, on: boolean) {
     visible.value = { ...visible.value, [id]: on };

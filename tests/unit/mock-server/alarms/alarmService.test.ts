@@ -125,6 +125,18 @@ describe('AlarmService', () => {
     expect((await third.store.changes(id)).at(-1)).toMatchObject({ action: 'clear', note: GONE_AT_RESTART, at: 5 * MIN });
   });
 
+  it('puts a stored alarm back at its asset’s slot, found by id, where a registry change moved it', async () => {
+    const first = setup();
+    await first.tick(0, [10, 0]);
+    // The registry change swapped the two underpasses: U0 is in slot 1 now.
+    const engine = new AlarmEngine({ rules: [rule], count: () => 2, locate: (_k, slot) => ({ id: `U${1 - slot}`, lon: 121, lat: 31, district: 0 }), sampleIntervalS: 60 });
+    const city: AlarmCity = { alarms: engine, simTime: () => MIN, announce: () => undefined };
+    const slotOf = (_kind: string, id: string) => ({ U0: 1, U1: 0 })[id];
+    const service = new AlarmService({ city, store: new SqliteAlarmStore(first.db), queue: new SerialQueue(), slotOf });
+    expect(await service.restore()).toBe(1);
+    expect(engine.active().map((a) => [a.assetId, a.slot])).toEqual([['U0', 1]]);
+  });
+
   it('pages the history with an opaque cursor and refuses a bad one or an empty window', async () => {
     const { service, tick } = setup();
     for (let m = 0; m < 6; m += 2) {

@@ -21,7 +21,7 @@ describe('npm run assets', () => {
     const imported = await assetsCommand(['import', join(dir, 'city.geojson'), '--data-dir', dir], {});
     expect(imported.code).toBe(0);
     expect(imported.lines[0]).toMatch(/imported .*city\.geojson \(wgs84\): 1 added, 0 updated, 0 removed; registry revision 1/);
-    expect(imported.lines[1]).toBe('assets: the registry holds rainGauge 1; a running server takes it at its next start');
+    expect(imported.lines[1]).toBe('assets: the registry holds rainGauge 1; a running server on this data directory takes it within 2 s');
     const exported = await assetsCommand(['export', '--datum', 'wgs84'], { CITYOPS_DATA_DIR: dir });
     const back = JSON.parse(exported.lines[0]);
     expect(back.features[0].geometry.coordinates).toEqual([121.4951, 31.242]);
