@@ -133,7 +133,7 @@ describe('a registry change, live', { timeout: 60_000 }, () => {
         const water = unpackChannels(h.delta.channels).water;
         if (!water) return false;
         const decoded = decodeChannel(water);
-        const k = decoded.mode === 'full' ? slot : [...decoded.slots].indexOf(slot);
+        const k = decoded.mode === 'full' ? slot : Array.from(decoded.slots ?? []).indexOf(slot);
         return k >= 0 && Math.abs(decoded.values[k] - 3.21) < 0.01;
       });
     await expect.poll(shown, { timeout: 10_000 }).toBe(true);
