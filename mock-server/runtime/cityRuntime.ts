@@ -83,6 +83,7 @@ export async function buildCityRuntime(parts: CityRuntimeParts, previous?: CityR
   const assetHistory = AssetHistory.forAssets(stages.assets);
   const city = new LiveCity(stages, { tickMs: config.tickMs, speed: config.speed, now, history: assetHistory });
   const { feed } = city;
+  if (previous) carryVitalsTrail(previous.feed, feed);
   const recorder = new HistoryRecorder(parts.history, stages.assets, feed.indicators);
   await recorder.resume(startTime);
   const lookup = assetLookupOf(feed.catalog, (kind) => assetCount(stages.assets, kind));
@@ -116,4 +117,15 @@ function carryExternal(before: CityStages, after: CityStages, carry: SlotCarry):
     const to = carry(CHANNELS[channel].kind, slot);
     if (to !== undefined) after.external.set(channel, to, v, t);
   });
+}
+
+/**
+ * The last hour of the vital signs goes on (screens refetch it on a new catalogue; their sparklines
+ * would otherwise start empty): the indicators are the same, only the assets behind them changed.
+ */
+function carryVitalsTrail(before: LiveFeed, after: LiveFeed): void {
+  if (before.vitalsTrail.indicators !== after.vitalsTrail.indicators) return;
+  // The new trail's one point is at the old city's last time: the old points, older, replace it, then it goes on top.
+  for (const point of before.vitalsTrail.points()) after.vitalsTrail.record(point);
+  after.vitalsTrail.record(after.currentVitals());
 }

@@ -92,6 +92,9 @@ describe('a registry change, live', { timeout: 60_000 }, () => {
 
   it('sends an open screen the new catalogue with the added asset, without reconnecting, and no frame of the old slot counts after it', async () => {
     const before = catalogs()[0];
+    // A few simulated minutes first, so the vital signs have an hour's trail of more than one point.
+    const started = (heard.find((h) => h.type === 'snapshot') as { snapshot: WireSnapshot }).snapshot.simTime;
+    await expect.poll(lastSimTime, { timeout: 20_000 }).toBeGreaterThan(started + 3 * 60_000);
     const result = await importFile('', { type: 'FeatureCollection', features: [gauge('W-NEW', 121.47, 31.23)] });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ added: 1, updated: 0, removed: 0, previousCatalogVersion: before.version });
@@ -121,6 +124,9 @@ describe('a registry change, live', { timeout: 60_000 }, () => {
       const frames = delta.channels ? unpackChannels(delta.channels) : {};
       for (const id of CHANNEL_IDS) if (frames[id]) applyChannel(live[id], frames[id]);
     }
+    // The vital signs' last hour goes on through the swap (a screen refetches it on a new catalogue).
+    const trail = await json('/api/vitals/history', { headers: dispatcher });
+    expect(trail.body.points[0].t).toBeLessThan(snapshot.simTime - 2 * 60_000);
   });
 
   it('takes a reading for the added asset right after the import, and shows it in a frame', async () => {
