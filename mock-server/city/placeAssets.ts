@@ -14,11 +14,12 @@ import { placeElevators } from './placeElevators';
 import { buildRoadNetwork } from './roadNetwork';
 import { SCALE_PROFILES, type ScaleName } from './scaleProfiles';
 import { placeStaticSites, type StaticCounts } from './placeStaticSites';
+import { placeMuckTrucks } from './placeMuckTrucks';
 
 export interface PlacementOptions {
   /** The scale profile (default `shanghai`); roadGridKm and counts.elevators override its figures. */
   scale?: ScaleName;
-  counts?: Partial<AssetCounts & { elevators: number } & StaticCounts>;
+  counts?: Partial<AssetCounts & { elevators: number; muckTrucks: number } & StaticCounts>;
   /** Road grid spacing, km: 1 gives a few thousand segments, 0.26 about 50,000 (load tests). */
   roadGridKm?: number;
 }
@@ -41,5 +42,7 @@ export function placeAssets(geo: CityGeo, rng: Rng, options: PlacementOptions = 
   const elevators = placeElevators(rng.fork(), roads, options.counts?.elevators ?? profile.elevators);
   // After the elevators, so adding the static kinds (issue 15) left every other kind where it was.
   const statics = placeStaticSites(rng.fork(), locator, districts, options.counts);
-  return { districts, rainGauges, waterGauges, weatherStations, pumpStations, underpasses, waterloggingPoints, teams, roads, elevators, statics };
+  // Forked last, so adding the muck trucks left every other kind where it was.
+  const muckTrucks = placeMuckTrucks(rng.fork(), locator, districts, roads, router, options.counts?.muckTrucks ?? profile.muckTrucks);
+  return { districts, rainGauges, waterGauges, weatherStations, pumpStations, underpasses, waterloggingPoints, teams, roads, elevators, statics, muckTrucks };
 }

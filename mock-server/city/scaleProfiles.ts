@@ -12,9 +12,12 @@ export interface ScaleProfile {
   roadGridKm: number;
   /** Elevators with a live status feed. */
   elevators: number;
+  /** Muck trucks on the road (city/placeMuckTrucks.ts says why 360). */
+  muckTrucks: number;
 }
 
 export const SCALE_PROFILES: Record<ScaleName, ScaleProfile> = {
-  shanghai: { roadGridKm: 1, elevators: 0 },
-  stress: { roadGridKm: 0.26, elevators: 240_000 },
+  shanghai: { roadGridKm: 1, elevators: 0, muckTrucks: 360 },
+  // Ten times the wall's: the order of the whole registered fleet out at once.
+  stress: { roadGridKm: 0.26, elevators: 240_000, muckTrucks: 3600 },
 };

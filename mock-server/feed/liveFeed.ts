@@ -19,6 +19,7 @@ import type { CityAssets } from '../city/assets';
 import { allocateReadings, type Readings } from '../pipeline/readings';
 import type { SimulationStatus } from '../simulator/simulatedCity';
 import { VitalsTrail } from '../vitals/vitalsTrail';
+import { TrackRing } from '../../src/domain/trackRing';
 
 /** Receives the published readings once per simulated minute (for the assets' recent history). */
 export interface ReadingsRecorder {
@@ -93,6 +94,8 @@ export class LiveFeed {
   private readonly now: () => number;
   /** The last hour of vitals, for a screen that (re)loads. */
   readonly vitalsTrail: VitalsTrail;
+  /** The muck trucks' recent tracks, from the positions published (a screen that opens draws them at once). */
+  readonly truckTracks: TrackRing;
 
   /** Starts from the city's first state (`first`, not yet a numbered frame). */
   constructor(
@@ -108,6 +111,8 @@ export class LiveFeed {
     this.vitals = first.vitals;
     this.vitalsTrail = new VitalsTrail(catalog.indicators.length);
     this.vitalsTrail.record(this.vitals);
+    this.truckTracks = new TrackRing(first.readings['truck.pos'].length / 2);
+    this.truckTracks.addAll(first.readings['truck.pos']);
   }
 
   /** The indicators of the catalogue, in the order of every frame's values. */
@@ -141,6 +146,7 @@ export class LiveFeed {
     }
     this.vitals = frame.vitals;
     this.vitalsTrail.record(this.vitals);
+    if (changed['truck.pos']) this.truckTracks.addAll(this.published['truck.pos']);
     const readingTimes = this.readingTimesFor(null);
     return { seq: this.seq, simTime: frame.timeMs, sentAt: this.now(), channels, events: frame.events, vitals: this.vitals, ...(readingTimes && { readingTimes }) };
   }

@@ -60,4 +60,10 @@ export interface DeskWorld {
    * which drives its teams itself).
    */
   teamReportedAt?(slot: number, lon: number, lat: number, t: number): void;
+  /**
+   * A muck truck's terminal reported where it was at `t` (basemap datum); returns whether it was the
+   * truck's newest. Not the desk's to move, but it lands where teams' reports land: only in a world
+   * where nothing moves by itself (the simulator drives its own trucks).
+   */
+  truckReportedAt?(slot: number, lon: number, lat: number, t: number): boolean;
 }

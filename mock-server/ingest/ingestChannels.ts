@@ -4,7 +4,7 @@
  * units it is accepted in. A plain `readings/<kind>/<assetId>` message reports the kind's first
  * measure. Channels the desk writes (road closures, team states) are not reported from outside.
  */
-import { ELEVATOR_STATES, PUMP_STATES, type AssetKind } from '../../src/protocol/assets';
+import { ELEVATOR_STATES, MUCK_TRUCK_STATES, PUMP_STATES, type AssetKind } from '../../src/protocol/assets';
 import type { ChannelId } from '../../src/protocol/channels';
 
 /** A unit a measure is accepted in (SenML unit names, RFC 8428 §12.1 and RFC 8798) and its factor to the channel's unit. */
@@ -44,12 +44,15 @@ export const INGEST_MEASURES: Partial<Record<AssetKind, Readonly<Record<string, 
     index: { channel: 'road.index', units: [{ unit: '/', factor: 1 }] },
   },
   elevator: { state: { channel: 'elevator.state', units: [{ unit: '', factor: 1 }], states: ELEVATOR_STATES } },
+  // A truck's terminal reports its state here and its positions on `positions/muckTruck/<id>` (ingest/positionGate.ts).
+  muckTruck: { state: { channel: 'truck.state', units: [{ unit: '', factor: 1 }], states: MUCK_TRUCK_STATES } },
 };
 
 /** What a channel reads where a sensor has no data: NaN, or a state channel's `offline`. */
 export function noDataValue(channel: ChannelId): number {
   if (channel === 'pump.state') return PUMP_STATES.indexOf('offline');
   if (channel === 'elevator.state') return ELEVATOR_STATES.indexOf('offline');
+  if (channel === 'truck.state') return MUCK_TRUCK_STATES.indexOf('offline');
   return Number.NaN;
 }
 

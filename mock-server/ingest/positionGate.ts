@@ -1,8 +1,8 @@
 /**
  * Positions from outside (`positions/<kind>/<assetId>` over MQTT): where a moving asset was at a
  * time. Only kinds with a position channel are taken, and only where the city's desk lets them move
- * by report — with the simulator off, the teams' terminals report where the teams are; while the
- * simulator runs, it moves its teams itself and a reported position is refused with that reason.
+ * by report — with the simulator off, the teams' and muck trucks' terminals report where they are; while
+ * the simulator runs, it moves them itself and a reported position is refused with that reason.
  * The newest position per asset wins (by event time); positions are not kept on disk, since each one
  * replaces the last and a repeat changes nothing.
  */
@@ -13,7 +13,7 @@ import type { IngestVerdict, ParsedPosition, PositionSink, RejectedReading } fro
 import { FUTURE_LIMIT_MS } from './ingestGate';
 
 /** The kinds that report positions, and the channel their positions go to. */
-export const POSITION_CHANNELS: Partial<Record<AssetKind, ChannelId>> = { team: 'team.pos' };
+export const POSITION_CHANNELS: Partial<Record<AssetKind, ChannelId>> = { team: 'team.pos', muckTruck: 'truck.pos' };
 
 /** A position the gate took, resolved to its channel and slot, waiting for the next tick. */
 export interface AcceptedPosition {

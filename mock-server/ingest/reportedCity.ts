@@ -50,8 +50,8 @@ export class ReportedCity implements CitySource {
     const values = this.readings[channel];
     if (channel === 'road.closed') values.set(this.world.closed);
     else if (channel === 'team.state') values.set(this.world.teams.state);
-    else if (channel === 'team.pos') {
-      const { lon, lat } = this.world.teams;
+    else if (channel === 'team.pos' || channel === 'truck.pos') {
+      const { lon, lat } = channel === 'team.pos' ? this.world.teams : this.world.trucks;
       for (let i = 0; i < lon.length; i++) values.set([lon[i], lat[i]], i * 2);
     }
     return values;

@@ -1,6 +1,7 @@
 /**
  * The desk's port to a city with no simulator. Nothing moves by itself here: a team sent to an
- * incident is en route until a person marks it arrived (the console's `arrive`), pump trucks and
+ * incident is en route until a person marks it arrived (the console's `arrive`), muck trucks are where
+ * their terminals last said, pump trucks and
  * repairs are the crews' own business, and the closures the desk issues are held for the road.closed
  * channel. Routes are planned on the city's road network as the simulated desk plans them.
  */
@@ -16,12 +17,25 @@ export class ReportedWorld implements DeskWorld {
   private readonly router: Router;
   /** When each team last reported its position (−Infinity: never). */
   private readonly reportedAt: Float64Array;
+  /** Each muck truck's newest reported position (NaN until it reports) and when it was. */
+  readonly trucks: { lon: Float64Array; lat: Float64Array; at: Float64Array };
 
   constructor(assets: CityAssets) {
     this.teams = createTeamsState(assets);
     this.closed = new Uint8Array(assets.roads.segmentCount);
     this.router = routerFor(assets.roads);
     this.reportedAt = new Float64Array(assets.teams.length).fill(-Infinity);
+    const trucks = assets.muckTrucks?.length ?? 0;
+    this.trucks = { lon: new Float64Array(trucks).fill(NaN), lat: new Float64Array(trucks).fill(NaN), at: new Float64Array(trucks).fill(-Infinity) };
+  }
+
+  truckReportedAt(slot: number, lon: number, lat: number, t: number): boolean {
+    const { trucks } = this;
+    if (t <= trucks.at[slot]) return false;
+    trucks.at[slot] = t;
+    trucks.lon[slot] = lon;
+    trucks.lat[slot] = lat;
+    return true;
   }
 
   teamReportedAt(slot: number, lon: number, lat: number, t: number): void {

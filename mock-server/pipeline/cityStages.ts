@@ -21,6 +21,8 @@ import { compileRules } from '../rules/compileRules';
 import { defaultRules } from '../rules/defaultRules';
 import type { RuleBook } from '../rules/ruleBook';
 import { ruleSitesOf } from '../rules/ruleSites';
+import { GeofenceEngine } from '../rules/geofenceEngine';
+import { isGeofenceRule } from '../rules/ruleTypes';
 import { WeatherOffice } from '../rules/weatherOffice';
 import { forkCityRngs, type SimulationOptions } from '../simulator/citySimulation';
 import type { Rng } from '../simulator/rng';
@@ -74,6 +76,8 @@ export interface PipelineOptions {
   autopilot?: boolean;
   /** The alarm rules (default: the built-in rule book); an asset id the source lacks is a RulesFileError. */
   rules?: RuleBook;
+  /** The district a point lies in (−1 off land): where a muck truck's geofence alarm stands. */
+  districtAt?: (lon: number, lat: number) => number;
 }
 
 /**
@@ -92,6 +96,7 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     sampleIntervalS: RULES_EVERY_MS / 1000,
     // A city fed from outside judges a sensor's silence from its first reading on (see AlarmEngineDeps).
     unheardIsSilent: !base.wallClock,
+    geofence: new GeofenceEngine({ rules: rules.filter(isGeofenceRule), trucks: assets.muckTrucks ?? [], districtAt: options.districtAt }),
   });
   const office = new WeatherOffice({
     districts: assets.districts,
@@ -128,13 +133,14 @@ export function createCityStages(geo: CityGeo, options: CityOptions): CityStages
   const rngs = forkCityRngs(options.seed);
   const simulation = options.simulator === false ? null : new SimulatedCity(geo, options, rngs);
   const source = simulation ?? new ReportedCity(options.assets ?? placeAssets(geo, rngs.assets, options), options.startTime);
-  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null });
   const locator = createDistrictLocator(geo.districts);
+  const districtAt = (lon: number, lat: number) => locator.indexAt(lon, lat);
+  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null, districtAt });
   return {
     ...stages,
     simulation,
     simTime: () => source.timeMs,
-    districtAt: (lon, lat) => locator.indexAt(lon, lat),
+    districtAt,
     sourceStatus: () => simulation?.status() ?? { scenario: null, seed: options.seed, rainCells: 0 },
   };
 }

@@ -99,10 +99,15 @@ export function worldStep(stages: PipelineStages, now: number, world: WorldRepor
  * gateway reports after it is over is on the record, not a job to dispatch now.
  */
 export function ingestStep(stages: PipelineStages, now: number): CityEvent[] {
-  for (const p of stages.incomingPositions.splice(0)) stages.source.world.teamReportedAt?.(p.slot, p.lon, p.lat, p.tMs);
-  if (stages.incoming.length === 0) return [];
-  const readings = stages.incoming.splice(0).sort((a, b) => a.tMs - b.tMs);
+  const { world } = stages.source;
   const alarms: Alarm[] = [];
+  for (const p of stages.incomingPositions.splice(0).sort((a, b) => a.tMs - b.tMs)) {
+    if (p.channel === 'team.pos') world.teamReportedAt?.(p.slot, p.lon, p.lat, p.tMs);
+    // A truck's newest position is where the city has it, and its geofences judge it then.
+    else if (world.truckReportedAt?.(p.slot, p.lon, p.lat, p.tMs)) alarms.push(...stages.alarms.observePosition(p.slot, p.lon, p.lat, p.tMs));
+  }
+  if (stages.incoming.length === 0 && alarms.length === 0) return [];
+  const readings = stages.incoming.splice(0).sort((a, b) => a.tMs - b.tMs);
   for (const r of readings) {
     if (stages.external.set(r.channel, r.slot, r.v, r.tMs)) alarms.push(...stages.alarms.observe(r.channel, r.slot, r.v, r.tMs, now, r.late));
   }

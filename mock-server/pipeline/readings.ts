@@ -30,6 +30,8 @@ export function assetCount(assets: CityAssets, kind: AssetKind): number {
       return assets.teams.length;
     case 'elevator':
       return assets.elevators.count;
+    case 'muckTruck':
+      return assets.muckTrucks?.length ?? 0;
     default:
       return staticSitesOf(assets, kind).length;
   }

@@ -17,7 +17,8 @@ import type { ChannelId } from '../../src/protocol/channels';
 import { SEVERITY_RANK, type Alarm, type AlarmTrigger, type Severity } from '../../src/protocol/cityEvents';
 import { PendingGate } from './pendingGate';
 import { alarmIdOf, ruleTriggerOf, type RuleTrigger } from './ruleTrigger';
-import type { AlarmRule, Band, StateRule, ThresholdRule } from './ruleTypes';
+import type { GeofenceEngine } from './geofenceEngine';
+import { isGeofenceRule, type AlarmRule, type Band, type StateRule, type ThresholdRule } from './ruleTypes';
 
 /** What the rules sample: the current reading of each channel they watch, by slot. */
 export type RuleReadings = Readonly<Partial<Record<ChannelId, ArrayLike<number>>>>;
@@ -43,10 +44,12 @@ export interface AlarmEngineDeps {
    * is judged from its first reading on.
    */
   unheardIsSilent?: boolean;
+  /** The muck trucks' geofences (the rules' `offRoute` and `dumpOffSite`), run beside the readings' rules. */
+  geofence?: GeofenceEngine;
 }
 
 interface RuleState {
-  rule: AlarmRule;
+  rule: ThresholdRule | StateRule;
   slots: number;
   /** The slots the rule watches, where it names its assets (null: every slot). */
   watched: Uint8Array | null;
@@ -77,7 +80,8 @@ export class AlarmEngine {
   private readonly states: RuleState[];
 
   constructor(private readonly deps: AlarmEngineDeps) {
-    this.states = deps.rules.map((rule) => {
+    const readingRules = deps.rules.filter((rule): rule is ThresholdRule | StateRule => !isGeofenceRule(rule));
+    this.states = readingRules.map((rule) => {
       const slots = deps.count(rule.assetKind);
       const windowS = rule.trigger === 'threshold' ? Math.max(rule.windowS, rule.rate?.windowS ?? 0) : 0;
       const capacity = Math.max(1, Math.round(windowS / deps.sampleIntervalS)) + 1;
@@ -105,7 +109,7 @@ export class AlarmEngine {
 
   /** Every alarm that is active now. */
   active(): Alarm[] {
-    return this.states.flatMap((s) => [...s.open.reading.values(), ...s.open.frozen.values()]);
+    return [...this.states.flatMap((s) => [...s.open.reading.values(), ...s.open.frozen.values()]), ...(this.deps.geofence?.active() ?? [])];
   }
 
   /**
@@ -133,7 +137,7 @@ export class AlarmEngine {
         else state.level[alarm.slot] = bands.findIndex((b) => b.severity === alarm.severity);
       }
     }
-    return unplaced;
+    return this.deps.geofence?.restore(unplaced) ?? unplaced;
   }
 
   /**
@@ -152,7 +156,7 @@ export class AlarmEngine {
         }
       }
     }
-    return null;
+    return this.deps.geofence?.acknowledge(alarmId, at) ?? null;
   }
 
   /** Takes one sample of every rule's channel at `now` and returns the alarms raised, changed or cleared. */
@@ -171,6 +175,7 @@ export class AlarmEngine {
         else this.evaluateState(state, state.rule, slot, values[slot], now, changes);
       }
     }
+    if (this.deps.geofence) changes.push(...this.deps.geofence.evaluate(now, readings));
     return changes;
   }
 
@@ -192,7 +197,13 @@ export class AlarmEngine {
       else this.evaluateState(state, state.rule, slot, value, t, reading, now);
       for (const alarm of reading) changes.push(late && alarm.trigger !== 'frozen' ? { ...alarm, late: true } : alarm);
     }
+    for (const alarm of this.deps.geofence?.observe(channel, slot, value, t) ?? []) changes.push(late ? { ...alarm, late: true } : alarm);
     return changes;
+  }
+
+  /** A muck truck's position from outside at `t`: its geofences judge it then. */
+  observePosition(slot: number, lon: number, lat: number, t: number): Alarm[] {
+    return this.deps.geofence?.observePosition(slot, lon, lat, t) ?? [];
   }
 
   /** `clock` is when a silence can be judged: `now` for a sample, the city's clock for an observed reading. */
@@ -335,9 +346,9 @@ export class AlarmEngine {
   }
 }
 
-/** The channels a rule set samples, each once, in rule order. */
+/** The channels a rule set samples, each once, in rule order (a geofence reads its trucks' states beside their positions). */
 export function ruleChannels(rules: readonly AlarmRule[]): ChannelId[] {
-  return [...new Set(rules.map((r) => r.channel))];
+  return [...new Set(rules.flatMap((r): ChannelId[] => (isGeofenceRule(r) ? [r.channel, 'truck.state'] : [r.channel])))];
 }
 
 /** Escalate to the highest band reached; ease down only past each band's clear line. */

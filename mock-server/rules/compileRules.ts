@@ -7,7 +7,7 @@ import { CHANNELS } from '../../src/protocol/channels';
 import type { CityAssets } from '../city/assets';
 import { RulesFileError, type RuleBook } from './ruleBook';
 import { assetThresholdColumn, ruleSitesOf } from './ruleSites';
-import { durationS, STATE_NAMES, type LevelSpec, type RuleSpec } from './rulesFileSchema';
+import { durationS, GEOFENCES, STATE_NAMES, type GeofenceName, type LevelSpec, type RuleSpec } from './rulesFileSchema';
 import type { AlarmRule, Band, Pending } from './ruleTypes';
 
 /** The engine's rules for `assets`; throws a RulesFileError naming the line of each asset id the catalogue lacks. */
@@ -30,6 +30,9 @@ export function compileRules(book: RuleBook, assets: CityAssets): AlarmRule[] {
       ...(spec.noData !== undefined && { frozenAfterS: durationS(spec.noData) }),
       ...(spec.incident && { incident: { ...spec.incident } }),
     };
+    const fence = (Object.keys(GEOFENCES) as GeofenceName[]).find((name) => spec[name] !== undefined);
+    // The schema refuses noData on a geofence, so `common` carries no frozenAfterS here.
+    if (fence) return { ...common, frozenAfterS: undefined, trigger: fence, limitM: limitOf(spec, fence, assets), severity: spec[fence]!.severity };
     const states = STATE_NAMES[spec.channel];
     if (states) {
       return {
@@ -52,6 +55,17 @@ export function compileRules(book: RuleBook, assets: CityAssets): AlarmRule[] {
   });
   if (problems.length > 0) throw new RulesFileError(problems);
   return rules;
+}
+
+/** A geofence's size per slot: the asset's own where the rule names its column and the asset has one, else the rule's. */
+function limitOf(spec: RuleSpec, fence: GeofenceName, assets: CityAssets): (slot: number) => number {
+  const fenceSpec = spec[fence]!;
+  const size = fence === 'offRoute' ? spec.offRoute!.corridor : spec.dumpOffSite!.radius;
+  const own = fenceSpec.assetThreshold === undefined ? undefined : assetThresholdColumn(assets, spec.kind, fenceSpec.assetThreshold);
+  return (slot) => {
+    const mine = own?.[slot];
+    return mine !== undefined && Number.isFinite(mine) ? mine : size;
+  };
 }
 
 function pendingOf(pending: NonNullable<RuleSpec['pending']>): Pending {

@@ -7,12 +7,13 @@ import type { CityAssets } from '../city/assets';
 import type { AssetRef } from './alarmEngine';
 
 /** The asset kinds a rule may name (those placed one by one, with an id and a position). */
-export const RULE_KINDS = ['rainGauge', 'waterGauge', 'weatherStation', 'underpass', 'waterloggingPoint', 'pumpStation'] as const;
+export const RULE_KINDS = ['rainGauge', 'waterGauge', 'weatherStation', 'underpass', 'waterloggingPoint', 'pumpStation', 'muckTruck'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 /**
  * Per-asset threshold columns by kind, as the catalogue carries them (`thresholds` in each group):
- * a water gauge's own warning and danger lines (m), a pump station's start and stop levels (m).
+ * a water gauge's own warning and danger lines (m), a pump station's start and stop levels (m), a muck
+ * truck's own corridor and dump radius (m).
  */
 export const ASSET_THRESHOLD_NAMES: Record<RuleKind, readonly string[]> = {
   rainGauge: [],
@@ -21,6 +22,8 @@ export const ASSET_THRESHOLD_NAMES: Record<RuleKind, readonly string[]> = {
   underpass: [],
   waterloggingPoint: [],
   pumpStation: ['start', 'stop'],
+  // Metres: a truck's own corridor either side of its route, and radius round its disposal site.
+  muckTruck: ['corridor', 'dumpRadius'],
 };
 
 /** The assets of each kind a rule may watch, in slot order. */
@@ -32,6 +35,7 @@ export function ruleSitesOf(assets: CityAssets): Record<RuleKind, readonly Asset
     underpass: assets.underpasses,
     waterloggingPoint: assets.waterloggingPoints,
     pumpStation: assets.pumpStations,
+    muckTruck: assets.muckTrucks ?? [],
   };
 }
 
@@ -40,5 +44,7 @@ export function assetThresholdColumn(assets: CityAssets, kind: RuleKind, name: s
   if (kind === 'waterGauge' && (name === 'warning' || name === 'danger')) return assets.waterGauges.map((g) => g[name]);
   if (kind === 'pumpStation' && name === 'start') return assets.pumpStations.map((p) => p.startLevel);
   if (kind === 'pumpStation' && name === 'stop') return assets.pumpStations.map((p) => p.stopLevel);
+  if (kind === 'muckTruck' && name === 'corridor') return (assets.muckTrucks ?? []).map((t) => t.corridorM ?? NaN);
+  if (kind === 'muckTruck' && name === 'dumpRadius') return (assets.muckTrucks ?? []).map((t) => t.dumpRadiusM ?? NaN);
   return undefined;
 }

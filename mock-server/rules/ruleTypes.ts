@@ -69,4 +69,29 @@ export interface StateRule {
   incident?: { category: IncidentCategory; at: Severity };
 }
 
-export type AlarmRule = ThresholdRule | StateRule;
+/**
+ * A geofence of a moving asset (a muck truck, seed 003): `offRoute` raises while the truck is farther
+ * than its corridor from its permitted route, `dumpOffSite` while it unloads farther than a radius from
+ * its disposal site. Positions and states are its channels (`truck.pos`, `truck.state`).
+ */
+export interface GeofenceRule {
+  id: string;
+  trigger: 'offRoute' | 'dumpOffSite';
+  assetKind: AssetKind;
+  /** Only these slots of the kind (default: every one). */
+  assetSlots?: readonly number[];
+  /** The position channel. */
+  channel: ChannelId;
+  /** The corridor's half-width, or the radius round the disposal site, metres, per slot (the registry's own where it has one). */
+  limitM: (slot: number) => number;
+  severity: Severity;
+  pending?: Pending;
+  /** Never set: a truck's silence is not judged by a geofence (kept for the rule set's common shape). */
+  frozenAfterS?: undefined;
+  incident?: { category: IncidentCategory; at: Severity };
+}
+
+export type AlarmRule = ThresholdRule | StateRule | GeofenceRule;
+
+/** Whether a rule is a geofence (run by rules/geofenceEngine.ts, not by the readings' engine). */
+export const isGeofenceRule = (rule: AlarmRule): rule is GeofenceRule => rule.trigger === 'offRoute' || rule.trigger === 'dumpOffSite';

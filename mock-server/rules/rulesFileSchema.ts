@@ -5,7 +5,7 @@
  * Every object is strict: an unknown field is an error, not a silently ignored typo.
  */
 import { z } from 'zod';
-import { PUMP_STATES } from '../../src/protocol/assets';
+import { MUCK_TRUCK_STATES, PUMP_STATES } from '../../src/protocol/assets';
 import { CHANNEL_IDS, CHANNELS, type ChannelId } from '../../src/protocol/channels';
 import { INCIDENT_CATEGORIES, SEVERITIES, SEVERITY_RANK } from '../../src/protocol/cityEvents';
 import { ASSET_THRESHOLD_NAMES, RULE_KINDS } from './ruleSites';
@@ -14,7 +14,17 @@ import { ASSET_THRESHOLD_NAMES, RULE_KINDS } from './ruleSites';
 export const RULES_FILE_VERSION = 1 as const;
 
 /** Channels whose values are state codes, with the state names a file uses for them. */
-export const STATE_NAMES: Partial<Record<ChannelId, readonly string[]>> = { 'pump.state': PUMP_STATES };
+export const STATE_NAMES: Partial<Record<ChannelId, readonly string[]>> = { 'pump.state': PUMP_STATES, 'truck.state': MUCK_TRUCK_STATES };
+
+/** Position channels: a rule on one is a geofence (`offRoute` or `dumpOffSite`). */
+export const POSITION_CHANNEL_IDS: readonly ChannelId[] = ['truck.pos'];
+
+/** The geofences a rule may draw, with the size each one takes (metres) and the per-asset column that replaces it. */
+export const GEOFENCES = {
+  offRoute: { size: 'corridor', column: 'corridor' },
+  dumpOffSite: { size: 'radius', column: 'dumpRadius' },
+} as const;
+export type GeofenceName = keyof typeof GEOFENCES;
 
 const DURATION = /^(\d+(?:\.\d+)?)(s|m|h)$/;
 const DURATION_MESSAGE = 'must be a duration such as 90s, 5m or 1h';
@@ -51,6 +61,17 @@ const RateOfRiseSchema = z.strictObject({
   clear: Threshold,
 });
 
+/** Metres: a corridor either side of a route, or a radius round a place. */
+const Metres = z.number().positive().max(50_000);
+
+const GeofenceSchema = <K extends string>(size: K) =>
+  z.strictObject({
+    ...({ [size]: Metres } as Record<K, typeof Metres>),
+    severity: Severity,
+    /** A per-asset column (the registry's own size) that replaces the rule's where an asset has it. */
+    assetThreshold: z.string().min(1).optional(),
+  });
+
 const PendingSchema = z
   .strictObject({ samples: z.number().int().min(1).optional(), for: Duration.optional() })
   .refine((p) => (p.samples === undefined) !== (p.for === undefined), 'give either samples or for');
@@ -71,6 +92,10 @@ export const RuleSchema = z
     noData: Duration.optional(),
     incident: z.strictObject({ category: z.enum(INCIDENT_CATEGORIES, { error: oneOf(INCIDENT_CATEGORIES) }), at: Severity }).optional(),
     closesRoads: z.boolean().optional(),
+    /** A muck truck farther than `corridor` metres from its permitted route. */
+    offRoute: GeofenceSchema('corridor').optional(),
+    /** A muck truck unloading farther than `radius` metres from its disposal site. */
+    dumpOffSite: GeofenceSchema('radius').optional(),
   })
   .superRefine(checkRule);
 
@@ -99,12 +124,28 @@ function checkRule(rule: RuleSpec, ctx: z.RefinementCtx): void {
   const kindChannels = CHANNEL_IDS.filter((id) => CHANNELS[id].kind === rule.kind);
   if (CHANNELS[rule.channel].kind !== rule.kind) issue(['channel'], `must be a channel of ${rule.kind}: ${kindChannels.join(', ')}`);
   const states = STATE_NAMES[rule.channel];
-  if (states) checkStateRule(rule, states, issue);
-  else checkThresholdRule(rule, issue);
+  const fences = (Object.keys(GEOFENCES) as GeofenceName[]).filter((name) => rule[name] !== undefined);
+  if (POSITION_CHANNEL_IDS.includes(rule.channel)) checkGeofenceRule(rule, fences, issue);
+  else {
+    for (const name of fences) issue([name], `is for position channels (${POSITION_CHANNEL_IDS.join(', ')}); ${rule.channel} is not one`);
+    if (states) checkStateRule(rule, states, issue);
+    else checkThresholdRule(rule, issue);
+  }
   rule.assets?.forEach((id, i) => {
     if (rule.assets!.indexOf(id) !== i) issue(['assets', i], `"${id}" is listed twice`);
   });
   if (rule.closesRoads && rule.kind !== 'underpass') issue(['closesRoads'], 'only underpass rules close roads (a closure is issued per underpass)');
+}
+
+function checkGeofenceRule(rule: RuleSpec, fences: GeofenceName[], issue: Issue): void {
+  if (fences.length !== 1) issue([fences[1] ?? 'channel'], fences.length ? 'give one geofence per rule: offRoute or dumpOffSite' : `${rule.channel} is a position channel: give offRoute or dumpOffSite`);
+  const why = `is not for geofences (${fences.join(', ') || 'offRoute, dumpOffSite'})`;
+  for (const field of ['levels', 'states', 'noDataStates', 'window', 'rateOfRise', 'noData', 'closesRoads'] as const) if (rule[field] !== undefined) issue([field], why);
+  const columns = ASSET_THRESHOLD_NAMES[rule.kind];
+  for (const name of fences) {
+    const own = rule[name]!.assetThreshold;
+    if (own !== undefined && own !== GEOFENCES[name].column) issue([name, 'assetThreshold'], `${rule.kind} assets have no per-asset ${name} size "${own}" (${columns.includes(GEOFENCES[name].column) ? `use ${GEOFENCES[name].column}` : 'they have none'})`);
+  }
 }
 
 function checkStateRule(rule: RuleSpec, names: readonly string[], issue: Issue): void {

@@ -25,6 +25,7 @@ import { RAIN_SCENARIOS, type RainScenarioId } from './scenarios/rainScenarios';
 import { stepOutages, type OutageSpec } from './sensorOutages';
 import { SimulatedWorld } from './simulatedWorld';
 import { createTeamsState, stepTeams, type TeamsState } from './teams';
+import { createMuckTrucksState, stepMuckTrucks, type MuckTrucksState, type TruckWorld } from './muckTrucks';
 import { createTrafficState, type TrafficState } from './traffic';
 import { stepRunoffStore } from './waterLevels';
 import { synopticAnomalyC, temperatureAt } from './weatherStations';
@@ -99,6 +100,9 @@ export interface CitySimulation {
   drainage: DrainageState;
   outages: Record<keyof typeof OUTAGES, Float64Array>;
   teams: TeamsState;
+  /** Muck trucks on their rounds, and what they drive on. */
+  trucks: MuckTrucksState;
+  truckWorld: TruckWorld;
   traffic: TrafficState;
   elevators: ElevatorModel;
   router: Router;
@@ -129,6 +133,7 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions, r
   const drainage = createDrainageState(assets);
   const teams = createTeamsState(assets);
   const router = routerFor(roads);
+  const truckWorld: TruckWorld = { trucks: assets.muckTrucks ?? [], net: roads, router, seed: options.seed };
   return {
     seed: options.seed,
     startTime: options.startTime,
@@ -163,6 +168,8 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions, r
       pump: new Float64Array(assets.pumpStations.length),
     },
     teams,
+    trucks: createMuckTrucksState(truckWorld, options.startTime),
+    truckWorld,
     traffic: createTrafficState(roads),
     elevators: createElevatorModel(assets.elevators, options.seed),
     router,
@@ -203,6 +210,7 @@ function physics(sim: CitySimulation, dtS: number): WorldReport {
   stepOutages(sim.outages.waterlog, OUTAGES.waterlog, now, dtS, sim.cityRng);
   stepOutages(sim.outages.pump, OUTAGES.pump, now, dtS, sim.cityRng);
   const arrivedTeams = stepTeams(sim.teams, sim.assets.roads, dtS);
+  stepMuckTrucks(sim.truckWorld, sim.trucks, now, dtS);
   let meanRain = 0;
   for (const r of localRain.pumps) meanRain += r;
   meanRain /= Math.max(1, localRain.pumps.length);

@@ -92,6 +92,16 @@ export function measureChannel(sim: CitySimulation, id: ChannelId, out: ChannelA
     case 'team.state':
       out.set(teams.state);
       return;
+    case 'truck.pos':
+      for (let i = 0; i < sim.trucks.lon.length; i++) {
+        // GPS to about a metre.
+        out[i * 2] = q(sim.trucks.lon[i], 1e-5);
+        out[i * 2 + 1] = q(sim.trucks.lat[i], 1e-5);
+      }
+      return;
+    case 'truck.state':
+      out.set(sim.trucks.state);
+      return;
     case 'elevator.state':
       measureElevators(sim.elevators, now, sim.world.trappedElevators(), out as Uint8Array);
       return;

@@ -2,7 +2,7 @@
  * What the detail card shows for an asset, from the catalogue and the live channels (pure, no Vue):
  * which channels each kind reads, its current values, its state and its thresholds.
  */
-import { ASSET_KINDS, ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type AssetKind } from '@/protocol/assets';
+import { ASSET_KINDS, ELEVATOR_STATES, MUCK_TRUCK_STATES, PUMP_STATES, TEAM_STATES, type AssetKind } from '@/protocol/assets';
 import { assetIdAt, assetNameAt, type CatalogView } from '@/protocol/catalogView';
 import { KIND_SPECS, type KindDetail } from '@/protocol/kindSpecs';
 import { CHANNELS, channelStride, type ChannelArray, type ChannelId } from '@/protocol/channels';
@@ -33,6 +33,7 @@ const STATE_CODES: Partial<Record<ChannelId, readonly string[]>> = {
   'team.state': TEAM_STATES,
   'road.closed': ['open', 'closed'],
   'elevator.state': ELEVATOR_STATES,
+  'truck.state': MUCK_TRUCK_STATES,
 };
 
 /** Message keys cannot hold dots: `weather.temp` → `weather_temp`. */
@@ -123,6 +124,7 @@ export interface AssetState {
 
 const PUMP_TONES: Record<string, Tone> = { running: 'ok', standby: 'ok', fault: 'alarm', offline: 'dim' };
 const TEAM_TONES: Record<string, Tone> = { available: 'ok', enRoute: 'warn', onSite: 'warn' };
+const TRUCK_TONES: Record<string, Tone> = { idle: 'ok', loading: 'ok', hauling: 'ok', unloading: 'warn', returning: 'ok', offline: 'dim' };
 const ELEVATOR_TONES: Record<string, Tone> = { idle: 'ok', running: 'ok', maintenance: 'warn', fault: 'alarm', trapped: 'alarm', offline: 'dim' };
 
 /** Congestion index bands (0–10), after the usual traffic performance index grades. */
@@ -148,6 +150,10 @@ export function assetStateOf(facts: AssetFacts, readings: readonly Reading[]): A
     case 'team': {
       const s = stateOf('team.state');
       return s ? { key: s, tone: TEAM_TONES[s] ?? 'dim' } : noData;
+    }
+    case 'muckTruck': {
+      const s = stateOf('truck.state');
+      return s ? { key: s, tone: TRUCK_TONES[s] ?? 'dim' } : noData;
     }
     case 'elevator': {
       const s = stateOf('elevator.state');

@@ -44,9 +44,11 @@ const en: typeof zh = {
       water: { level: 'Water over warning level' },
       rain: { intensity: 'Heavy rain' },
       pump: { state: 'Pump station fault' },
+      muckTruck: { offRoute: 'Muck truck off its route', dumpOffSite: 'Muck truck dumping off-site' },
       frozen: 'Sensor silent',
     },
-    triggers: { threshold: 'over threshold', rateOfRise: 'rising fast', frozen: 'no data', state: 'equipment state' },
+    origin: 'from {site}',
+    triggers: { threshold: 'over threshold', rateOfRise: 'rising fast', frozen: 'no data', state: 'equipment state', offRoute: 'off route', dumpOffSite: 'unloading off-site' },
   },
   severity: { critical: 'Critical', major: 'Major', minor: 'Minor', warning: 'Warning' },
   incident: {

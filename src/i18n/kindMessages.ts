@@ -1,10 +1,10 @@
 /**
- * The static kinds' texts (src/protocol/kindSpecs.ts): one entry per kind and language, spread by
+ * The static kinds' and the muck trucks' texts (src/protocol/kindSpecs.ts): one entry per kind and language, spread by
  * `kindMessageTree` into the paths the screens already read — the kind's name (`detail.kinds.<kind>`),
  * its switch (`layers.<layer>`), its legend heading (`legend.<section>`) and its detail-card fields
  * and codes (`detail.fields.<kind>.<field>`, `detail.codes.<kind>.<field>.<code>`).
  */
-import { STATIC_KINDS, type StaticKind } from '@/protocol/assetKinds';
+import { STATIC_KINDS, type AssetKind } from '@/protocol/assetKinds';
 import { KIND_SPECS } from '@/protocol/kindSpecs';
 
 export interface KindMessages {
@@ -15,12 +15,30 @@ export interface KindMessages {
   codes?: Record<string, Record<string, string>>;
   /** Units of the fields, where a word (people). */
   units?: Record<string, string>;
+  /** Words of its state channel's codes (`detail.states.<state>`), where the shared ones lack them. */
+  states?: Record<string, string>;
+  /** Its live channels' names (`detail.channels.<channel_key>`). */
+  channels?: Record<string, string>;
+  /** Further legend entries of its section (`legend.<key>`). */
+  legendItems?: Record<string, string>;
 }
+
+/** The kinds whose texts are declared here: the static kinds and the muck trucks (issue 15). */
+export const MESSAGE_KINDS = [...STATIC_KINDS, 'muckTruck'] as const satisfies readonly AssetKind[];
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
-export const KIND_MESSAGES: Record<'zh-CN' | 'en', Record<StaticKind, KindMessages>> = {
+export const KIND_MESSAGES: Record<'zh-CN' | 'en', Record<MessageKind, KindMessages>> = {
   'zh-CN': {
+    muckTruck: {
+      name: '渣土车',
+      legend: '渣土车',
+      fields: { site: '来源工地', disposal: '消纳场' },
+      states: { loading: '装载', hauling: '运输中', unloading: '卸载', returning: '返程' },
+      channels: { truck_state: '车辆状态' },
+      legendItems: { truckAlarm: '偏离路线 / 违规倾倒', truckTrack: '近期轨迹', truckRoute: '核准路线（选中车辆）' },
+    },
     healthSite: {
       name: '卫生服务点',
       legend: '公共卫生（放大可见）',
@@ -32,6 +50,14 @@ export const KIND_MESSAGES: Record<'zh-CN' | 'en', Record<StaticKind, KindMessag
     residentialCompound: { name: '居民小区', legend: '居民小区（街道级可见）', fields: { households: '户数' }, units: { households: '户' } },
   },
   en: {
+    muckTruck: {
+      name: 'Muck truck',
+      legend: 'Muck trucks',
+      fields: { site: 'Loaded at site', disposal: 'Disposal site' },
+      states: { loading: 'Loading', hauling: 'Hauling', unloading: 'Unloading', returning: 'Returning' },
+      channels: { truck_state: 'Truck state' },
+      legendItems: { truckAlarm: 'Off route / illegal dump', truckTrack: 'Recent track', truckRoute: 'Permitted route (selected truck)' },
+    },
     healthSite: {
       name: 'Health site',
       legend: 'Public health (zoom in)',
@@ -46,18 +72,21 @@ export const KIND_MESSAGES: Record<'zh-CN' | 'en', Record<StaticKind, KindMessag
 
 /** One language's static-kind texts at the paths the screens read. */
 export function kindMessageTree(locale: 'zh-CN' | 'en'): MessageTree {
-  const detail = { kinds: {} as MessageTree, fields: {} as MessageTree, codes: {} as MessageTree, units: {} as MessageTree };
+  const detail = { kinds: {} as MessageTree, fields: {} as MessageTree, codes: {} as MessageTree, units: {} as MessageTree, states: {} as MessageTree, channels: {} as MessageTree };
   const layers: MessageTree = {};
   const legend: MessageTree = {};
-  for (const kind of STATIC_KINDS) {
+  for (const kind of MESSAGE_KINDS) {
     const m = KIND_MESSAGES[locale][kind];
     const spec = KIND_SPECS[kind];
     detail.kinds[kind] = m.name;
     detail.fields[kind] = m.fields;
     detail.codes[kind] = m.codes ?? {};
     detail.units[kind] = m.units ?? {};
-    layers[spec.layer] = m.name;
-    legend[spec.legend] = m.legend;
+    Object.assign(detail.states, m.states);
+    Object.assign(detail.channels, m.channels);
+    Object.assign(legend, m.legendItems);
+    layers[spec.layer!] = m.name;
+    legend[spec.legend!] = m.legend;
   }
   return { detail, layers, legend };
 }

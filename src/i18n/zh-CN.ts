@@ -42,9 +42,11 @@ export default {
       water: { level: '水位超警' },
       rain: { intensity: '强降雨' },
       pump: { state: '泵站故障' },
+      muckTruck: { offRoute: '渣土车偏离核准路线', dumpOffSite: '渣土车违规倾倒' },
       frozen: '传感器无数据',
     },
-    triggers: { threshold: '超过阈值', rateOfRise: '水位快速上涨', frozen: '数据中断', state: '设备状态' },
+    origin: '来源 {site}',
+    triggers: { threshold: '超过阈值', rateOfRise: '水位快速上涨', frozen: '数据中断', state: '设备状态', offRoute: '偏离路线', dumpOffSite: '非消纳场卸载' },
   },
   severity: { critical: '紧急', major: '重要', minor: '一般', warning: '提示' },
   incident: {

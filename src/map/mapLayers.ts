@@ -18,6 +18,7 @@ export const MAP_LAYERS = [
   'healthSites',
   'closures',
   'teams',
+  'muckTrucks',
   'incidents',
 ] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
@@ -40,5 +41,6 @@ export const DEFAULT_VISIBLE: Record<MapLayerId, boolean> = {
   healthSites: true,
   closures: true,
   teams: true,
+  muckTrucks: true,
   incidents: true,
 };

@@ -2,7 +2,7 @@
  * Colour and size tables of the live map. The layer builders colour with these and the legend
  * shows them, so the two can never disagree. RGB triples; alpha is decided where they are written.
  */
-import { ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type ElevatorState, type PumpState, type TeamState } from '@/protocol/assets';
+import { ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type ElevatorState, type PumpState, type MuckTruckState, type TeamState } from '@/protocol/assets';
 import type { Priority, Severity } from '@/protocol/cityEvents';
 import { hexToRgb, SIGNAL_COLORS, type Rgb } from '@/shared/palette';
 
@@ -52,6 +52,23 @@ export const TEAM_STATE_COLORS: Record<TeamState, Rgb> = {
   onSite: [255, 150, 30],
 };
 export const TEAM_STATE_LIST: readonly TeamState[] = TEAM_STATES;
+
+/**
+ * Muck trucks in earth tones by state, muted so that the one colour that is not an earth tone — a
+ * truck off its route or dumping (an active alarm) — stands out among hundreds.
+ */
+export const MUCK_TRUCK_STATE_COLORS: Record<MuckTruckState, Rgb> = {
+  idle: [130, 126, 118],
+  loading: [176, 150, 104],
+  hauling: [214, 168, 82],
+  unloading: [190, 124, 70],
+  returning: [150, 138, 112],
+  offline: NO_DATA,
+};
+export const MUCK_TRUCK_ALARM: Rgb = [255, 60, 110];
+/** Tracks, and the selected truck's permitted route. */
+export const MUCK_TRUCK_TRACK: Rgb = [214, 168, 82];
+export const MUCK_TRUCK_ROUTE: Rgb = [120, 220, 255];
 
 /**
  * Elevators: the quarter of a million cars in service are a faint texture of the built-up city;

@@ -17,6 +17,7 @@ export const ASSET_KINDS = [
   'roadSegment',
   'team',
   'elevator',
+  'muckTruck',
   ...STATIC_KINDS,
 ] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];

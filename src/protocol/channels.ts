@@ -47,6 +47,10 @@ export const CHANNELS = {
   'team.pos': { kind: 'team', dtype: 'f32', unit: '°', stride: 2 },
   /** Team state: index into TEAM_STATES. */
   'team.state': { kind: 'team', dtype: 'u8', unit: '', wire: { type: 'u4' } },
+  /** Each muck truck's GPS position, lon/lat pairs (basemap datum). */
+  'truck.pos': { kind: 'muckTruck', dtype: 'f32', unit: '°', stride: 2 },
+  /** Muck truck state: index into MUCK_TRUCK_STATES. */
+  'truck.state': { kind: 'muckTruck', dtype: 'u8', unit: '', wire: { type: 'u4' } },
   /** Elevator state: index into ELEVATOR_STATES (stress profile: 240,000 elevators). */
   'elevator.state': { kind: 'elevator', dtype: 'u8', unit: '', wire: { type: 'u4' } },
 } as const satisfies Record<string, ChannelSpec>;

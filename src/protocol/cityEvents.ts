@@ -12,7 +12,8 @@ export type Severity = (typeof SEVERITIES)[number];
 /** Lower is worse; for sorting and "worst of" roll-ups. */
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2, warning: 3 };
 
-export type AlarmTrigger = 'threshold' | 'rateOfRise' | 'frozen' | 'state';
+/** `offRoute` and `dumpOffSite`: a muck truck's geofences (its permitted route, its disposal site). */
+export type AlarmTrigger = 'threshold' | 'rateOfRise' | 'frozen' | 'state' | 'offRoute' | 'dumpOffSite';
 
 export interface Alarm {
   /** Stable per (rule, asset) episode. */
@@ -44,6 +45,12 @@ export interface Alarm {
   lon: number;
   lat: number;
   district: number;
+  /**
+   * Where the load came from, for an alarm on a moving asset: the construction site a muck truck
+   * loaded at, so an illegal dump is traced to its site (seed 003). Its position is then where the
+   * truck was, not its home.
+   */
+  origin?: string;
 }
 
 export const INCIDENT_CATEGORIES = [

@@ -18,6 +18,7 @@ import type { VitalsFrame } from '@/protocol/vitals';
 import { markApplied, timed } from '@/shared/benchTiming';
 import { SENSOR_CHANNELS, writeStaleMask } from '@/shared/readingAge';
 import { useNow } from '@/shared/useNow';
+import { TrackRing, type TrackPaths } from '@/domain/trackRing';
 
 export interface FrameInfo extends FrameStamp {
   /** Client clock when the frame arrived. */
@@ -47,8 +48,12 @@ export const useLiveStore = defineStore('live', () => {
   const readingTimes = shallowRef<ReadingTimes | null>(null);
   const stale = shallowRef<StaleMasks | null>(null);
 
+  /** The muck trucks' recent tracks, extended from the frames (and seeded from the server's once fetched). */
+  const truckTracks = shallowRef<TrackRing | null>(null);
+
   function setCatalog(wire: WireCatalog) {
     catalog.value = markRaw(toCatalogView(wire));
+    truckTracks.value = markRaw(new TrackRing(catalog.value.groups.muckTruck.count));
     channels.value = null;
     readingTimes.value = null;
     stale.value = null;
@@ -87,6 +92,7 @@ export const useLiveStore = defineStore('live', () => {
     const times = Object.fromEntries(CHANNEL_IDS.map((id) => [id, new Float64Array(slots(id)).fill(NaN)])) as ReadingTimes;
     if (snapshot.readingTimes) applyReadingTimes(snapshot.readingTimes, snapshot.simTime, times);
     channels.value = markRaw(next);
+    truckTracks.value?.addAll(next['truck.pos']);
     readingTimes.value = markRaw(times);
     stale.value = markRaw(Object.fromEntries([...SENSOR_CHANNELS].map((id) => [id, new Uint8Array(slots(id))])) as StaleMasks);
     vitals.value = snapshot.vitals;
@@ -116,6 +122,7 @@ export const useLiveStore = defineStore('live', () => {
           changedAt[id] = next;
         }
       }
+      if (changedAt['truck.pos'] === next) truckTracks.value?.addAll(live['truck.pos']);
     });
     const last = deltas[deltas.length - 1];
     vitals.value = last.vitals;
@@ -149,5 +156,14 @@ export const useLiveStore = defineStore('live', () => {
     return trafficCache.value;
   });
 
-  return { catalog, channels, readingTimes, stale, changedAt, hasElevators, cityTrafficIndex, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas, markStale };
+  /** Lays the server's tracks (`GET /api/tracks/muckTruck`) under what the frames added, for the catalogue they were read for. */
+  function seedTruckTracks(catalogVersion: string, paths: TrackPaths) {
+    const tracks = truckTracks.value;
+    if (!tracks || catalog.value?.version !== catalogVersion) return;
+    tracks.seed(paths);
+    if (channels.value) tracks.addAll(channels.value['truck.pos']);
+    version.value++;
+  }
+
+  return { catalog, channels, readingTimes, stale, changedAt, truckTracks, hasElevators, cityTrafficIndex, frame, vitals, simSpeed, version, setCatalog, applySnapshot, applyDeltas, markStale, seedTruckTracks };
 });

@@ -25,6 +25,7 @@ import type { AssetKind } from '@/protocol/assets';
 import type { AssetGroupView, CatalogView } from '@/protocol/catalogView';
 import type { Alarm, Closure, Incident } from '@/protocol/cityEvents';
 import type { ChannelId } from '@/protocol/channels';
+import type { TrackRing } from '@/domain/trackRing';
 import type { LiveChannels } from '@/stores/useLiveStore';
 import type { ClusterState } from '../clusterState';
 import type { ClusterBubble } from '../drainageClusters';
@@ -64,6 +65,10 @@ export interface LiveFrame {
   tickMs: number;
   /** False when the viewer prefers reduced motion: teams then jump instead of gliding. */
   smooth: boolean;
+  /** The muck trucks' recent tracks (the live store's ring); absent: none kept. */
+  tracks?: TrackRing | null;
+  /** The asset the detail card shows (the selected muck truck's route is drawn). */
+  selected?: { kind: AssetKind; slot: number } | null;
   /** The map's [west, south, east, north] where a layer draws only what is in view (elevators at street zoom). */
   bounds?: readonly [number, number, number, number];
 }
@@ -74,8 +79,8 @@ export type PickTarget =
   | { type: 'incident'; id: string }
   | { type: 'cluster'; bubble: ClusterBubble };
 
-/** The live layers' ids: the switches of ../mapLayers.ts (but the basemap's districts), and the clusters. */
-export type LiveLayerId = Exclude<MapLayerId, 'districts'> | 'drainageClusters';
+/** The live layers' ids: the switches of ../mapLayers.ts (but the basemap's districts), the clusters, and the muck trucks' tracks and route (under the trucks' switch). */
+export type LiveLayerId = Exclude<MapLayerId, 'districts'> | 'drainageClusters' | 'muckTruckTracks' | 'muckTruckRoute';
 
 /** Made once per catalogue and shared by the layers that need it. */
 export interface LayerEnv {

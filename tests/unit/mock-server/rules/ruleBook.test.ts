@@ -89,7 +89,7 @@ rules:
       - { severity: minor, raise: 16, clear: 12, hue: blue }
 `;
     expect(problemsOf(text)).toEqual([
-      'rules.yaml:4 rules[0].kind: must be one of rainGauge, waterGauge, weatherStation, underpass, waterloggingPoint, pumpStation',
+      'rules.yaml:4 rules[0].kind: must be one of rainGauge, waterGauge, weatherStation, underpass, waterloggingPoint, pumpStation, muckTruck',
       'rules.yaml:6 rules[0].colour: unknown field',
       'rules.yaml:9 rules[1].channel: must be a channel of rainGauge: rain',
       'rules.yaml:10 rules[1].window: must be a duration such as 90s, 5m or 1h',
@@ -160,7 +160,7 @@ describe('where the rules come from', () => {
   it('has a built-in default that is a valid file', () => {
     const book = defaultRuleBook();
     expect(book.source).toBe(BUILT_IN_SOURCE);
-    expect(book.rules.map((r) => r.id)).toEqual(['underpass.depth', 'waterlog.depth', 'water.level', 'rain.intensity', 'pump.state']);
+    expect(book.rules.map((r) => r.id)).toEqual(['underpass.depth', 'waterlog.depth', 'water.level', 'rain.intensity', 'pump.state', 'muckTruck.offRoute', 'muckTruck.dumpOffSite']);
     expect(book.where(['rules', 2, 'levels', 0, 'assetThreshold'])).toMatch(/^default-rules\.yaml:\d+ rules\[2\]\.levels\[0\]\.assetThreshold$/);
   });
 });

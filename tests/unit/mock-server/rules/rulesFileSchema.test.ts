@@ -105,7 +105,7 @@ describe('a state rule', () => {
       'window: is for threshold channels; pump.state is a state channel (use states)',
       'states: is required for pump.state: state name → severity',
     ]);
-    expect(problems({ ...underpass, states: { fault: 'major' } })).toEqual(['states: is for state channels (pump.state)']);
+    expect(problems({ ...underpass, states: { fault: 'major' } })).toEqual(['states: is for state channels (pump.state, truck.state)']);
   });
 });
 
@@ -115,5 +115,28 @@ describe('the incident a rule opens', () => {
       expect.stringMatching(/^incident\.category: must be one of underpassFlooding, /),
       'incident.at: must be one of critical, major, minor, warning',
     ]);
+  });
+});
+
+describe('a geofence rule (muck trucks)', () => {
+  const offRoute = { id: 'mt', kind: 'muckTruck', channel: 'truck.pos', offRoute: { corridor: 300, severity: 'minor', assetThreshold: 'corridor' }, pending: { for: '2m' } };
+
+  it('takes a corridor or a radius on the position channel, with the truck’s own column', () => {
+    expect(problems(offRoute)).toEqual([]);
+    expect(problems({ ...offRoute, offRoute: undefined, dumpOffSite: { radius: 500, severity: 'major', assetThreshold: 'dumpRadius' }, incident: { category: 'muckDumping', at: 'major' } })).toEqual([]);
+  });
+
+  it('names the field of every mistake', () => {
+    expect(problems({ ...offRoute, offRoute: undefined })).toEqual(['channel: truck.pos is a position channel: give offRoute or dumpOffSite']);
+    expect(problems({ ...offRoute, dumpOffSite: { radius: 500, severity: 'major' } })).toEqual(['dumpOffSite: give one geofence per rule: offRoute or dumpOffSite']);
+    expect(problems({ ...offRoute, offRoute: { corridor: -5, severity: 'minor' } })).toEqual(['offRoute.corridor: Too small: expected number to be >0']);
+    expect(problems({ ...offRoute, offRoute: { corridor: 300, severity: 'minor', assetThreshold: 'dumpRadius' } })).toEqual([
+      'offRoute.assetThreshold: muckTruck assets have no per-asset offRoute size "dumpRadius" (use corridor)',
+    ]);
+    expect(problems({ ...offRoute, levels: [{ severity: 'minor', raise: 1, clear: 0 }], noData: '5m' })).toEqual([
+      'levels: is not for geofences (offRoute)',
+      'noData: is not for geofences (offRoute)',
+    ]);
+    expect(problems({ ...underpass, offRoute: { corridor: 300, severity: 'minor' } })).toEqual(['offRoute: is for position channels (truck.pos); underpass.depth is not one']);
   });
 });

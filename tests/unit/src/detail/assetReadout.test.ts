@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kindMessageTree, mergeMessages } from '@/i18n/kindMessages';
 import { assetReadingTime, assetStateOf, channelKey, describeAsset, hasSensors, readingsOf, type AssetFacts } from '@/detail/assetReadout';
 import { detailMessages } from '@/detail/detailMessages';
-import { ASSET_KINDS, ELEVATOR_STATES, PUMP_STATES, TEAM_STATES, type AssetKind, type WireAssetGroup } from '@/protocol/assets';
+import { ASSET_KINDS, ELEVATOR_STATES, MUCK_TRUCK_STATES, PUMP_STATES, TEAM_STATES, type AssetKind, type WireAssetGroup } from '@/protocol/assets';
 import { toCatalogView } from '@/protocol/catalogView';
 import { uniformStaleAfter } from '../../../support/miniCity';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, channelStride, type ChannelArray, type ChannelId } from '@/protocol/channels';
@@ -105,15 +105,16 @@ describe('readings and state', () => {
   });
 
   it('has a message for every kind, every channel and every state word the card can show', () => {
-    const zh = detailMessages['zh-CN'].detail;
-    const en = detailMessages.en.detail;
     // The static kinds' names come with their own entries (src/i18n/kindMessages.ts), merged into detail.kinds.
-    const kinds = (locale: 'zh-CN' | 'en') => (mergeMessages(detailMessages[locale], kindMessageTree(locale)).detail.kinds as Record<string, string>);
+    // So do the muck trucks' channel and state words.
+    const merged = (locale: 'zh-CN' | 'en') => mergeMessages(detailMessages[locale], kindMessageTree(locale)).detail as Record<string, Record<string, string>>;
+    const kinds = (locale: 'zh-CN' | 'en') => merged(locale).kinds;
     for (const kind of ASSET_KINDS) expect([kinds('zh-CN')[kind], kinds('en')[kind]], kind).not.toContain(undefined);
-    for (const id of CHANNEL_IDS.filter((c) => channelStride(c) === 1)) expect((zh.channels as Record<string, string>)[channelKey(id)], id).toBeDefined();
-    for (const state of [...PUMP_STATES, ...TEAM_STATES, ...ELEVATOR_STATES]) {
-      expect((zh.states as Record<string, string>)[state], state).toBeDefined();
-      expect((en.states as Record<string, string>)[state], state).toBeDefined();
+    for (const id of CHANNEL_IDS.filter((c) => channelStride(c) === 1)) expect(merged('zh-CN').channels[channelKey(id)], id).toBeDefined();
+    for (const id of CHANNEL_IDS.filter((c) => channelStride(c) === 1)) expect(merged('en').channels[channelKey(id)], id).toBeDefined();
+    for (const state of [...PUMP_STATES, ...TEAM_STATES, ...ELEVATOR_STATES, ...MUCK_TRUCK_STATES]) {
+      expect(merged('zh-CN').states[state], state).toBeDefined();
+      expect(merged('en').states[state], state).toBeDefined();
     }
   });
 

@@ -47,7 +47,7 @@ describe('legend', () => {
   const only = (...ids: MapLayerId[]) => Object.fromEntries(MAP_LAYERS.map((id) => [id, ids.includes(id)])) as Record<MapLayerId, boolean>;
 
   it('has a section for every visible layer and none for hidden ones', () => {
-    expect(legendSections(DEFAULT_VISIBLE).map((s) => s.id)).toEqual(['rain', 'water', 'roads', 'closures', 'pumps', 'underpasses', 'waterlogging', 'healthSites', 'evacuationPoints', 'videoPoints', 'compounds', 'clusters', 'teams', 'elevators', 'incidents']);
+    expect(legendSections(DEFAULT_VISIBLE).map((s) => s.id)).toEqual(['rain', 'water', 'roads', 'closures', 'pumps', 'underpasses', 'waterlogging', 'healthSites', 'evacuationPoints', 'videoPoints', 'compounds', 'clusters', 'teams', 'muckTrucks', 'elevators', 'incidents']);
     // A city without an elevator feed (the shanghai scale) explains no elevators.
     expect(legendSections(DEFAULT_VISIBLE, { elevators: false }).map((s) => s.id)).not.toContain('elevators');
     expect(legendSections(only('roads')).map((s) => s.id)).toEqual(['roads']);
