@@ -21,6 +21,7 @@ import { rulesRoutes } from './http/rulesRoutes';
 import { registerStaticApp } from './http/staticApp';
 import { systemRoutes } from './http/systemRoutes';
 import { vitalsRoutes } from './http/vitalsRoutes';
+import { trackRoutes } from './http/trackRoutes';
 import { attachHub, type CityServer, type Hub } from './realtime/hub';
 import type { Ticker } from './simulator/ticker';
 import { createAuthService, type AuthService } from './auth/authService';
@@ -206,10 +207,11 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   );
   await http.register(simRoutes({ get simulation() { return current().stages.simulation; }, auth }));
   await http.register(rulesRoutes({ book: config.rules, authorize: canView }));
-  // The hook sits in a wrapper scope so it guards the vitals routes and nothing registered after them.
+  // The hook sits in a wrapper scope so it guards the vitals and track routes and nothing registered after them.
   await http.register(async (scope) => {
     scope.addHook('onRequest', canView);
     await scope.register(vitalsRoutes({ get feed() { return current().feed; } }));
+    await scope.register(trackRoutes({ get feed() { return current().feed; } }));
   });
   await http.register(authRoutes({ auth }));
   await http.register(
