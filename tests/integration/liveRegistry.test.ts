@@ -17,6 +17,7 @@ import { allocateChannel, CHANNEL_IDS, CHANNELS } from '../../src/protocol/chann
 import type { Incident } from '../../src/protocol/cityEvents';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
 import { assetsCommand } from '../../mock-server/assets/assetsCommand';
+import { loadRuleBook } from '../../mock-server/rules/ruleBook';
 import type { RunningServer } from '../../mock-server/server';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
 import { startTestServer } from '../support/testServer';
@@ -197,5 +198,35 @@ describe('a registry change, live', { timeout: 60_000 }, () => {
     expect(outcome.lines[1]).toMatch(/a running server on this data directory takes it within 2 s$/);
     await expect.poll(() => catalogs().at(-1)!.version !== version && ids(catalogs().at(-1)!, 'waterGauge').includes('W-CLI'), { timeout: 15_000 }).toBe(true);
     expect([socket.connected, connects]).toEqual([true, 1]);
+  });
+});
+
+describe('a registry the city cannot be built from', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cityops-live-registry-rules-'));
+  let own: RunningServer;
+  const road = { type: 'Feature', geometry: { type: 'LineString', coordinates: [[121.46, 31.2], [121.48, 31.2]] }, properties: { kind: 'roadSegment', id: 'R-1', roadClass: 'arterial' } };
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'city.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [road, gauge('W-A', 121.47, 31.23), gauge('W-B', 121.48, 31.23)] }));
+    expect((await assetsCommand(['import', join(dir, 'city.geojson'), '--replace', '--data-dir', dir], {})).code).toBe(0);
+    // A rule on W-A alone: a registry without W-A would stop the next start.
+    writeFileSync(join(dir, 'rules.yaml'), 'version: 1\nrules:\n  - id: a.level\n    kind: waterGauge\n    assets: [W-A]\n    channel: water\n    levels:\n      - { severity: major, raise: 5, clear: 4.9 }\n');
+    own = await startTestServer({ dataDir: dir, simulator: false, rules: loadRuleBook(join(dir, 'rules.yaml')) });
+  }, 60_000);
+  afterAll(async () => {
+    await own?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is refused by the admin route, and the registry and the running city stay as they were', async () => {
+    const login = await fetch(`${own.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-demo' }) });
+    const headers = { authorization: `Bearer ${(await login.json()).token}` };
+    const before = await (await fetch(`${own.url}/api/admin/assets/export`, { headers })).text();
+    const version = own.feed.catalog.version;
+    const res = await fetch(`${own.url}/api/admin/assets?replace=true`, { method: 'POST', headers: { ...headers, 'content-type': 'application/geo+json' }, body: JSON.stringify({ type: 'FeatureCollection', features: [road, gauge('W-B', 121.48, 31.23)] }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/^the city cannot be built from this registry, so nothing was imported: .*W-A/);
+    expect(await (await fetch(`${own.url}/api/admin/assets/export`, { headers })).text()).toBe(before);
+    expect(own.feed.catalog.version).toBe(version);
   });
 });
