@@ -26,6 +26,12 @@ export interface AssetRecord {
   lat: number;
   /** Line kinds (road segments): every position, at least two; null for point kinds. */
   line: LonLat[] | null;
+  /**
+   * Area kinds (residential compounds): the outline, an open ring (its first position not repeated)
+   * of three or more, simple (assets/areaRing.ts); the record's lon, lat is a point inside it (an
+   * import's: the ring's centroid). Absent for other kinds.
+   */
+  area?: LonLat[];
   /** The asset's own lines, e.g. a water gauge's `warning` and `danger` levels (m). */
   thresholds: Record<string, number>;
   /** Other facts of the asset, e.g. a pump station's `capacityM3s`, a road's `roadClass`. */
@@ -47,6 +53,8 @@ export interface RegistryPlacement {
   roadGridKm?: number;
   /** Counts per kind that override the scale's (city/placeAssets.ts PlacementOptions). */
   counts?: Partial<Record<string, number>>;
+  /** The simulator's way of placing it (assets/cityRegistry.ts PLACER_REVISION); absent: 1. */
+  revision?: number;
 }
 
 /** The registry as a whole: its revision, datum and where it came from. */

@@ -37,8 +37,15 @@ function place(geo: CityGeo, placement: RegistryPlacement): CityAssets {
   return placeAssets(geo, forkCityRngs(seed).assets, options);
 }
 
+/**
+ * Bumped when the simulator places its city differently, so that a registry it placed before, never
+ * edited, is placed again rather than kept as the old placement left it. 2: residential compounds
+ * are areas (city/compoundOutline.ts), not points.
+ */
+export const PLACER_REVISION = 2;
+
 function samePlacement(a: RegistryPlacement, b: RegistryPlacement): boolean {
-  return a.seed === b.seed && a.scale === b.scale && a.roadGridKm === b.roadGridKm && JSON.stringify(a.counts ?? {}) === JSON.stringify(b.counts ?? {});
+  return (a.revision ?? 1) === (b.revision ?? 1) && a.seed === b.seed && a.scale === b.scale && a.roadGridKm === b.roadGridKm && JSON.stringify(a.counts ?? {}) === JSON.stringify(b.counts ?? {});
 }
 
 /** The fleet with every position moved to another datum. */
@@ -85,7 +92,8 @@ export async function cityAssetsFromRegistry(store: AssetStore, geo: CityGeo, da
  * from another seed or scale, never edited since), then the city as the registry holds it.
  */
 export async function simulatedCityFromRegistry(store: AssetStore, geo: CityGeo, options: SimulatedRegistryOptions): Promise<CityAssets> {
-  const { placement, datum } = options;
+  const { datum } = options;
+  const placement = { ...options.placement, revision: PLACER_REVISION };
   const state = await store.state();
   let placed: CityAssets | undefined;
   if (!state || (!state.edited && (state.placement === null || !samePlacement(state.placement, placement)))) {

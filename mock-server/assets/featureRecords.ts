@@ -7,6 +7,7 @@
 import type { CityGeo } from '../city/cityGeo';
 import { createDistrictLocator } from '../city/districtLocator';
 import type { AssetRecord, LonLat } from './assetRecord';
+import { ringCentroid } from './areaRing';
 import { CITY_GEO_DATUM, datumConverter, type Datum } from './datum';
 import { KIND_PROPERTIES } from './kindProperties';
 import type { RegistryFeature } from './readRegistryGeoJson';
@@ -48,7 +49,9 @@ export function featureRecords(features: readonly RegistryFeature[], geo: CityGe
     }
     const first = moved[0];
     const last = moved[moved.length - 1];
-    const [lon, lat] = moved.length === 1 ? first : [(first[0] + last[0]) / 2, (first[1] + last[1]) / 2];
+    const isArea = KIND_PROPERTIES[kind].geometry === 'Polygon';
+    // An area stands at its centroid, a line at its midpoint, as the registry's records do (assetRecord.ts).
+    const [lon, lat] = isArea ? ringCentroid(moved) : moved.length === 1 ? first : [(first[0] + last[0]) / 2, (first[1] + last[1]) / 2];
     let district = p.district === undefined ? undefined : codeOf(p.district);
     if (p.district !== undefined && district === undefined) {
       problems.push({ feature: index, field: 'properties.district', message: `no district "${p.district}" (a code such as 310115, or a name such as 浦东新区 or Pudong)` });
@@ -68,7 +71,8 @@ export function featureRecords(features: readonly RegistryFeature[], geo: CityGe
       district: district ?? '',
       lon,
       lat,
-      line: moved.length > 1 ? moved : null,
+      line: !isArea && moved.length > 1 ? moved : null,
+      ...(isArea && { area: moved }),
       thresholds: pick(columns.thresholds) as Record<string, number>,
       attributes: pick(columns.attributes),
       simulator: 'simulator' in p && p.simulator ? { ...p.simulator } : null,

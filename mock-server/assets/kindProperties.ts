@@ -91,7 +91,7 @@ export const KIND_PROPERTIES = {
     schema: z.strictObject({ kind: z.literal('elevator'), ...COMMON_PROPERTIES, name: text(100).min(1).optional(), use: z.enum(BUILDING_USES).default('residential') }),
   },
   ...staticKindProperties(COMMON_PROPERTIES),
-} satisfies Record<AssetKind, { geometry: 'Point' | 'LineString'; columns: KindColumns; schema: z.ZodType }>;
+} satisfies Record<AssetKind, { geometry: 'Point' | 'LineString' | 'Polygon'; columns: KindColumns; schema: z.ZodType }>;
 
 function pondingSchema<K extends 'underpass' | 'waterloggingPoint'>(kind: K) {
   return z.strictObject({

@@ -5,9 +5,11 @@
  * its feature's index and field; one bad feature refuses the whole file.
  */
 import { getIssues } from '@placemarkio/check-geojson';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
 import { z } from 'zod';
 import type { AssetKind } from '../../src/protocol/assets';
+import type { LonLat } from './assetRecord';
+import { openRing, ringProblem } from './areaRing';
 import { DATUMS, type Datum } from './datum';
 import { featureAt, featureOffsets, lineFinder } from './featureOffsets';
 import { KIND_PROPERTIES, KindSchema, type KindProperties } from './kindProperties';
@@ -18,7 +20,7 @@ export interface RegistryFeature {
   index: number;
   kind: AssetKind;
   properties: KindProperties<AssetKind>;
-  /** A point's one position, or a line's every position: [lon, lat] (a third value dropped). */
+  /** A point's one position, a line's every position, or an area's outline as an open ring: [lon, lat] (a third value dropped). */
   positions: [number, number][];
 }
 
@@ -47,15 +49,35 @@ function zodProblems(index: number, error: z.ZodError): ImportProblem[] {
   return error.issues.map((issue) => ({ feature: index, field: ['properties', ...issue.path.map(String)].join('.'), message: issue.message }));
 }
 
-function positionsOf(index: number, geometry: Geometry, problems: ImportProblem[]): [number, number][] {
-  const raw = geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'LineString' ? geometry.coordinates : [];
+/** The positions as lon, lat, each checked to lie on the globe; `fieldOf` names position i. */
+function onGlobe(index: number, raw: readonly Position[], fieldOf: (i: number) => string, problems: ImportProblem[]): LonLat[] {
   return raw.map(([lon, lat], i) => {
-    const field = geometry.type === 'Point' ? 'geometry.coordinates' : `geometry.coordinates.${i}`;
+    const field = fieldOf(i);
     // check-geojson checks that positions are numbers, not that they are on the globe.
     if (!(lon >= -180 && lon <= 180)) problems.push({ feature: index, field, message: `longitude ${lon} is outside -180…180 (is it lon, lat?)` });
     if (!(lat >= -90 && lat <= 90)) problems.push({ feature: index, field, message: `latitude ${lat} is outside -90…90 (is it lon, lat?)` });
     return [lon, lat];
   });
+}
+
+/**
+ * An area's outline: the Polygon's one ring, open (check-geojson has seen it closed, of four or more
+ * positions), and simple. A hole would be dropped without a word, so a ring beyond the first is refused.
+ */
+function outlineOf(index: number, kind: AssetKind, polygon: Polygon, problems: ImportProblem[]): LonLat[] {
+  const [outer, ...holes] = polygon.coordinates;
+  if (holes.length > 0) problems.push({ feature: index, field: 'geometry.coordinates.1', message: `${withArticle(kind)} is its outline alone: holes are not kept (give the outer ring only)` });
+  const before = problems.length;
+  const ring = openRing(onGlobe(index, outer, (i) => `geometry.coordinates.0.${i}`, problems));
+  const problem = problems.length === before ? ringProblem(ring) : null;
+  if (problem) problems.push({ feature: index, field: 'geometry.coordinates.0', message: problem });
+  return ring;
+}
+
+function positionsOf(index: number, kind: AssetKind, geometry: Geometry, problems: ImportProblem[]): LonLat[] {
+  if (geometry.type === 'Point') return onGlobe(index, [geometry.coordinates], () => 'geometry.coordinates', problems);
+  if (geometry.type === 'LineString') return onGlobe(index, geometry.coordinates, (i) => `geometry.coordinates.${i}`, problems);
+  return geometry.type === 'Polygon' ? outlineOf(index, kind, geometry, problems) : [];
 }
 
 function readFeature(feature: Feature, index: number, problems: ImportProblem[]): RegistryFeature | null {
@@ -72,9 +94,11 @@ function readFeature(feature: Feature, index: number, problems: ImportProblem[])
   const { geometry } = feature;
   let positions: [number, number][] = [];
   if (geometry?.type !== spec.geometry) {
-    problems.push({ feature: index, field: 'geometry', message: `${withArticle(kind.data)} is a ${spec.geometry}, not ${geometry ? withArticle(geometry.type) : 'null'}` });
+    // An area in several parts is several assets to the map, the detail card and the rules.
+    const parts = geometry?.type === 'MultiPolygon' && spec.geometry === 'Polygon' ? ': give each part as a feature of its own' : '';
+    problems.push({ feature: index, field: 'geometry', message: `${withArticle(kind.data)} is a ${spec.geometry}, not ${geometry ? withArticle(geometry.type) : 'null'}${parts}` });
   } else {
-    positions = positionsOf(index, geometry, problems);
+    positions = positionsOf(index, kind.data, geometry, problems);
   }
   return problems.length === before && parsed.success ? { index, kind: kind.data, properties: parsed.data as KindProperties<AssetKind>, positions } : null;
 }

@@ -26,6 +26,13 @@ function properties(r: AssetRecord): Record<string, unknown> {
   };
 }
 
+/** A record's GeoJSON geometry: an area's outline as a Polygon (its ring closed, as GeoJSON rings are), a line, or a point. */
+function geometryOf(r: AssetRecord, move: (lon: number, lat: number) => number[]): Geometry {
+  if (r.area) return { type: 'Polygon', coordinates: [[...r.area, r.area[0]].map(([lon, lat]) => move(lon, lat))] };
+  if (r.line) return { type: 'LineString', coordinates: r.line.map(([lon, lat]) => move(lon, lat)) };
+  return { type: 'Point', coordinates: move(r.lon, r.lat) };
+}
+
 /** The records (kept in `from`) as a FeatureCollection in datum `to`. */
 export function registryCollection(records: readonly AssetRecord[], from: Datum, to: Datum): RegistryCollection {
   const convert = datumConverter(from, to);
@@ -36,7 +43,7 @@ export function registryCollection(records: readonly AssetRecord[], from: Datum,
     features: records.map(
       (r): Feature<Geometry> => ({
         type: 'Feature',
-        geometry: r.line ? { type: 'LineString', coordinates: r.line.map(([lon, lat]) => move(lon, lat)) } : { type: 'Point', coordinates: move(r.lon, r.lat) },
+        geometry: geometryOf(r, move),
         properties: properties(r),
       }),
     ),

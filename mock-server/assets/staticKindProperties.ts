@@ -22,7 +22,7 @@ export function staticKindProperties(common: z.ZodRawShape) {
     STATIC_KINDS.map((kind) => {
       const fields = KIND_SPECS[kind].detail.fields;
       const shape = Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f).optional()]));
-      return [kind, { geometry: 'Point' as const, columns: { thresholds: [] as string[], attributes: fields.map((f) => f.name) }, schema: z.strictObject({ kind: z.literal(kind), ...common, ...shape }) }];
+      return [kind, { geometry: KIND_SPECS[kind].geometry === 'area' ? 'Polygon' : 'Point', columns: { thresholds: [] as string[], attributes: fields.map((f) => f.name) }, schema: z.strictObject({ kind: z.literal(kind), ...common, ...shape }) }];
     }),
-  ) as unknown as Record<StaticKind, { geometry: 'Point'; columns: { thresholds: string[]; attributes: string[] }; schema: z.ZodType<StaticKindOutput> }>;
+  ) as unknown as Record<StaticKind, { geometry: 'Point' | 'Polygon'; columns: { thresholds: string[]; attributes: string[] }; schema: z.ZodType<StaticKindOutput> }>;
 }

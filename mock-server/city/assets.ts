@@ -83,6 +83,8 @@ export interface CityAssets {
   teams: Team[];
   roads: RoadNetwork;
   /** Elevators with a live status feed (none in the `shanghai` profile, 240,000 in `stress`). */
+  /** An area kind's outline (a residential compound's): an open ring of lon, lat, the site's position inside it. */
+  area?: [number, number][];
   elevators: ElevatorFleet;
   /** The static kinds' sites (health sites, evacuation and video points, compounds); absent or missing a kind: none. */
   statics?: Partial<StaticSites>;

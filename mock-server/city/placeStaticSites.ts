@@ -2,12 +2,14 @@
  * Places the static kinds from the seeds' counts (../shared/BRIEF.md, seeds 003 and 004): 246
  * community health centres, 117 fever clinics and 182 fever sentinel clinics; 736 evacuation points;
  * about 1,000 video points shared by the police and construction departments; about 14,000
- * residential compounds. Denser towards the centre, as people are (sampleLand's centre weight), ids
- * and names in district order; each kind draws from its own stream.
+ * residential compounds, each an area around its point (compoundOutline.ts). Denser towards the
+ * centre, as people are (sampleLand's centre weight), ids and names in district order; each kind
+ * draws from its own stream.
  */
 import type { StaticKind } from '../../src/protocol/assets';
 import type { Rng } from '../simulator/rng';
 import type { CityAssets } from './assets';
+import { compoundOutline } from './compoundOutline';
 import type { DistrictLocator } from './districtLocator';
 import { nameByDistrict, sampleLand } from './siteSampling';
 import type { StaticSite, StaticSites } from './staticSites';
@@ -85,10 +87,15 @@ export function placeStaticSites(rng: Rng, locator: DistrictLocator, districts: 
   const all = { ...STATIC_COUNTS, ...counts };
   // One stream per kind, forked in a fixed order, so one kind's count leaves the others in place.
   const streams = { healthSite: rng.fork(), evacuationPoint: rng.fork(), videoPoint: rng.fork(), residentialCompound: rng.fork() };
+  // Forked after the kinds' streams, so the compounds' outlines left every site where it was.
+  const outlines = rng.fork();
   return {
     healthSite: placeKind(streams.healthSite, locator, districts, 'healthSite', all.healthSite),
     evacuationPoint: placeKind(streams.evacuationPoint, locator, districts, 'evacuationPoint', all.evacuationPoint),
     videoPoint: placeKind(streams.videoPoint, locator, districts, 'videoPoint', all.videoPoint),
-    residentialCompound: placeKind(streams.residentialCompound, locator, districts, 'residentialCompound', all.residentialCompound),
+    residentialCompound: placeKind(streams.residentialCompound, locator, districts, 'residentialCompound', all.residentialCompound).map((s) => ({
+      ...s,
+      area: compoundOutline(outlines, s.lon, s.lat, s.attributes.households),
+    })),
   };
 }

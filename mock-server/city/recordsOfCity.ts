@@ -81,6 +81,6 @@ export function recordsOfCity(assets: CityAssets): AssetRecord[] {
     ),
     ...roadRecords(assets.roads, codes),
     ...assets.teams.map((t) => siteRecord('team', t, codes, { attributes: { teamType: t.type }, simulator: { baseNode: t.baseNode } })),
-    ...STATIC_KINDS.flatMap((kind) => staticSitesOf(assets, kind).map((s) => siteRecord(kind, s, codes, { attributes: staticRecordAttributes(kind, s) }))),
+    ...STATIC_KINDS.flatMap((kind) => staticSitesOf(assets, kind).map((s) => siteRecord(kind, s, codes, { attributes: staticRecordAttributes(kind, s), ...(s.area && { area: s.area }) }))),
   ];
 }

@@ -6,6 +6,7 @@
 import { STATIC_KINDS, type StaticKind } from '../../src/protocol/assets';
 import { KIND_SPECS } from '../../src/protocol/kindSpecs';
 import type { AssetRecord } from '../assets/assetRecord';
+import { squareOutline } from './compoundOutline';
 import type { CityAssets, Site, StaticSite, StaticSites } from './assets';
 
 export type { StaticSite, StaticSites } from './assets';
@@ -28,6 +29,9 @@ export function staticRecordAttributes(kind: StaticKind, site: StaticSite): Reco
   return out;
 }
 
+/** The outline of an area kind's record that has none (a registry written before compounds had outlines), ha. */
+const UNKNOWN_AREA_HA = 2;
+
 /** The static sites of a registry's records, kind by kind in slot order; `site` gives the common part. */
 export function staticSitesOfRecords(groups: Partial<Record<string, AssetRecord[]>>, site: (r: AssetRecord) => Site): StaticSites {
   const read = (kind: StaticKind, r: AssetRecord): StaticSite => {
@@ -41,7 +45,9 @@ export function staticSitesOfRecords(groups: Partial<Record<string, AssetRecord[
         if (Number.isFinite(n) && (!codes || n >= 0)) attributes[name] = n;
       }
     }
-    return { ...site(r), attributes, texts };
+    const s: StaticSite = { ...site(r), attributes, texts };
+    if (KIND_SPECS[kind].geometry === 'area') s.area = r.area ?? squareOutline(s.lon, s.lat, UNKNOWN_AREA_HA);
+    return s;
   };
   return Object.fromEntries(STATIC_KINDS.map((kind) => [kind, (groups[kind] ?? []).map((r) => read(kind, r))])) as StaticSites;
 }

@@ -1,11 +1,13 @@
 /**
  * A static kind's catalogue group (src/protocol/kindSpecs.ts): the sites' number columns as
  * attributes (one column per number field of the kind, NaN where a site lacks it), text columns as
- * texts ('' where it lacks one), and the kind's default thresholds for every slot.
+ * texts ('' where it lacks one), the kind's default thresholds for every slot and, for an area kind,
+ * every site's outline as its `paths`.
  */
 import type { StaticKind, WireAssetGroup } from '../../src/protocol/assets';
 import { KIND_SPECS } from '../../src/protocol/kindSpecs';
 import type { StaticSite } from '../city/staticSites';
+import { packPaths } from './packPaths';
 
 const bytes = (values: Float32Array) => new Uint8Array(values.buffer);
 
@@ -27,6 +29,7 @@ export function staticGroup(kind: StaticKind, sites: readonly StaticSite[]): Wir
     // A byte per slot: 14,000 compounds are too many for a JSON list.
     districts: Uint8Array.from(sites, (s) => s.district),
     positions: bytes(positions),
+    ...(spec.geometry === 'area' ? { paths: packPaths(sites.map((s) => (s.area ?? []).flat())) } : {}),
     thresholds: Object.fromEntries(Object.entries(spec.thresholds).map(([name, value]) => [name, sites.map(() => value)])),
     attributes,
     texts,

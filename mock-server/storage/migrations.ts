@@ -198,4 +198,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'asset registry: the outline of an area kind (a residential compound), as JSON',
+    sql: `
+      ALTER TABLE assets ADD COLUMN area TEXT;
+    `,
+  },
 ];

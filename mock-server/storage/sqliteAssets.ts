@@ -17,6 +17,7 @@ interface AssetRow {
   lon: number;
   lat: number;
   line: string | null;
+  area: string | null;
   thresholds: string;
   attributes: string;
   simulator: string | null;
@@ -32,11 +33,11 @@ export class SqliteAssetStore implements AssetStore {
   private readonly write;
 
   constructor(db: Database) {
-    this.selectAll = db.prepare<[], AssetRow>('SELECT kind, id, name, name_en, district, lon, lat, line, thresholds, attributes, simulator FROM assets ORDER BY kind, slot');
+    this.selectAll = db.prepare<[], AssetRow>('SELECT kind, id, name, name_en, district, lon, lat, line, area, thresholds, attributes, simulator FROM assets ORDER BY kind, slot');
     this.selectState = db.prepare<[], { state: string }>('SELECT state FROM asset_registry WHERE singleton = 1');
     const clear = db.prepare('DELETE FROM assets');
     const insert = db.prepare(
-      'INSERT INTO assets (kind, slot, id, name, name_en, district, lon, lat, line, thresholds, attributes, simulator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO assets (kind, slot, id, name, name_en, district, lon, lat, line, area, thresholds, attributes, simulator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const putState = db.prepare('INSERT INTO asset_registry (singleton, state) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET state = excluded.state');
     this.write = db.transaction((records: readonly AssetRecord[], state: RegistryState) => {
@@ -55,6 +56,7 @@ export class SqliteAssetStore implements AssetStore {
           r.lon,
           r.lat,
           r.line && JSON.stringify(r.line),
+          r.area ? JSON.stringify(r.area) : null,
           JSON.stringify(r.thresholds),
           JSON.stringify(r.attributes),
           r.simulator && JSON.stringify(r.simulator),
@@ -76,6 +78,8 @@ export class SqliteAssetStore implements AssetStore {
         lon: row.lon,
         lat: row.lat,
         line: json(row.line),
+        // Only area kinds carry the member, so other records read back as they were written.
+        ...(row.area === null ? {} : { area: JSON.parse(row.area) }),
         thresholds: object(row.thresholds),
         attributes: object(row.attributes),
         simulator: json(row.simulator),

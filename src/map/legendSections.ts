@@ -30,7 +30,7 @@ import {
   type Rgb,
 } from './mapPalette';
 
-export type LegendShape = 'dot' | 'ring' | 'line' | 'closure' | 'icon' | 'bubble' | 'newRing';
+export type LegendShape = 'dot' | 'ring' | 'line' | 'closure' | 'icon' | 'bubble' | 'newRing' | 'area';
 
 export interface LegendItem {
   /** i18n key of the label. */
@@ -44,6 +44,8 @@ export interface LegendItem {
 
 export interface LegendSection {
   id: string;
+  /** An area's fill opacity, 0–255 (its outline is opaque). */
+  fillAlpha?: number;
   /** i18n key of the heading. */
   title: string;
   items: LegendItem[];
@@ -52,9 +54,14 @@ export interface LegendSection {
 const WATER_STATES = ['normal', 'nearWarning', 'warning', 'danger'] as const;
 const WHITE: Rgb = [220, 232, 245];
 
-/** A static kind's entries, from its declaration: its icon in each colour, named by its code's word (a health site's category) or by the kind. */
+/**
+ * A static kind's entries, from its declaration: an area kind's outline and fill; a point kind's icon
+ * in each colour, named by its code's word (a health site's category) or by the kind.
+ */
 export function staticLegendItems(kind: StaticKind): LegendItem[] {
-  const { look, label, detail } = KIND_SPECS[kind];
+  const spec = KIND_SPECS[kind];
+  if (spec.geometry === 'area') return [{ label: spec.label, color: spec.look.color as Rgb, shape: 'area', fillAlpha: spec.look.fillAlpha }];
+  const { look, label, detail } = spec;
   const icon = look.icon as IconName;
   const codes = look.codeField ? detail.fields.find((f) => f.name === look.codeField)?.codes : undefined;
   if (!codes) return [{ label, color: look.colors[0] as Rgb, shape: 'icon', icon }];

@@ -43,6 +43,12 @@ export interface WireAssetGroup {
   positions: BinaryChunk;
   /** Float32 lon0, lat0, lon1, lat1 per slot, for kinds drawn as straight lines (road segments). */
   lines?: BinaryChunk;
+  /**
+   * Polylines per slot (a muck truck's permitted route), or an area kind's outlines (a residential
+   * compound's, each an open ring: its first vertex not repeated): slot i's vertices are `starts[i]` to
+   * `starts[i + 1]` (Uint32, count + 1 entries) of `coords` (Float32 lon, lat pairs).
+   */
+  paths?: { starts: BinaryChunk; coords: BinaryChunk };
   /** Per-slot threshold columns, e.g. water gauges' `warning` and `danger` levels in metres. */
   thresholds: Record<string, number[]>;
   /** Other per-slot columns, e.g. a road segment's class code or a team's type code. */

@@ -3,11 +3,13 @@ import { ASSET_KINDS, type AssetKind, type DistrictRef, type WireAssetGroup, typ
 import { toArrayBuffer, toFloat32 } from './binary';
 import type { IndicatorSpec } from './vitals';
 
-export interface AssetGroupView extends Omit<WireAssetGroup, 'positions' | 'lines' | 'districts'> {
+export interface AssetGroupView extends Omit<WireAssetGroup, 'positions' | 'lines' | 'paths' | 'districts'> {
   /** lon, lat per slot. */
   positions: Float32Array;
   /** lon0, lat0, lon1, lat1 per slot, for kinds drawn as lines. */
   lines?: Float32Array;
+  /** Polylines per slot, or an area kind's open rings (deck.gl's binary path and polygon layout): slot i's vertices are starts[i] to starts[i + 1] of coords (lon, lat pairs). */
+  paths?: { starts: Uint32Array; coords: Float32Array };
   /** Index into the catalogue's districts per slot. */
   districts: ArrayLike<number>;
   count: number;
@@ -34,7 +36,9 @@ export function toCatalogView(wire: WireCatalog): CatalogView {
     if (lines && lines.length !== count * 4) throw new CatalogError(`${g.kind}: ${count} positions but ${lines.length / 4} lines`);
     const districts = districtsOf(g);
     if (districts.length !== count) throw new CatalogError(`${g.kind}: ${count} positions but ${districts.length} districts`);
-    groups[g.kind] = { ...g, positions, lines, districts, count };
+    const paths = g.paths ? { starts: new Uint32Array(toArrayBuffer(g.paths.starts)), coords: toFloat32(g.paths.coords) } : undefined;
+    if (paths && (paths.starts.length !== count + 1 || paths.starts[count] !== paths.coords.length / 2)) throw new CatalogError(`${g.kind}: ${count} positions but paths that do not match`);
+    groups[g.kind] = { ...g, positions, lines, paths, districts, count };
   }
   for (const kind of ASSET_KINDS) if (!groups[kind]) throw new CatalogError(`catalogue lacks ${kind}`);
   return { version: wire.version, districts: wire.districts, groups, indicators: wire.indicators, staleAfterMs: wire.staleAfterMs };

@@ -7,7 +7,8 @@
  * A kind's live channels and their units stay in ./channels.ts, which names each channel's kind:
  * `channelsOf(kind)` lists them. Adding a static kind (no live channel) is its name in
  * STATIC_KINDS, one entry here (with its `look`), one layer spec in src/map/layers/staticPointLayers.ts
- * and its two message entries in src/i18n/kindMessages.ts; the simulator places it from
+ * (an area kind's in src/map/layers/areaLayer.ts) and its two message entries in
+ * src/i18n/kindMessages.ts; the simulator places it from
  * mock-server/city/staticPlacements.ts. tests/unit/src/protocol/kindSpecs.test.ts checks every part.
  */
 import { UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from '../domain/thresholds';
@@ -39,7 +40,7 @@ export interface KindDetail {
   readonly fields: readonly KindField[];
 }
 
-/** How a static kind is drawn: one icon of the map's atlas, tinted by one colour or by a code column. */
+/** How a static point kind is drawn: one icon of the map's atlas, tinted by one colour or by a code column. */
 export interface KindLook {
   /** An icon of src/map/icons/iconAtlas.ts. */
   readonly icon: string;
@@ -52,10 +53,20 @@ export interface KindLook {
   readonly codeField?: string;
 }
 
+/** How an area kind is drawn: its outline filled in its colour, see-through, and stroked in it. */
+export interface AreaLook {
+  readonly color: KindRgb;
+  /** Opacity of the fill, 0–255 (the outline is opaque): the streets and points beneath stay readable. */
+  readonly fillAlpha: number;
+  /** Outline width in design pixels at the 3840-wide layout. */
+  readonly lineWidthPx: number;
+}
+
 export interface KindSpec {
   /** Message key of the kind's name. */
   readonly label: string;
-  readonly geometry: 'point' | 'line';
+  /** A point, a line (a GeoJSON LineString) or an area (a Polygon of one ring; in the catalogue, the group's `paths`). */
+  readonly geometry: 'point' | 'line' | 'area';
   /** The map switch that draws it (src/map/mapLayers.ts); null: not on the map. */
   readonly layer: string | null;
   /** The legend section that explains it (src/map/legendSections.ts); null: not on the map. */
@@ -67,11 +78,12 @@ export interface KindSpec {
   readonly minZoom?: number;
 }
 
-/** A kind with no live channel: drawn from the catalogue alone, only when zoomed in. */
-export interface StaticKindSpec extends KindSpec {
+/** A kind with no live channel: drawn from the catalogue alone, only when zoomed in; a point kind with an icon, an area kind as its outline. */
+export type StaticKindSpec = StaticSpecBase & ({ readonly geometry: 'point'; readonly look: KindLook } | { readonly geometry: 'area'; readonly look: AreaLook });
+
+interface StaticSpecBase extends KindSpec {
   readonly layer: string;
   readonly legend: string;
-  readonly look: KindLook;
   readonly minZoom: number;
 }
 
@@ -188,14 +200,15 @@ export const KIND_SPECS: KindSpecs = {
   },
   residentialCompound: {
     label: 'detail.kinds.residentialCompound',
-    geometry: 'point',
+    // A compound (小区) is a walled block of 1–10 ha, drawn as its outline.
+    geometry: 'area',
     layer: 'compounds',
     legend: 'compounds',
     detail: { ...noDetail(), fields: [{ name: 'households', format: 'number' }] },
     thresholds: {},
     // About 14,000: a carpet below street zoom.
     minZoom: STREET_ZOOM,
-    look: { icon: 'residentialCompound', sizePx: 9, minPx: 5, colors: [[167, 139, 250]] },
+    look: { color: [167, 139, 250], fillAlpha: 70, lineWidthPx: 2 },
   },
 };
 

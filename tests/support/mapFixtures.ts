@@ -3,6 +3,7 @@ import { makeIncident } from './incidentFixture';
 import { ASSET_KINDS, type AssetKind } from '../../src/protocol/assets';
 import type { AssetGroupView, CatalogView } from '../../src/protocol/catalogView';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelId } from '../../src/protocol/channels';
+import { KIND_SPECS } from '../../src/protocol/kindSpecs';
 import type { Alarm, Closure, Incident } from '../../src/protocol/cityEvents';
 import { ICON_MAPPING, type IconAtlas } from '../../src/map/icons/iconAtlas';
 import type { MapEvents } from '../../src/map/layers/layerSpec';
@@ -61,6 +62,16 @@ function group(kind: AssetKind, count: number, k: number): AssetGroupView {
   if (kind === 'team') view.attributes = { type: Array.from({ length: count }, (_, i) => i % 3) };
   return view;
 }
+  if (KIND_SPECS[kind].geometry === 'area') {
+    // A square of ~200 m around each slot, as an open ring.
+    const d = 0.001;
+    const coords = new Float32Array(count * 8);
+    for (let i = 0; i < count; i++) {
+      const [lon, lat] = [positions[i * 2], positions[i * 2 + 1]];
+      coords.set([lon - d, lat - d, lon + d, lat - d, lon + d, lat + d, lon - d, lat + d], i * 8);
+    }
+    view.paths = { starts: Uint32Array.from({ length: count + 1 }, (_, i) => i * 4), coords };
+  }
 
 export function mapCatalog(counts: Counts = {}, version = 't1'): CatalogView {
   const all = { ...DEFAULT_COUNTS, ...counts };

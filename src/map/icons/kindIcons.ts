@@ -1,11 +1,12 @@
 /**
- * Icons of the static kinds (src/protocol/kindSpecs.ts), drawn as white masks in a 64 px cell like
- * the rest of the atlas and tinted per slot: health site = disc with a cross, evacuation point =
- * rounded square with a running figure's arrow, video point = camera, residential compound = house.
+ * Icons of the static point kinds (src/protocol/kindSpecs.ts), drawn as white masks in a 64 px cell
+ * like the rest of the atlas and tinted per slot: health site = disc with a cross, evacuation point =
+ * rounded square with a running figure's arrow, video point = camera. (Residential compounds are
+ * drawn as their areas, with no icon.)
  */
 type Ctx = CanvasRenderingContext2D;
 
-export const KIND_ICONS = ['healthSite', 'evacuationPoint', 'videoPoint', 'residentialCompound'] as const;
+export const KIND_ICONS = ['healthSite', 'evacuationPoint', 'videoPoint'] as const;
 export type KindIconName = (typeof KIND_ICONS)[number];
 
 function shape(ctx: Ctx, points: readonly (readonly [number, number])[]): void {
@@ -53,9 +54,5 @@ export const KIND_ICON_DRAW: Record<KindIconName, (ctx: Ctx) => void> = {
       ctx.arc(20, 32, 7, 0, Math.PI * 2);
       ctx.fill();
     });
-  },
-  residentialCompound(ctx) {
-    shape(ctx, [[32, 4], [62, 30], [54, 30], [54, 60], [10, 60], [10, 30], [2, 30]]);
-    cut(ctx, () => ctx.fillRect(26, 40, 12, 20));
   },
 };

@@ -8,8 +8,11 @@
  * the roads would muddy their congestion colours wherever it rains. Elevators lie just above the roads:
  * a quarter of a million dots must not cover the monitoring points. Closures lie above the drainage
  * points and clusters: a closure notice must never hide under a cluster bubble. The static kinds'
- * icons join the drainage icons' layer (residential compounds beneath them, the sparser kinds above).
+ * icons join the drainage icons' layer, above them. The residential compounds' areas lie beneath the
+ * roads: blocks of a few hectares are the ground the streets run between, and a tint over the roads
+ * would muddy their congestion colours.
  */
+import { RESIDENTIAL_COMPOUND_LAYER } from './areaLayer';
 import { CLOSURE_LAYER } from './closureLayer';
 import { CLUSTER_LAYER } from './clusterLayer';
 import { ELEVATOR_LAYER } from './elevatorLayer';
@@ -19,7 +22,7 @@ import { PUMP_LAYER } from './pumpLayer';
 import { RAIN_FIELD_LAYER } from './rainFieldLayer';
 import { RAIN_GAUGE_LAYER } from './rainGaugeLayer';
 import { ROAD_LAYER } from './roadLayer';
-import { EVACUATION_POINT_LAYER, HEALTH_SITE_LAYER, RESIDENTIAL_COMPOUND_LAYER, VIDEO_POINT_LAYER } from './staticPointLayers';
+import { EVACUATION_POINT_LAYER, HEALTH_SITE_LAYER, VIDEO_POINT_LAYER } from './staticPointLayers';
 import { TEAM_LAYER } from './teamLayer';
 import { UNDERPASS_LAYER } from './underpassLayer';
 import { WATER_GAUGE_LAYER } from './waterGaugeLayer';
@@ -27,11 +30,11 @@ import { WATERLOGGING_LAYER } from './waterloggingLayer';
 
 export const LIVE_LAYERS: readonly LayerSpec[] = [
   RAIN_FIELD_LAYER,
+  RESIDENTIAL_COMPOUND_LAYER,
   ROAD_LAYER,
   ELEVATOR_LAYER,
   WATER_GAUGE_LAYER,
   RAIN_GAUGE_LAYER,
-  RESIDENTIAL_COMPOUND_LAYER,
   PUMP_LAYER,
   UNDERPASS_LAYER,
   WATERLOGGING_LAYER,

@@ -1,6 +1,6 @@
 /**
- * The static kinds' icon points (src/protocol/kindSpecs.ts: health sites, evacuation points, video
- * points, residential compounds), one spec each from its kind's declaration: its icon, size, zoom
+ * The static point kinds' icons (src/protocol/kindSpecs.ts: health sites, evacuation points, video
+ * points; the residential compounds are areas, ./areaLayer.ts), one spec each from its kind's declaration: its icon, size, zoom
  * and colour — one colour, or one per code of an attribute (a health site's category). They have no
  * live channel, so each paints once per catalogue; placed beside the drainage icons in layerOrder.ts
  * they share that IconLayer.
@@ -25,6 +25,7 @@ export function writeStaticColors(colors: readonly (readonly number[])[], codes:
 /** The icon-point spec of a static kind, from its declaration. */
 export function staticPoints(kind: StaticKind): IconPointSpec {
   const spec = KIND_SPECS[kind];
+  if (spec.geometry !== 'point') throw new Error(`${kind} is not a point kind`);
   const { look } = spec;
   return iconPoints({
     id: spec.layer as LiveLayerId,
@@ -42,4 +43,3 @@ export function staticPoints(kind: StaticKind): IconPointSpec {
 export const HEALTH_SITE_LAYER = staticPoints('healthSite');
 export const EVACUATION_POINT_LAYER = staticPoints('evacuationPoint');
 export const VIDEO_POINT_LAYER = staticPoints('videoPoint');
-export const RESIDENTIAL_COMPOUND_LAYER = staticPoints('residentialCompound');

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cityAssetsFromRegistry, simulatedCityFromRegistry } from '../../../../mock-server/assets/cityRegistry';
+import { cityAssetsFromRegistry, PLACER_REVISION, simulatedCityFromRegistry } from '../../../../mock-server/assets/cityRegistry';
 import { convertLonLat } from '../../../../mock-server/assets/datum';
 import { loadCityGeo, type CityGeo } from '../../../../mock-server/city/cityGeo';
 import { placeAssets } from '../../../../mock-server/city/placeAssets';
@@ -33,7 +33,7 @@ describe('the simulated city through the registry', { timeout: 30_000 }, () => {
     expect(assets).toEqual(placed);
     expect(registryDigest).toMatch(/^[\w-]{10}$/);
     expect(catalogToWire(city, 'v')).toEqual(catalogToWire(placed, 'v'));
-    expect(await store.state()).toEqual({ revision: 1, datum: 'gcj02', placement: SHANGHAI, edited: false, generatedElevators: 0, digest: registryDigest, updatedAt: 1_000 });
+    expect(await store.state()).toEqual({ revision: 1, datum: 'gcj02', placement: { ...SHANGHAI, revision: PLACER_REVISION }, edited: false, generatedElevators: 0, digest: registryDigest, updatedAt: 1_000 });
     // The source with no simulator reads the same city from the same registry.
     expect(await cityAssetsFromRegistry(store, geo, 'gcj02')).toEqual(city);
   });
@@ -60,6 +60,23 @@ describe('the simulated city through the registry', { timeout: 30_000 }, () => {
     const kept = await simulatedCityFromRegistry(store, geo, { placement: SHANGHAI, datum: 'gcj02', now });
     expect(kept).toEqual(reseeded);
     expect(await store.state()).toEqual(edited);
+  });
+
+  it('places again, while never edited, a registry an older placer wrote (compounds as points, before they were areas)', async () => {
+    const store = freshStore();
+    await simulatedCityFromRegistry(store, geo, { placement: SHANGHAI, datum: 'gcj02', now });
+    const old = await store.state();
+    const asPoints = (await store.list()).map(({ area, ...r }) => (void area, r));
+    await store.replace(asPoints, { ...old!, placement: SHANGHAI });
+    const placedAgain = await simulatedCityFromRegistry(store, geo, { placement: SHANGHAI, datum: 'gcj02', now });
+    expect((await store.state())?.revision).toBe(2);
+    expect(placedAgain.statics?.residentialCompound?.[0].area).toEqual(placeAssets(geo, forkCityRngs(7).assets, {}).statics?.residentialCompound?.[0].area);
+    // Edited since, it is the city's own: a compound without an outline gets a square of 2 ha around its point.
+    await store.replace(asPoints, { ...old!, placement: SHANGHAI, edited: true });
+    const kept = await simulatedCityFromRegistry(store, geo, { placement: SHANGHAI, datum: 'gcj02', now });
+    const square = kept.statics!.residentialCompound![0];
+    expect(square.area).toHaveLength(4);
+    expect(square.area![1][0] - square.area![0][0]).toBeCloseTo(141 / (111_320 * Math.cos((square.lat * Math.PI) / 180)), 5);
   });
 
   it('keeps large elevator fleets generated: a count and the placement, no rows', async () => {

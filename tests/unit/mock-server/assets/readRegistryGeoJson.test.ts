@@ -152,3 +152,68 @@ describe('readRegistryGeoJson', () => {
     expect(() => readRegistryGeoJson(JSON.stringify({ type: 'FeatureCollection', datum: 'bd09', features: [] }))).toThrow(/datum: must be wgs84 or gcj02/);
   });
 });
+
+/** A case file's (first) geometry, whether the file is a FeatureCollection, a Feature or a bare geometry. */
+const geometryIn = (file: string) => {
+  const root = JSON.parse(readFileSync(join(CASES, file), 'utf8'));
+  return root.type === 'FeatureCollection' ? root.features[0].geometry : root.type === 'Feature' ? root.geometry : root;
+};
+const asCompound = (geometry: unknown) => collection(feature({ kind: 'residentialCompound', id: 'RC-1', name: '小区' }, geometry));
+const read = (text: string): RegistryImportError | 'accepted' => {
+  try {
+    readRegistryGeoJson(text);
+    return 'accepted';
+  } catch (err) {
+    if (err instanceof RegistryImportError) return err;
+    throw err;
+  }
+};
+
+describe('an area kind’s outline (a residential compound, a GeoJSON Polygon)', () => {
+  it('reads the ring open, its closing position dropped, and refuses a Point', () => {
+    const ring = [[121.4, 31.2], [121.401, 31.2], [121.401, 31.201], [121.4, 31.201], [121.4, 31.2]];
+    const file = readRegistryGeoJson(asCompound({ type: 'Polygon', coordinates: [ring] }));
+    expect(file.features[0].positions).toEqual(ring.slice(0, 4));
+    const err = read(asCompound({ type: 'Point', coordinates: [121.4, 31.2] }));
+    expect(err !== 'accepted' && err.message).toContain('features[0].geometry (line 4): a residentialCompound is a Polygon, not a Point');
+  });
+
+  it('names the feature, the position and the field of a position off the globe', () => {
+    const err = read(collection(feature({ kind: 'residentialCompound', id: 'RC-0', name: 'a' }, { type: 'Polygon', coordinates: [[[121.4, 31.2], [121.41, 31.2], [121.41, 31.21], [121.4, 31.2]]] }), feature({ kind: 'residentialCompound', id: 'RC-1', name: 'b' }, { type: 'Polygon', coordinates: [[[121.4, 31.2], [121.41, 31.2], [31.21, 121.41], [121.4, 31.2]]] })));
+    expect(err !== 'accepted' && err.problems.map((p) => [p.feature, p.field, p.message])).toEqual([[1, 'geometry.coordinates.0.2', 'latitude 121.41 is outside -90…90 (is it lon, lat?)']]);
+  });
+
+  // The public polygons, each as a compound's outline: OGC-valid ones of one ring are taken; the rest
+  // are refused with the feature and field named — as bad GeoJSON (check-geojson: ring not closed, too
+  // few positions), or as not an outline (holes, spikes, punctures, crossings, several parts).
+  const VERDICTS: [string, RegExp | 'accepted'][] = [
+    ['geojsonhint/good/good-polygon.geojson', 'accepted'],
+    ['turf/boolean-valid/true/Polygon/polygon.geojson', 'accepted'],
+    ['turf/boolean-valid/true/Polygon/polygon-internal-hole.geojson', /^features\[0\]\.geometry\.coordinates\.1 \(line 4\): a residentialCompound is its outline alone: holes are not kept/],
+    ['turf/boolean-valid/true/Polygon/polygon-with-hole-1-vertice-touching.geojson', /geometry\.coordinates\.1 .*holes are not kept/],
+    ['turf/boolean-valid/false/Polygon/polygon-with-hole-2-vertices-touching.geojson', /geometry\.coordinates\.1 .*holes are not kept/],
+    ['turf/boolean-valid/false/Polygon/not-closing-ring.geojson', /^features\[0\].* First and last positions of a Polygon or MultiPolygon’s ring should be the same/],
+    ['turf/boolean-valid/false/Polygon/not-enough-coords.geojson', /^features\[0\].* Expected to find four or more positions here/],
+    ['turf/boolean-valid/false/Polygon/polygon-with-puncture.geojson', /^features\[0\]\.geometry\.coordinates\.0 \(line 4\): the outline folds back on itself at position 2 \(a spike\)/],
+    ['turf/boolean-valid/false/Polygon/polygon-with-spike.geojson', /geometry\.coordinates\.0 .*folds back on itself at position 2/],
+    ['turf/self-intersecting-kinks/hourglass.geojson', /geometry\.coordinates\.0 .*crosses or touches itself: the edge from position 0 meets the edge from position 2/],
+    ['turf/self-intersecting-kinks/triple.geojson', /geometry\.coordinates\.0 .*crosses or touches itself/],
+    ['turf/self-intersecting-kinks/switzerlandKinked.geojson', /geometry\.coordinates\.0 .*crosses or touches itself/],
+    ['turf/self-intersecting-kinks/issue-2627.geojson', /geometry\.coordinates\.1 .*holes are not kept/],
+    ...['geojsonhint/good/multipolygon.geojson', 'turf/boolean-valid/true/MultiPolygon/multipolygon.geojson', 'turf/boolean-valid/false/MultiPolygon/multipolygons-overlap.geojson', 'turf/self-intersecting-kinks/multi-polygon.geojson'].map(
+      (f): [string, RegExp] => [f, /^features\[0\]\.geometry \(line 4\): a residentialCompound is a Polygon, not a MultiPolygon: give each part as a feature of its own/],
+    ),
+  ];
+
+  it.each(VERDICTS)('%s: %s', (file, verdict) => {
+    const result = read(asCompound(geometryIn(file)));
+    if (verdict === 'accepted') expect(result).toBe('accepted');
+    else {
+      expect(result).not.toBe('accepted');
+      const err = result as RegistryImportError;
+      expect(err.message.split('\n')[1]).toMatch(verdict);
+      // Refused as bad GeoJSON only where check-geojson refuses the bare geometry too.
+      expect(err.layer).toBe(/not-closing-ring|not-enough-coords/.test(file) ? 'geojson' : 'registry');
+    }
+  });
+});

@@ -146,6 +146,30 @@ describe('exporting a registry', { timeout: 30_000 }, () => {
     expect(JSON.stringify(await exportRegistry(store, datum))).toBe(first);
   });
 
+  it('takes a compound’s outline as a Polygon: every vertex moved to the registry’s datum, the asset at its centroid, and gives it back closed', async () => {
+    const store = freshStore();
+    // About 1 ha by People's Square, in WGS-84 (a GPS survey), counter-clockwise and closed as GeoJSON has it.
+    const ring = [[121.47, 31.23], [121.471, 31.23], [121.471, 31.231], [121.47, 31.231], [121.47, 31.23]];
+    const compound = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { kind: 'residentialCompound', id: 'RC-1', name: '人民小区', households: 400 } };
+    await importRegistry(store, geo, file(compound), OPTIONS);
+    const [record] = await store.list();
+    expect(record.line).toBeNull();
+    expect(record.area).toHaveLength(4);
+    // GCJ-02 lies ~0.0045° east and ~0.002° north of WGS-84 here: every vertex moved, not only the first.
+    record.area!.forEach(([lon, lat], i) => {
+      expect(lon - ring[i][0]).toBeGreaterThan(0.004);
+      expect(lat - ring[i][1]).toBeLessThan(-0.001);
+    });
+    // A square's centroid is the mean of its corners (to well under a metre after the conversion).
+    expect(record.lon).toBeCloseTo(record.area!.reduce((a, [lon]) => a + lon, 0) / 4, 5);
+    expect(record.lat).toBeCloseTo(record.area!.reduce((a, [, lat]) => a + lat, 0) / 4, 5);
+    expect(record.district).toBe('310101');
+    const city = (await cityAssetsFromRegistry(store, geo, 'gcj02'))!;
+    expect(city.statics?.residentialCompound?.[0].area).toEqual(record.area);
+    const { features } = await exportRegistry(store);
+    expect(features[0].geometry).toEqual({ type: 'Polygon', coordinates: [ring] });
+  });
+
   it('gives WGS-84 by default, six decimals where converted, and every kind’s properties', async () => {
     const store = freshStore();
     await importRegistry(store, geo, OWN_CITY, OPTIONS);

@@ -31,6 +31,15 @@ describe('static sites from the seeds', () => {
     for (const e of sites.evacuationPoint) expect(e.attributes.capacity).toBeGreaterThanOrEqual(300);
   });
 
+  it('gives every compound an outline around its point, and no other kind one', () => {
+    for (const c of sites.residentialCompound) {
+      const lons = c.area!.map(([lon]) => lon);
+      const lats = c.area!.map(([, lat]) => lat);
+      expect(Math.min(...lons) < c.lon && c.lon < Math.max(...lons) && Math.min(...lats) < c.lat && c.lat < Math.max(...lats)).toBe(true);
+    }
+    expect([...sites.healthSite, ...sites.evacuationPoint, ...sites.videoPoint].some((s) => s.area)).toBe(false);
+  });
+
   it('gives some video points a stream address of their own id, and the rest none', () => {
     const withStream = sites.videoPoint.filter((v) => v.texts.streamUrl);
     expect(withStream.length).toBeGreaterThan(200);

@@ -25,5 +25,12 @@ describe('a static kind in the catalogue', () => {
     expect(view.groups.residentialCompound.count).toBe(50);
     expect(view.groups.videoPoint.texts?.streamUrl).toHaveLength(1000);
     expect(view.groups.healthSite.districts[0]).toBe(assets.statics!.healthSite![0].district);
+    // Each compound's outline: its open ring as flat Float32 lon, lat between its starts.
+    const { paths } = view.groups.residentialCompound;
+    const first = assets.statics!.residentialCompound![0].area!;
+    expect(paths!.starts).toHaveLength(51);
+    expect(paths!.starts[1]).toBe(first.length);
+    expect([...paths!.coords.subarray(0, first.length * 2)]).toEqual(first.flat().map(Math.fround));
+    expect(view.groups.healthSite.paths).toBeUndefined();
   });
 });

@@ -45,9 +45,11 @@ describe('SqliteAssetStore', () => {
       simulator: { from: 0, to: 1 },
     });
     const gauge = record('waterGauge', 'WL-9', { thresholds: { warning: 4.55, danger: 5.05 }, simulator: { regime: 'tidal', meanLevel: 2.3 } });
-    const records = [record('rainGauge', 'RG-2'), record('rainGauge', 'RG-1'), gauge, road, record('team', 'T-1', { attributes: { teamType: 'pumpTruck' } })];
+    // An area kind's outline comes back as written; the other kinds have no `area` member at all.
+    const compound = record('residentialCompound', 'RC-1', { area: [[121.5, 31.2], [121.501, 31.2], [121.501, 31.201]], attributes: { households: 800 } });
+    const records = [record('rainGauge', 'RG-2'), record('rainGauge', 'RG-1'), gauge, road, record('team', 'T-1', { attributes: { teamType: 'pumpTruck' } }), compound];
     // Written out of kind order: the store answers in ASSET_KINDS order, keeping each kind's slots.
-    await store.replace([records[4], records[3], records[0], records[2], records[1]], STATE);
+    await store.replace([records[5], records[4], records[3], records[0], records[2], records[1]], STATE);
     expect(await store.list()).toEqual(records);
     expect(await store.state()).toEqual(STATE);
   });

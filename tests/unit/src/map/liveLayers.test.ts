@@ -1,6 +1,7 @@
 import { IconLayer, LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
 import type { Layer } from '@deck.gl/core';
+import { AreaLayer } from '@/map/layers/areaLayer';
 import { ClosureLayer } from '@/map/layers/closureLayer';
 import { DrainageClusterLayer } from '@/map/layers/clusterLayer';
 import { IncidentLayer } from '@/map/layers/incidentLayer';
@@ -54,7 +55,7 @@ describe('live layer set', () => {
     expect(layers.flatMap((l) => l.id.split('+'))).toEqual(LIVE_LAYERS.map((s) => s.id));
     // Point kinds of one type share a layer: the two gauge kinds, the three drainage kinds.
     expect(layers.map((l) => l.id)).toContain('waterGauges+rainGauges');
-    expect(layers.map((l) => l.id)).toContain('compounds+pumps+underpasses+waterlogging+videoPoints+evacuationPoints+healthSites');
+    expect(layers.map((l) => l.id)).toContain('pumps+underpasses+waterlogging+videoPoints+evacuationPoints+healthSites');
     const byId = (id: string) => layerOf(layers, id);
     expect(byId('rainField')).toBeInstanceOf(RainFieldLayer);
     expect(byId('roads')).toBeInstanceOf(LineLayer);
@@ -64,6 +65,8 @@ describe('live layer set', () => {
     for (const id of ['pumps', 'underpasses', 'waterlogging', 'teams']) expect(byId(id)).toBeInstanceOf(IconLayer);
     expect(byId('drainageClusters')).toBeInstanceOf(DrainageClusterLayer);
     expect(byId('incidents')).toBeInstanceOf(IncidentLayer);
+    // The compounds are areas: a layer of their own (./layers/areaLayer.ts).
+    expect(byId('compounds')).toBeInstanceOf(AreaLayer);
   });
 
   it('reads positions from the catalogue (binary attributes, copied together once per catalogue where kinds share a layer)', () => {
@@ -230,7 +233,7 @@ describe('live layer set', () => {
     const set = createLiveLayerSet(catalog, TEST_ATLAS);
     set.build(frame({ events: mapEvents({ incidents: [incident('low', 4), incident('urgent', 1)], alarms: [alarm('pumpStation', 0, 'major')] }) }));
     // The static kinds (none in this catalogue) share the drainage icons' layer.
-    const drainage = 'compounds+pumps+underpasses+waterlogging+videoPoints+evacuationPoints+healthSites';
+    const drainage = 'pumps+underpasses+waterlogging+videoPoints+evacuationPoints+healthSites';
     expect(set.pickTarget(drainage, 3)).toEqual({ type: 'asset', kind: 'pumpStation', slot: 3 });
     // The kinds of a shared layer follow one another: the four pumps, then the underpasses.
     expect(set.pickTarget(drainage, 4)).toEqual({ type: 'asset', kind: 'underpass', slot: 0 });

@@ -19,8 +19,9 @@ describe('kind declarations', () => {
     }
   });
 
-  it('give every static kind no live channel, its own switch and layer spec, a legend section, an icon and a zoom', () => {
+  it('give every static kind no live channel, its own switch and layer spec, a legend section, an icon or an area look, and a zoom', () => {
     const drawnKinds = new Map(LIVE_LAYERS.map((l) => [l.id, l.kind]));
+    const layerTypes = new Map(LIVE_LAYERS.map((l) => [l.id, l.type]));
     const all = Object.fromEntries(MAP_LAYERS.map((id) => [id, true])) as typeof DEFAULT_VISIBLE;
     const sections = legendSections(all).map((s) => s.id);
     for (const kind of STATIC_KINDS) {
@@ -29,10 +30,18 @@ describe('kind declarations', () => {
       expect(drawnKinds.get(spec.layer as never), kind).toBe(kind);
       expect(DEFAULT_VISIBLE[spec.layer as keyof typeof DEFAULT_VISIBLE]).toBe(true);
       expect(sections, kind).toContain(spec.legend);
-      expect(ICON_NAMES, kind).toContain(spec.look.icon);
       expect(spec.minZoom).toBeGreaterThan(10);
-      const codeField = spec.look.codeField;
-      if (codeField) expect(spec.detail.fields.find((f) => f.name === codeField)?.codes?.length).toBe(spec.look.colors.length);
+      if (spec.geometry === 'area') {
+        // An area kind draws its outlines in a layer of its own (src/map/layers/areaLayer.ts), in one colour.
+        expect(layerTypes.get(spec.layer as never), kind).toBe('own');
+        expect(spec.look.color, kind).toHaveLength(3);
+        expect(spec.look.fillAlpha).toBeLessThan(255);
+        continue;
+      }
+      expect(layerTypes.get(spec.layer as never), kind).toBe('icon');
+      expect(ICON_NAMES, kind).toContain(spec.look.icon);
+      const { codeField, colors } = spec.look;
+      if (codeField) expect(spec.detail.fields.find((f) => f.name === codeField)?.codes?.length).toBe(colors.length);
     }
   });
 

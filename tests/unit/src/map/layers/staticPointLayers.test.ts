@@ -4,7 +4,7 @@ import { writeStaticColors } from '@/map/layers/staticPointLayers';
 import type { LiveFrame } from '@/map/layers/layerSpec';
 import { createLiveLayerSet } from '@/map/liveLayers';
 import { DEFAULT_VISIBLE } from '@/map/mapLayers';
-import { KIND_SPECS } from '@/protocol/kindSpecs';
+import { KIND_SPECS, type KindLook } from '@/protocol/kindSpecs';
 import { everyChannelAt, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from '../../../../support/mapFixtures';
 
 const catalog = mapCatalog({ healthSite: 3, evacuationPoint: 2, videoPoint: 2, residentialCompound: 4 });
@@ -25,8 +25,7 @@ const layerOf = (layers: Layer[], id: string) => layers.find((l) => l.id.split('
 describe('static point layers', () => {
   it('join the drainage icons’ layer rather than adding deck.gl layers of their own', () => {
     const layers = createLiveLayerSet(catalog, TEST_ATLAS).build(frame(14));
-    expect(layerOf(layers, 'healthSites')!.id).toBe(layerOf(layers, 'pumps')!.id);
-    expect(layerOf(layers, 'compounds')!.id).toBe(layerOf(layers, 'pumps')!.id);
+    for (const id of ['healthSites', 'evacuationPoints', 'videoPoints']) expect(layerOf(layers, id)!.id).toBe(layerOf(layers, 'pumps')!.id);
   });
 
   it('are drawn only from their zoom in: none at city zoom, the sparse kinds from 11.5, compounds at street zoom', () => {
@@ -42,9 +41,10 @@ describe('static point layers', () => {
 
   it('colour a health site by its category, and every slot of a one-colour kind alike', () => {
     const out = new Uint8Array(12);
-    writeStaticColors(KIND_SPECS.healthSite.look.colors, [0, 1, 2], out);
-    expect([...out.subarray(4, 7)]).toEqual([...KIND_SPECS.healthSite.look.colors[1]]);
-    expect([...out.subarray(8, 11)]).toEqual([...KIND_SPECS.healthSite.look.colors[2]]);
+    const { colors } = KIND_SPECS.healthSite.look as KindLook;
+    writeStaticColors(colors, [0, 1, 2], out);
+    expect([...out.subarray(4, 7)]).toEqual([...colors[1]]);
+    expect([...out.subarray(8, 11)]).toEqual([...colors[2]]);
     writeStaticColors([[1, 2, 3]], undefined, out);
     expect([...out]).toEqual([1, 2, 3, 235, 1, 2, 3, 235, 1, 2, 3, 235]);
   });
