@@ -24,7 +24,7 @@ export interface AssetRecord {
   /** A point asset's position; a line's midpoint (halfway between its first and last positions). */
   lon: number;
   lat: number;
-  /** Line kinds (road segments): every position, at least two; null for point kinds. */
+  /** Line kinds (road segments, a muck truck's permitted route): every position, at least two; null for point kinds. */
   line: LonLat[] | null;
   /**
    * Area kinds (residential compounds): the outline, an open ring (its first position not repeated)
@@ -44,7 +44,7 @@ export interface AssetRecord {
 }
 
 /** The kinds drawn as lines; every other kind is a point. */
-export const LINE_KINDS: ReadonlySet<AssetKind> = new Set(['roadSegment']);
+export const LINE_KINDS: ReadonlySet<AssetKind> = new Set(['roadSegment', 'muckTruck']);
 
 /** What the simulator placed a registry from: the seed and the placement's options. */
 export interface RegistryPlacement {

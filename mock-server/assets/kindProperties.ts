@@ -90,6 +90,22 @@ export const KIND_PROPERTIES = {
     columns: { thresholds: [], attributes: ['use'] },
     schema: z.strictObject({ kind: z.literal('elevator'), ...COMMON_PROPERTIES, name: text(100).min(1).optional(), use: z.enum(BUILDING_USES).default('residential') }),
   },
+  muckTruck: {
+    // The geometry is the truck's permitted route, from the construction site to the disposal site.
+    geometry: 'LineString',
+    columns: { thresholds: ['corridor', 'dumpRadius'], attributes: ['site', 'disposal'] },
+    schema: z.strictObject({
+      kind: z.literal('muckTruck'),
+      ...COMMON_PROPERTIES,
+      /** The construction site it loads at: an illegal dump is traced back to it. */
+      site: text(200).min(1),
+      /** The disposal site (消纳场) it may unload at, at the route's end. */
+      disposal: text(200).min(1),
+      /** Its own corridor either side of the route and radius around the disposal site, metres (else the rules file's). */
+      corridor: z.number().positive().max(5000).optional(),
+      dumpRadius: z.number().positive().max(5000).optional(),
+    }),
+  },
   ...staticKindProperties(COMMON_PROPERTIES),
 } satisfies Record<AssetKind, { geometry: 'Point' | 'LineString' | 'Polygon'; columns: KindColumns; schema: z.ZodType }>;
 

@@ -10,6 +10,7 @@ import { KIND_SPECS, type KindField } from '../../src/protocol/kindSpecs';
 const fieldSchema = (f: KindField): z.ZodType => {
   if (f.format === 'link') return z.string().trim().max(500).regex(/^(https?|rtsp|rtmp):\/\//i, 'must be an http(s), rtsp or rtmp address');
   if (f.format === 'code') return z.enum(f.codes as [string, ...string[]]);
+  if (f.format === 'text') return z.string().trim().min(1).max(200);
   return z.number().nonnegative().max(1e7);
 };
 

@@ -62,12 +62,29 @@ export interface Team extends Site {
   baseNode: number;
 }
 
+/**
+ * A muck truck (渣土车, seed 003): it loads at a construction site, hauls along its permitted route and
+ * may unload only at its disposal site (消纳场). Its Site position is the construction site.
+ */
+export interface MuckTruck extends Site {
+  /** The construction site it loads at (where a dump is traced back to), and the disposal site it may unload at. */
+  site: string;
+  disposal: string;
+  /** The permitted route, lon, lat pairs from the construction site to the disposal site (at least two vertices). */
+  route: Float64Array;
+  /** The registry's own geofence sizes, metres, where it gives them (else the rules file's). */
+  corridorM?: number;
+  dumpRadiusM?: number;
+}
+
 /** A site of a static kind (src/protocol/kindSpecs.ts): its number and text columns as its kind spec lists them. */
 export interface StaticSite extends Site {
   /** Number columns by name (codes index the field's `codes`). */
   attributes: Record<string, number>;
   /** Text columns by name; absent where a site has none (a video point without a stream). */
   texts: Record<string, string>;
+  /** An area kind's outline (a residential compound's): an open ring of lon, lat, the site's position inside it. */
+  area?: [number, number][];
 }
 
 export type StaticSites = Record<StaticKind, StaticSite[]>;
@@ -83,9 +100,9 @@ export interface CityAssets {
   teams: Team[];
   roads: RoadNetwork;
   /** Elevators with a live status feed (none in the `shanghai` profile, 240,000 in `stress`). */
-  /** An area kind's outline (a residential compound's): an open ring of lon, lat, the site's position inside it. */
-  area?: [number, number][];
   elevators: ElevatorFleet;
+  /** Muck trucks with their permitted routes; absent: none. */
+  muckTrucks?: MuckTruck[];
   /** The static kinds' sites (health sites, evacuation and video points, compounds); absent or missing a kind: none. */
   statics?: Partial<StaticSites>;
   /** A digest of the registry the assets were read from (part of the catalogue's version); absent when placed directly. */

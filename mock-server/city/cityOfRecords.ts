@@ -6,7 +6,7 @@
  */
 import type { DistrictRef, TeamType } from '../../src/protocol/assets';
 import type { AssetRecord } from '../assets/assetRecord';
-import type { CityAssets, PondingSite, PumpStation, Site, Team, WaterGauge, WaterRegime, WeatherStation } from './assets';
+import type { CityAssets, MuckTruck, PondingSite, PumpStation, Site, Team, WaterGauge, WaterRegime, WeatherStation } from './assets';
 import { generatedElevatorId, generatedSegmentId } from './generatedIds';
 import { toKm } from './localProjection';
 import { nearestPointFinder } from './nearestPoint';
@@ -137,6 +137,17 @@ export function cityOfRecords(records: readonly AssetRecord[], districts: Distri
       danger,
     };
   };
+  const muckTruck = (r: AssetRecord): MuckTruck => ({
+    ...site(r),
+    // The Site's position is the construction site, where the route starts (the record's is the line's midpoint).
+    lon: r.line?.[0][0] ?? r.lon,
+    lat: r.line?.[0][1] ?? r.lat,
+    site: String(r.attributes.site ?? ''),
+    disposal: String(r.attributes.disposal ?? ''),
+    route: Float64Array.from((r.line ?? [[r.lon, r.lat]]).flat()),
+    ...(r.thresholds.corridor !== undefined && { corridorM: r.thresholds.corridor }),
+    ...(r.thresholds.dumpRadius !== undefined && { dumpRadiusM: r.thresholds.dumpRadius }),
+  });
   const listed = groups.elevator ?? [];
   return {
     districts,
@@ -150,5 +161,6 @@ export function cityOfRecords(records: readonly AssetRecord[], districts: Distri
     roads,
     elevators: listed.length === 0 && generatedElevators ? generatedElevators : elevatorsOf(listed, districtOf),
     statics: staticSitesOfRecords(groups, site),
+    muckTrucks: (groups.muckTruck ?? []).map(muckTruck),
   };
 }

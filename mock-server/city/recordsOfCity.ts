@@ -5,7 +5,7 @@
  * simulator's are generated from the seed (assets/cityRegistry.ts says why).
  */
 import type { AssetRecord } from '../assets/assetRecord';
-import type { CityAssets, PondingSite, Site } from './assets';
+import type { CityAssets, MuckTruck, PondingSite, Site } from './assets';
 import { STATIC_KINDS } from '../../src/protocol/assets';
 import { segmentIdOf } from './generatedIds';
 import { staticRecordAttributes, staticSitesOf } from './staticSites';
@@ -62,6 +62,18 @@ function roadRecords(net: RoadNetwork, codes: readonly string[]): AssetRecord[] 
   });
 }
 
+/** A muck truck: its permitted route as its line, its sites as attributes, its own geofence sizes as thresholds. */
+function muckTruckRecord(t: MuckTruck, codes: readonly string[]): AssetRecord {
+  const line = Array.from({ length: t.route.length / 2 }, (_, i): [number, number] => [t.route[i * 2], t.route[i * 2 + 1]]);
+  const thresholds: Record<string, number> = {};
+  if (t.corridorM !== undefined) thresholds.corridor = t.corridorM;
+  if (t.dumpRadiusM !== undefined) thresholds.dumpRadius = t.dumpRadiusM;
+  const [first, last] = [line[0], line[line.length - 1]];
+  // A line's record stands at its midpoint, as an imported one does (assets/featureRecords.ts).
+  const at = { lon: (first[0] + last[0]) / 2, lat: (first[1] + last[1]) / 2 };
+  return siteRecord('muckTruck', t, codes, { ...at, line, thresholds, attributes: { site: t.site, disposal: t.disposal } });
+}
+
 /** Every asset of the city but its elevators, kind by kind in catalogue order, each kind in slot order. */
 export function recordsOfCity(assets: CityAssets): AssetRecord[] {
   const codes = assets.districts.map((d) => d.code);
@@ -81,6 +93,7 @@ export function recordsOfCity(assets: CityAssets): AssetRecord[] {
     ),
     ...roadRecords(assets.roads, codes),
     ...assets.teams.map((t) => siteRecord('team', t, codes, { attributes: { teamType: t.type }, simulator: { baseNode: t.baseNode } })),
+    ...(assets.muckTrucks ?? []).map((t) => muckTruckRecord(t, codes)),
     ...STATIC_KINDS.flatMap((kind) => staticSitesOf(assets, kind).map((s) => siteRecord(kind, s, codes, { attributes: staticRecordAttributes(kind, s), ...(s.area && { area: s.area }) }))),
   ];
 }

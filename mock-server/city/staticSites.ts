@@ -16,8 +16,8 @@ export function staticSitesOf(assets: Pick<CityAssets, 'statics'>, kind: StaticK
   return assets.statics?.[kind] ?? [];
 }
 
-/** Whether a kind's field is kept as text (its spec shows it as a link). */
-const isText = (kind: StaticKind, name: string) => KIND_SPECS[kind].detail.fields.some((f) => f.name === name && f.format === 'link');
+/** Whether a kind's field is kept as text (its spec shows it as a link or a text). */
+const isText = (kind: StaticKind, name: string) => KIND_SPECS[kind].detail.fields.some((f) => f.name === name && (f.format === 'link' || f.format === 'text'));
 
 /** A site's record attributes: its numbers (codes as their words) and texts, as a registry keeps them. */
 export function staticRecordAttributes(kind: StaticKind, site: StaticSite): Record<string, string | number> {

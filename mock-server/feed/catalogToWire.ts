@@ -5,13 +5,14 @@
 import { UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from '../../src/domain/thresholds';
 import { STATIC_KINDS, TEAM_TYPES, type AssetKind, type WireAssetGroup, type WireCatalog } from '../../src/protocol/assets';
 import type { IndicatorSpec } from '../../src/protocol/vitals';
-import type { CityAssets, Site } from '../city/assets';
+import type { CityAssets, MuckTruck, Site } from '../city/assets';
 import type { ElevatorFleet } from '../city/placeElevators';
 import { ELEVATOR_NAMING, segmentIdOf } from '../city/generatedIds';
 import { segmentMidpoint, type RoadNetwork } from '../city/roadNetwork';
 import { staticSitesOf } from '../city/staticSites';
 import { INDICATORS } from '../vitals/indicatorCatalogue';
 import { staticGroup } from './staticGroup';
+import { packPaths } from './packPaths';
 import { staleAfterByChannel, type StaleAfterByChannel } from '../ingest/readingStaleness';
 
 const bytes = (values: Float32Array) => new Uint8Array(values.buffer);
@@ -82,6 +83,14 @@ function elevatorGroup(fleet: ElevatorFleet): WireAssetGroup {
   };
 }
 
+/** Muck trucks: the construction site as the position, the permitted routes as paths, the sites as texts. */
+function muckTruckGroup(trucks: MuckTruck[]): WireAssetGroup {
+  return group('muckTruck', trucks, {
+    paths: packPaths(trucks.map((t) => t.route)),
+    texts: { site: trucks.map((t) => t.site), disposal: trucks.map((t) => t.disposal) },
+  });
+}
+
 /** A short FNV-1a hash of a text. */
 function shortHash(text: string): string {
   let h = 0x811c9dc5;
@@ -98,7 +107,7 @@ const indicatorsHash = (indicators: readonly IndicatorSpec[]): string => shortHa
  * city read from the registry, the registry's digest.
  */
 export function catalogVersionOf(seed: number, assets: CityAssets, indicators: readonly IndicatorSpec[] = INDICATORS, staleAfterMs: StaleAfterByChannel = staleAfterByChannel([])): string {
-  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-st${STATIC_KINDS.map((k) => staticSitesOf(assets, k).length).join('.')}-vi${indicatorsHash(indicators)}-na${shortHash(Object.values(staleAfterMs).join('|'))}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
+  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-mt${assets.muckTrucks?.length ?? 0}-st${STATIC_KINDS.map((k) => staticSitesOf(assets, k).length).join('.')}-vi${indicatorsHash(indicators)}-na${shortHash(Object.values(staleAfterMs).join('|'))}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
 }
 
 export function catalogToWire(assets: CityAssets, version: string, indicators: readonly IndicatorSpec[] = INDICATORS, staleAfterMs: StaleAfterByChannel = staleAfterByChannel([])): WireCatalog {
@@ -128,6 +137,7 @@ export function catalogToWire(assets: CityAssets, version: string, indicators: r
       roadGroup(assets.roads),
       group('team', assets.teams, { attributes: { type: assets.teams.map((t) => TEAM_TYPES.indexOf(t.type)) } }),
       elevatorGroup(assets.elevators),
+      muckTruckGroup(assets.muckTrucks ?? []),
       ...STATIC_KINDS.map((kind) => staticGroup(kind, staticSitesOf(assets, kind))),
     ],
   };

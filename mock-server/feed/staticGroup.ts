@@ -18,7 +18,7 @@ export function staticGroup(kind: StaticKind, sites: readonly StaticSite[]): Wir
   const attributes: Record<string, number[]> = {};
   const texts: Record<string, string[]> = {};
   for (const field of spec.detail.fields) {
-    if (field.format === 'link') texts[field.name] = sites.map((s) => s.texts[field.name] ?? '');
+    if (field.format === 'link' || field.format === 'text') texts[field.name] = sites.map((s) => s.texts[field.name] ?? '');
     else attributes[field.name] = sites.map((s) => s.attributes[field.name] ?? NaN);
   }
   return {

@@ -27,6 +27,10 @@ import {
   SEVERITY_COLORS,
   TEAM_STATE_COLORS,
   TEAM_STATE_LIST,
+  MUCK_TRUCK_ALARM,
+  MUCK_TRUCK_ROUTE,
+  MUCK_TRUCK_STATE_COLORS,
+  MUCK_TRUCK_TRACK,
   type Rgb,
 } from './mapPalette';
 
@@ -40,18 +44,20 @@ export interface LegendItem {
   icon?: IconName;
   /** Relative size, 1 = normal. */
   size?: number;
+  /** An area's fill opacity, 0–255 (its outline is opaque). */
+  fillAlpha?: number;
 }
 
 export interface LegendSection {
   id: string;
-  /** An area's fill opacity, 0–255 (its outline is opaque). */
-  fillAlpha?: number;
   /** i18n key of the heading. */
   title: string;
   items: LegendItem[];
 }
 
 const WATER_STATES = ['normal', 'nearWarning', 'warning', 'danger'] as const;
+/** The truck states the legend explains (idle and offline trucks look like parked ones: grey). */
+const TRUCK_LEGEND_STATES = ['loading', 'hauling', 'unloading', 'returning'] as const;
 const WHITE: Rgb = [220, 232, 245];
 
 /**
@@ -101,7 +107,17 @@ export function legendSections(visible: Record<MapLayerId, boolean>, present: Pa
     ...TEAM_STATE_LIST.map((s): LegendItem => ({ label: `map.teamState.${s}`, color: TEAM_STATE_COLORS[s], shape: 'dot' })),
     ...TEAM_TYPES.map((type): LegendItem => ({ label: `map.teamType.${type}`, color: WHITE, shape: 'icon', icon: TEAM_ICONS[type] })),
   ]);
-  add(visible.elevators && present.elevators !== false, 'elevators', 'legend.elevators', ELEVATOR_STATE_LIST.map((s): LegendItem => ({ label: `map.elevatorState.${s}`, color: ELEVATOR_STATE_COLORS[s], shape: 'dot', size: ELEVATOR_ALERT_STATES.has(s) ? 0.8 : 0.45 })));
+  add(visible.muckTrucks, KIND_SPECS.muckTruck.legend!, `legend.${KIND_SPECS.muckTruck.legend}`, [
+    ...TRUCK_LEGEND_STATES.map((s): LegendItem => ({ label: `detail.states.${s}`, color: MUCK_TRUCK_STATE_COLORS[s], shape: 'icon', icon: 'muckTruck' })),
+    { label: 'legend.truckAlarm', color: MUCK_TRUCK_ALARM, shape: 'icon', icon: 'muckTruck' },
+    { label: 'legend.truckTrack', color: MUCK_TRUCK_TRACK, shape: 'line' },
+    { label: 'legend.truckRoute', color: MUCK_TRUCK_ROUTE, shape: 'line' },
+  ]);
+  add(visible.elevators && present.elevators !== false, 'elevators', 'legend.elevators', [
+    ...ELEVATOR_STATE_LIST.map((s): LegendItem => ({ label: `map.elevatorState.${s}`, color: ELEVATOR_STATE_COLORS[s], shape: 'dot', size: ELEVATOR_ALERT_STATES.has(s) ? 0.8 : 0.45 })),
+    // A car whose state is too old: the grey of every stale reading (layers/elevatorLayer.ts).
+    { ...noData('dot'), size: 0.8 },
+  ]);
   add(visible.incidents, 'incidents', 'legend.incidents', [
     ...PRIORITIES.map((p): LegendItem => ({ label: `P${p}`, color: PRIORITY_COLORS[p], shape: 'dot', size: 1.3 - p * 0.15 })),
     { label: 'legend.newIncident', color: INCIDENT_NEW_OUTLINE, shape: 'newRing' },

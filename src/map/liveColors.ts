@@ -177,3 +177,17 @@ export function writeStaleAsNoData(stale: Uint8Array | undefined, out: Uint8Arra
     out.set(NO_DATA_RGBA, i * 4);
   }
 }
+
+/**
+ * The same for a layer that draws a selection of its slots (the elevators): drawn entry k is slot
+ * `slots[k]`, and `drawnStale[k]` gets its mark, so the layer can tell when the marks it drew changed.
+ * A stale entry is drawn in the no-data grey at the alpha its state gave it, so that a car in service
+ * whose state is old stays in the background while the cars needing someone stand out.
+ */
+export function writeStaleSelectionAsNoData(stale: Uint8Array | undefined, slots: Uint32Array, n: number, out: Uint8Array, drawnStale: Uint8Array): void {
+  for (let k = 0; k < n; k++) {
+    const mark = stale?.[slots[k]] ?? 0;
+    drawnStale[k] = mark;
+    if (mark === 1) out.set(NO_DATA, k * 4);
+  }
+}

@@ -86,6 +86,14 @@ export type ElevatorState = (typeof ELEVATOR_STATES)[number];
 export const TEAM_STATES = ['available', 'enRoute', 'onSite'] as const;
 export type TeamState = (typeof TEAM_STATES)[number];
 
+/**
+ * Muck truck (渣土车) states, as carried in the `truck.state` channel: loading at its construction site,
+ * hauling the load, unloading (at its disposal site, or where it should not), returning empty; idle
+ * between shifts; offline while its terminal is silent.
+ */
+export const MUCK_TRUCK_STATES = ['idle', 'loading', 'hauling', 'unloading', 'returning', 'offline'] as const;
+export type MuckTruckState = (typeof MUCK_TRUCK_STATES)[number];
+
 /** Team types, as carried in the team group's `type` attribute. */
 export const TEAM_TYPES = ['floodTeam', 'pumpTruck', 'repairCrew'] as const;
 export type TeamType = (typeof TEAM_TYPES)[number];

@@ -19,9 +19,9 @@ export type KindRgb = readonly [number, number, number];
 
 /** One fact of an asset shown on its detail card, from a catalogue column of its group. */
 export interface KindField {
-  /** The column's name, in the group's `attributes` (numbers, codes) or `texts` (links). */
+  /** The column's name, in the group's `attributes` (numbers, codes) or `texts` (links, texts). */
   readonly name: string;
-  readonly format: 'number' | 'code' | 'link';
+  readonly format: 'number' | 'code' | 'link' | 'text';
   /** The words of a `code` column, by code (message keys `detail.codes.<kind>.<name>.<word>`). */
   readonly codes?: readonly string[];
 }
@@ -166,6 +166,17 @@ export const KIND_SPECS: KindSpecs = {
     layer: 'elevators',
     legend: 'elevators',
     detail: noDetail(['elevator.state']),
+    thresholds: {},
+  },
+  muckTruck: {
+    label: 'detail.kinds.muckTruck',
+    // Its registry geometry is its permitted route (site → disposal site); the truck moves on `truck.pos`.
+    geometry: 'line',
+    layer: 'muckTrucks',
+    legend: 'muckTrucks',
+    // Where the load comes from and where it may go: what traces a dump back to its site.
+    detail: { channels: ['truck.state'], trend: null, rising: [], fields: [{ name: 'site', format: 'text' }, { name: 'disposal', format: 'text' }] },
+    // Each truck's corridor and dump radius are the rules file's, or the registry's own (metres).
     thresholds: {},
   },
   healthSite: {

@@ -79,7 +79,7 @@ describe('GET /api/rules', () => {
     try {
       const body = await (await fetch(`${demo.url}/api/rules`)).json();
       expect(body.source).toBe('built-in default');
-      expect(body.rules.map((r: { id: string }) => r.id)).toEqual(['underpass.depth', 'waterlog.depth', 'water.level', 'rain.intensity', 'pump.state']);
+      expect(body.rules.map((r: { id: string }) => r.id)).toEqual(['underpass.depth', 'waterlog.depth', 'water.level', 'rain.intensity', 'pump.state', 'muckTruck.offRoute', 'muckTruck.dumpOffSite']);
     } finally {
       await demo.close();
     }

@@ -30,6 +30,8 @@ const DEFAULT_COUNTS: Record<AssetKind, number> = {
   evacuationPoint: 0,
   videoPoint: 0,
   residentialCompound: 0,
+  // Muck trucks carry their routes as paths; their own tests give them slots.
+  muckTruck: 0,
 };
 
 /** Slots spread over central Shanghai, ~1 km apart. */
@@ -60,8 +62,6 @@ function group(kind: AssetKind, count: number, k: number): AssetGroupView {
   if (kind === 'waterloggingPoint') view.thresholds = { warning: new Array<number>(count).fill(10), major: new Array<number>(count).fill(15) };
   if (kind === 'pumpStation') view.thresholds = { start: new Array<number>(count).fill(1.2), stop: new Array<number>(count).fill(0.5) };
   if (kind === 'team') view.attributes = { type: Array.from({ length: count }, (_, i) => i % 3) };
-  return view;
-}
   if (KIND_SPECS[kind].geometry === 'area') {
     // A square of ~200 m around each slot, as an open ring.
     const d = 0.001;
@@ -72,6 +72,8 @@ function group(kind: AssetKind, count: number, k: number): AssetGroupView {
     }
     view.paths = { starts: Uint32Array.from({ length: count + 1 }, (_, i) => i * 4), coords };
   }
+  return view;
+}
 
 export function mapCatalog(counts: Counts = {}, version = 't1'): CatalogView {
   const all = { ...DEFAULT_COUNTS, ...counts };

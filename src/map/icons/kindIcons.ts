@@ -1,12 +1,12 @@
 /**
  * Icons of the static point kinds (src/protocol/kindSpecs.ts), drawn as white masks in a 64 px cell
  * like the rest of the atlas and tinted per slot: health site = disc with a cross, evacuation point =
- * rounded square with a running figure's arrow, video point = camera. (Residential compounds are
+ * rounded square with a running figure's arrow, video point = camera; and the muck trucks' tipper with its bed raised. (Residential compounds are
  * drawn as their areas, with no icon.)
  */
 type Ctx = CanvasRenderingContext2D;
 
-export const KIND_ICONS = ['healthSite', 'evacuationPoint', 'videoPoint'] as const;
+export const KIND_ICONS = ['healthSite', 'evacuationPoint', 'videoPoint', 'muckTruck'] as const;
 export type KindIconName = (typeof KIND_ICONS)[number];
 
 function shape(ctx: Ctx, points: readonly (readonly [number, number])[]): void {
@@ -43,6 +43,16 @@ export const KIND_ICON_DRAW: Record<KindIconName, (ctx: Ctx) => void> = {
       ctx.fillRect(40, 14, 8, 36);
       shape(ctx, [[12, 28], [26, 28], [26, 20], [38, 32], [26, 44], [26, 36], [12, 36]]);
     });
+  },
+  muckTruck(ctx) {
+    // A tipper: the bed raised at the back, then the cab and two wheels (a pump truck's box is level).
+    shape(ctx, [[2, 10], [40, 20], [40, 44], [2, 44]]);
+    shape(ctx, [[44, 24], [54, 24], [62, 36], [62, 44], [44, 44]]);
+    for (const x of [14, 52]) {
+      ctx.beginPath();
+      ctx.arc(x, 50, 9, 0, Math.PI * 2);
+      ctx.fill();
+    }
   },
   videoPoint(ctx) {
     ctx.beginPath();

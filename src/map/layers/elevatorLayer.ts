@@ -2,11 +2,12 @@
  * Elevators (stress scale: 240,000): one dot per car drawn — the cars needing someone, and at street
  * zoom the cars in service in view (../elevatorSelection.ts). Position, colour and radius are binary
  * attributes from swap buffers packed from the state channel each update: typed-array writes, no
- * per-car object.
+ * per-car object. A car whose state is too old is drawn in the no-data grey, as every other live
+ * kind draws a stale reading (issue 15); it keeps its place in the selection by its last state.
  */
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { selectElevators } from '../elevatorSelection';
-import { writeElevatorStyle } from '../liveColors';
+import { writeElevatorStyle, writeStaleSelectionAsNoData } from '../liveColors';
 import { floatSwapBuffer, SwapBuffer, type AttributeValue } from '../swapBuffer';
 import { defineLayer, layoutPx, type LiveFrame } from './layerSpec';
 
@@ -33,9 +34,15 @@ export function buildElevatorLayer(input: ElevatorLayerInput): ScatterplotLayer 
   });
 }
 
-/** Whether a selection draws the same cars in the same states as the last one (most state changes are of cars in service, not drawn at city zoom). */
-function sameCars(slots: Uint32Array, last: Uint32Array, n: number, states: ArrayLike<number>, drawnStates: Uint8Array): boolean {
-  for (let k = 0; k < n; k++) if (slots[k] !== last[k] || states[slots[k]] !== drawnStates[k]) return false;
+/**
+ * Whether a selection draws the same cars in the same states, stale or not, as the last one (most
+ * state changes are of cars in service, not drawn at city zoom).
+ */
+function sameCars(slots: Uint32Array, last: Uint32Array, n: number, states: ArrayLike<number>, drawnStates: Uint8Array, stale: Uint8Array | undefined, drawnStale: Uint8Array): boolean {
+  for (let k = 0; k < n; k++) {
+    const slot = slots[k];
+    if (slot !== last[k] || states[slot] !== drawnStates[k] || (stale?.[slot] ?? 0) !== drawnStale[k]) return false;
+  }
   return true;
 }
 
@@ -61,6 +68,8 @@ export const ELEVATOR_LAYER = defineLayer({
       positions: floatSwapBuffer(g.count, 2),
       slots: [new Uint32Array(g.count), new Uint32Array(g.count)],
       states: new Uint8Array(g.count),
+      /** The stale mark of each car drawn, as drawn. */
+      stale: new Uint8Array(g.count),
       turn: 0,
       drawn: 0,
       scale: 0,
@@ -70,9 +79,10 @@ export const ELEVATOR_LAYER = defineLayer({
   paintKey: (f) => `${f.uiScale}|${viewKey(f)}`,
   paint(s, f) {
     const states = f.channels['elevator.state'];
+    const stale = f.stale?.['elevator.state'];
     const slots = s.slots[s.turn ^ 1];
     const n = selectElevators(states, s.catalog, f, slots);
-    if (s.version > 0 && n === s.drawn && s.scale === f.uiScale && sameCars(slots, s.slots[s.turn], n, states, s.states)) return;
+    if (s.version > 0 && n === s.drawn && s.scale === f.uiScale && sameCars(slots, s.slots[s.turn], n, states, s.states, stale, s.stale)) return;
     s.turn ^= 1;
     const positions = s.positions.next().value;
     for (let k = 0; k < n; k++) {
@@ -80,7 +90,9 @@ export const ELEVATOR_LAYER = defineLayer({
       positions[k * 2 + 1] = s.catalog[slots[k] * 2 + 1];
       s.states[k] = states[slots[k]];
     }
-    writeElevatorStyle(s.states.subarray(0, n), s.colors.next().value, s.radii.next().value, layoutPx(2.2, f.uiScale, 1.5), layoutPx(7, f.uiScale, 3.5));
+    const colors = s.colors.next().value;
+    writeElevatorStyle(s.states.subarray(0, n), colors, s.radii.next().value, layoutPx(2.2, f.uiScale, 1.5), layoutPx(7, f.uiScale, 3.5));
+    writeStaleSelectionAsNoData(stale, slots, n, colors, s.stale);
     s.drawn = n;
     s.scale = f.uiScale;
     s.version++;

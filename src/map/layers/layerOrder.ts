@@ -11,6 +11,8 @@
  * icons join the drainage icons' layer, above them. The residential compounds' areas lie beneath the
  * roads: blocks of a few hectares are the ground the streets run between, and a tint over the roads
  * would muddy their congestion colours.
+ * The muck trucks draw above the teams: the selected truck's permitted route, then every truck's
+ * track, then the trucks themselves, so a truck off its route is seen against both.
  */
 import { RESIDENTIAL_COMPOUND_LAYER } from './areaLayer';
 import { CLOSURE_LAYER } from './closureLayer';
@@ -24,6 +26,9 @@ import { RAIN_GAUGE_LAYER } from './rainGaugeLayer';
 import { ROAD_LAYER } from './roadLayer';
 import { EVACUATION_POINT_LAYER, HEALTH_SITE_LAYER, VIDEO_POINT_LAYER } from './staticPointLayers';
 import { TEAM_LAYER } from './teamLayer';
+import { MUCK_ROUTE_LAYER } from './muckRouteLayer';
+import { MUCK_TRACK_LAYER } from './muckTrackLayer';
+import { MUCK_TRUCK_LAYER } from './muckTruckLayer';
 import { UNDERPASS_LAYER } from './underpassLayer';
 import { WATER_GAUGE_LAYER } from './waterGaugeLayer';
 import { WATERLOGGING_LAYER } from './waterloggingLayer';
@@ -44,5 +49,8 @@ export const LIVE_LAYERS: readonly LayerSpec[] = [
   CLUSTER_LAYER,
   CLOSURE_LAYER,
   TEAM_LAYER,
+  MUCK_ROUTE_LAYER,
+  MUCK_TRACK_LAYER,
+  MUCK_TRUCK_LAYER,
   INCIDENT_LAYER,
 ];

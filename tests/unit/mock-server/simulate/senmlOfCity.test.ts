@@ -26,7 +26,9 @@ describe('the simulated city as SenML packs', () => {
       [assets.underpasses[2].id, 3, T],
       [assets.underpasses[3].id, 4, T],
     ]);
-    expect(parsed.filter((r) => 'measure' in r && r.measure === 'state')).toHaveLength(assets.pumpStations.length);
+    expect(parsed.filter((r) => 'measure' in r && r.kind === 'pumpStation' && r.measure === 'state')).toHaveLength(assets.pumpStations.length);
+    // Every muck truck reports its state too (truck.state), whatever it is.
+    expect(parsed.filter((r) => 'measure' in r && r.kind === 'muckTruck' && r.measure === 'state')).toHaveLength(assets.muckTrucks!.length);
   });
 
   it('between full reports sends only the states that changed', () => {

@@ -107,7 +107,7 @@ describe('readings and state', () => {
   it('has a message for every kind, every channel and every state word the card can show', () => {
     // The static kinds' names come with their own entries (src/i18n/kindMessages.ts), merged into detail.kinds.
     // So do the muck trucks' channel and state words.
-    const merged = (locale: 'zh-CN' | 'en') => mergeMessages(detailMessages[locale], kindMessageTree(locale)).detail as Record<string, Record<string, string>>;
+    const merged = (locale: 'zh-CN' | 'en') => mergeMessages(detailMessages[locale], kindMessageTree(locale)).detail as unknown as Record<string, Record<string, string>>;
     const kinds = (locale: 'zh-CN' | 'en') => merged(locale).kinds;
     for (const kind of ASSET_KINDS) expect([kinds('zh-CN')[kind], kinds('en')[kind]], kind).not.toContain(undefined);
     for (const id of CHANNEL_IDS.filter((c) => channelStride(c) === 1)) expect(merged('zh-CN').channels[channelKey(id)], id).toBeDefined();

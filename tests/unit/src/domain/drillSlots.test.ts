@@ -5,7 +5,7 @@ import type { Alarm, Incident } from '@/protocol/cityEvents';
 
 const state: DrillState = {
   channels: { 'underpass.depth': Float32Array.from([0, 30, 26, NaN]), 'pump.state': Uint8Array.from([1, 2, 2]) },
-  counts: { rainGauge: 3, waterGauge: 0, weatherStation: 0, underpass: 4, waterloggingPoint: 0, pumpStation: 3, roadSegment: 0, team: 0, elevator: 0, healthSite: 0, evacuationPoint: 0, videoPoint: 0, residentialCompound: 0 },
+  counts: { rainGauge: 3, waterGauge: 0, weatherStation: 0, underpass: 4, waterloggingPoint: 0, pumpStation: 3, roadSegment: 0, team: 0, elevator: 0, healthSite: 0, evacuationPoint: 0, videoPoint: 0, residentialCompound: 0, muckTruck: 0 },
   alarms: [
     { ruleId: 'underpass.depth', trigger: 'frozen', assetKind: 'underpass', slot: 3 } as Alarm,
     { ruleId: 'underpass.depth', trigger: 'threshold', assetKind: 'underpass', slot: 1 } as Alarm,
