@@ -17,12 +17,16 @@ export function congestionBandOf(index: number): number {
   return index >= 8 ? 4 : index >= 6 ? 3 : index >= 4 ? 2 : index >= 2 ? 1 : 0;
 }
 
-/** The city-wide index: segment indices weighted by length, one decimal (NaN segments left out). */
-export function cityCongestionIndexOf(index: ArrayLike<number>, lengthKm: ArrayLike<number>): number {
+/**
+ * The city-wide index: segment indices weighted by length, one decimal. Segments with no data (NaN)
+ * and those `stale` marks 1 (a reading too old to stand, src/shared/readingAge.ts) are left out, so
+ * old readings neither hold the index up nor pull it down; with none left it is NaN, no data, not 0.
+ */
+export function cityCongestionIndexOf(index: ArrayLike<number>, lengthKm: ArrayLike<number>, stale?: ArrayLike<number>): number {
   let sum = 0;
   let km = 0;
   for (let s = 0; s < index.length; s++) {
-    if (!Number.isFinite(index[s])) continue;
+    if (!Number.isFinite(index[s]) || stale?.[s] === 1) continue;
     sum += index[s] * lengthKm[s];
     km += lengthKm[s];
   }

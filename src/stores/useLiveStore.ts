@@ -142,7 +142,9 @@ export const useLiveStore = defineStore('live', () => {
 
   /**
    * The city-wide traffic index from the road channel the map colours (header chip and traffic
-   * panel): one pass over every segment when the road indices change, not once per reader per update.
+   * panel), without the segments whose readings are stale: one pass over every segment when the road
+   * indices or their stale marks change (a change of marks stamps the channel), not once per reader
+   * per update.
    */
   let trafficCache = { at: -1, channels: null as LiveChannels | null, value: NaN };
   const cityTrafficIndex = computed(() => {
@@ -151,7 +153,8 @@ export const useLiveStore = defineStore('live', () => {
     const ch = channels.value;
     if (!roads || !ch) return NaN;
     if (trafficCache.at !== changedAt['road.index'] || trafficCache.channels !== ch) {
-      trafficCache = { at: changedAt['road.index'], channels: ch, value: cityCongestionIndexOf(ch['road.index'], roads.attributes.lengthKm ?? []) };
+      const value = cityCongestionIndexOf(ch['road.index'], roads.attributes.lengthKm ?? [], stale.value?.['road.index']);
+      trafficCache = { at: changedAt['road.index'], channels: ch, value };
     }
     return trafficCache.value;
   });

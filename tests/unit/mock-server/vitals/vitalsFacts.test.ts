@@ -101,6 +101,14 @@ describe('vitals facts', () => {
     expect(facts.congestedShare).toBeCloseTo((100 * 4) / 5);
   });
 
+  it('leaves road segments with no data (a reading from outside past its no-data interval reads NaN) out of the traffic index; none left is no index, not 0', () => {
+    expect(facts.trafficIndex).toBe(Math.round(((2 + 8 + 2 * 6 + 10) / 5) * 10) / 10);
+    const partly = vitalsFacts({ ...state, readings: { ...state.readings, 'road.index': Float32Array.from([2, NaN, NaN, 10]) } }, { seed: 7, roadLengthKm: [1, 1, 2, 1] });
+    expect(partly.trafficIndex).toBe(6);
+    const none = vitalsFacts({ ...state, readings: { ...state.readings, 'road.index': new Float32Array(4).fill(NaN) } }, { seed: 7, roadLengthKm: [1, 1, 2, 1] });
+    expect(none.trafficIndex).toBeNaN();
+  });
+
   it('counts open incidents by category and P1 awaiting dispatch; a resolved one is no longer open', () => {
     expect(facts.open).toBe(3);
     expect(facts.openByCategory.get('trafficAccident')).toBeUndefined();

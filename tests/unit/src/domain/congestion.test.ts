@@ -10,5 +10,8 @@ describe('traffic performance index', () => {
   it('weights segments by length and leaves out segments without data', () => {
     expect(cityCongestionIndexOf([2, 8, NaN], [3, 1, 5])).toBe(3.5);
     expect(cityCongestionIndexOf([NaN], [1])).toBeNaN();
+    // Stale segments (marked 1) are left out like no data; all stale is no data, not 0.
+    expect(cityCongestionIndexOf([2, 8, 4], [3, 1, 5], [0, 1, 0])).toBe(3.3);
+    expect(cityCongestionIndexOf([2, 8, 4], [3, 1, 5], [1, 1, 1])).toBeNaN();
   });
 });

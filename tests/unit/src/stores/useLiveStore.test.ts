@@ -49,6 +49,30 @@ describe('live store', () => {
     expect(live.cityTrafficIndex).toBe(6.5);
   });
 
+  it('leaves the road segments whose readings are stale out of the city traffic index, and has none when all are', () => {
+    const MIN = 60_000;
+    const roads = miniCatalog({ roadSegment: 3, rainGauge: 1 });
+    roads.groups.find((g) => g.kind === 'roadSegment')!.attributes.lengthKm = [1, 1, 2];
+    const live = useLiveStore();
+    live.setCatalog({ ...roads, staleAfterMs: { ...roads.staleAfterMs, 'road.index': 10 * MIN } });
+    const snap = miniSnapshot(roads, 1, { 'road.index': Float32Array.from([2, 4, 6]) });
+    // Segments 1 and 2 were measured outside 8 min before the snapshot; segment 0 is the simulator's.
+    snap.readingTimes = packReadingTimes({ 'road.index': encodeChannelTimes([1, 2], () => snap.simTime - 8 * MIN, snap.simTime) });
+    const arrived = 1_000_000;
+    live.applySnapshot(snap, arrived);
+    expect(live.cityTrafficIndex).toBe(4.5);
+    // 3 min on with no frame, segments 1 and 2 are stale as the frame marks them: segment 0 alone counts.
+    // As the store's clock does once a second: the marks stamp the channel, the version moves on.
+    const tick = (now: number) => live.markStale(now, live.version + 1) && live.version++;
+    tick(arrived + 3 * MIN);
+    expect([...live.stale!['road.index']!]).toEqual([0, 1, 1]);
+    expect(live.cityTrafficIndex).toBe(2);
+    // Past the interval with no frame at all, every reading is stale: no index (the chip shows —), not 0.
+    tick(arrived + 11 * MIN);
+    expect([...live.stale!['road.index']!]).toEqual([1, 1, 1]);
+    expect(live.cityTrafficIndex).toBeNaN();
+  });
+
   it('refuses a snapshot from another catalogue version', () => {
     const live = useLiveStore();
     live.setCatalog(catalog);
