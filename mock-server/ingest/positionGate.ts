@@ -10,7 +10,7 @@ import type { AssetKind } from '../../src/protocol/assets';
 import type { ChannelId } from '../../src/protocol/channels';
 import { isAssetKind, type AssetLookup } from './assetLookup';
 import type { IngestVerdict, ParsedPosition, PositionSink, RejectedReading } from './incomingReading';
-import { FUTURE_LIMIT_MS } from './ingestGate';
+import { FUTURE_LIMIT_MS, LATE_AFTER_MS } from './ingestGate';
 
 /** The kinds that report positions, and the channel their positions go to. */
 export const POSITION_CHANNELS: Partial<Record<AssetKind, ChannelId>> = { team: 'team.pos', muckTruck: 'truck.pos' };
@@ -22,6 +22,8 @@ export interface AcceptedPosition {
   tMs: number;
   lon: number;
   lat: number;
+  /** It arrived more than LATE_AFTER_MS after it was measured (a terminal's buffered upload): what it changes is marked so. */
+  late: boolean;
 }
 
 export interface PositionGateDeps {
@@ -66,6 +68,6 @@ export class PositionGate implements PositionSink {
     if (tMs > now + FUTURE_LIMIT_MS) return `measured ${Math.round((tMs - now) / 60_000)} min in the future: positions more than 5 minutes ahead are refused`;
     if (!(Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) return 'lon and lat must be numbers within ±180 and ±90';
     const [x, y] = this.deps.toBasemap(lon, lat);
-    return { channel, slot, tMs, lon: x, lat: y };
+    return { channel, slot, tMs, lon: x, lat: y, late: tMs < now - LATE_AFTER_MS };
   }
 }

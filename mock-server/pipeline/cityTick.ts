@@ -104,7 +104,9 @@ export function ingestStep(stages: PipelineStages, now: number): CityEvent[] {
   for (const p of stages.incomingPositions.splice(0).sort((a, b) => a.tMs - b.tMs)) {
     if (p.channel === 'team.pos') world.teamReportedAt?.(p.slot, p.lon, p.lat, p.tMs);
     // A truck's newest position is where the city has it, and its geofences judge it then.
-    else if (world.truckReportedAt?.(p.slot, p.lon, p.lat, p.tMs)) alarms.push(...stages.alarms.observePosition(p.slot, p.lon, p.lat, p.tMs));
+    else if (world.truckReportedAt?.(p.slot, p.lon, p.lat, p.tMs)) {
+      for (const alarm of stages.alarms.observePosition(p.slot, p.lon, p.lat, p.tMs)) alarms.push(p.late ? { ...alarm, late: true } : alarm);
+    }
   }
   if (stages.incoming.length === 0 && alarms.length === 0) return [];
   const readings = stages.incoming.splice(0).sort((a, b) => a.tMs - b.tMs);

@@ -46,8 +46,15 @@ describe('position gate', () => {
     ]);
     // GPS (WGS-84) moved onto the basemap's GCJ-02, about half a kilometre in Shanghai.
     const [lon, lat] = convertLonLat(121.47, 31.23, 'wgs84', 'gcj02');
-    expect(delivered).toEqual([{ channel: 'team.pos', slot: 1, tMs: NOW, lon, lat }]);
+    expect(delivered).toEqual([{ channel: 'team.pos', slot: 1, tMs: NOW, lon, lat, late: false }]);
     expect(Math.abs(lon - 121.47) + Math.abs(lat - 31.23)).toBeGreaterThan(0.003);
+  });
+
+  it('marks a position measured more than two minutes before it came as late', async () => {
+    const { assets, g, delivered } = gate();
+    const id = assets.teams[0].id;
+    await g.accept([{ kind: 'team', assetId: id, tMs: NOW - 3 * 60_000, lon: 121.47, lat: 31.23 }, { kind: 'team', assetId: id, tMs: NOW - 60_000, lon: 121.47, lat: 31.23 }]);
+    expect(delivered.map((p) => p.late)).toEqual([true, false]);
   });
 
   it('refuses positions of teams the simulator drives, saying why', async () => {
