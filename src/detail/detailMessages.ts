@@ -40,6 +40,8 @@ const zhCN = {
       team_state: '队伍状态',
       elevator_state: '运行状态',
     },
+    // A muck truck off its permitted route: how far, and the corridor its alarm was raised past.
+    offRoute: { label: '偏离核准路线', corridor: '允许偏离 {m} m' },
     thresholds: {
       waterGauge: { warning: '警戒水位', danger: '危险水位' },
       underpass: { warning: '预警积水', closed: '封闭积水' },
@@ -110,6 +112,7 @@ const en: typeof zhCN = {
       team_state: 'State',
       elevator_state: 'State',
     },
+    offRoute: { label: 'Off its permitted route', corridor: 'corridor {m} m' },
     thresholds: {
       waterGauge: { warning: 'warning level', danger: 'danger level' },
       underpass: { warning: 'warning depth', closed: 'closure depth' },

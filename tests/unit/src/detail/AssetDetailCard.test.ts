@@ -6,6 +6,7 @@ import AssetDetailCard from '@/detail/AssetDetailCard.vue';
 import { i18n, setLocale } from '@/i18n';
 import { ASSET_KINDS, type AssetKind, type WireAssetGroup } from '@/protocol/assets';
 import { allocateChannel, CHANNEL_IDS, CHANNELS } from '@/protocol/channels';
+import { useCityEventsStore } from '@/stores/useCityEventsStore';
 import { useLiveStore, type LiveChannels, type ReadingTimes } from '@/stores/useLiveStore';
 import { useMapViewStore } from '@/stores/useMapViewStore';
 import { uniformStaleAfter } from '../../../support/miniCity';
@@ -23,6 +24,10 @@ const group = (kind: AssetKind): WireAssetGroup => ({
   positions: new Uint8Array(new Float32Array([121.49, 31.24, 121.5, 31.3]).buffer),
   thresholds: kind === 'waterGauge' ? { warning: [4.55, 4.55], danger: [5.05, 5.05] } : {},
   attributes: {},
+  // A muck truck's permitted route per slot: east along its position's latitude, 0.01° long.
+  ...(kind === 'muckTruck' && {
+    paths: { starts: new Uint8Array(new Uint32Array([0, 2, 4]).buffer), coords: new Uint8Array(new Float32Array([121.49, 31.24, 121.5, 31.24, 121.5, 31.3, 121.51, 31.3]).buffer) },
+  }),
 });
 
 /** History rising 3 cm/min to 4.30 m at T0 + 9 min: (4.55 − 4.30) / 0.03 = 8.3 → "8 min". */
@@ -166,6 +171,29 @@ describe('asset detail card', () => {
     await flushPromises();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(wrapper!.get('[data-testid="asset-detail-chart"]').text()).toBe('该类设施无历史曲线');
+  });
+
+  it('shows how far off its route a muck truck is while it has an off-route alarm, and the corridor', async () => {
+    const live = setUpLive(4.3);
+    // About 500 m north of its route.
+    live.channels!['truck.pos'].set([121.495, 31.2445]);
+    useMapViewStore().select({ kind: 'muckTruck', slot: 0 });
+    mountCard();
+    await flushPromises();
+    const offRoute = () => wrapper!.find('[data-testid="asset-detail-off-route"]');
+    expect(offRoute().exists()).toBe(false);
+    const alarm = { id: 'a1', ruleId: 'muckTruck.offRoute', trigger: 'offRoute', assetKind: 'muckTruck', slot: 0, assetId: 'muckTruck-A', severity: 'minor', value: 420, unit: 'm', threshold: 300 } as const;
+    const common = { raisedAt: T0, updatedAt: T0, clearedAt: null, acknowledged: false, lon: 121.495, lat: 31.2438, district: 0 };
+    const events = useCityEventsStore();
+    events.apply([{ type: 'alarm', alarm: { ...alarm, ...common, state: 'active' } }]);
+    await flushPromises();
+    expect(offRoute().text()).toMatch(/偏离核准路线\s*498\s*m\s*允许偏离 300 m/);
+    setLocale('en');
+    await flushPromises();
+    expect(offRoute().text()).toMatch(/Off its permitted route\s*498\s*m\s*corridor 300 m/);
+    events.apply([{ type: 'alarm', alarm: { ...alarm, ...common, state: 'cleared', clearedAt: T0 + MIN } }]);
+    await flushPromises();
+    expect(offRoute().exists()).toBe(false);
   });
 
   it('closes on the close button and on Escape', async () => {
