@@ -12,6 +12,7 @@ import type { LonLat } from './assetRecord';
 import { openRing, ringProblem } from './areaRing';
 import { DATUMS, type Datum } from './datum';
 import { featureAt, featureOffsets, lineFinder } from './featureOffsets';
+import { jsonPathAt } from './jsonPathAt';
 import { KIND_PROPERTIES, KindSchema, type KindProperties } from './kindProperties';
 import { RegistryImportError, withArticle, type ImportProblem } from './registryImportError';
 
@@ -42,7 +43,12 @@ function geojsonProblems(text: string): ImportProblem[] {
   if (issues.length === 0) return [];
   const offsets = featureOffsets(text);
   const lineOf = lineFinder(text);
-  return issues.map((issue) => ({ feature: featureAt(offsets, issue.from), line: lineOf(issue.from), message: plainMessage(issue.message) }));
+  return issues.map((issue) => {
+    const feature = featureAt(offsets, issue.from);
+    // The field inside the feature (`geometry.coordinates.0.3`: a ring's fourth position), as the registry's own problems name it.
+    const field = feature === undefined ? '' : jsonPathAt(text, offsets.starts[feature], issue.from);
+    return { feature, ...(field && { field }), line: lineOf(issue.from), message: plainMessage(issue.message) };
+  });
 }
 
 function zodProblems(index: number, error: z.ZodError): ImportProblem[] {

@@ -72,7 +72,7 @@ describe('asset registry routes', { timeout: 60_000 }, () => {
     const before = await exported('?datum=gcj02');
     const notGeoJson = await post('', '{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": ["121", 31]}, "properties": {}}]}');
     expect(notGeoJson.status).toBe(400);
-    expect((await notGeoJson.json()).error.message).toMatch(/^not valid GeoJSON; nothing was imported:\nfeatures\[0\] \(line 1\): Each element in a position must be a number\./);
+    expect((await notGeoJson.json()).error.message).toMatch(/^not valid GeoJSON; nothing was imported:\nfeatures\[0\]\.geometry\.coordinates\.0 \(line 1\): Each element in a position must be a number\./);
     const notRegistry = await post('?replace=true', OWN.replace('"warning":4.5', '"warning":"high"'));
     expect(notRegistry.status).toBe(400);
     expect((await notRegistry.json()).error).toEqual({ code: 'BAD_REQUEST', message: 'not an asset registry; nothing was imported:\nfeatures[2].properties.warning (line 1): Invalid input: expected number, received string' });
