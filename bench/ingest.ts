@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { applyChannel, decodeChannel } from '../src/protocol/channelCodec';
 import { unpackChannels } from '../src/protocol/channelFrame';
 import type { WireCatalog } from '../src/protocol/assets';
+import { unpackCatalog } from '../src/protocol/catalogPacking';
 import type { RunningServer } from '../mock-server/server';
 import { launchChromium } from '../tests/support/browser';
 import { connectClient, nextEvent } from '../tests/support/socketClient';
@@ -67,7 +68,7 @@ export async function startIngestBench(): Promise<{ server: RunningServer; close
 export async function runIngest(server: RunningServer, opts: { transport: SenderConfig['transport']; batch: number; senders: number; windowS: number }): Promise<IngestRun> {
   const probeSocket = connectClient(server.url);
   const firstSnapshot = nextEvent(probeSocket, 'readings:snapshot', 30_000);
-  const catalog = await nextEvent(probeSocket, 'city:catalog', 30_000);
+  const catalog = unpackCatalog(await nextEvent(probeSocket, 'city:catalog', 30_000));
   const underpasses = catalog.groups.find((g) => g.kind === 'underpass')!;
   const probeId = underpasses.ids[0];
   const depths = new Float32Array(underpasses.ids.length);

@@ -5,13 +5,12 @@
  * `cityops:update` measure.
  */
 import { io, type Socket } from 'socket.io-client';
-import { Encoder } from 'socket.io-parser';
+import { unpackCatalog } from '../../src/protocol/catalogPacking';
 import { toCatalogView, type CatalogView } from '../../src/protocol/catalogView';
 import { applyChannel } from '../../src/protocol/channelCodec';
 import { unpackChannels } from '../../src/protocol/channelFrame';
 import { allocateChannel, CHANNEL_IDS, CHANNELS, type ChannelArray, type ChannelId } from '../../src/protocol/channels';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/protocol/events';
-import { CityDecoder } from '../../src/realtime/socket';
 import { markApplied, markReceived, timed } from '../../src/shared/benchTiming';
 
 export type Channels = Record<ChannelId, ChannelArray>;
@@ -41,14 +40,12 @@ export interface FeedHandlers {
 export function connectLiveFeed(handlers: FeedHandlers): void {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(window.location.origin, {
     transports: ['websocket'],
-    // The catalogue carries more binary attachments than socket.io's default cap of 10.
-    parser: { Encoder, Decoder: CityDecoder },
   });
   let catalog: CatalogView | null = null;
   let channels: Channels | null = null;
 
   socket.on('city:catalog', (wire) => {
-    catalog = toCatalogView(wire);
+    catalog = toCatalogView(unpackCatalog(wire));
     channels = null;
   });
   socket.on('readings:snapshot', (snapshot) => {

@@ -7,6 +7,8 @@
 import type { Server } from 'socket.io';
 import { CLIENT_EVENT_SCHEMAS, type ClientToServerEvents, type ServerToClientEvents, type WireDelta } from '../../src/protocol/events';
 import type { ChannelId } from '../../src/protocol/channels';
+import type { WireCatalog } from '../../src/protocol/assets';
+import { packCatalog, type PackedCatalog } from '../../src/protocol/catalogPacking';
 import type { LiveFeed } from '../feed/liveFeed';
 import { principalOf } from '../auth/socketAuth';
 import { DomainError } from '../domainError';
@@ -50,6 +52,14 @@ function incidentCommand<T>(run: () => Promise<{ body: T }>): Promise<T> {
 export function attachHub(io: CityServer, city: HubCity, log: Logger): Hub {
   const paced = new Map<string, { socket: CitySocket; client: PacedClient }>();
   const fanOut = new BatchedFanOut();
+  // Packed once per catalogue (a rebuilt city brings a new one): every greeting sends the same buffer.
+  const packed = new WeakMap<WireCatalog, PackedCatalog>();
+  const packedCatalog = (): PackedCatalog => {
+    const { catalog } = city.feed;
+    let out = packed.get(catalog);
+    if (!out) packed.set(catalog, (out = packCatalog(catalog)));
+    return out;
+  };
   /** A fresh snapshot for the socket's subscription; its deltas continue from there. */
   const snapshotFor = (socket: CitySocket) => {
     const entry = paced.get(socket.id);
@@ -65,7 +75,7 @@ export function attachHub(io: CityServer, city: HubCity, log: Logger): Hub {
     // At the stress scale the catalogue is megabytes (240,000 elevator positions): a client that
     // reconnects holding this very version gets only the snapshot.
     const known = (socket.handshake.auth as { catalog?: unknown } | undefined)?.catalog;
-    if (known !== feed.catalog.version) socket.emit('city:catalog', feed.catalog);
+    if (known !== feed.catalog.version) socket.emit('city:catalog', packedCatalog());
     socket.emit('readings:snapshot', snapshotFor(socket));
 
     socket.on(
@@ -157,7 +167,7 @@ export function attachHub(io: CityServer, city: HubCity, log: Logger): Hub {
     },
     catalogChanged() {
       fanOut.flush();
-      const { catalog } = city.feed;
+      const catalog = packedCatalog();
       for (const { socket } of paced.values()) {
         socket.emit('city:catalog', catalog);
         socket.emit('readings:snapshot', snapshotFor(socket));

@@ -1,6 +1,6 @@
 /** The catalogue as a client holds it: groups by kind, positions as aligned Float32Arrays. */
 import { ASSET_KINDS, type AssetKind, type DistrictRef, type WireAssetGroup, type WireCatalog } from './assets';
-import { toArrayBuffer, toFloat32 } from './binary';
+import { toFloat32, toUint32, toUint8 } from './binary';
 import type { IndicatorSpec } from './vitals';
 
 export interface AssetGroupView extends Omit<WireAssetGroup, 'positions' | 'lines' | 'paths' | 'districts'> {
@@ -36,7 +36,7 @@ export function toCatalogView(wire: WireCatalog): CatalogView {
     if (lines && lines.length !== count * 4) throw new CatalogError(`${g.kind}: ${count} positions but ${lines.length / 4} lines`);
     const districts = districtsOf(g);
     if (districts.length !== count) throw new CatalogError(`${g.kind}: ${count} positions but ${districts.length} districts`);
-    const paths = g.paths ? { starts: new Uint32Array(toArrayBuffer(g.paths.starts)), coords: toFloat32(g.paths.coords) } : undefined;
+    const paths = g.paths ? { starts: toUint32(g.paths.starts), coords: toFloat32(g.paths.coords) } : undefined;
     if (paths && (paths.starts.length !== count + 1 || paths.starts[count] !== paths.coords.length / 2)) throw new CatalogError(`${g.kind}: ${count} positions but paths that do not match`);
     groups[g.kind] = { ...g, positions, lines, paths, districts, count };
   }
@@ -51,7 +51,7 @@ export function assetCountOf(group: Pick<WireAssetGroup, 'positions'>): number {
 
 /** A group's district column, whether it came as numbers or as bytes. */
 export function districtsOf(group: Pick<WireAssetGroup, 'districts'>): ArrayLike<number> {
-  return Array.isArray(group.districts) ? group.districts : new Uint8Array(toArrayBuffer(group.districts));
+  return Array.isArray(group.districts) ? group.districts : toUint8(group.districts);
 }
 
 type Named = Pick<WireAssetGroup, 'ids' | 'names' | 'namesEn' | 'naming'> & { count: number };

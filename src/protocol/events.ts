@@ -2,12 +2,12 @@
  * The socket.io contract shared by mock-server and src: `Server<ClientToServerEvents, ServerToClientEvents>`
  * on the server, `Socket<ServerToClientEvents, ClientToServerEvents>` in the browser.
  *
- * Flow on every (re)connect: `city:catalog` (static, once) → `readings:snapshot` (every channel, full)
- * → `readings:delta` each tick with `seq` = previous + 1. A client that sees a gap calls `readings:resync`.
+ * Flow on every (re)connect: `city:catalog` (static; skipped when the client holds its version) →
+ * `readings:snapshot` (every channel, full) → `readings:delta` each tick with `seq` = previous + 1. A client that sees a gap calls `readings:resync`.
  */
 import { z } from 'zod';
 import type { BinaryChunk } from './binary';
-import type { WireCatalog } from './assets';
+import type { PackedCatalog } from './catalogPacking';
 import { AlarmAckCommandSchema, type AlarmAckCommand, type AlarmRecord } from './alarmRecords';
 import type { CityEvent, CityEventState, Incident } from './cityEvents';
 import { CHANNEL_IDS, type ChannelId } from './channels';
@@ -97,7 +97,8 @@ export const ViewSubscribeSchema = z
 export type ViewSubscribe = z.infer<typeof ViewSubscribeSchema>;
 
 export interface ServerToClientEvents {
-  'city:catalog': (catalog: WireCatalog) => void;
+  /** The catalogue with its binary columns in one attachment (catalogPacking.ts); unpackCatalog reads it. */
+  'city:catalog': (catalog: PackedCatalog) => void;
   'readings:snapshot': (snapshot: WireSnapshot) => void;
   'readings:delta': (delta: WireDelta) => void;
   /** Sent when a client emits something the server cannot take and gave no ack to answer on. */

@@ -2,6 +2,7 @@
  * Event → store table: the one place socket events turn into store actions. Deltas are sequenced
  * (a gap asks for a fresh snapshot) and batched per burst of messages before they reach the store.
  */
+import { unpackCatalog } from '@/protocol/catalogPacking';
 import type { WireDelta, WireSnapshot } from '@/protocol/events';
 import { markReceived } from '@/shared/benchTiming';
 import { useCityEventsStore } from '@/stores/useCityEventsStore';
@@ -57,7 +58,7 @@ export function bindRealtime(socket: CitySocket): () => void {
     sequencer.invalidate();
     batcher.clear();
   });
-  socket.on('city:catalog', (catalog) => live.setCatalog(catalog));
+  socket.on('city:catalog', (catalog) => live.setCatalog(unpackCatalog(catalog)));
   socket.on('readings:snapshot', takeSnapshot);
   socket.on('readings:delta', (delta) => {
     markReceived(delta.seq, delta.sentAt);

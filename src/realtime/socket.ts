@@ -1,24 +1,14 @@
 /** The only place that imports socket.io-client. */
 import { io, type Socket } from 'socket.io-client';
-import { Decoder, Encoder } from 'socket.io-parser';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/protocol/events';
 
 export type CitySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
- * The catalogue carries one binary attachment per asset kind (positions, road lines); socket.io's
- * default cap of 10 attachments per packet would leave no room to grow.
- */
-export class CityDecoder extends Decoder {
-  constructor() {
-    super({ maxAttachments: 32 });
-  }
-}
-
-/**
  * `token` is asked on every (re)connect, so a login or logout takes effect at the next connect;
  * `knownCatalog` too, so a reconnect that already holds the catalogue is not sent it again.
  * The socket starts disconnected: the app connects it once the route guard has let a page open.
+ * socket.io's own parser, as any client's: no packet the server sends has more than two attachments.
  */
 export function connectCitySocket(
   url: string = window.location.origin,
@@ -34,7 +24,6 @@ export function connectCitySocket(
     },
     // Straight to WebSocket: long-polling would double the cost of every binary frame.
     transports: ['websocket'],
-    parser: { Encoder, Decoder: CityDecoder },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });

@@ -4,9 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { Encoder } from 'socket.io-parser';
 import type { RunningServer } from '../../mock-server/server';
-import { CityDecoder } from '../../src/realtime/socket';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
 import { startTestServer } from '../support/testServer';
 
@@ -32,7 +30,6 @@ function connect(opts: { token?: string; origin?: string } = {}): TestSocket {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    parser: { Encoder, Decoder: CityDecoder },
     auth: opts.token ? { token: opts.token } : {},
     extraHeaders: opts.origin ? { origin: opts.origin } : undefined,
   });

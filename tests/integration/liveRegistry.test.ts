@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireCatalog } from '../../src/protocol/assets';
+import { unpackCatalog } from '../../src/protocol/catalogPacking';
 import { toCatalogView } from '../../src/protocol/catalogView';
 import { applyChannel, decodeChannel } from '../../src/protocol/channelCodec';
 import { unpackChannels } from '../../src/protocol/channelFrame';
@@ -68,7 +69,7 @@ beforeAll(async () => {
   [dispatcher, admin] = [await tokenOf('dispatcher'), await tokenOf('admin')];
   socket = connectClient(server.url);
   socket.on('connect', () => connects++);
-  socket.on('city:catalog', (catalog) => heard.push({ type: 'catalog', catalog }));
+  socket.on('city:catalog', (catalog) => heard.push({ type: 'catalog', catalog: unpackCatalog(catalog) }));
   socket.on('readings:snapshot', (snapshot) => heard.push({ type: 'snapshot', snapshot }));
   socket.on('readings:delta', (delta) => heard.push({ type: 'delta', delta }));
   await nextEvent(socket, 'readings:delta', 20_000);

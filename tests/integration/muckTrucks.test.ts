@@ -14,6 +14,7 @@ import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distanceM } from '../../src/domain/routeDistance';
 import type { WireCatalog } from '../../src/protocol/assets';
+import { unpackCatalog } from '../../src/protocol/catalogPacking';
 import type { Alarm, Incident } from '../../src/protocol/cityEvents';
 import { ConfigSchema, type Config } from '../../mock-server/config';
 import { convertLonLat } from '../../mock-server/assets/datum';
@@ -96,7 +97,7 @@ beforeAll(async () => {
       if (e.type === 'incident') incidents.push(e.incident);
     }
   });
-  catalog = await nextEvent(socket, 'city:catalog', 30_000);
+  catalog = unpackCatalog(await nextEvent(socket, 'city:catalog', 30_000));
   terminal = await connectAsync(`mqtt://127.0.0.1:${server.mqtt!.embedded!.port}`, { username: KEY.name, password: KEY.key });
   const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: 'operator-demo' }) });
   token = ((await login.json()) as { token: string }).token;

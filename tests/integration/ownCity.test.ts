@@ -12,6 +12,7 @@ import { decodeChannel } from '../../src/protocol/channelCodec';
 import { unpackChannels } from '../../src/protocol/channelFrame';
 import type { Alarm } from '../../src/protocol/cityEvents';
 import type { WireCatalog } from '../../src/protocol/assets';
+import { unpackCatalog } from '../../src/protocol/catalogPacking';
 import { ConfigSchema, type Config } from '../../mock-server/config';
 import { loadRuleBook } from '../../mock-server/rules/ruleBook';
 import { startServer, type RunningServer } from '../../mock-server/server';
@@ -70,7 +71,7 @@ beforeAll(async () => {
   socket.on('readings:delta', (delta) => {
     for (const e of delta.events) if (e.type === 'alarm') alarms.push(e.alarm);
   });
-  catalog = await nextEvent(socket, 'city:catalog', 30_000);
+  catalog = unpackCatalog(await nextEvent(socket, 'city:catalog', 30_000));
 }, 60_000);
 
 afterAll(async () => {

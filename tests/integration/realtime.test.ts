@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../mock-server/server';
 import { applyChannel } from '../../src/protocol/channelCodec';
 import { unpackChannels } from '../../src/protocol/channelFrame';
+import { unpackCatalog } from '../../src/protocol/catalogPacking';
 import { toCatalogView } from '../../src/protocol/catalogView';
 import type { Ack, WireDelta, WireSnapshot } from '../../src/protocol/events';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
@@ -30,7 +31,7 @@ describe('live feed over socket.io', () => {
     const snapshotP = nextEvent(socket, 'readings:snapshot');
     const deltas: WireDelta[] = [];
     socket.on('readings:delta', (d) => deltas.push(d));
-    const catalog = toCatalogView(await catalogP);
+    const catalog = toCatalogView(unpackCatalog(await catalogP));
     const snapshot = await snapshotP;
     expect(catalog.groups.rainGauge.count).toBe(550);
     expect(catalog.groups.waterGauge.count).toBe(157);
@@ -64,7 +65,7 @@ describe('live feed over socket.io', () => {
     const socket = client();
     const catalogP = nextEvent(socket, 'city:catalog');
     const firstP = nextEvent(socket, 'readings:snapshot');
-    const catalog = toCatalogView(await catalogP);
+    const catalog = toCatalogView(unpackCatalog(await catalogP));
     const first = await firstP;
     const rain = new Float32Array(catalog.groups.rainGauge.count);
     const water = new Float32Array(catalog.groups.waterGauge.count);

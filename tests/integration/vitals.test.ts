@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../mock-server/server';
 import type { VitalsResponse } from '../../mock-server/http/vitalsRoutes';
 import type { WireCatalog } from '../../src/protocol/assets';
+import { unpackCatalog } from '../../src/protocol/catalogPacking';
 import type { WireDelta, WireSnapshot } from '../../src/protocol/events';
 import { DIMENSIONS, indicatorStatus } from '../../src/protocol/vitals';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const catalogP = nextEvent(socket, 'city:catalog');
   const snapshotP = nextEvent(socket, 'readings:snapshot');
   socket.on('readings:delta', (d) => deltas.push({ ...d, receivedAt: Date.now() }));
-  catalog = await catalogP;
+  catalog = unpackCatalog(await catalogP);
   snapshot = await snapshotP;
 });
 

@@ -1,7 +1,5 @@
-/** The real socket.io-client, typed with the shared contract, plus small waiting helpers. */
+/** The real socket.io-client with its own parser, as any client uses it, typed with the shared contract; small waiting helpers. */
 import { io, type Socket } from 'socket.io-client';
-import { Encoder } from 'socket.io-parser';
-import { CityDecoder } from '../../src/realtime/socket';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/protocol/events';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -11,7 +9,6 @@ export function connectClient(url: string, options: { token?: string; catalog?: 
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    parser: { Encoder, Decoder: CityDecoder },
     auth: { ...(options.token ? { token: options.token } : {}), ...(options.catalog ? { catalog: options.catalog } : {}) },
     extraHeaders: options.extraHeaders,
   });

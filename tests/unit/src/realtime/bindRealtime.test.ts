@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { packCatalog } from '@/protocol/catalogPacking';
 import { encodeDelta } from '@/protocol/channelCodec';
 import { packChannels } from '@/protocol/channelFrame';
 import type { Alarm, CityEvent } from '@/protocol/cityEvents';
@@ -49,7 +50,7 @@ describe('bindRealtime', () => {
     const { socket, fire } = fakeSocket();
     bindRealtime(socket);
     fire('connect');
-    fire('city:catalog', catalog);
+    fire('city:catalog', packCatalog(catalog));
     const a = rainAt(0, 0, 0);
     const b = rainAt(1, 0, 0);
     const c = rainAt(1, 2, 0);
@@ -67,7 +68,7 @@ describe('bindRealtime', () => {
     const { socket, fire, emitted } = fakeSocket();
     bindRealtime(socket);
     fire('connect');
-    fire('city:catalog', catalog);
+    fire('city:catalog', packCatalog(catalog));
     const a = rainAt(0, 0, 0);
     fire('readings:snapshot', snapshot(10, a));
     fire('readings:delta', delta(12, a, rainAt(5, 5, 5))); // 11 was lost
@@ -87,7 +88,7 @@ describe('bindRealtime', () => {
     const { socket, fire } = fakeSocket();
     bindRealtime(socket);
     fire('connect');
-    fire('city:catalog', catalog);
+    fire('city:catalog', packCatalog(catalog));
     const a = rainAt(0, 0, 0);
     const alarm = (id: string, state: Alarm['state']) => ({ id, state, severity: 'critical', assetKind: 'underpass', slot: 0 }) as Alarm;
     fire('readings:snapshot', miniSnapshot(catalog, 1, { rain: a }, { alarms: [alarm('old', 'active')], incidents: [], closures: [], warnings: [] }));
