@@ -66,8 +66,12 @@ export const MUCK_TRUCK_STATE_COLORS: Record<MuckTruckState, Rgb> = {
   offline: NO_DATA,
 };
 export const MUCK_TRUCK_ALARM: Rgb = [255, 60, 110];
-/** Tracks, and the selected truck's permitted route. */
-export const MUCK_TRUCK_TRACK: Rgb = [214, 168, 82];
+/**
+ * Tracks: pale sand, outside the congestion bands' green–yellow–orange–red, since a track lies on the
+ * road it was driven on and an ochre one read as a slow road there (looked at on the wall). Then the
+ * selected truck's permitted route.
+ */
+export const MUCK_TRUCK_TRACK: Rgb = [232, 220, 196];
 export const MUCK_TRUCK_ROUTE: Rgb = [120, 220, 255];
 
 /**

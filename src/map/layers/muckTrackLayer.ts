@@ -19,7 +19,7 @@ export function buildMuckTrackLayer(paths: TrackPaths, version: number, visible:
     updateTriggers: { getPath: version },
     _pathType: 'open',
     visible,
-    getColor: [...MUCK_TRUCK_TRACK, 150],
+    getColor: [...MUCK_TRUCK_TRACK, 140],
     widthUnits: 'pixels',
     getWidth: widthPx,
     jointRounded: true,
@@ -44,7 +44,7 @@ export const MUCK_TRACK_LAYER = defineLayer({
     state.paths = f.tracks.paths();
   },
   key: ({ version }, f, on) => (on ? `1|${version}|${f.uiScale}` : '0'),
-  build: ({ paths, version }, f, on) => buildMuckTrackLayer(paths, version, on, layoutPx(2.5, f.uiScale, 1.5)),
+  build: ({ paths, version }, f, on) => buildMuckTrackLayer(paths, version, on, layoutPx(3.5, f.uiScale, 1.5)),
   pick: () => null,
   count: ({ paths }) => paths.starts.length - 1,
 });
