@@ -47,7 +47,7 @@ describe('packCatalog', () => {
     for (const kind of Object.keys(expected.groups) as (keyof typeof expected.groups)[]) {
       const [got, want] = [view.groups[kind], expected.groups[kind]];
       expect([...got.positions], kind).toEqual([...want.positions]);
-      expect([...got.districts], kind).toEqual([...want.districts]);
+      expect(Array.from(got.districts), kind).toEqual(Array.from(want.districts));
       expect(got.lines && [...got.lines], kind).toEqual(want.lines && [...want.lines]);
       expect(got.paths && [...got.paths.coords], kind).toEqual(want.paths && [...want.paths.coords]);
       expect(got.paths && [...got.paths.starts], kind).toEqual(want.paths && [...want.paths.starts]);
