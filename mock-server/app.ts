@@ -4,7 +4,7 @@
  * server.ts), so tests can build it with any seed and clock.
  */
 import { readFileSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type onRouteHookHandler } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Server } from 'socket.io';
 import { Decoder, Encoder } from 'socket.io-parser';
@@ -53,6 +53,17 @@ import type { AlarmService } from './alarms/alarmService';
 import { attachAlarmCommands } from './alarms/alarmCommands';
 import { alarmRoutes } from './http/alarmRoutes';
 import { SqliteAlarmStore } from './storage/sqliteAlarms';
+import { CLIENT_EVENT_SCHEMAS } from '../src/protocol/events';
+import { registerOpenApi } from './http/openApiRoutes';
+import { metricsRoutes } from './http/metricsRoutes';
+import { CityMetrics } from './ops/cityMetrics';
+import { watchSocketTraffic } from './ops/socketTraffic';
+import { timeHttpCommands } from './ops/timeHttpCommands';
+import { readinessProblems } from './ops/readiness';
+import { TickWatch } from './ops/tickWatch';
+import { timeTransactions } from './storage/timedTransactions';
+import { storageWriteProblem } from './storage/writeProbe';
+import { incidentCountsOf } from './storage/sqliteIncidentCounts';
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -75,6 +86,8 @@ export interface AppDeps {
   geo?: CityGeo;
   /** Wall clock; tests may fix it. */
   now?: () => number;
+  /** Watches the route table as routes are added (a test checks that the OpenAPI document lists every one). */
+  onRoute?: onRouteHookHandler;
 }
 
 export interface CityApp {
@@ -106,11 +119,24 @@ export interface CityApp {
   mqtt?: MqttBrokers;
   /** Set by the boot code when a SensorThings server is configured (server.ts). */
   sensorThings?: SensorThingsPoller | null;
+  /** What GET /metrics reports; the boot code times the ticks into it. */
+  metrics: CityMetrics;
+  /** The boot code reports each finished tick here; readiness reads how long ago the last one was. */
+  tickWatch: TickWatch;
 }
 
-export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: AppDeps): Promise<CityApp> {
+export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute }: AppDeps): Promise<CityApp> {
   // Storage first: a refused start (no admin password, demo passwords in production) fails before anything else is built.
   const db = openDatabase(config.dataDir);
+  // Read at each scrape, so the values below may be set after it: nothing scrapes before the app is built.
+  const metrics = new CityMetrics({
+    clients: () => hub.clientCount(),
+    ingest: () => gate.status(),
+    activeAlarms: () => current().feed.eventState().alarms,
+    incidentsByStatus: incidentCountsOf(db),
+  });
+  // Before any repository prepares its transactions: every commit is timed.
+  const commits = timeTransactions(db, (seconds, outcome) => metrics.commitSeconds.observe({ outcome }, seconds));
   const storage = { accounts: new SqliteAccountStore(db), incidents: new SqliteIncidentStore(db), history: new SqliteHistoryStore(db) };
   await bootstrapAccounts({ accounts: storage.accounts, demo: config.demo, adminPassword: config.adminPassword, now }).catch((err) => {
     db.close();
@@ -125,6 +151,10 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandler(http);
+  if (onRoute) http.addHook('onRoute', onRoute);
+  // Before the routes: the document is collected from them as they are added.
+  await registerOpenApi(http, VERSION);
+  timeHttpCommands(http, metrics);
 
   const registry = new SqliteAssetStore(db);
   // The city part (stages, services, feed, history, lookup) sits behind one holder: a registry change rebuilds and swaps it.
@@ -178,11 +208,13 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
   });
   installSocketAuth(io, auth, http.log);
   // Getters, not values: everything below reads the city part in force when it acts.
-  const hub = attachHub(io, { get feed() { return current().feed; }, get workOrders() { return current().workOrders; } }, http.log);
+  const hub = attachHub(io, { get feed() { return current().feed; }, get workOrders() { return current().workOrders; } }, http.log, (kind, n) => metrics.framesSent.inc({ kind }, n));
+  watchSocketTraffic(io, metrics, Object.keys(CLIENT_EVENT_SCHEMAS));
   cities.onChange(() => hub.catalogChanged());
   attachAlarmCommands(io, () => current().alarms, http.log);
+  const tickWatch = new TickWatch(config.tickMs);
   const app: CityApp = {
-    http, io, cities, hub, db, auth, ingest, positions,
+    http, io, cities, hub, db, auth, ingest, positions, metrics, tickWatch,
     get city() { return current().city; },
     get feed() { return current().feed; },
     get workOrders() { return current().workOrders; },
@@ -190,10 +222,13 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now }: 
     get history() { return current().recorder; },
   };
   const canView = requirePermission(auth, 'view');
+  const readiness = () =>
+    readinessProblems({ storageWrite: () => storageWriteProblem(db), lastCommitFault: commits.lastFault, tick: () => tickWatch.problem(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF });
 
   await http.register(
-    systemRoutes({ version: VERSION, startedAt: now(), get feed() { return current().feed; }, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, sensorThings: () => app.sensorThings?.status() ?? null, mapStyleUrl: config.mapStyleUrl, demo: config.demo }),
+    systemRoutes({ version: VERSION, startedAt: now(), get feed() { return current().feed; }, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, sensorThings: () => app.sensorThings?.status() ?? null, mapStyleUrl: config.mapStyleUrl, demo: config.demo, readiness }),
   );
+  await http.register(metricsRoutes({ metrics, token: config.metricsToken }));
   await http.register(
     assetRoutes({
       get feed() { return current().feed; },

@@ -94,6 +94,8 @@ export const ConfigSchema = z.object({
    * look-back from the start (`30m`, `1h`, `7d`). Later starts continue from the stored cursor.
    */
   sensorThingsSince: z.string().default('1h').transform(readSince),
+  /** The bearer token Prometheus sends to read /metrics; unset, /metrics answers only on loopback (ops/metricsAccess.ts). */
+  metricsToken: z.string().min(24, 'use a token of at least 24 characters').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The alarm rules: a rules file's path (YAML or JSON, docs/ingest.md), read and checked here; default the built-in rules. */
   rules: z.string().min(1).optional().transform(readRules),
@@ -170,6 +172,7 @@ const SOURCES = {
   sensorThingsMap: ['CITYOPS_SENSORTHINGS_MAP', 'sensorthings-map'],
   sensorThingsEvery: ['CITYOPS_SENSORTHINGS_EVERY', 'sensorthings-every'],
   sensorThingsSince: ['CITYOPS_SENSORTHINGS_SINCE', 'sensorthings-since'],
+  metricsToken: ['CITYOPS_METRICS_TOKEN', 'metrics-token'],
   logLevel: ['LOG_LEVEL', 'log-level'],
   rules: ['CITYOPS_RULES_FILE', 'rules-file'],
 } as const satisfies Record<keyof z.input<typeof ConfigSchema>, readonly [string, string]>;

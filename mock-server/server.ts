@@ -49,8 +49,11 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       if (app.workOrders.queue.pending > 2) return;
       void app.workOrders.queue
         .run(async () => {
+          const stopTimer = app.metrics.tickSeconds.startTimer();
           // The alarms' and the city's own incident changes are on disk before any client sees them.
           const delta = await recordedTick(app.city, app.workOrders, app.history, app.alarms);
+          stopTimer();
+          app.tickWatch.ticked();
           // A turn of the event loop between the simulation and the fan-out, so neither adds to the
           // other's hold on the loop (requests keep being read; commands still queue behind this).
           await new Promise((resolve) => setImmediate(resolve));
@@ -60,6 +63,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     },
     (err) => app.http.log.error({ err }, 'simulation tick failed'),
   );
+  app.tickWatch.started();
   const stopRegistryWatch = watchRegistry(app.cities, app.http.log);
   const host = deps.config.host === '0.0.0.0' || deps.config.host === '::' ? 'localhost' : deps.config.host;
   // Onto the app itself, not a copy: its city, feed and services are getters onto the city in force.

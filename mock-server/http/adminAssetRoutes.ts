@@ -14,6 +14,7 @@ import { DomainError } from '../domainError';
 import { exportRegistry, importRegistry } from '../assets/registryImport';
 import type { CityGeo } from '../city/cityGeo';
 import type { AssetStore } from '../storage/stores';
+import { securityFor } from './openApiSecurity';
 
 /** A city's registry can be tens of megabytes of GeoJSON (50,000 road segments are ~15 MB). */
 export const MAX_REGISTRY_BYTES = 64 * 1024 * 1024;
@@ -39,6 +40,19 @@ const ImportQuerySchema = z.strictObject({
   replace: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   datum: z.enum(DATUMS).optional(),
 });
+const GeoJsonBody = z.string().meta({ description: 'A GeoJSON FeatureCollection of assets (RFC 7946; docs/ingest.md, "Asset registry"), up to 64 MiB; read as text so problems name their line' });
+const ImportResultSchema = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  revision: z.number().int(),
+  digest: z.string(),
+  datum: z.enum(DATUMS),
+  catalogVersion: z.string(),
+  previousCatalogVersion: z.string(),
+});
+const doc = { tags: ['admin'], security: securityFor('administer') };
 const ExportQuerySchema = z.strictObject({ datum: z.enum(DATUMS).default('wgs84') });
 
 export const adminAssetRoutes =
@@ -51,7 +65,7 @@ export const adminAssetRoutes =
     // One import at a time: each reads the registry it lays the file onto.
     let last: Promise<unknown> = Promise.resolve();
 
-    app.post('/api/admin/assets', { bodyLimit: MAX_REGISTRY_BYTES, schema: { querystring: ImportQuerySchema } }, async (request) => {
+    app.post('/api/admin/assets', { bodyLimit: MAX_REGISTRY_BYTES, schema: { ...doc, consumes: ['application/geo+json', 'application/json'], querystring: ImportQuerySchema, body: GeoJsonBody.optional(), response: { 200: ImportResultSchema } } }, async (request) => {
       const { replace, datum } = request.query;
       const run = async () => {
         const before = { records: await deps.store.list(), state: await deps.store.state(), catalogVersion: deps.catalogVersion() };
@@ -70,7 +84,7 @@ export const adminAssetRoutes =
       return done;
     });
 
-    app.get('/api/admin/assets/export', { schema: { querystring: ExportQuerySchema } }, async (request, reply) => {
+    app.get('/api/admin/assets/export', { schema: { ...doc, produces: ['application/geo+json'], querystring: ExportQuerySchema } }, async (request, reply) => {
       reply.type('application/geo+json');
       return JSON.stringify(await exportRegistry(deps.store, request.query.datum));
     });

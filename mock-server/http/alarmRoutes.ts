@@ -12,6 +12,7 @@ import { AlarmAckRequestSchema, AlarmIdSchema, AlarmListQuerySchema } from '../.
 import type { Permission, Principal } from '../../src/protocol/auth';
 import type { AlarmService } from '../alarms/alarmService';
 import type { AuthHook } from '../auth/httpAuth';
+import { securityFor } from './openApiSecurity';
 
 export interface AlarmRouteDeps {
   /** Read at each request (a getter in the server: the city's services change with the registry). */
@@ -30,15 +31,16 @@ export const alarmRoutes =
     // The service is read per request: a registry change swaps the city and its services (runtime/cityHolder.ts).
     const { guard, principalOf } = deps;
     const read = { onRequest: guard('view') };
+    const doc = { tags: ['alarms'], security: securityFor('view') };
 
-    app.get('/api/alarms', { ...read, schema: { querystring: AlarmListQuerySchema } }, async (request) => deps.service.list(request.query));
+    app.get('/api/alarms', { ...read, schema: { ...doc, querystring: AlarmListQuerySchema } }, async (request) => deps.service.list(request.query));
 
-    app.get('/api/alarms/:id', { ...read, schema: { params: IdParams } }, async (request) => deps.service.detail(request.params.id));
+    app.get('/api/alarms/:id', { ...read, schema: { ...doc, params: IdParams } }, async (request) => deps.service.detail(request.params.id));
 
     // The body is optional: a bare POST acknowledges without a note.
     app.post(
       '/api/alarms/:id/ack',
-      { onRequest: guard('acknowledgeAlarms'), schema: { params: IdParams, body: AlarmAckRequestSchema.nullish() } },
+      { onRequest: guard('acknowledgeAlarms'), schema: { tags: ['alarms'], security: securityFor('acknowledgeAlarms'), params: IdParams, body: AlarmAckRequestSchema.nullish() } },
       async (request) => deps.service.acknowledge(request.params.id, principalOf(request), request.body?.note),
     );
   };

@@ -20,6 +20,7 @@ import { CHANNEL_IDS, CHANNELS, channelStride, type ChannelId } from '../../src/
 import { HISTORY_CHANNELS, shortestFloat32, type AssetHistory, type SlotSeries } from '../feed/assetHistory';
 import type { LiveFeed } from '../feed/liveFeed';
 import { DomainError } from '../domainError';
+import { securityFor } from './openApiSecurity';
 
 export interface AssetRouteDeps {
   /** Both read at each request (getters in the server: a registry change rebuilds the city and its feed). */
@@ -131,7 +132,7 @@ export const assetRoutes =
 
     app.get(
       '/api/assets/:kind/:id',
-      { schema: { params: AssetParamsSchema, response: { 200: AssetFactsResponseSchema, 404: ErrorSchema } } },
+      { schema: { tags: ['city'], security: securityFor('view'), params: AssetParamsSchema, response: { 200: AssetFactsResponseSchema, 404: ErrorSchema } } },
       async (request) => {
         const { kind, id } = request.params;
         const found = lookup(kind, id);
@@ -167,7 +168,7 @@ export const assetRoutes =
 
     app.get(
       '/api/assets/:kind/:id/history',
-      { schema: { params: AssetParamsSchema, querystring: HistoryQuerySchema, response: { 200: AssetHistoryResponseSchema, 404: ErrorSchema } } },
+      { schema: { tags: ['city'], security: securityFor('view'), params: AssetParamsSchema, querystring: HistoryQuerySchema, response: { 200: AssetHistoryResponseSchema, 404: ErrorSchema } } },
       async (request) => {
         const { kind, id } = request.params;
         const { minutes } = request.query;

@@ -11,6 +11,7 @@ import { DEMO_PASSWORDS } from '../auth/bootstrapAccounts';
 import { credentialsOf, requirePermission } from '../auth/httpAuth';
 import { KeyedBuckets } from '../auth/rateLimit';
 import { DomainError } from '../domainError';
+import { securityFor } from './openApiSecurity';
 
 export interface AuthRouteDeps {
   auth: AuthService;
@@ -28,6 +29,21 @@ const NewUserSchema = z
   })
   .strict();
 
+const PrincipalSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), username: z.string(), role: z.enum(ROLES) }),
+  z.object({ kind: z.literal('kiosk'), label: z.string(), role: z.literal('operator') }),
+  z.object({ kind: z.literal('integration'), name: z.string(), role: z.literal('integration') }),
+  z.object({ kind: z.literal('anonymous'), role: z.literal('operator') }),
+]);
+const MeSchema = z.object({ principal: PrincipalSchema, demo: z.boolean() });
+const UsersSchema = z.object({ users: z.array(z.object({ username: z.string(), role: z.enum(ROLES), createdAt: z.number(), disabled: z.boolean() })) });
+const KioskLinksSchema = z.object({
+  links: z.array(z.object({ id: z.string(), label: z.string(), createdBy: z.string(), createdAt: z.number(), revokedAt: z.number().nullable() })),
+});
+const NoContent = { 204: z.undefined().meta({ description: 'done; no body' }) };
+const authTag = { tags: ['auth'] };
+const admin = { tags: ['admin'], security: securityFor('administer') };
+
 const NewKioskLinkSchema = z.object({ label: z.string().trim().min(1).max(80) }).strict();
 const KioskIdSchema = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'a kiosk link id is 16 hex characters') });
 
@@ -36,9 +52,9 @@ export const authRoutes =
   async (app) => {
     const { auth } = deps;
     const failures = new KeyedBuckets(deps.loginFailures ?? { capacity: 10, windowMs: 60_000 });
-    const admin = requirePermission(auth, 'administer');
+    const administer = requirePermission(auth, 'administer');
 
-    app.post('/api/auth/login', { schema: { body: LoginRequestSchema } }, async (request, reply) => {
+    app.post('/api/auth/login', { schema: { ...authTag, summary: 'Sign in: a bearer token for later requests', security: [], body: LoginRequestSchema } }, async (request, reply) => {
       const bucket = failures.get(request.ip);
       if (!bucket.available()) {
         const seconds = Math.ceil(bucket.retryAfterMs() / 1000);
@@ -58,13 +74,13 @@ export const authRoutes =
       }
     });
 
-    app.post('/api/auth/logout', async (request, reply) => {
+    app.post('/api/auth/logout', { schema: { ...authTag, summary: 'End the session of the token sent', security: securityFor('view'), response: NoContent } }, async (request, reply) => {
       const token = credentialsOf(request);
       if (token) await auth.logout(token);
       return reply.status(204).send();
     });
 
-    app.get('/api/auth/me', async (request) => {
+    app.get('/api/auth/me', { schema: { ...authTag, summary: 'Who the token belongs to', security: securityFor('view'), response: { 200: MeSchema } } }, async (request) => {
       const token = credentialsOf(request);
       // Anonymous demo visitors are "someone" too, but /me answers only for real credentials.
       const principal = token ? await auth.principalFor(token) : null;
@@ -72,9 +88,9 @@ export const authRoutes =
       return { principal, demo: auth.demo };
     });
 
-    app.get('/api/admin/users', { onRequest: admin }, async () => ({ users: await auth.listUsers() }));
+    app.get('/api/admin/users', { onRequest: administer, schema: { ...admin, response: { 200: UsersSchema } } }, async () => ({ users: await auth.listUsers() }));
 
-    app.post('/api/admin/users', { onRequest: admin, schema: { body: NewUserSchema } }, async (request, reply) => {
+    app.post('/api/admin/users', { onRequest: administer, schema: { ...admin, body: NewUserSchema } }, async (request, reply) => {
       if (!auth.demo && DEMO_PASSWORDS.includes(request.body.password)) {
         throw new DomainError('BAD_REQUEST', 'that is a published demo password: choose another');
       }
@@ -83,16 +99,16 @@ export const authRoutes =
       return reply.status(201).send(user);
     });
 
-    app.get('/api/admin/kiosk-links', { onRequest: admin }, async () => ({ links: await auth.listKioskLinks() }));
+    app.get('/api/admin/kiosk-links', { onRequest: administer, schema: { ...admin, response: { 200: KioskLinksSchema } } }, async () => ({ links: await auth.listKioskLinks() }));
 
-    app.post('/api/admin/kiosk-links', { onRequest: admin, schema: { body: NewKioskLinkSchema } }, async (request, reply) => {
+    app.post('/api/admin/kiosk-links', { onRequest: administer, schema: { ...admin, body: NewKioskLinkSchema } }, async (request, reply) => {
       const { id, token } = await auth.createKioskLink(request.body.label, principalName(request.principal!));
       request.log.info({ id, label: request.body.label }, 'kiosk link created');
       // The token is shown this once; only its digest is stored.
       return reply.status(201).send({ id, label: request.body.label, token, url: `/?kiosk=1&access=${encodeURIComponent(token)}` });
     });
 
-    app.delete('/api/admin/kiosk-links/:id', { onRequest: admin, schema: { params: KioskIdSchema } }, async (request, reply) => {
+    app.delete('/api/admin/kiosk-links/:id', { onRequest: administer, schema: { ...admin, params: KioskIdSchema, response: NoContent } }, async (request, reply) => {
       if (!(await auth.revokeKioskLink(request.params.id))) {
         throw new DomainError('NOT_FOUND', `no active kiosk link with id ${request.params.id}`);
       }

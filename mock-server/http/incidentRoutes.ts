@@ -21,6 +21,7 @@ import {
   type IncidentView,
 } from '../../src/protocol/workOrders';
 import { DomainError } from '../domainError';
+import { securityFor } from './openApiSecurity';
 import type { CommandResult, WorkOrderService } from '../workorders/workOrderService';
 
 export interface IncidentRouteDeps {
@@ -57,35 +58,37 @@ export const incidentRoutes =
     const { guard, principalOf } = deps;
     const read = { preHandler: guard('readIncidents') };
     const act = { preHandler: guard('actOnIncidents') };
+    const readDoc = { tags: ['incidents'], security: securityFor('readIncidents') };
+    const actDoc = { tags: ['incidents'], security: securityFor('actOnIncidents') };
 
-    app.get('/api/incidents', { ...read, schema: { querystring: IncidentListQuerySchema } }, async (request) => {
+    app.get('/api/incidents', { ...read, schema: { ...readDoc, querystring: IncidentListQuerySchema } }, async (request) => {
       const incidents = await deps.service.list(request.query.status, request.query.limit);
       return { incidents: incidents.map(incidentView) };
     });
 
-    app.get('/api/incidents/:id', { ...read, schema: { params: IdParams } }, async (request) => {
+    app.get('/api/incidents/:id', { ...read, schema: { ...readDoc, params: IdParams } }, async (request) => {
       const incident = await deps.service.get(request.params.id);
       if (!incident) throw new DomainError('NOT_FOUND', `no incident ${request.params.id}`);
       return incidentView(incident);
     });
 
-    app.get('/api/incidents/:id/audit', { ...read, schema: { params: IdParams } }, async (request) => ({ entries: await deps.service.audit(request.params.id) }));
+    app.get('/api/incidents/:id/audit', { ...read, schema: { ...readDoc, params: IdParams } }, async (request) => ({ entries: await deps.service.audit(request.params.id) }));
 
-    app.get('/api/incidents/:id/teams', { ...read, schema: { params: IdParams } }, async (request) => ({ teams: await deps.service.suggestions(request.params.id) }));
+    app.get('/api/incidents/:id/teams', { ...read, schema: { ...readDoc, params: IdParams } }, async (request) => ({ teams: await deps.service.suggestions(request.params.id) }));
 
-    app.post('/api/incidents', { preHandler: guard('reportIncidents'), schema: { body: CreateIncidentRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
+    app.post('/api/incidents', { preHandler: guard('reportIncidents'), schema: { tags: ['incidents'], security: securityFor('reportIncidents'), body: CreateIncidentRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
       answer(reply, () => deps.service.report(request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
     );
 
-    app.post('/api/incidents/:id/dispatch', { ...act, schema: { params: IdParams, body: DispatchRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
+    app.post('/api/incidents/:id/dispatch', { ...act, schema: { ...actDoc, params: IdParams, body: DispatchRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
       answer(reply, () => deps.service.dispatch(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
     );
 
-    app.post('/api/incidents/:id/transition', { ...act, schema: { params: IdParams, body: TransitionRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
+    app.post('/api/incidents/:id/transition', { ...act, schema: { ...actDoc, params: IdParams, body: TransitionRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
       answer(reply, () => deps.service.transition(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
     );
 
-    app.post('/api/incidents/:id/notes', { ...act, schema: { params: IdParams, body: NoteRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
+    app.post('/api/incidents/:id/notes', { ...act, schema: { ...actDoc, params: IdParams, body: NoteRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
       answer(reply, () => deps.service.note(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
     );
   };

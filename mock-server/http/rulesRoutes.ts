@@ -6,6 +6,7 @@ import type { onRequestHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RuleBook } from '../rules/ruleBook';
+import { securityFor } from './openApiSecurity';
 import { RULES_FILE_VERSION, RuleSchema } from '../rules/rulesFileSchema';
 
 export interface RulesRouteDeps {
@@ -24,7 +25,7 @@ export const rulesRoutes =
   (deps: RulesRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.addHook('onRequest', deps.authorize);
-    app.get('/api/rules', { schema: { response: { 200: RulesResponseSchema } } }, async () => ({
+    app.get('/api/rules', { schema: { tags: ['rules'], security: securityFor('view'), response: { 200: RulesResponseSchema } } }, async () => ({
       source: deps.book.source,
       version: RULES_FILE_VERSION,
       rules: deps.book.rules,

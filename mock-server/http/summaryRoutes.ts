@@ -12,6 +12,7 @@ import { shanghaiDayStart } from '../../src/protocol/summary';
 import { summaryCsv } from '../summary/summaryCsv';
 import { loadDailySummary, type SummarySource } from '../summary/summaryData';
 import { DomainError } from '../domainError';
+import { securityFor } from './openApiSecurity';
 
 export interface PdfRequest {
   baseUrl: string;
@@ -35,16 +36,18 @@ const DateParams = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}(\.(json|csv|pdf))?$/, 'date must be YYYY-MM-DD, optionally with .json, .csv or .pdf'),
 });
 const DAY_MS = 86_400_000;
+const DaysSchema = z.object({ days: z.array(z.string()) });
 const PdfQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
 export const summaryRoutes =
   (deps: SummaryRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const reports = { preHandler: deps.guard('readReports') };
+    const doc = { tags: ['summary'], security: securityFor('readReports') };
 
-    app.get('/api/summary/days', reports, async () => ({ days: await deps.source.history.days() }));
+    app.get('/api/summary/days', { ...reports, schema: { ...doc, response: { 200: DaysSchema } } }, async () => ({ days: await deps.source.history.days() }));
 
-    app.get('/api/summary/:date', { ...reports, schema: { params: DateParams, querystring: PdfQuery } }, async (request, reply) => {
+    app.get('/api/summary/:date', { ...reports, schema: { ...doc, summary: 'The daily report as JSON, CSV (.csv) or PDF (.pdf)', produces: ['application/json', 'text/csv', 'application/pdf'], params: DateParams, querystring: PdfQuery } }, async (request, reply) => {
       const [date, format = 'json'] = request.params.date.split('.');
       const from = shanghaiDayStart(date);
       if (from === null) throw new DomainError('BAD_REQUEST', `${date} is not a calendar date`);

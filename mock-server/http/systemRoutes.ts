@@ -1,4 +1,9 @@
-/** Health and client configuration. */
+/**
+ * Health and client configuration. `/api/health` reports the server's state and says `degraded`, with
+ * the reasons, whenever readiness fails; `/api/health/live` answers while the process serves (a
+ * liveness probe restarts a server that stops answering, nothing less); `/api/health/ready` is 503
+ * with the reasons while the server should take no traffic (ops/readiness.ts).
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Hub } from '../realtime/hub';
@@ -24,6 +29,8 @@ export interface SystemRouteDeps {
   mapStyleUrl?: string;
   /** Demo mode: the client opens the wall without a login. */
   demo: boolean;
+  /** Why the server is not ready now (ops/readiness.ts); empty when it is. */
+  readiness: () => string[];
 }
 
 const MqttCountsSchema = z.object({
@@ -33,7 +40,9 @@ const MqttCountsSchema = z.object({
 });
 
 const HealthSchema = z.object({
-  status: z.literal('ok'),
+  /** `degraded` while readiness fails (`reasons` says why): the server answers, but storage, the tick or the broker does not work. */
+  status: z.enum(['ok', 'degraded']),
+  reasons: z.array(z.string()),
   version: z.string(),
   uptimeS: z.number(),
   clients: z.number().int(),
@@ -68,6 +77,10 @@ const HealthSchema = z.object({
   sensorthings: SensorThingsStatusSchema.nullable(),
 });
 
+const LiveSchema = z.object({ status: z.literal('live') });
+const ReadySchema = z.object({ status: z.enum(['ready', 'notReady']), reasons: z.array(z.string()) });
+const system = { tags: ['system'] };
+
 const ClientConfigSchema = z.object({
   version: z.string(),
   /** Null: use the embedded offline basemap. */
@@ -79,10 +92,12 @@ const ClientConfigSchema = z.object({
 export const systemRoutes =
   (deps: SystemRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/health', { schema: { response: { 200: HealthSchema } } }, async () => {
+    app.get('/api/health', { schema: { ...system, summary: 'The server\'s state; degraded with the reasons while it is not ready', response: { 200: HealthSchema } } }, async () => {
       const s = deps.feed.status();
+      const reasons = deps.readiness();
       return {
-        status: 'ok' as const,
+        status: reasons.length === 0 ? ('ok' as const) : ('degraded' as const),
+        reasons,
         version: deps.version,
         uptimeS: Math.round((Date.now() - deps.startedAt) / 1000),
         clients: deps.hub.clientCount(),
@@ -101,7 +116,19 @@ export const systemRoutes =
       };
     });
 
-    app.get('/api/config', { schema: { response: { 200: ClientConfigSchema } } }, async () => ({
+    app.get('/api/health/live', { schema: { ...system, summary: 'Liveness: 200 while the process serves', response: { 200: LiveSchema } } }, async () => ({ status: 'live' as const }));
+
+    app.get(
+      '/api/health/ready',
+      { schema: { ...system, summary: 'Readiness: 503 with the reasons while storage cannot write, the tick has stalled or the configured MQTT broker is unreachable', response: { 200: ReadySchema, 503: ReadySchema } } },
+      async (_request, reply) => {
+        const reasons = deps.readiness();
+        if (reasons.length > 0) return reply.status(503).send({ status: 'notReady' as const, reasons });
+        return { status: 'ready' as const, reasons };
+      },
+    );
+
+    app.get('/api/config', { schema: { ...system, summary: 'The browser app\'s runtime configuration', response: { 200: ClientConfigSchema } } }, async () => ({
       version: deps.version,
       mapStyleUrl: deps.mapStyleUrl ?? null,
       demo: deps.demo,

@@ -8,6 +8,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LiveFeed } from '../feed/liveFeed';
+import { securityFor } from './openApiSecurity';
 
 export interface TrackRouteDeps {
   feed: Pick<LiveFeed, 'truckTracks' | 'catalog'>;
@@ -28,7 +29,7 @@ export type TracksResponse = z.infer<typeof TracksSchema>;
 
 export function trackRoutes(deps: TrackRouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/tracks/muckTruck', { schema: { response: { 200: TracksSchema } } }, async () => {
+    app.get('/api/tracks/muckTruck', { schema: { tags: ['city'], security: securityFor('view'), response: { 200: TracksSchema } } }, async () => {
       const ring = deps.feed.truckTracks;
       const { starts, coords } = ring.paths();
       return { kind: 'muckTruck' as const, catalogVersion: deps.feed.catalog.version, points: ring.capacity, spacingM: ring.spacingM, starts: base64(starts), coords: base64(coords) };

@@ -12,6 +12,7 @@ import { CHANNEL_IDS } from '../../src/protocol/channels';
 import { INCIDENT_CATEGORIES } from '../../src/protocol/cityEvents';
 import { DIMENSIONS, INDICATOR_STATUSES, dimensionStatus, indicatorStatus } from '../../src/protocol/vitals';
 import type { LiveFeed } from '../feed/liveFeed';
+import { securityFor } from './openApiSecurity';
 
 export interface VitalsRouteDeps {
   feed: LiveFeed;
@@ -74,7 +75,7 @@ const VitalsQuerySchema = z.object({
 export const vitalsRoutes =
   (deps: VitalsRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/vitals', { schema: { querystring: VitalsQuerySchema, response: { 200: VitalsResponseSchema } } }, async (request) => {
+    app.get('/api/vitals', { schema: { tags: ['city'], security: securityFor('view'), querystring: VitalsQuerySchema, response: { 200: VitalsResponseSchema } } }, async (request) => {
       const { feed } = deps;
       const specs = feed.indicators;
       const frame = feed.currentVitals();
@@ -103,7 +104,7 @@ export const vitalsRoutes =
     });
 
     /** The last hour (at most) of every indicator, which a wall screen draws its sparklines from when it loads. */
-    app.get('/api/vitals/history', { schema: { querystring: VitalsHistoryQuerySchema, response: { 200: VitalsHistoryResponseSchema } } }, async (request) => {
+    app.get('/api/vitals/history', { schema: { tags: ['city'], security: securityFor('view'), querystring: VitalsHistoryQuerySchema, response: { 200: VitalsHistoryResponseSchema } } }, async (request) => {
       const { feed } = deps;
       const since = feed.currentVitals().t - request.query.minutes * 60_000;
       return { indicators: feed.indicators.map((s) => s.id), points: feed.vitalsTrail.points(since) };

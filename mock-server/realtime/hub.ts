@@ -37,6 +37,9 @@ export interface Hub {
   clientCount(): number;
 }
 
+/** Counts what the hub writes (ops/cityMetrics.ts): `n` sockets sent a frame of that kind. */
+export type FrameMeter = (kind: 'delta' | 'catchUp' | 'snapshot', n: number) => void;
+
 /** What the hub reads of the running city, each time it acts: the city it serves may be swapped. */
 export interface HubCity {
   readonly feed: LiveFeed;
@@ -49,7 +52,7 @@ function incidentCommand<T>(run: () => Promise<{ body: T }>): Promise<T> {
   return run().then((r) => r.body);
 }
 
-export function attachHub(io: CityServer, city: HubCity, log: Logger): Hub {
+export function attachHub(io: CityServer, city: HubCity, log: Logger, countFrames: FrameMeter = () => undefined): Hub {
   const paced = new Map<string, { socket: CitySocket; client: PacedClient }>();
   const fanOut = new BatchedFanOut();
   // Packed once per catalogue (a rebuilt city brings a new one): every greeting sends the same buffer.
@@ -153,14 +156,20 @@ export function attachHub(io: CityServer, city: HubCity, log: Logger): Hub {
             shared.set(key, (group = { frame: frameFor(client.channels, delta, feed.lastChunks, times), sockets: [] }));
           }
           group.sockets.push(socket);
-        } else if (decision.kind === 'catchUp') socket.emit('readings:delta', decision.delta);
-        else if (decision.kind === 'snapshot') socket.emit('readings:snapshot', snapshotFor(socket));
+        } else if (decision.kind === 'catchUp') {
+          socket.emit('readings:delta', decision.delta);
+          countFrames('catchUp', 1);
+        } else if (decision.kind === 'snapshot') {
+          socket.emit('readings:snapshot', snapshotFor(socket));
+          countFrames('snapshot', 1);
+        }
       }
       // One encoding per subscription group, written to its sockets a batch per turn of the loop.
       for (const { frame: groupFrame, sockets } of shared.values()) {
         fanOut.send(sockets, (batch) => {
           if (batch.length === 1) batch[0].emit('readings:delta', groupFrame);
           else io.to(batch.map((s) => s.id)).emit('readings:delta', groupFrame);
+          countFrames('delta', batch.length);
         });
       }
       fanOut.start();

@@ -1,8 +1,10 @@
 /** Starts the real server on a free loopback port with a fixed seed and fast ticks. */
 import { ConfigSchema, type Config } from '../../mock-server/config';
+import type { AppDeps } from '../../mock-server/app';
 import { startServer, type RunningServer } from '../../mock-server/server';
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
+/** `deps`: the app's other parts (a fixed clock, a route watcher). */
+export async function startTestServer(overrides: Partial<Config> = {}, deps: Omit<AppDeps, 'config'> = {}): Promise<RunningServer> {
   const config = {
     ...ConfigSchema.parse({}),
     port: 0,
@@ -17,5 +19,5 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     dataDir: ':memory:',
     ...overrides,
   } as Config;
-  return startServer({ config });
+  return startServer({ ...deps, config });
 }
