@@ -92,7 +92,12 @@ describe('compiling a rules file for a catalogue', () => {
     const doc = readFileSync(new URL('../../../../docs/ingest.md', import.meta.url), 'utf8');
     const example = /### Example\s+```yaml\n([\s\S]*?)```/.exec(doc)![1];
     const rules = compileRules(parseRuleBook(example, 'ingest.md'), assets);
-    expect(rules.map((r) => r.id)).toEqual(['underpass.depth', 'water.level', 'pump.key-stations']);
+    expect(rules.map((r) => r.id)).toEqual(['underpass.depth', 'water.level', 'pump.key-stations', 'muckTruck.offRoute', 'muckTruck.dumpOffSite']);
     expect(rules[2].assetSlots).toEqual([0, 1]);
+    // The muck trucks' two geofences, at the sizes the example gives.
+    expect(rules.slice(3).map((r) => [r.trigger, 'limitM' in r && r.limitM(0)])).toEqual([
+      ['offRoute', 300],
+      ['dumpOffSite', 500],
+    ]);
   });
 });
