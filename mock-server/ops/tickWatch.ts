@@ -7,7 +7,7 @@
 /** Ticks missed before the city counts as stalled. */
 export const STALL_TICKS = 5;
 /** Never less than this: at a fast test tick, a busy machine's pause is not a stall. */
-export const MIN_STALL_MS = 3000;
+export const MIN_STALL_MS = 5000;
 
 export class TickWatch {
   private lastAt: number | null = null;

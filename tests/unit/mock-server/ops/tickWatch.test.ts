@@ -27,6 +27,6 @@ describe('TickWatch', () => {
     clock.now = MIN_STALL_MS;
     expect(watch.problem()).toBeNull();
     clock.now = MIN_STALL_MS + 100;
-    expect(watch.problem()).toMatch(/none for 3\.1 s \(one is due every 0\.1 s\)/);
+    expect(watch.problem()).toMatch(/none for 5\.1 s \(one is due every 0\.1 s\)/);
   });
 });
