@@ -67,6 +67,17 @@ describe('alarm list', () => {
     expect(wrapper.get('li').text()).toMatch(/Beta\s*3 min ago/);
   });
 
+  it('names the construction site a muck truck’s load came from on its asset line, beside its title', () => {
+    setUpLive();
+    const truck = alarm('t1', { ruleId: 'muckTruck.offRoute', trigger: 'offRoute', assetKind: 'muckTruck', slot: 0, assetId: 'MT-0001', severity: 'minor', value: 1818, unit: 'm', origin: '嘉定区工地 CS-056' });
+    useCityEventsStore().apply([{ type: 'alarm', alarm: truck }]);
+    wrapper = mountList();
+    const row = wrapper.get('[data-testid="alarm-row-t1"]');
+    expect(row.get('.what').text()).toBe('渣土车偏离核准路线');
+    expect(row.get('.reading').text()).toBe('1,818 m');
+    expect(row.get('.asset').text()).toMatch(/· 来源 嘉定区工地 CS-056$/);
+  });
+
   it('offers the acknowledge button only to a signed-in role that may, and marks an alarm the frame says is acknowledged', async () => {
     setUpLive();
     const events = useCityEventsStore();
