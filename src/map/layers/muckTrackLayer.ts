@@ -8,6 +8,7 @@ import type { TrackPaths } from '@/domain/trackRing';
 import { MUCK_TRUCK_TRACK } from '../mapPalette';
 import { switchedOn } from './liveSlot';
 import { defineLayer, layoutPx } from './layerSpec';
+import { ALL_TRUCKS_ZOOM } from './muckTruckLayer';
 
 export const MUCK_TRACK_LAYER_ID = 'muckTruckTracks';
 
@@ -35,7 +36,9 @@ export const MUCK_TRACK_LAYER = defineLayer({
   kind: 'muckTruck',
   channels: ['truck.pos'],
   prepare: () => ({ paths: EMPTY, version: -1 }),
-  shown: (_s, f) => switchedOn(f, 'muckTrucks') && !!f.tracks,
+  // Tracks come with every truck, from district zoom in (muckTruckLayer.ts): at city zoom they would
+  // draw the haul roads over again.
+  shown: (_s, f) => switchedOn(f, 'muckTrucks') && !!f.tracks && f.zoom >= ALL_TRUCKS_ZOOM,
   // The tracks grow from the frames (the live store's ring); their version says when.
   paintKey: (f) => String(f.tracks?.version ?? -1),
   paint(state, f) {

@@ -1,7 +1,9 @@
 /**
  * Muck trucks (seed 003): a tipper icon per truck at its GPS position, in an earth tone by state, and
  * in the one loud colour while it has an active alarm (off its route, or dumping off-site). Positions
- * glide between frames as the teams' do.
+ * glide between frames as the teams' do. At city zoom a truck doing its job is drawn at a third of
+ * its size — 360 full-size tippers along the haul roads were a carpet over the roads' congestion —
+ * while an alarmed one keeps its full size; zoomed in to district level, every truck is full size.
  */
 import { IconLayer } from '@deck.gl/layers';
 import { MUCK_TRUCK_STATES } from '@/protocol/assets';
@@ -10,8 +12,20 @@ import { MUCK_TRUCK_ALARM, MUCK_TRUCK_STATE_COLORS, NO_DATA } from '../mapPalett
 import { floatSwapBuffer, SwapBuffer } from '../swapBuffer';
 import { defineLayer, layoutPx, slotTarget, type MapEvents } from './layerSpec';
 import { LiveData } from './liveData';
+import { CLUSTER_BELOW_ZOOM } from '../drainageClusters';
 
 export const MUCK_TRUCK_LAYER_ID = 'muckTrucks';
+
+/** From this zoom in every truck is drawn full size (where the drainage clusters open). */
+export const ALL_TRUCKS_ZOOM = CLUSTER_BELOW_ZOOM;
+/** A truck with no alarm at city zoom, against full size. */
+const QUIET_SCALE = 1 / 3;
+
+/** Size per slot, as a share of the full icon: 1 for an alarmed truck or from ALL_TRUCKS_ZOOM in, else QUIET_SCALE. */
+export function writeMuckTruckSizes(alarmed: ReadonlySet<number>, zoom: number, out: Float32Array): void {
+  const quiet = zoom >= ALL_TRUCKS_ZOOM ? 1 : QUIET_SCALE;
+  for (let i = 0; i < out.length; i++) out[i] = alarmed.has(i) ? 1 : quiet;
+}
 
 /** RGBA per slot: the alarm colour where the truck has an active alarm, else its state's (no data: grey). */
 export function writeMuckTruckColors(states: ArrayLike<number>, alarmed: ReadonlySet<number>, out: Uint8Array): void {
@@ -30,7 +44,7 @@ export function alarmedTrucks(events: Pick<MapEvents, 'alarms'>): Set<number> {
 }
 
 export interface MuckTruckLayerInput {
-  data: LiveData<'getPosition' | 'getColor'>;
+  data: LiveData<'getPosition' | 'getColor' | 'getSize'>;
   atlas: IconAtlas;
   visible: boolean;
   sizePx: number;
@@ -47,7 +61,8 @@ export function buildMuckTruckLayer(input: MuckTruckLayerInput): IconLayer {
     getIcon: () => 'muckTruck',
     updateTriggers: input.data.triggers,
     sizeUnits: 'pixels',
-    getSize: input.sizePx,
+    // getSize per truck is a share of the full size (writeMuckTruckSizes).
+    sizeScale: input.sizePx,
     pickable: true,
     transitions: input.transitionMs > 0 ? { getPosition: { duration: input.transitionMs, type: 'interpolation' } } : undefined,
   });
@@ -62,12 +77,13 @@ export const MUCK_TRUCK_LAYER = defineLayer({
     // lon, lat, 0: deck.gl's position transition needs size-3 positions (see teamLayer.ts).
     const positions = floatSwapBuffer(count, 3);
     const colors = new SwapBuffer(count);
-    const data = new LiveData(count, { getPosition: positions.current, getColor: colors.current });
-    return { count, positions, colors, data, atlas: env.atlas };
+    const sizes = floatSwapBuffer(count, 1);
+    const data = new LiveData(count, { getPosition: positions.current, getColor: colors.current, getSize: sizes.current });
+    return { count, positions, colors, sizes, data, atlas: env.atlas };
   },
-  // The alarms recolour the trucks, beside their channels.
-  paintKey: (f) => String(f.events.changed.alarms),
-  paint({ count, positions, colors, data }, f) {
+  // The alarms recolour and resize the trucks, beside their channels; the zoom band resizes them.
+  paintKey: (f) => `${f.events.changed.alarms}|${f.zoom >= ALL_TRUCKS_ZOOM}`,
+  paint({ count, positions, colors, sizes, data }, f) {
     const lonLat = f.channels['truck.pos'];
     const moved = positions.write((out) => {
       for (let i = 0; i < count; i++) {
@@ -78,6 +94,7 @@ export const MUCK_TRUCK_LAYER = defineLayer({
     if (moved) data.set('getPosition', positions.current);
     const alarmed = alarmedTrucks(f.events);
     if (colors.write((out) => writeMuckTruckColors(f.channels['truck.state'], alarmed, out))) data.set('getColor', colors.current);
+    if (sizes.write((out) => writeMuckTruckSizes(alarmed, f.zoom, out))) data.set('getSize', sizes.current);
   },
   key: ({ data }, f, on) => (on ? `1|${data.version}|${f.uiScale}|${f.tickMs}|${f.smooth}` : `0|${f.uiScale}`),
   build({ data, atlas }, f, on) {
