@@ -63,6 +63,10 @@ describe('live feed over socket.io', () => {
 
   it('lets a client rebuild exactly the state a fresh snapshot holds', async () => {
     const socket = client();
+    // Listening from the start: packets that arrive together (a polling payload under load) are
+    // dispatched in one go, so a delta right behind the snapshot would reach no listener added after it.
+    const deltas: WireDelta[] = [];
+    socket.on('readings:delta', (d) => deltas.push(d));
     const catalogP = nextEvent(socket, 'city:catalog');
     const firstP = nextEvent(socket, 'readings:snapshot');
     const catalog = toCatalogView(unpackCatalog(await catalogP));
@@ -72,16 +76,14 @@ describe('live feed over socket.io', () => {
     const firstFrames = unpackChannels(first.channels);
     applyChannel(rain, firstFrames.rain!);
     applyChannel(water, firstFrames.water!);
-    const deltas: WireDelta[] = [];
-    socket.on('readings:delta', (d) => deltas.push(d));
-    await expect.poll(() => deltas.length, { timeout: 5000 }).toBeGreaterThanOrEqual(10);
+    await expect.poll(() => deltas.filter((d) => d.seq > first.seq).length, { timeout: 5000 }).toBeGreaterThanOrEqual(10);
     const fresh = await socket.emitWithAck('readings:resync', { lastSeq: first.seq });
     expect(fresh.ok).toBe(true);
     const snap = (fresh as { ok: true; data: WireSnapshot }).data;
     // The snapshot can be answered before the delta of its own seq reaches this socket: the feed has
     // published it, the fan-out sends it a loop turn later. Rebuild once every delta up to it is here.
     await expect.poll(() => deltas.some((d) => d.seq >= snap.seq), { timeout: 5000 }).toBe(true);
-    for (const d of deltas.filter((x) => x.seq <= snap.seq && x.channels)) {
+    for (const d of deltas.filter((x) => x.seq > first.seq && x.seq <= snap.seq && x.channels)) {
       const frames = unpackChannels(d.channels!);
       if (frames.rain) applyChannel(rain, frames.rain);
       if (frames.water) applyChannel(water, frames.water);
