@@ -6,7 +6,6 @@
  * far from its disposal site is an illegal dump with a `muckDumping` incident — each alarm kept, sent
  * in a frame and naming the construction site the load came from. The server keeps its track.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import { ConfigSchema, type Config } from '../../mock-server/config';
 import { convertLonLat } from '../../mock-server/assets/datum';
 import { startServer, type RunningServer } from '../../mock-server/server';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
+import { importRegistryWithCli } from '../support/testServer';
 
 const T0 = Date.parse('2026-07-15T14:00:00+08:00');
 const MIN = 60_000;
@@ -74,8 +74,7 @@ const raised = (trigger: string) => alarms.filter((a) => a.trigger === trigger &
 
 beforeAll(async () => {
   writeFileSync(join(dir, 'city.geojson'), JSON.stringify(CITY));
-  const imported = spawnSync(process.execPath, ['--import', 'tsx', 'mock-server/assets/assetsCli.ts', 'import', join(dir, 'city.geojson'), '--replace', '--data-dir', join(dir, 'data')], { encoding: 'utf8' });
-  expect(imported.status, imported.stderr + imported.stdout).toBe(0);
+  importRegistryWithCli(join(dir, 'city.geojson'), join(dir, 'data'));
   const config = {
     ...ConfigSchema.parse({}),
     port: 0,

@@ -3,7 +3,6 @@
  * from GeoJSON (`npm run assets -- import`) and a rules file shows only what comes in — the city's
  * own assets, silent until their readings arrive, alarms from the file's rules on those readings.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { ConfigSchema, type Config } from '../../mock-server/config';
 import { loadRuleBook } from '../../mock-server/rules/ruleBook';
 import { startServer, type RunningServer } from '../../mock-server/server';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
+import { importRegistryWithCli } from '../support/testServer';
 
 const T0 = Date.parse('2026-07-15T14:00:00+08:00');
 const KEY = { name: 'gauges', key: 'own-city-integration-key-0123456789' };
@@ -51,8 +51,7 @@ const alarms: Alarm[] = [];
 beforeAll(async () => {
   writeFileSync(join(dir, 'city.geojson'), JSON.stringify(CITY));
   writeFileSync(join(dir, 'rules.yaml'), RULES);
-  const imported = spawnSync(process.execPath, ['--import', 'tsx', 'mock-server/assets/assetsCli.ts', 'import', join(dir, 'city.geojson'), '--replace', '--data-dir', join(dir, 'data')], { encoding: 'utf8' });
-  expect(imported.status, imported.stderr + imported.stdout).toBe(0);
+  importRegistryWithCli(join(dir, 'city.geojson'), join(dir, 'data'));
   const config = {
     ...ConfigSchema.parse({}),
     port: 0,
