@@ -19,7 +19,7 @@ import { ConfigSchema, type Config } from '../../mock-server/config';
 import { convertLonLat } from '../../mock-server/assets/datum';
 import { startServer, type RunningServer } from '../../mock-server/server';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
-import { importRegistryWithCli } from '../support/testServer';
+import { importRegistryWithCli } from '../support/registryCli';
 
 const T0 = Date.parse('2026-07-15T14:00:00+08:00');
 const MIN = 60_000;

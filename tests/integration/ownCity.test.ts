@@ -16,7 +16,7 @@ import { ConfigSchema, type Config } from '../../mock-server/config';
 import { loadRuleBook } from '../../mock-server/rules/ruleBook';
 import { startServer, type RunningServer } from '../../mock-server/server';
 import { connectClient, nextEvent, type TestSocket } from '../support/socketClient';
-import { importRegistryWithCli } from '../support/testServer';
+import { importRegistryWithCli } from '../support/registryCli';
 
 const T0 = Date.parse('2026-07-15T14:00:00+08:00');
 const KEY = { name: 'gauges', key: 'own-city-integration-key-0123456789' };

@@ -1,6 +1,4 @@
 /** Starts the real server on a free loopback port with a fixed seed and fast ticks. */
-import { spawnSync } from 'node:child_process';
-import { expect } from 'vitest';
 import { ConfigSchema, type Config } from '../../mock-server/config';
 import type { AppDeps } from '../../mock-server/app';
 import { startServer, type RunningServer } from '../../mock-server/server';
@@ -22,10 +20,4 @@ export async function startTestServer(overrides: Partial<Config> = {}, deps: Omi
     ...overrides,
   } as Config;
   return startServer({ ...deps, config });
-}
-
-/** Imports a city's GeoJSON into `dataDir`'s registry the way an operator does (`npm run assets -- import --replace`). */
-export function importRegistryWithCli(geojsonFile: string, dataDir: string): void {
-  const imported = spawnSync(process.execPath, ['--import', 'tsx', 'mock-server/assets/assetsCli.ts', 'import', geojsonFile, '--replace', '--data-dir', dataDir], { encoding: 'utf8' });
-  expect(imported.status, imported.stderr + imported.stdout).toBe(0);
 }
