@@ -37,6 +37,7 @@ import { SqliteIncidentStore } from './storage/sqliteIncidents';
 import { SqliteHistoryStore } from './storage/sqliteHistory';
 import type { HistoryRecorder } from './history/historyRecorder';
 import { incidentRoutes } from './http/incidentRoutes';
+import { open311Routes } from './http/open311Routes';
 import { IngestGate } from './ingest/ingestGate';
 import { PositionGate } from './ingest/positionGate';
 import { measureOfChannel } from './ingest/ingestChannels';
@@ -261,6 +262,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   await http.register(ingestRoutes({ authorize: requirePermission(auth, 'reportReadings'), accept: (batch, source) => ingest.accept(batch, source), now }));
   await http.register(alarmRoutes({ get service() { return current().alarms; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(incidentRoutes({ get service() { return current().workOrders; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
+  await http.register(open311Routes({ get service() { return current().workOrders; }, principalFor: (token) => auth.principalFor(token) }), { prefix: '/open311/v2' });
   await http.register(
     adminAssetRoutes({
       store: registry,
