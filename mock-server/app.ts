@@ -57,6 +57,9 @@ import { SqliteAlarmStore } from './storage/sqliteAlarms';
 import { CLIENT_EVENT_SCHEMAS } from '../src/protocol/events';
 import { registerOpenApi } from './http/openApiRoutes';
 import { metricsRoutes } from './http/metricsRoutes';
+import { webhookRoutes } from './http/webhookRoutes';
+import { SqliteWebhookStore } from './storage/sqliteWebhooks';
+import type { DeliveryWorker } from './webhooks/deliveryWorker';
 import { CityMetrics } from './ops/cityMetrics';
 import { watchSocketTraffic } from './ops/socketTraffic';
 import { timeHttpCommands } from './ops/timeHttpCommands';
@@ -124,6 +127,10 @@ export interface CityApp {
   metrics: CityMetrics;
   /** The boot code reports each finished tick here; readiness reads how long ago the last one was. */
   tickWatch: TickWatch;
+  /** The outbound webhooks and their outbox (issue 16). */
+  webhooks: SqliteWebhookStore;
+  /** Set by the boot code when it starts sending the outbox (server.ts). */
+  webhookDelivery?: DeliveryWorker;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute }: AppDeps): Promise<CityApp> {
@@ -214,8 +221,11 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   cities.onChange(() => hub.catalogChanged());
   attachAlarmCommands(io, () => current().alarms, http.log);
   const tickWatch = new TickWatch(config.tickMs);
+  const webhooks = new SqliteWebhookStore(db);
+  // The file's webhooks replace the file's of the last start (none when the setting is gone); the admin API's stay.
+  webhooks.syncFile(config.webhooks?.webhooks ?? [], now());
   const app: CityApp = {
-    http, io, cities, hub, db, auth, ingest, positions, metrics, tickWatch,
+    http, io, cities, hub, db, auth, ingest, positions, metrics, tickWatch, webhooks,
     get city() { return current().city; },
     get feed() { return current().feed; },
     get workOrders() { return current().workOrders; },
@@ -274,6 +284,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
       apply: async () => (await cities.syncRegistry()).catalogVersion,
     }),
   );
+  await http.register(webhookRoutes({ store: webhooks, now, authorize: requirePermission(auth, 'administer') }));
   await registerStaticApp(http, config.distDir);
   return app;
 }

@@ -9,6 +9,8 @@ import { SCALE_NAMES } from './city/scaleProfiles';
 import { defaultRuleBook, loadRuleBook, RulesFileError, type RuleBook } from './rules/ruleBook';
 import { RAIN_SCENARIO_IDS } from './simulator/scenarios/rainScenarios';
 import { loadSensorThingsMap, SensorThingsMapError, type SensorThingsMap } from './sensorthings/sensorThingsMap';
+import { loadWebhooksFile, WebhooksFileError } from './webhooks/webhooksFile';
+import type { WebhooksFile } from './webhooks/webhookSchemas';
 
 export const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -99,6 +101,8 @@ export const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The alarm rules: a rules file's path (YAML or JSON, docs/ingest.md), read and checked here; default the built-in rules. */
   rules: z.string().min(1).optional().transform(readRules),
+  /** The outbound webhooks file (YAML or JSON, docs/api.md "Webhooks"), read and checked here; unset, only the admin API adds webhooks. */
+  webhooks: z.string().min(1).optional().transform(readWebhooks),
 });
 
 /** A bad rules file is a bad setting: one issue per problem, each naming the file's line and field. */
@@ -107,6 +111,18 @@ function readRules(path: string | undefined, ctx: z.RefinementCtx): RuleBook {
     return path === undefined ? defaultRuleBook() : loadRuleBook(path);
   } catch (err) {
     if (!(err instanceof RulesFileError)) throw err;
+    for (const problem of err.problems) ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+}
+
+/** A bad webhooks file is a bad setting: one issue per problem, each naming the file's line and field. */
+function readWebhooks(path: string | undefined, ctx: z.RefinementCtx): WebhooksFile | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return loadWebhooksFile(path);
+  } catch (err) {
+    if (!(err instanceof WebhooksFileError)) throw err;
     for (const problem of err.problems) ctx.addIssue({ code: 'custom', message: problem });
     return z.NEVER;
   }
@@ -175,6 +191,7 @@ const SOURCES = {
   metricsToken: ['CITYOPS_METRICS_TOKEN', 'metrics-token'],
   logLevel: ['LOG_LEVEL', 'log-level'],
   rules: ['CITYOPS_RULES_FILE', 'rules-file'],
+  webhooks: ['CITYOPS_WEBHOOKS_FILE', 'webhooks-file'],
 } as const satisfies Record<keyof z.input<typeof ConfigSchema>, readonly [string, string]>;
 
 export class ConfigError extends Error {}

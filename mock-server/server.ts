@@ -7,6 +7,7 @@ import { recordedTick } from './pipeline/recordedTick';
 import { startSensorThings } from './sensorthings/startSensorThings';
 import { SqliteSensorThingsCursorStore } from './storage/sqliteSensorThingsCursors';
 import { startTicker } from './simulator/ticker';
+import { DEFAULT_DELIVERY, startDeliveryWorker } from './webhooks/deliveryWorker';
 
 export interface RunningServer extends CityApp {
   url: string;
@@ -64,6 +65,9 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     (err) => app.http.log.error({ err }, 'simulation tick failed'),
   );
   app.tickWatch.started();
+  // The outbox is sent from here on, including what a previous run left undelivered.
+  const retry = deps.config.webhooks?.retry;
+  app.webhookDelivery = startDeliveryWorker(app.webhooks, app.http.log, { ...DEFAULT_DELIVERY, ...(retry && { retryBaseMs: retry.baseMs, retryMaxMs: retry.maxMs }) });
   const stopRegistryWatch = watchRegistry(app.cities, app.http.log);
   const host = deps.config.host === '0.0.0.0' || deps.config.host === '::' ? 'localhost' : deps.config.host;
   // Onto the app itself, not a copy: its city, feed and services are getters onto the city in force.
@@ -73,6 +77,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     async close() {
       stopRegistryWatch();
       app.ticker?.stop();
+      await app.webhookDelivery?.stop();
       await app.sensorThings?.stop();
       await app.mqtt?.close();
       // io.close() also closes the HTTP server it is attached to; fastify's close then finishes hooks.

@@ -205,4 +205,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE assets ADD COLUMN area TEXT;
     `,
   },
+  {
+    version: 8,
+    name: 'outbound webhooks: the receivers, the outbox of events, and one delivery per event and receiver until acknowledged',
+    sql: `
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        events TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE webhook_events (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE webhook_deliveries (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES webhook_events(id),
+        webhook_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at BIGINT NOT NULL,
+        delivered_at BIGINT,
+        last_error TEXT
+      );
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries(delivered_at, next_attempt_at);
+    `,
+  },
 ];

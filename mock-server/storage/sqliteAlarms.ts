@@ -7,7 +7,9 @@
  */
 import { alarmOfRecord, type AlarmChange, type AlarmRecord } from '../../src/protocol/alarmRecords';
 import type { Alarm } from '../../src/protocol/cityEvents';
+import { alarmEvents } from '../webhooks/webhookEvents';
 import type { Database } from './database';
+import { WebhookOutbox } from './sqliteWebhooks';
 import type { AlarmChangeInput, AlarmCursor, AlarmFilter, AlarmStore } from './stores';
 
 interface AlarmRow {
@@ -79,6 +81,7 @@ export class SqliteAlarmStore implements AlarmStore {
       `INSERT INTO alarm_changes (alarm_id, action, at, recorded_at, actor, note, rule_id, alarm_trigger, asset_kind, asset_id, severity, value, unit, threshold, late)
        VALUES (@alarmId, @action, @at, @recordedAt, @by, @note, @ruleId, @trigger, @assetKind, @assetId, @severity, @value, @unit, @threshold, @late)`,
     );
+    const outbox = new WebhookOutbox(db);
     this.write = db.transaction((changes: readonly AlarmChangeInput[], recordedAt: number) => {
       for (const { alarm, action, at, by, note } of changes) {
         const acknowledger = action === 'acknowledge' ? by : null;
@@ -113,6 +116,8 @@ export class SqliteAlarmStore implements AlarmStore {
           late: alarm.late ? 1 : 0,
         });
       }
+      // A critical alarm's webhook notice commits with it (issue 16).
+      outbox.add(alarmEvents(changes));
     });
     this.selectOne = db.prepare<[string], AlarmRow>('SELECT record, acked_by FROM alarms WHERE id = ?');
     this.selectChanges = db.prepare<[string], ChangeRow>('SELECT * FROM alarm_changes WHERE alarm_id = ? ORDER BY seq');

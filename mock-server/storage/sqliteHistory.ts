@@ -6,7 +6,9 @@
 import type { Closure, Incident } from '../../src/protocol/cityEvents';
 import { SHANGHAI_OFFSET_MS } from '../../src/protocol/summary';
 import type { AuditEntry } from '../../src/protocol/workOrders';
+import { closureEvents } from '../webhooks/webhookEvents';
 import type { Database } from './database';
+import { WebhookOutbox } from './sqliteWebhooks';
 import { toEntry, type AuditRow } from './sqliteIncidents';
 import type { FloodDayRecord, HistoryStore, MinuteRecord } from './stores';
 
@@ -24,8 +26,11 @@ export class SqliteHistoryStore implements HistoryStore {
       `INSERT INTO closures (id, underpass_slot, issued_at, lifted_at, record) VALUES (@id, @underpassSlot, @issuedAt, @liftedAt, @record)
        ON CONFLICT (id) DO UPDATE SET lifted_at = excluded.lifted_at, record = excluded.record`,
     );
+    const outbox = new WebhookOutbox(db);
     this.writeClosures = db.transaction((closures: readonly Closure[]) => {
       for (const c of closures) this.putClosure.run({ id: c.id, underpassSlot: c.underpassSlot, issuedAt: c.issuedAt, liftedAt: c.liftedAt, record: JSON.stringify(c) });
+      // The closure notice to the traffic police, as a webhook event, commits with the closure (issue 16).
+      outbox.add(closureEvents(closures));
     });
     this.writeMinute = db.transaction((minute: MinuteRecord, floodDay: FloodDayRecord, closures: readonly Closure[]) => {
       this.putMinute.run(minute.t, JSON.stringify({ indicators: minute.indicators, flood: minute.flood }));

@@ -7,7 +7,9 @@
  */
 import type { Incident } from '../../src/protocol/cityEvents';
 import type { AuditEntry } from '../../src/protocol/workOrders';
+import { incidentEvents } from '../webhooks/webhookEvents';
 import type { Database } from './database';
+import { WebhookOutbox } from './sqliteWebhooks';
 import { VersionConflictError, type IncidentChange, type IncidentListFilter, type IncidentStore, type StoredResponse } from './stores';
 
 export interface AuditRow {
@@ -66,6 +68,7 @@ export class SqliteIncidentStore implements IncidentStore {
        VALUES (@incidentId, @action, @actorKind, @actorName, @actorRole, @at, @recordedAt, @from, @to, @version, @teamId, @note)`,
     );
     this.remember = db.prepare('INSERT INTO idempotency (scope, key, status, body, created_at) VALUES (?, ?, ?, ?, ?)');
+    const outbox = new WebhookOutbox(db);
     this.putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.commitTx = db.transaction((change: IncidentChange): AuditEntry[] => {
       for (const { incident, previousVersion } of change.incidents) {
@@ -88,6 +91,8 @@ export class SqliteIncidentStore implements IncidentStore {
         this.remember.run(scope, key, response.status, JSON.stringify(response.body), Date.now());
       }
       for (const [key, value] of Object.entries(change.meta ?? {})) this.putMeta.run(key, value);
+      // The webhooks' notices of this change commit with it (issue 16).
+      outbox.add(incidentEvents(change.incidents.map((i) => i.incident), change.audit));
       return written;
     });
   }
