@@ -43,6 +43,9 @@ import { PositionGate } from './ingest/positionGate';
 import { measureOfChannel } from './ingest/ingestChannels';
 import { datumConverter } from './assets/datum';
 import { ingestRoutes } from './http/ingestRoutes';
+import { capRoutes } from './http/capRoutes';
+import { WarningBook } from './cap/warningBook';
+import { SqliteWarningStore } from './storage/sqliteWarnings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
 import { SqliteAssetStore } from './storage/sqliteAssets';
 import { adminAssetRoutes } from './http/adminAssetRoutes';
@@ -270,6 +273,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     }),
   );
   await http.register(ingestRoutes({ authorize: requirePermission(auth, 'reportReadings'), accept: (batch, source) => ingest.accept(batch, source), now }));
+  await http.register(capRoutes({ book: new WarningBook(new SqliteWarningStore(db), now), authorizeIngest: requirePermission(auth, 'reportReadings'), authorizeView: canView, now }));
   await http.register(alarmRoutes({ get service() { return current().alarms; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(incidentRoutes({ get service() { return current().workOrders; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(open311Routes({ get service() { return current().workOrders; }, principalFor: (token) => auth.principalFor(token) }), { prefix: '/open311/v2' });

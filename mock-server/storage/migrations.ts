@@ -235,4 +235,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_due ON webhook_deliveries(delivered_at, next_attempt_at);
     `,
   },
+  {
+    version: 9,
+    name: 'CAP warnings: every received CAP alert with its key (sender,identifier,sent), state, expiry and what ended it',
+    sql: `
+      CREATE TABLE cap_warnings (
+        seq INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        identifier TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        sent TEXT NOT NULL,
+        msg_type TEXT NOT NULL,
+        alert TEXT NOT NULL,
+        state TEXT NOT NULL,
+        expires_at BIGINT,
+        ended_by TEXT,
+        ended_at BIGINT,
+        received_at BIGINT NOT NULL,
+        source TEXT NOT NULL
+      );
+      CREATE INDEX cap_warnings_state ON cap_warnings(state, seq);
+    `,
+  },
 ];
