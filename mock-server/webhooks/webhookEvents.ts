@@ -41,7 +41,8 @@ export function incidentEvents(incidents: readonly Incident[], audit: readonly O
 export function alarmEvents(changes: readonly { alarm: Alarm; action: string; at: number }[]): WebhookEvent[] {
   return changes
     .filter((c) => (c.action === 'raise' || c.action === 'escalate') && c.alarm.severity === 'critical')
-    .map((c) => ({ id: `alarm.critical:${c.alarm.id}`, type: 'alarm.critical' as const, at: c.at, data: c.alarm }));
+    // Keyed by the change's time too: an alarm that eases and escalates to critical again is news again.
+    .map((c) => ({ id: `alarm.critical:${c.alarm.id}:${c.at}`, type: 'alarm.critical' as const, at: c.at, data: c.alarm }));
 }
 
 /** A road-closure notice issued (each closure once, however often it is re-recorded). */

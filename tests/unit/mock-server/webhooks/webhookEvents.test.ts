@@ -28,7 +28,7 @@ describe('webhook events', () => {
       { alarm: critical, action: 'clear', at: 7 },
       { alarm: { ...critical, id: 'A3' }, action: 'escalate', at: 8 },
     ]);
-    expect(events.map((e) => e.id)).toEqual(['alarm.critical:A1', 'alarm.critical:A3']);
+    expect(events.map((e) => e.id)).toEqual(['alarm.critical:A1:5', 'alarm.critical:A3:8']);
   });
 
   it('makes one closure.issued per active closure, keyed by its id', () => {
