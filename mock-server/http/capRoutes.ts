@@ -78,10 +78,12 @@ export const capRoutes =
         body: z.string().meta({ description: 'a CAP <alert> document (UTF-8 or ISO-8859-1 as its prolog declares; no DOCTYPE)' }),
         response: { 200: ReceiptSchema },
       },
+      // fastify's own text/plain and JSON parsers would hand over a body too; only CAP's types are read, and before the body schema speaks.
+      preValidation: async (request) => {
+        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (!CAP_TYPES.includes(type)) throw new DomainError('BAD_REQUEST', `send the alert as ${CAP_TYPES.join(' or ')}, not ${type || 'no content type'}`, 415);
+      },
     }, async (request) => {
-      // fastify's own text/plain and JSON parsers would hand over a body too; only CAP's types are read.
-      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!CAP_TYPES.includes(type)) throw new DomainError('BAD_REQUEST', `send the alert as ${CAP_TYPES.join(' or ')}, not ${type || 'no content type'}`, 415);
       const result = parseCapAlert(Buffer.from(request.body, 'latin1'));
       if (!result.ok) throw new DomainError('BAD_REQUEST', `CAP alert refused: ${result.problems.join('; ')}`);
       return deps.book.receive(result.alert, sourceOf(request.principal));

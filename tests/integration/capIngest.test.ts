@@ -132,6 +132,9 @@ describe('POST /api/ingest/cap', () => {
     expect((await post(THUNDERSTORM, { 'x-api-key': 'wrong-key-wrong-key-wrong-key' })).status).toBe(401);
     const plain = await fetch(`${server.url}/api/ingest/cap`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-api-key': KEY }, body: THUNDERSTORM });
     expect(plain.status).toBe(415);
+    const json = await fetch(`${server.url}/api/ingest/cap`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ alert: THUNDERSTORM }) });
+    expect(json.status).toBe(415);
+    expect(((await json.json()) as { error: { message: string } }).error.message).toBe('send the alert as application/cap+xml or application/xml, not application/json');
     const big = THUNDERSTORM.replace('<description>', `<description>${'x'.repeat(600 * 1024)}`);
     const tooBig = await post(big);
     expect(tooBig.status).toBe(413);
