@@ -128,6 +128,19 @@ export class SqliteWebhookStore {
     this.db.prepare('UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?').run(nextAttemptAt, error, id);
   }
 
+  /**
+   * Retention: deletes deliveries acknowledged before `deliveredBefore`, and events created before
+   * `eventsBefore` with no delivery left. Events are kept longer than their deliveries because their
+   * ids are what stops a cause written again (a closure re-recorded) from making a second event.
+   */
+  prune(deliveredBefore: number, eventsBefore: number): number {
+    return this.db.transaction(() => {
+      const n = this.db.prepare('DELETE FROM webhook_deliveries WHERE delivered_at IS NOT NULL AND delivered_at < ?').run(deliveredBefore).changes;
+      this.db.prepare('DELETE FROM webhook_events WHERE created_at < ? AND id NOT IN (SELECT event_id FROM webhook_deliveries)').run(eventsBefore);
+      return n;
+    })();
+  }
+
   /** How many deliveries each webhook has pending, and its last error. */
   pending(): Map<string, { pending: number; lastError: string | null }> {
     const rows = this.db

@@ -21,6 +21,12 @@ export interface DeliveryOptions {
 
 export const DEFAULT_DELIVERY: DeliveryOptions = { pollMs: 500, retryBaseMs: 1000, retryMaxMs: 3_600_000, timeoutMs: 10_000, batch: 50 };
 
+const DAY_MS = 86_400_000;
+/** Acknowledged deliveries are kept a week (GET /api/admin/webhooks and an operator's questions), their events a month. */
+export const DELIVERED_RETENTION_MS = 7 * DAY_MS;
+export const EVENT_RETENTION_MS = 30 * DAY_MS;
+const PRUNE_EVERY_MS = 3_600_000;
+
 export interface DeliveryWorker {
   /** Sends what is due now (also what the timer calls). */
   round(): Promise<void>;
@@ -31,6 +37,7 @@ export interface DeliveryWorker {
 export function startDeliveryWorker(store: SqliteWebhookStore, log: { warn(obj: object, msg: string): void }, options: DeliveryOptions = DEFAULT_DELIVERY): DeliveryWorker {
   let running: Promise<void> | null = null;
   let stopped = false;
+  let prunedAt = 0;
   // Aborts the requests in flight on stop, so a slow receiver does not hold the shutdown (they stay due).
   const stopping = new AbortController();
 
@@ -66,7 +73,12 @@ export function startDeliveryWorker(store: SqliteWebhookStore, log: { warn(obj: 
   const round = (): Promise<void> => {
     running ??= (async () => {
       try {
-        const due = store.due(Date.now(), options.batch);
+        const now = Date.now();
+        if (now - prunedAt >= PRUNE_EVERY_MS) {
+          prunedAt = now;
+          store.prune(now - DELIVERED_RETENTION_MS, now - EVENT_RETENTION_MS);
+        }
+        const due = store.due(now, options.batch);
         // One receiver's slowness must not hold another's: the batch is sent concurrently.
         await Promise.all(due.map(send));
       } finally {

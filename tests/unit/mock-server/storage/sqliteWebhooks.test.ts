@@ -71,4 +71,22 @@ describe('the webhook outbox', () => {
     expect(hooks.list().map((h) => [h.id, h.origin, h.url])).toEqual([['api', 'api', hook.url], ['kept', 'file', 'http://127.0.0.1:2/new']].sort());
     expect(hooks.due(10, 10).map((d) => d.webhook.id).sort()).toEqual(['api', 'kept']);
   });
+
+  it('prunes acknowledged deliveries, then events with none left, keeping what is pending', () => {
+    const db = open();
+    const hooks = new SqliteWebhookStore(db);
+    hooks.add({ ...hook, id: 'a', events: ['alarm.critical'] });
+    const outbox = new WebhookOutbox(db);
+    outbox.add([{ id: 'old', type: 'alarm.critical', at: 1, data: {} as never }], 100);
+    outbox.add([{ id: 'pending', type: 'alarm.critical', at: 1, data: {} as never }], 100);
+    const old = hooks.due(100, 10).find((d) => d.event.id === 'old')!;
+    hooks.delivered(old.id, 200);
+    expect(hooks.prune(150, 1000)).toBe(0);
+    expect(hooks.prune(201, 50)).toBe(1);
+    // The event is kept until its own retention: its id still stops a second one.
+    outbox.add([{ id: 'old', type: 'alarm.critical', at: 1, data: {} as never }], 300);
+    expect(hooks.due(1000, 10).map((d) => d.event.id)).toEqual(['pending']);
+    hooks.prune(201, 1000);
+    expect(db.prepare('SELECT id FROM webhook_events').all()).toEqual([{ id: 'pending' }]);
+  });
 });
