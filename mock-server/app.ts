@@ -44,6 +44,7 @@ import { measureOfChannel } from './ingest/ingestChannels';
 import { datumConverter } from './assets/datum';
 import { ingestRoutes } from './http/ingestRoutes';
 import { capRoutes } from './http/capRoutes';
+import { announcingWarningStore } from './cap/announcingWarningStore';
 import { WarningBook } from './cap/warningBook';
 import { SqliteWarningStore } from './storage/sqliteWarnings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
@@ -168,6 +169,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   timeHttpCommands(http, metrics);
 
   const registry = new SqliteAssetStore(db);
+  const warningStore = new SqliteWarningStore(db);
   // The city part (stages, services, feed, history, lookup) sits behind one holder: a registry change rebuilds and swaps it.
   const cities = await CityHolder.start({
     config,
@@ -177,6 +179,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     incidents: storage.incidents,
     alarms: new SqliteAlarmStore(db),
     history: storage.history,
+    warnings: warningStore,
     queue: new SerialQueue(),
   });
   const current = () => cities.current;
@@ -273,7 +276,9 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     }),
   );
   await http.register(ingestRoutes({ authorize: requirePermission(auth, 'reportReadings'), accept: (batch, source) => ingest.accept(batch, source), now }));
-  await http.register(capRoutes({ book: new WarningBook(new SqliteWarningStore(db), now), authorizeIngest: requirePermission(auth, 'reportReadings'), authorizeView: canView, now }));
+  // What the book records goes on the wall too, through the city in force (cap/capWarnings.ts).
+  const capStore = announcingWarningStore(warningStore, { shared: (fn) => cities.hold.shared(fn), recorded: (w, ended) => current().stages.capWarnings.recorded(w, ended) });
+  await http.register(capRoutes({ book: new WarningBook(capStore, now), authorizeIngest: requirePermission(auth, 'reportReadings'), authorizeView: canView, now }));
   await http.register(alarmRoutes({ get service() { return current().alarms; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(incidentRoutes({ get service() { return current().workOrders; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(open311Routes({ get service() { return current().workOrders; }, principalFor: (token) => auth.principalFor(token) }), { prefix: '/open311/v2' });

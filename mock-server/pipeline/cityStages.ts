@@ -7,7 +7,9 @@
  */
 import type { AssetKind } from '../../src/protocol/assets';
 import type { CityEvent } from '../../src/protocol/cityEvents';
+import { CapWarnings } from '../cap/capWarnings';
 import type { CityGeo } from '../city/cityGeo';
+import { gridPlaceAt, unitGridOf } from '../grid/gridPlaceAt';
 import { ExternalReadings } from '../ingest/externalReadings';
 import { FedSource } from '../ingest/fedSource';
 import { staleAfterByChannel } from '../ingest/readingStaleness';
@@ -15,7 +17,7 @@ import { ReportedCity } from '../ingest/reportedCity';
 import { placeAssets } from '../city/placeAssets';
 import { createDistrictLocator } from '../city/districtLocator';
 import { toKm } from '../city/localProjection';
-import { IncidentDesk } from '../incidents/incidentDesk';
+import { IncidentDesk, type IncidentDeskDeps } from '../incidents/incidentDesk';
 import { AlarmEngine, ruleChannels, type AssetRef } from '../rules/alarmEngine';
 import { compileRules } from '../rules/compileRules';
 import { defaultRules } from '../rules/defaultRules';
@@ -78,6 +80,8 @@ export interface PipelineOptions {
   rules?: RuleBook;
   /** The district a point lies in (−1 off land): where a muck truck's geofence alarm stands. */
   districtAt?: (lon: number, lat: number) => number;
+  /** The unit-grid place of a point, stamped on new incidents (GB/T 30428). */
+  gridPlaceAt?: IncidentDeskDeps['gridPlaceAt'];
 }
 
 /**
@@ -105,8 +109,9 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     stationDistrict: assets.weatherStations.map((s) => s.district),
     stationXY: grid(assets.weatherStations),
   });
-  const desk = new IncidentDesk({ assets, rules, world: source.world, rng: options.deskRng, autopilot: options.autopilot });
+  const desk = new IncidentDesk({ assets, rules, world: source.world, rng: options.deskRng, autopilot: options.autopilot, gridPlaceAt: options.gridPlaceAt });
   const inbox: CityEvent[] = [];
+  const capWarnings = new CapWarnings(() => source.timeMs, (event) => inbox.push(event));
   return {
     seed: options.seed,
     simulatedServices: options.simulatedServices ?? true,
@@ -120,10 +125,11 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     ruleChannels: ruleChannels(rules),
     ruleCadence: new Cadence(RULES_EVERY_MS, source.startTime),
     office,
+    capWarnings,
     desk,
     inbox,
     announce: (event) => inbox.push(event),
-    eventState: () => ({ alarms: alarms.active(), incidents: desk.openIncidents(), closures: desk.activeClosures(), warnings: office.active() }),
+    eventState: () => ({ alarms: alarms.active(), incidents: desk.openIncidents(), closures: desk.activeClosures(), warnings: [...office.active(), ...capWarnings.active()] }),
   };
 }
 
@@ -135,7 +141,7 @@ export function createCityStages(geo: CityGeo, options: CityOptions): CityStages
   const source = simulation ?? new ReportedCity(options.assets ?? placeAssets(geo, rngs.assets, options), options.startTime);
   const locator = createDistrictLocator(geo.districts);
   const districtAt = (lon: number, lat: number) => locator.indexAt(lon, lat);
-  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null, districtAt });
+  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null, districtAt, gridPlaceAt: gridPlaceAt(unitGridOf(geo.districts)) });
   return {
     ...stages,
     simulation,

@@ -15,6 +15,7 @@ import type { ChannelId } from '../../src/protocol/channels';
 import type { Alarm, CityEvent, CityEventState } from '../../src/protocol/cityEvents';
 import type { WireDelta } from '../../src/protocol/events';
 import type { VitalsFrame } from '../../src/protocol/vitals';
+import type { CapWarnings } from '../cap/capWarnings';
 import type { CityAssets } from '../city/assets';
 import type { LiveFeed } from '../feed/liveFeed';
 import type { IncidentDesk } from '../incidents/incidentDesk';
@@ -53,6 +54,8 @@ export interface PipelineStages {
   readonly ruleChannels: readonly ChannelId[];
   readonly ruleCadence: Cadence;
   readonly office: WeatherOffice;
+  /** CAP warnings received from outside (cap/capWarnings.ts), beside the office's. */
+  readonly capWarnings: CapWarnings;
   readonly desk: IncidentDesk;
   readonly inbox: CityEvent[];
   eventState(): CityEventState;
@@ -69,6 +72,8 @@ export function cityTick(stages: PipelineStages, feed: LiveFeed, untilMs: number
     if (moment.world) events.push(...worldStep(stages, moment.timeMs, moment.world));
     if (stages.ruleCadence.due(moment.timeMs)) events.push(...ruleStep(stages, moment.timeMs));
   }
+  // CAP warnings whose `expires` came meanwhile end in this frame.
+  events.push(...stages.capWarnings.expire(stages.source.timeMs));
   // City state, as the frame will carry it.
   const readings = publishedReadings(stages.source, feed.spareReadings());
   const state = cityStateOf(stages, readings);

@@ -129,8 +129,11 @@ interface Target {
   districts: Set<number>;
 }
 
+/** The office's own warnings are always of one of its events. */
+type OfficeWarning = WeatherWarning & { event: WarningEvent };
+
 interface Track {
-  warning: WeatherWarning | null;
+  warning: OfficeWarning | null;
   /** When the target first fell below the warning's level (NaN while it has not)… */
   easingSince: number;
   /** …and the highest level it called for since. */
@@ -330,13 +333,13 @@ export class WeatherOffice {
     const w = track.warning!;
     track.warning = null;
     track.easingSince = NaN;
-    const cancelled: WeatherWarning = { ...w, districts: [...w.districts], state: 'cancelled', expiresAt: now };
+    const cancelled: OfficeWarning = { ...w, districts: [...w.districts], state: 'cancelled', expiresAt: now };
     this.headline(cancelled, 'cancel');
     out.push(cancelled);
   }
 
   /** The bilingual headline, as the office words it. */
-  private headline(w: WeatherWarning, how: 'issue' | 'upgrade' | 'downgrade' | 'renew' | 'extend' | 'cancel'): void {
+  private headline(w: OfficeWarning, how: 'issue' | 'upgrade' | 'downgrade' | 'renew' | 'extend' | 'cancel'): void {
     const eventZh = EVENT_ZH[w.event];
     const levelZh = LEVEL_ZH[w.level];
     const levelEn = w.level[0].toUpperCase() + w.level.slice(1);

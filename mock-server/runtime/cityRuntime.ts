@@ -5,6 +5,7 @@
  * changes (cityHolder.ts) by the very same steps — the open incidents and active alarms come back
  * from SQLite, the clock resumes where it stood — so a registry change is a restart of this part alone.
  */
+import type { WarningStore } from '../cap/warningStore';
 import type { Config } from '../config';
 import type { CityGeo } from '../city/cityGeo';
 import { CHANNELS } from '../../src/protocol/channels';
@@ -23,6 +24,9 @@ import type { SerialQueue } from '../workorders/serialQueue';
 import { WorkOrderService } from '../workorders/workOrderService';
 import { assetSlotsOf, carryIncident, slotCarryOf, type SlotCarry } from './slotCarry';
 
+/** More CAP warnings in force at once than a bureau ever issues; the newest are kept. */
+const MAX_RESTORED_WARNINGS = 1000;
+
 /** What the city part is built from; the same for every build. */
 export interface CityRuntimeParts {
   config: Config;
@@ -33,6 +37,8 @@ export interface CityRuntimeParts {
   incidents: IncidentStore;
   alarms: AlarmStore;
   history: HistoryStore;
+  /** The CAP warnings: those in force go back on the wall on every build. */
+  warnings: WarningStore;
   /** The work-order queue: one for the life of the server, so commands and ticks queued across a rebuild keep their order. */
   queue: SerialQueue;
 }
@@ -80,6 +86,7 @@ export async function buildCityRuntime(parts: CityRuntimeParts, previous?: CityR
   // The stored active alarms go back into the engine, so their episodes continue under the same ids.
   const alarms = new AlarmService({ city: stages, store: parts.alarms, queue: parts.queue, now, slotOf: assetSlotsOf(stages.assets) });
   await alarms.restore();
+  stages.capWarnings.restore(await parts.warnings.list({ activeOnly: true, beforeSeq: null, limit: MAX_RESTORED_WARNINGS, now: now() }), now());
   const assetHistory = AssetHistory.forAssets(stages.assets);
   const city = new LiveCity(stages, { tickMs: config.tickMs, speed: config.speed, now, history: assetHistory });
   const { feed } = city;

@@ -10,9 +10,17 @@ export type WarningEvent = (typeof WARNING_EVENTS)[number];
 export const WARNING_LEVELS = ['blue', 'yellow', 'orange', 'red'] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
+/** A CAP alert's area as the wall draws it: closed rings of [lon, lat], and circles (km). */
+export interface WarningArea {
+  areaDesc: string;
+  polygons: [number, number][][];
+  circles: { center: [number, number]; radiusKm: number }[];
+}
+
 export interface WeatherWarning {
   id: string;
-  event: WarningEvent;
+  /** `other`: a CAP alert whose event is none of the office's; `eventText` names it. */
+  event: WarningEvent | 'other';
   level: WarningLevel;
   /** District indices covered; empty = the whole city. */
   districts: number[];
@@ -24,4 +32,8 @@ export interface WeatherWarning {
   headline: string;
   headlineEn: string;
   source: 'simulator' | 'cap';
+  /** CAP only: the event as the issuer named it (e.g. 暴雨橙色预警, Severe Thunderstorm Warning). */
+  eventText?: string;
+  /** CAP only: the areas it covers (its `districts` stay empty), shown as text and drawn on the map. */
+  areas?: WarningArea[];
 }

@@ -28,8 +28,9 @@ export interface WarningTexts {
   districts: readonly DistrictRef[];
 }
 
-/** "暴雨橙色预警" / "Orange rainstorm warning". */
+/** "暴雨橙色预警" / "Orange rainstorm warning"; a CAP event none of ours, as its issuer named it. */
 export function warningTitle(w: WeatherWarning, { t }: Pick<WarningTexts, 't'>): string {
+  if (w.event === 'other') return w.eventText ?? t(`warnings.levels.${w.level}`);
   return t('warnings.title', { event: t(`warnings.events.${w.event}`), level: t(`warnings.levels.${w.level}`) });
 }
 
@@ -38,6 +39,9 @@ export const MAX_NAMED_DISTRICTS = 3;
 
 /** The districts a warning covers, or "city-wide". */
 export function warningArea(w: WeatherWarning, { t, en, districts }: WarningTexts): string {
+  // A CAP warning names its own areas (areaDesc), not our districts.
+  const described = (w.areas ?? []).map((a) => a.areaDesc).filter((d) => d !== '');
+  if (described.length > 0) return described.slice(0, MAX_NAMED_DISTRICTS).join(en ? ', ' : '、') + (described.length > MAX_NAMED_DISTRICTS ? ' …' : '');
   if (w.districts.length === 0) return t('warnings.cityWide');
   const names = w.districts.map((i) => districts[i]).filter((d): d is DistrictRef => !!d).map((d) => (en ? d.nameEn : d.name));
   if (names.length === 0) return t('warnings.cityWide');

@@ -46,6 +46,15 @@ describe('weather warnings', () => {
     );
   });
 
+  it("names a CAP warning of another event as its issuer did, and its area by the alert's areas", () => {
+    const areas = ['浦东新区', '黄浦区', '徐汇区', '静安区'].map((areaDesc) => ({ areaDesc, polygons: [], circles: [] }));
+    const quake = warning('q', 'orange', 0, { event: 'other', eventText: 'Earthquake', source: 'cap', areas: areas.slice(0, 2) });
+    expect(warningTitle(quake, { t: zh })).toBe('Earthquake');
+    expect(warningTitle({ ...quake, event: 'rainstorm', eventText: '暴雨橙色预警' }, { t: zh })).toBe('暴雨橙色预警');
+    expect(warningArea(quake, { t: zh, en: false, districts: [] })).toBe('浦东新区、黄浦区');
+    expect(warningArea({ ...quake, areas }, { t: zh, en: true, districts: [] })).toBe('浦东新区, 黄浦区, 徐汇区 …');
+  });
+
   it('builds ticker items in the current language with the signal colour', () => {
     const [item] = tickerItems([warning('a', 'blue', 0, { event: 'gale' })], { t: zh, en: true, districts: [] });
     expect(item).toEqual({ id: 'a', level: 'blue', color: WARNING_COLORS.blue, title: '大风蓝色预警', area: '全市', headline: 'Headline a' });

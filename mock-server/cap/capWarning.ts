@@ -1,0 +1,77 @@
+/**
+ * A CAP alert in force as the wall shows a weather warning: its event named as one of the office's
+ * where the words say so, its signal colour from the event's own colour word (暴雨橙色预警, "Red
+ * Rainstorm Warning") or else from CAP's severity, its areas kept for the map. Pure.
+ */
+import { WARNING_LEVELS, type WarningEvent, type WarningLevel, type WeatherWarning } from '../../src/protocol/weatherWarnings';
+import type { CapAlert, CapInfo } from './capAlert';
+
+/** CAP severity → signal colour: Minor blue, Moderate yellow, Severe orange, Extreme red (Unknown: blue, the least). */
+export const SEVERITY_LEVEL: Record<string, WarningLevel> = { Minor: 'blue', Moderate: 'yellow', Severe: 'orange', Extreme: 'red', Unknown: 'blue' };
+
+const COLOUR_WORDS: [RegExp, WarningLevel][] = [
+  [/红色|\bred\b/i, 'red'],
+  [/橙色|\borange\b/i, 'orange'],
+  [/黄色|\byellow\b/i, 'yellow'],
+  [/蓝色|\bblue\b/i, 'blue'],
+];
+
+const EVENT_WORDS: [RegExp, WarningEvent][] = [
+  [/暴雨|rainstorm|heavy rain/i, 'rainstorm'],
+  [/雷|thunder|lightning/i, 'thunderstorm'],
+  [/大风|gale|wind/i, 'gale'],
+  [/高温|heat/i, 'heat'],
+];
+
+/** The office's event an alert's event text names, or `other`. */
+export function warningEventOf(text: string): WarningEvent | 'other' {
+  return EVENT_WORDS.find(([re]) => re.test(text))?.[1] ?? 'other';
+}
+
+/** The signal colour of one info: the event's colour word where it has one, else its severity's. */
+export function signalLevelOf(info: Pick<CapInfo, 'event' | 'severity'>): WarningLevel {
+  return COLOUR_WORDS.find(([re]) => re.test(info.event))?.[1] ?? SEVERITY_LEVEL[info.severity] ?? 'blue';
+}
+
+/** Where the wall's clock stands against the wall clock's when the warning is made. */
+export interface WarningClocks {
+  /** The city's time now (simulated or wall), epoch ms. */
+  cityNow: number;
+  /** The wall clock now, epoch ms. */
+  wallNow: number;
+}
+
+/** Stands for "no expires": in force until updated or cancelled (JSON carries no Infinity). */
+export const NO_EXPIRY = Number.MAX_SAFE_INTEGER;
+
+const isChinese = (info: CapInfo) => /^zh/i.test(info.language);
+
+/**
+ * The warning a CAP alert in force shows as, keyed `cap:<sender,identifier,sent>`. The infos are
+ * the same warning in several languages: the worst colour among them, the Chinese one's headline
+ * for the Chinese screen, another's for the English one. Times move onto the city's clock by the
+ * time since (or left until) the wall clock's now, so a simulated city shows it for as long.
+ */
+export function capWarningOf(key: string, alert: CapAlert, receivedAt: number, expiresAt: number | null, clocks: WarningClocks): WeatherWarning {
+  const toCity = (wallMs: number) => clocks.cityNow + (wallMs - clocks.wallNow);
+  const infos = alert.info;
+  const zh = infos.find(isChinese) ?? infos[0];
+  const en = infos.find((i) => !isChinese(i)) ?? infos[0];
+  const level = infos.map(signalLevelOf).reduce<WarningLevel>((a, b) => (WARNING_LEVELS.indexOf(b) > WARNING_LEVELS.indexOf(a) ? b : a), 'blue');
+  const eventText = zh?.event ?? '';
+  const text = (info: CapInfo | undefined) => info?.headline ?? info?.description ?? info?.event ?? '';
+  return {
+    id: `cap:${key}`,
+    event: warningEventOf(infos.map((i) => i.event).join(' ')),
+    level,
+    districts: [],
+    issuedAt: toCity(receivedAt),
+    expiresAt: expiresAt === null ? NO_EXPIRY : toCity(expiresAt),
+    state: 'active',
+    headline: text(zh),
+    headlineEn: text(en),
+    source: 'cap',
+    eventText,
+    areas: (zh?.areas ?? []).map((a) => ({ areaDesc: a.areaDesc, polygons: a.polygons, circles: a.circles })),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The CAP warnings in force on the wall, a stage of the city beside the warning office: what the
+ * warning book records becomes city events — an alert in force is issued, the alerts an Update or
+ * Cancel ends are cancelled, one whose `expires` passes (on the city's clock) is cancelled by the
+ * tick — so every screen sees them as it sees the office's. A rebuilt city restores them from storage.
+ */
+import type { CityEvent } from '../../src/protocol/cityEvents';
+import type { WeatherWarning } from '../../src/protocol/weatherWarnings';
+import { capWarningOf, type WarningClocks } from './capWarning';
+import type { StoredWarning } from './warningStore';
+
+export class CapWarnings {
+  private readonly byKey = new Map<string, WeatherWarning>();
+
+  constructor(
+    private readonly cityNow: () => number,
+    private readonly announce: (event: CityEvent) => void,
+  ) {}
+
+  /** The warnings in force (a snapshot's share). */
+  active(): WeatherWarning[] {
+    return [...this.byKey.values()];
+  }
+
+  /** Takes the stored active warnings back in, with no event (the snapshot carries them). */
+  restore(stored: readonly StoredWarning[], wallNow: number): void {
+    const clocks = { cityNow: this.cityNow(), wallNow };
+    for (const w of stored) if (w.state === 'active') this.byKey.set(w.key, capWarningOf(w.key, w.alert, w.receivedAt, w.expiresAt, clocks));
+  }
+
+  /** The book recorded `warning` (received at its `receivedAt`, wall clock) and ended the keys in `ended`. */
+  recorded(warning: Omit<StoredWarning, 'seq'>, ended: readonly string[]): void {
+    const clocks: WarningClocks = { cityNow: this.cityNow(), wallNow: warning.receivedAt };
+    for (const key of ended) this.end(key, clocks.cityNow);
+    if (warning.state !== 'active' || (warning.expiresAt !== null && warning.expiresAt <= warning.receivedAt)) return;
+    const shown = capWarningOf(warning.key, warning.alert, warning.receivedAt, warning.expiresAt, clocks);
+    this.byKey.set(warning.key, shown);
+    this.announce({ type: 'warning', warning: shown });
+  }
+
+  /** Ends the warnings whose expiry has come by `now` (city time); returns their events. */
+  expire(now: number): CityEvent[] {
+    const events: CityEvent[] = [];
+    for (const [key, w] of this.byKey) if (w.expiresAt <= now) events.push(this.cancelled(key, w, now));
+    return events;
+  }
+
+  private end(key: string, now: number): void {
+    const w = this.byKey.get(key);
+    if (w) this.announce(this.cancelled(key, w, now));
+  }
+
+  private cancelled(key: string, w: WeatherWarning, now: number): CityEvent {
+    this.byKey.delete(key);
+    return { type: 'warning', warning: { ...w, state: 'cancelled', expiresAt: Math.min(w.expiresAt, now) } };
+  }
+}

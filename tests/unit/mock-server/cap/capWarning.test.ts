@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { CapAlert, CapInfo } from '../../../../mock-server/cap/capAlert';
+import { capWarningOf, NO_EXPIRY, signalLevelOf, warningEventOf } from '../../../../mock-server/cap/capWarning';
+
+const info = (o: Partial<CapInfo>): CapInfo => ({
+  language: 'zh-CN', categories: ['Met'], event: '暴雨预警', urgency: 'Immediate', severity: 'Moderate', certainty: 'Likely',
+  headline: null, description: null, instruction: null, senderName: null, effective: null, onset: null, expires: null, areas: [], ...o,
+});
+const alertOf = (infos: CapInfo[]): CapAlert => ({ version: '1.2', identifier: 'A1', sender: 's', sent: '2026-07-15T14:00:00+08:00', status: 'Actual', msgType: 'Alert', scope: 'Public', references: [], info: infos });
+
+describe('signalLevelOf', () => {
+  it.each([
+    ['Minor', 'blue'], ['Moderate', 'yellow'], ['Severe', 'orange'], ['Extreme', 'red'], ['Unknown', 'blue'],
+  ] as const)('maps severity %s to %s', (severity, level) => {
+    expect(signalLevelOf({ event: 'Heat advisory', severity })).toBe(level);
+  });
+
+  it("takes the event's own colour word over the severity", () => {
+    expect(signalLevelOf({ event: '暴雨橙色预警', severity: 'Minor' })).toBe('orange');
+    expect(signalLevelOf({ event: '大风蓝色预警', severity: 'Extreme' })).toBe('blue');
+    expect(signalLevelOf({ event: 'Red Rainstorm Warning', severity: 'Moderate' })).toBe('red');
+    expect(signalLevelOf({ event: 'Hurricane Warning', severity: 'Severe' })).toBe('orange');
+  });
+});
+
+describe('warningEventOf', () => {
+  it.each([
+    ['暴雨橙色预警', 'rainstorm'], ['雷电黄色预警', 'thunderstorm'], ['Severe Thunderstorm Warning', 'thunderstorm'],
+    ['大风蓝色预警', 'gale'], ['高温红色预警', 'heat'], ['Excessive Heat Warning', 'heat'], ['Earthquake', 'other'],
+  ] as const)('names %s as %s', (text, event) => {
+    expect(warningEventOf(text)).toBe(event);
+  });
+});
+
+describe('capWarningOf', () => {
+  const clocks = { cityNow: 5_000_000, wallNow: 1_000_000 };
+
+  it('moves its times onto the city clock and keeps its areas', () => {
+    const areas = [{ areaDesc: '浦东新区', polygons: [[[121.5, 31.1], [121.5, 31.3], [121.7, 31.3], [121.5, 31.1]] as [number, number][]], circles: [{ center: [121.45, 31.2] as [number, number], radiusKm: 10 }] }];
+    const w = capWarningOf('s,A1,t', alertOf([info({ event: '暴雨橙色预警', headline: '发布暴雨橙色预警', areas })]), 999_000, 1_060_000, clocks);
+    expect(w).toEqual({
+      id: 'cap:s,A1,t', event: 'rainstorm', level: 'orange', districts: [], issuedAt: 4_999_000, expiresAt: 5_060_000, state: 'active',
+      headline: '发布暴雨橙色预警', headlineEn: '发布暴雨橙色预警', source: 'cap', eventText: '暴雨橙色预警', areas,
+    });
+  });
+
+  it('has no end without expires, and takes each language its headline and the worst colour', () => {
+    const w = capWarningOf('k', alertOf([info({ event: '雷电黄色预警', headline: '雷电' }), info({ language: 'en-US', event: 'Thunderstorm', severity: 'Extreme', headline: 'Thunder' })]), 1_000_000, null, clocks);
+    expect(w).toMatchObject({ expiresAt: NO_EXPIRY, level: 'red', event: 'thunderstorm', headline: '雷电', headlineEn: 'Thunder', eventText: '雷电黄色预警' });
+  });
+
+  it('names an event none of ours as other', () => {
+    expect(capWarningOf('k', alertOf([info({ event: 'Earthquake', severity: 'Severe' })]), 1_000_000, null, clocks)).toMatchObject({ event: 'other', eventText: 'Earthquake', level: 'orange', headline: 'Earthquake' });
+  });
+});
