@@ -1,0 +1,76 @@
+/**
+ * The weather warnings' areas (CAP polygons and circles, issue 16) as one deck.gl PolygonLayer,
+ * filled see-through and outlined in each warning's signal colour. A circle is drawn as a ring of
+ * {@link CIRCLE_SEGMENTS} points at its radius on the ground, so both shapes are one layer's data.
+ * The worse signals are drawn last, on top. Warnings without areas (the simulated office's, which
+ * name districts) draw nothing here. Pure: warnings in, a layer out.
+ */
+import { PolygonLayer } from '@deck.gl/layers';
+import { WARNING_LEVELS, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
+import { hexToRgb, SIGNAL_COLORS, type Rgb } from '@/shared/palette';
+import { layoutPx } from './layerSpec';
+
+export const WARNING_AREA_LAYER_ID = 'warning-areas';
+/** Points on a circle's ring: round at any zoom the wall shows a city at. */
+export const CIRCLE_SEGMENTS = 64;
+/** Fill alpha (0–255): the map under a warning stays readable. */
+export const WARNING_FILL_ALPHA = 56;
+const KM_PER_DEG_LAT = 111.32;
+
+export const WARNING_AREA_COLORS: Record<WarningLevel, Rgb> = {
+  blue: hexToRgb(SIGNAL_COLORS.blue),
+  yellow: hexToRgb(SIGNAL_COLORS.yellow),
+  orange: hexToRgb(SIGNAL_COLORS.orange),
+  red: hexToRgb(SIGNAL_COLORS.red),
+};
+
+/** One ring to draw: a polygon or a circle of one warning. */
+export interface WarningAreaShape {
+  warningId: string;
+  level: WarningLevel;
+  /** Closed ring of [lon, lat]. */
+  ring: [number, number][];
+}
+
+/** A closed ring of `segments` points `radiusKm` from `center` ([lon, lat]), on a local flat earth (fine below a few hundred km). */
+export function circleRing(center: readonly [number, number], radiusKm: number, segments = CIRCLE_SEGMENTS): [number, number][] {
+  const [lon, lat] = center;
+  const dLat = radiusKm / KM_PER_DEG_LAT;
+  const dLon = radiusKm / (KM_PER_DEG_LAT * Math.cos((lat * Math.PI) / 180));
+  const ring: [number, number][] = [];
+  for (let i = 0; i < segments; i++) {
+    const a = (2 * Math.PI * i) / segments;
+    ring.push([lon + dLon * Math.cos(a), lat + dLat * Math.sin(a)]);
+  }
+  ring.push(ring[0]!);
+  return ring;
+}
+
+/** The rings of the active warnings' areas, least severe first (so the worst draw on top). */
+export function warningAreaShapes(warnings: Iterable<WeatherWarning>): WarningAreaShape[] {
+  const shapes: WarningAreaShape[] = [];
+  for (const w of warnings) {
+    if (w.state !== 'active') continue;
+    for (const area of w.areas ?? []) {
+      for (const ring of area.polygons) shapes.push({ warningId: w.id, level: w.level, ring });
+      for (const c of area.circles) shapes.push({ warningId: w.id, level: w.level, ring: circleRing(c.center, c.radiusKm) });
+    }
+  }
+  return shapes.sort((a, b) => WARNING_LEVELS.indexOf(a.level) - WARNING_LEVELS.indexOf(b.level));
+}
+
+/** The warning-area layer; `uiScale` is the wall's layout scale (1 at 3840 px wide), for the outline's width. */
+export function buildWarningAreaLayer(warnings: Iterable<WeatherWarning>, uiScale: number): PolygonLayer<WarningAreaShape> {
+  return new PolygonLayer<WarningAreaShape>({
+    id: WARNING_AREA_LAYER_ID,
+    data: warningAreaShapes(warnings),
+    getPolygon: (s) => s.ring,
+    getFillColor: (s) => [...WARNING_AREA_COLORS[s.level], WARNING_FILL_ALPHA],
+    getLineColor: (s) => [...WARNING_AREA_COLORS[s.level], 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: layoutPx(3, uiScale, 1),
+    stroked: true,
+    filled: true,
+    pickable: false,
+  });
+}

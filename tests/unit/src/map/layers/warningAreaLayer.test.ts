@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { WeatherWarning } from '@/protocol/weatherWarnings';
+import { buildWarningAreaLayer, circleRing, CIRCLE_SEGMENTS, WARNING_AREA_COLORS, WARNING_AREA_LAYER_ID, WARNING_FILL_ALPHA, warningAreaShapes, type WarningAreaShape } from '@/map/layers/warningAreaLayer';
+
+const square: [number, number][] = [[121.5, 31.1], [121.5, 31.3], [121.7, 31.3], [121.5, 31.1]];
+const warning = (id: string, level: WeatherWarning['level'], extra: Partial<WeatherWarning> = {}): WeatherWarning => ({
+  id, event: 'rainstorm', level, districts: [], issuedAt: 0, expiresAt: 1, state: 'active', headline: '', headlineEn: '', source: 'cap',
+  areas: [{ areaDesc: '浦东新区', polygons: [square], circles: [{ center: [121.45, 31.2], radiusKm: 10 }] }],
+  ...extra,
+});
+
+/** Great-circle distance, km. */
+function km([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
+describe('the warning-area layer', () => {
+  it('draws a circle as a closed ring at its radius on the ground', () => {
+    const ring = circleRing([121.45, 31.2], 10);
+    expect(ring).toHaveLength(CIRCLE_SEGMENTS + 1);
+    expect(ring[ring.length - 1]).toEqual(ring[0]);
+    for (const p of ring) expect(km([121.45, 31.2], p)).toBeCloseTo(10, 0);
+  });
+
+  it('takes the polygons and circles of the active warnings, the worst last', () => {
+    const shapes = warningAreaShapes([warning('r', 'red'), warning('b', 'blue'), warning('c', 'orange', { state: 'cancelled' }), warning('o', 'yellow', { source: 'simulator', areas: undefined })]);
+    expect(shapes.map((s) => [s.warningId, s.level, s.ring.length])).toEqual([
+      ['b', 'blue', 4],
+      ['b', 'blue', CIRCLE_SEGMENTS + 1],
+      ['r', 'red', 4],
+      ['r', 'red', CIRCLE_SEGMENTS + 1],
+    ]);
+    expect(shapes[0]!.ring).toEqual(square);
+  });
+
+  it('colours each area by its signal, see-through fill and solid outline', () => {
+    const layer = buildWarningAreaLayer([warning('o', 'orange')], 0.5);
+    expect(layer.id).toBe(WARNING_AREA_LAYER_ID);
+    const data = layer.props.data as WarningAreaShape[];
+    expect(data).toHaveLength(2);
+    const fill = layer.props.getFillColor as (s: WarningAreaShape) => number[];
+    const line = layer.props.getLineColor as (s: WarningAreaShape) => number[];
+    expect(fill(data[0]!)).toEqual([255, 140, 0, WARNING_FILL_ALPHA]);
+    expect(line(data[1]!)).toEqual([...WARNING_AREA_COLORS.orange, 255]);
+    expect(WARNING_AREA_COLORS.red).toEqual([255, 40, 40]);
+  });
+});
