@@ -59,14 +59,19 @@ export function warningAreaShapes(warnings: Iterable<WeatherWarning>): WarningAr
   return shapes.sort((a, b) => WARNING_LEVELS.indexOf(a.level) - WARNING_LEVELS.indexOf(b.level));
 }
 
+/** A shape's fill: its signal colour, see-through. */
+export const warningFillColor = (s: WarningAreaShape): [number, number, number, number] => [...WARNING_AREA_COLORS[s.level], WARNING_FILL_ALPHA];
+/** A shape's outline: its signal colour, solid. */
+export const warningLineColor = (s: WarningAreaShape): [number, number, number, number] => [...WARNING_AREA_COLORS[s.level], 255];
+
 /** The warning-area layer; `uiScale` is the wall's layout scale (1 at 3840 px wide), for the outline's width. */
 export function buildWarningAreaLayer(warnings: Iterable<WeatherWarning>, uiScale: number): PolygonLayer<WarningAreaShape> {
   return new PolygonLayer<WarningAreaShape>({
     id: WARNING_AREA_LAYER_ID,
     data: warningAreaShapes(warnings),
     getPolygon: (s) => s.ring,
-    getFillColor: (s) => [...WARNING_AREA_COLORS[s.level], WARNING_FILL_ALPHA],
-    getLineColor: (s) => [...WARNING_AREA_COLORS[s.level], 255],
+    getFillColor: warningFillColor,
+    getLineColor: warningLineColor,
     lineWidthUnits: 'pixels',
     getLineWidth: layoutPx(3, uiScale, 1),
     stroked: true,

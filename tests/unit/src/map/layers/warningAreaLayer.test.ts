@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WeatherWarning } from '@/protocol/weatherWarnings';
-import { buildWarningAreaLayer, circleRing, CIRCLE_SEGMENTS, WARNING_AREA_COLORS, WARNING_AREA_LAYER_ID, WARNING_FILL_ALPHA, warningAreaShapes, type WarningAreaShape } from '@/map/layers/warningAreaLayer';
+import { buildWarningAreaLayer, circleRing, CIRCLE_SEGMENTS, WARNING_AREA_COLORS, WARNING_AREA_LAYER_ID, WARNING_FILL_ALPHA, warningAreaShapes, warningFillColor, warningLineColor, type WarningAreaShape } from '@/map/layers/warningAreaLayer';
 
 const square: [number, number][] = [[121.5, 31.1], [121.5, 31.3], [121.7, 31.3], [121.5, 31.1]];
 const warning = (id: string, level: WeatherWarning['level'], extra: Partial<WeatherWarning> = {}): WeatherWarning => ({
@@ -40,10 +40,9 @@ describe('the warning-area layer', () => {
     expect(layer.id).toBe(WARNING_AREA_LAYER_ID);
     const data = layer.props.data as WarningAreaShape[];
     expect(data).toHaveLength(2);
-    const fill = layer.props.getFillColor as (s: WarningAreaShape) => number[];
-    const line = layer.props.getLineColor as (s: WarningAreaShape) => number[];
-    expect(fill(data[0]!)).toEqual([255, 140, 0, WARNING_FILL_ALPHA]);
-    expect(line(data[1]!)).toEqual([...WARNING_AREA_COLORS.orange, 255]);
+    expect([layer.props.getFillColor, layer.props.getLineColor]).toEqual([warningFillColor, warningLineColor]);
+    expect(warningFillColor(data[0]!)).toEqual([255, 140, 0, WARNING_FILL_ALPHA]);
+    expect(warningLineColor(data[1]!)).toEqual([...WARNING_AREA_COLORS.orange, 255]);
     expect(WARNING_AREA_COLORS.red).toEqual([255, 40, 40]);
   });
 });
