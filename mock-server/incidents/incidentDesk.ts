@@ -10,7 +10,7 @@
  * categories (litter from the AI patrol) and, with `autopilot` on (demo mode), for what no officer
  * touched within a few minutes, so an unattended demo city keeps moving. Deterministic for its rng.
  */
-import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory } from '../../src/protocol/cityEvents';
+import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory, type IncidentGridPlace } from '../../src/protocol/cityEvents';
 import type { LifecycleAction } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
 import type { CityAssets } from '../city/assets';
@@ -48,6 +48,8 @@ export interface IncidentDeskDeps {
   world: DeskWorld;
   rng: Rng;
   autopilot?: boolean;
+  /** The unit-grid place of a point (GB/T 30428), stamped on each new incident; none without a grid. */
+  gridPlaceAt?: (lon: number, lat: number) => IncidentGridPlace | null;
 }
 
 export interface DeskCounters {
@@ -305,7 +307,8 @@ export class IncidentDesk {
 
   private open(category: IncidentCategory, source: Incident['source'], site: CitySite, now: number, alarm: Alarm | null): Incident {
     this.counters.incident++;
-    const incident = newIncident(this.counters.incident, category, source, site, now, alarm);
+    const grid = this.deps.gridPlaceAt?.(site.lon, site.lat) ?? null;
+    const incident = newIncident(this.counters.incident, category, source, site, now, alarm, grid);
     this.incidents.set(incident.id, incident);
     this.holdElevator(incident, true);
     this.openedAt.push(now);

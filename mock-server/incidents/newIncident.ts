@@ -2,7 +2,7 @@
  * A new incident's record and its "create" audit entry: routed to its category's unit, with its
  * service-level deadlines, and tied to the alarm (rule, asset) or the site it came from.
  */
-import type { Alarm, Incident, IncidentCategory } from '../../src/protocol/cityEvents';
+import type { Alarm, Incident, IncidentCategory, IncidentGridPlace } from '../../src/protocol/cityEvents';
 import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
 import { CATEGORY_SPECS, SLA_MINUTES } from './categories';
 import type { CitySite } from './deskWorld';
@@ -12,8 +12,16 @@ const MIN = 60_000;
 /** The simulated city's desk in the audit trail. */
 export const AUTO_DESK: Actor = { kind: 'system', name: 'auto-desk', role: 'system' };
 
-/** The incident numbered `serial`, opened at `now`. */
-export function newIncident(serial: number, category: IncidentCategory, source: Incident['source'], site: CitySite, now: number, alarm: Alarm | null): Incident {
+/** The incident numbered `serial`, opened at `now`, in the unit-grid place `grid` (null off the grid). */
+export function newIncident(
+  serial: number,
+  category: IncidentCategory,
+  source: Incident['source'],
+  site: CitySite,
+  now: number,
+  alarm: Alarm | null,
+  grid: IncidentGridPlace | null = null,
+): Incident {
   const spec = CATEGORY_SPECS[category];
   const sla = SLA_MINUTES[spec.priority];
   return {
@@ -27,6 +35,7 @@ export function newIncident(serial: number, category: IncidentCategory, source: 
     district: site.district,
     lon: site.lon,
     lat: site.lat,
+    grid,
     alarmId: alarm?.id ?? null,
     alarmRuleId: alarm?.ruleId ?? null,
     assetKind: alarm?.assetKind ?? site.asset?.kind ?? null,

@@ -154,6 +154,7 @@ const en: typeof zh = {
       none: 'Select an incident in the queue',
       description: 'Description',
       source: 'Source',
+      gridPlace: 'Street · unit cell',
       unit: 'Responsible unit',
       createdAt: 'Detected',
       updatedAt: 'Updated',

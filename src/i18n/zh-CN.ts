@@ -152,6 +152,7 @@ export default {
       none: '请在左侧队列中选择一起事件',
       description: '描述',
       source: '来源',
+      gridPlace: '街道 · 单元网格',
       unit: '责任单位',
       createdAt: '发现时间',
       updatedAt: '更新时间',

@@ -82,6 +82,21 @@ export const FINAL_STATUSES: readonly IncidentStatus[] = ['closed', 'cancelled']
 /** 1 is the most urgent. */
 export type Priority = 1 | 2 | 3 | 4;
 
+/**
+ * Where an incident lies in the unit grid of GB/T 30428 (docs/grid.md): its 10,000 m² cell, the
+ * responsible grid (community) and street (街道/镇/乡) it belongs to. The streets are modelled.
+ */
+export interface IncidentGridPlace {
+  /** 16 digits: district (6) + street (3) + community (3) + the cell's serial (4). */
+  cellCode: string;
+  /** The responsible grid: the cell code's first 12 digits. */
+  gridCode: string;
+  /** The street's 9 digits (district + street). */
+  streetCode: string;
+  streetName: string;
+  streetNameEn: string;
+}
+
 export interface Incident {
   id: string;
   /** Increments with every change; a command names the version it saw (optimistic concurrency). */
@@ -95,6 +110,8 @@ export interface Incident {
   district: number;
   lon: number;
   lat: number;
+  /** Its cell and street; null off the grid (on water), absent on incidents kept before the grid. */
+  grid?: IncidentGridPlace | null;
   /** The alarm that raised it, and its rule, for rule incidents. */
   alarmId: string | null;
   alarmRuleId: string | null;

@@ -140,6 +140,8 @@ describe('incident API', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ source: 'external', status: 'new', category: 'muckDumping', description: '<img src=x onerror=alert(1)> 渣土偷倒', externalRef: '12345-0001' });
     expect(created.body.district).toBeGreaterThanOrEqual(0);
+    // Located to its unit cell and street too (GB/T 30428, docs/grid.md).
+    expect(created.body.grid).toMatchObject({ cellCode: expect.stringMatching(/^31010\d{11}$/), streetCode: created.body.grid.cellCode.slice(0, 9) });
     // The integration may report, not dispatch.
     const dispatch = await api('POST', `/api/incidents/${created.body.id}/dispatch`, { headers: { 'x-api-key': 'k'.repeat(32) }, body: { expectedVersion: 1 } });
     expect(dispatch.status).toBe(403);

@@ -209,4 +209,14 @@ describe('incident desk: its port to the world', () => {
     for (const action of ['accept', 'arrive'] as const) desk.act(flood.id, { action, actor: officer, at: 0, recordedAt: 0 });
     expect(calls).toEqual([`send ${dispatched.teamSlot} ${flood.id}`, 'pumpOut underpass 3 true']);
   });
+
+  it('stamps each new incident with its unit-grid place, and none off the grid', () => {
+    const { world } = makeDesk();
+    const place = { cellCode: '3101010010010033', gridCode: '310101001001', streetCode: '310101001', streetName: '黄浦区街道01', streetNameEn: 'Huangpu street 01' };
+    const desk = new IncidentDesk({ assets, rules: defaultRules(assets), world, rng: createRng(1), autopilot: false, gridPlaceAt: (lon) => (lon > 122 ? null : place) });
+    const onLand = desk.report('litter', { lon: 121.4737, lat: 31.2304, district: 0, segment: null }, 0, { description: 'litter', externalRef: null });
+    const atSea = desk.report('litter', { lon: 122.6, lat: 30.9, district: 0, segment: null }, 0, { description: 'litter', externalRef: null });
+    expect(onLand.grid).toEqual(place);
+    expect(atSea.grid).toBeNull();
+  });
 });
