@@ -10,7 +10,8 @@
  * points and clusters: a closure notice must never hide under a cluster bubble. The static kinds'
  * icons join the drainage icons' layer, above them. The residential compounds' areas lie beneath the
  * roads: blocks of a few hectares are the ground the streets run between, and a tint over the roads
- * would muddy their congestion colours.
+ * would muddy their congestion colours. The weather warnings' areas lie on the rain field, beneath
+ * the roads too, for the same reason: a warning covers a district's worth of streets.
  * The muck trucks draw above the teams: the selected truck's permitted route, then every truck's
  * track, then the trucks themselves, so a truck off its route is seen against both.
  */
@@ -31,10 +32,12 @@ import { MUCK_TRACK_LAYER } from './muckTrackLayer';
 import { MUCK_TRUCK_LAYER } from './muckTruckLayer';
 import { UNDERPASS_LAYER } from './underpassLayer';
 import { WATER_GAUGE_LAYER } from './waterGaugeLayer';
+import { WARNING_AREA_LAYER } from './warningAreaLayer';
 import { WATERLOGGING_LAYER } from './waterloggingLayer';
 
 export const LIVE_LAYERS: readonly LayerSpec[] = [
   RAIN_FIELD_LAYER,
+  WARNING_AREA_LAYER,
   RESIDENTIAL_COMPOUND_LAYER,
   ROAD_LAYER,
   ELEVATOR_LAYER,

@@ -25,6 +25,7 @@ import type { AssetKind } from '@/protocol/assets';
 import type { AssetGroupView, CatalogView } from '@/protocol/catalogView';
 import type { Alarm, Closure, Incident } from '@/protocol/cityEvents';
 import type { ChannelId } from '@/protocol/channels';
+import type { WeatherWarning } from '@/protocol/weatherWarnings';
 import type { TrackRing } from '@/domain/trackRing';
 import type { LiveChannels } from '@/stores/useLiveStore';
 import type { ClusterState } from '../clusterState';
@@ -39,9 +40,11 @@ export interface MapEvents {
   alarms: ReadonlyMap<string, Alarm>;
   incidents: ReadonlyMap<string, Incident>;
   closures: ReadonlyMap<string, Closure>;
+  /** The weather warnings in force (their CAP areas are drawn); absent: none. */
+  warnings?: ReadonlyMap<string, WeatherWarning>;
   version: number;
   /** The version at which each collection last changed: a layer follows only the events it draws. */
-  changed: Readonly<{ alarms: number; incidents: number; closures: number }>;
+  changed: Readonly<{ alarms: number; incidents: number; closures: number; warnings?: number }>;
 }
 
 /** Everything the layers are drawn from at one moment. */
@@ -79,8 +82,12 @@ export type PickTarget =
   | { type: 'incident'; id: string }
   | { type: 'cluster'; bubble: ClusterBubble };
 
-/** The live layers' ids: the switches of ../mapLayers.ts (but the basemap's districts), the clusters, and the muck trucks' tracks and route (under the trucks' switch). */
-export type LiveLayerId = Exclude<MapLayerId, 'districts'> | 'drainageClusters' | 'muckTruckTracks' | 'muckTruckRoute';
+/**
+ * The live layers' ids: the switches of ../mapLayers.ts (but the basemap's districts), the clusters,
+ * the muck trucks' tracks and route (under the trucks' switch), and the warning areas (always shown,
+ * as the header and ticker show the warnings).
+ */
+export type LiveLayerId = Exclude<MapLayerId, 'districts'> | 'drainageClusters' | 'muckTruckTracks' | 'muckTruckRoute' | 'warningAreas';
 
 /** Made once per catalogue and shared by the layers that need it. */
 export interface LayerEnv {

@@ -1,5 +1,6 @@
 /**
  * The weather warnings' areas (CAP polygons and circles, issue 16) as one deck.gl PolygonLayer,
+ * always shown (no switch: a warning in force is on the wall as it is in the header and ticker),
  * filled see-through and outlined in each warning's signal colour. A circle is drawn as a ring of
  * {@link CIRCLE_SEGMENTS} points at its radius on the ground, so both shapes are one layer's data.
  * The worse signals are drawn last, on top. Warnings without areas (the simulated office's, which
@@ -8,9 +9,9 @@
 import { PolygonLayer } from '@deck.gl/layers';
 import { WARNING_LEVELS, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
 import { hexToRgb, SIGNAL_COLORS, type Rgb } from '@/shared/palette';
-import { layoutPx } from './layerSpec';
+import { defineLayer, layoutPx } from './layerSpec';
 
-export const WARNING_AREA_LAYER_ID = 'warning-areas';
+export const WARNING_AREA_LAYER_ID = 'warningAreas';
 /** Points on a circle's ring: round at any zoom the wall shows a city at. */
 export const CIRCLE_SEGMENTS = 64;
 /** Fill alpha (0–255): the map under a warning stays readable. */
@@ -64,11 +65,12 @@ export const warningFillColor = (s: WarningAreaShape): [number, number, number, 
 /** A shape's outline: its signal colour, solid. */
 export const warningLineColor = (s: WarningAreaShape): [number, number, number, number] => [...WARNING_AREA_COLORS[s.level], 255];
 
-/** The warning-area layer; `uiScale` is the wall's layout scale (1 at 3840 px wide), for the outline's width. */
-export function buildWarningAreaLayer(warnings: Iterable<WeatherWarning>, uiScale: number): PolygonLayer<WarningAreaShape> {
+/** The warning-area layer over `shapes`; `uiScale` is the wall's layout scale (1 at 3840 px wide), for the outline's width. */
+export function buildWarningAreaLayer(shapes: WarningAreaShape[], uiScale: number, version = 0): PolygonLayer<WarningAreaShape> {
   return new PolygonLayer<WarningAreaShape>({
     id: WARNING_AREA_LAYER_ID,
-    data: warningAreaShapes(warnings),
+    data: shapes,
+    updateTriggers: { getPolygon: version, getFillColor: version, getLineColor: version },
     getPolygon: (s) => s.ring,
     getFillColor: warningFillColor,
     getLineColor: warningLineColor,
@@ -79,3 +81,21 @@ export function buildWarningAreaLayer(warnings: Iterable<WeatherWarning>, uiScal
     pickable: false,
   });
 }
+
+/** The live layer: its shapes are redone when the warnings change. */
+export const WARNING_AREA_LAYER = defineLayer({
+  id: WARNING_AREA_LAYER_ID,
+  kind: null,
+  channels: [],
+  prepare: () => ({ shapes: [] as WarningAreaShape[], version: -1 }),
+  shown: () => true,
+  paintKey: (f) => String(f.events.changed.warnings ?? -1),
+  paint(state, f) {
+    state.version = f.events.changed.warnings ?? -1;
+    state.shapes = warningAreaShapes(f.events.warnings?.values() ?? []);
+  },
+  key: ({ version }, f) => `${version}|${f.uiScale}`,
+  build: ({ shapes, version }, f) => buildWarningAreaLayer(shapes, f.uiScale, version),
+  pick: () => null,
+  count: ({ shapes }) => shapes.length,
+});

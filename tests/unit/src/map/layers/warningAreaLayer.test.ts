@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { PolygonLayer } from '@deck.gl/layers';
+import type { LiveFrame } from '@/map/layers/layerSpec';
+import { createLiveLayerSet } from '@/map/liveLayers';
+import { DEFAULT_VISIBLE } from '@/map/mapLayers';
 import type { WeatherWarning } from '@/protocol/weatherWarnings';
+import { everyChannelAt, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from '../../../../support/mapFixtures';
 import { buildWarningAreaLayer, circleRing, CIRCLE_SEGMENTS, WARNING_AREA_COLORS, WARNING_AREA_LAYER_ID, WARNING_FILL_ALPHA, warningAreaShapes, warningFillColor, warningLineColor, type WarningAreaShape } from '@/map/layers/warningAreaLayer';
 
 const square: [number, number][] = [[121.5, 31.1], [121.5, 31.3], [121.7, 31.3], [121.5, 31.1]];
@@ -36,7 +41,7 @@ describe('the warning-area layer', () => {
   });
 
   it('colours each area by its signal, see-through fill and solid outline', () => {
-    const layer = buildWarningAreaLayer([warning('o', 'orange')], 0.5);
+    const layer = buildWarningAreaLayer(warningAreaShapes([warning('o', 'orange')]), 0.5);
     expect(layer.id).toBe(WARNING_AREA_LAYER_ID);
     const data = layer.props.data as WarningAreaShape[];
     expect(data).toHaveLength(2);
@@ -44,5 +49,28 @@ describe('the warning-area layer', () => {
     expect(warningFillColor(data[0]!)).toEqual([255, 140, 0, WARNING_FILL_ALPHA]);
     expect(warningLineColor(data[1]!)).toEqual([...WARNING_AREA_COLORS.orange, 255]);
     expect(WARNING_AREA_COLORS.red).toEqual([255, 40, 40]);
+  });
+});
+
+describe('the warning-area layer on the live map', () => {
+  const catalog = mapCatalog({});
+  const frame = (warnings: WeatherWarning[], version: number): LiveFrame => ({
+    channels: mapChannels(catalog), changed: everyChannelAt(1), visible: { ...DEFAULT_VISIBLE }, zoom: 10, uiScale: 0.5, pulse: 0, tickMs: 1000, smooth: true,
+    events: { ...mapEvents({}, version), warnings: new Map(warnings.map((w) => [w.id, w])), changed: { alarms: 1, incidents: 1, closures: 1, warnings: version } },
+  });
+  const areas = (set: ReturnType<typeof createLiveLayerSet>, f: LiveFrame) => set.build(f).find((l) => l.id === WARNING_AREA_LAYER_ID) as PolygonLayer<WarningAreaShape>;
+
+  it('follows the warnings as they change, drawn only while there are areas', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    expect(areas(set, frame([], 1)).props.data).toEqual([]);
+    expect(set.drawn).not.toContain(WARNING_AREA_LAYER_ID);
+    const on = areas(set, frame([warning('r', 'red')], 2));
+    expect(on).toBeInstanceOf(PolygonLayer);
+    expect((on.props.data as WarningAreaShape[]).map((s) => s.level)).toEqual(['red', 'red']);
+    expect(set.drawn).toContain(WARNING_AREA_LAYER_ID);
+    // Nothing changed: the same layer comes back, which deck.gl skips.
+    expect(areas(set, frame([warning('r', 'red')], 2))).toBe(on);
+    expect(areas(set, frame([], 3)).props.data).toEqual([]);
+    expect(set.drawn).not.toContain(WARNING_AREA_LAYER_ID);
   });
 });
