@@ -72,6 +72,16 @@ describe('dispatch console panels', () => {
     expect(wrapper.get('[data-testid="detail-work-order"]').text()).toBe('—');
   });
 
+  it('shows the incident’s street and unit cell (GB/T 30428) in the language shown', async () => {
+    const wrapper = mount(IncidentDetailCard, { ...opts, props: { incident: { ...incident, grid: { cellCode: '3101010010010033', gridCode: '310101001001', streetCode: '310101001', streetName: '黄浦区街道01', streetNameEn: 'Huangpu street 01' } } } });
+    expect(wrapper.get('[data-testid="incident-grid-place"]').text()).toBe('黄浦区街道01 · 3101010010010033');
+    expect(wrapper.text()).toContain('街道 · 单元网格');
+    setLocale('en');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="incident-grid-place"]').text()).toBe('Huangpu street 01 · 3101010010010033');
+    expect(mount(IncidentDetailCard, { ...opts, props: { incident } }).find('[data-testid="incident-grid-place"]').exists()).toBe(false);
+  });
+
   it('marks the nearest team as suggested and dispatches it in one action', async () => {
     const teams = [
       { teamId: 'TM-004', name: '黄浦防汛一队', nameEn: 'Huangpu flood team 1', type: 'floodTeam', distanceKm: 1.2, routeKm: 1.8, etaMinutes: 4 },

@@ -55,6 +55,16 @@ describe('incident feed', () => {
     expect(wrapper.get('li').text()).toMatch(/P3\s*Power outage\s*Huangpu\s*dispatched\s*12 min ago/);
   });
 
+  it('names the street (GB/T 30428) where the incident has its unit-grid place', async () => {
+    setUpLive();
+    useCityEventsStore().apply([{ type: 'incident', incident: incident('placed', 0, { district: 0, grid: { cellCode: '3101010010010033', gridCode: '310101001001', streetCode: '310101001', streetName: '黄浦区街道01', streetNameEn: 'Huangpu street 01' } }) }]);
+    wrapper = mount(IncidentFeed, { global: { plugins: [pinia, i18n] } });
+    expect(wrapper.get('li').text()).toContain('黄浦区街道01');
+    setLocale('en');
+    await flushPromises();
+    expect(wrapper.get('li').text()).toContain('Huangpu street 01');
+  });
+
   it('shows the age of its data and dims when it is stale', () => {
     setUpLive({ receivedAt: Date.now() - 60_000 });
     wrapper = mount(IncidentFeed, { global: { plugins: [pinia, i18n] } });
