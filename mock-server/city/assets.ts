@@ -101,8 +101,8 @@ export interface CityAssets {
   roads: RoadNetwork;
   /** Elevators with a live status feed (none in the `shanghai` profile, 240,000 in `stress`). */
   elevators: ElevatorFleet;
-  /** Muck trucks with their permitted routes; absent: none. */
-  muckTrucks?: MuckTruck[];
+  /** Muck trucks with their permitted routes. */
+  muckTrucks: MuckTruck[];
   /** The static kinds' sites (health sites, evacuation and video points, compounds); absent or missing a kind: none. */
   statics?: Partial<StaticSites>;
   /** A digest of the registry the assets were read from (part of the catalogue's version); absent when placed directly. */

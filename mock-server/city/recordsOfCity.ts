@@ -93,7 +93,7 @@ export function recordsOfCity(assets: CityAssets): AssetRecord[] {
     ),
     ...roadRecords(assets.roads, codes),
     ...assets.teams.map((t) => siteRecord('team', t, codes, { attributes: { teamType: t.type }, simulator: { baseNode: t.baseNode } })),
-    ...(assets.muckTrucks ?? []).map((t) => muckTruckRecord(t, codes)),
+    ...assets.muckTrucks.map((t) => muckTruckRecord(t, codes)),
     ...STATIC_KINDS.flatMap((kind) => staticSitesOf(assets, kind).map((s) => siteRecord(kind, s, codes, { attributes: staticRecordAttributes(kind, s), ...(s.area && { area: s.area }) }))),
   ];
 }

@@ -107,7 +107,7 @@ const indicatorsHash = (indicators: readonly IndicatorSpec[]): string => shortHa
  * city read from the registry, the registry's digest.
  */
 export function catalogVersionOf(seed: number, assets: CityAssets, indicators: readonly IndicatorSpec[] = INDICATORS, staleAfterMs: StaleAfterByChannel = staleAfterByChannel([])): string {
-  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-mt${assets.muckTrucks?.length ?? 0}-st${STATIC_KINDS.map((k) => staticSitesOf(assets, k).length).join('.')}-vi${indicatorsHash(indicators)}-na${shortHash(Object.values(staleAfterMs).join('|'))}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
+  return `s${seed}-rg${assets.rainGauges.length}-wl${assets.waterGauges.length}-ps${assets.pumpStations.length}-up${assets.underpasses.length}-rs${assets.roads.segmentCount}-tm${assets.teams.length}-ev${assets.elevators.count}-mt${assets.muckTrucks.length}-st${STATIC_KINDS.map((k) => staticSitesOf(assets, k).length).join('.')}-vi${indicatorsHash(indicators)}-na${shortHash(Object.values(staleAfterMs).join('|'))}${assets.registryDigest ? `-r${assets.registryDigest}` : ''}`;
 }
 
 export function catalogToWire(assets: CityAssets, version: string, indicators: readonly IndicatorSpec[] = INDICATORS, staleAfterMs: StaleAfterByChannel = staleAfterByChannel([])): WireCatalog {
@@ -137,7 +137,7 @@ export function catalogToWire(assets: CityAssets, version: string, indicators: r
       roadGroup(assets.roads),
       group('team', assets.teams, { attributes: { type: assets.teams.map((t) => TEAM_TYPES.indexOf(t.type)) } }),
       elevatorGroup(assets.elevators),
-      muckTruckGroup(assets.muckTrucks ?? []),
+      muckTruckGroup(assets.muckTrucks),
       ...STATIC_KINDS.map((kind) => staticGroup(kind, staticSitesOf(assets, kind))),
     ],
   };

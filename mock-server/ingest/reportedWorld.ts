@@ -25,7 +25,7 @@ export class ReportedWorld implements DeskWorld {
     this.closed = new Uint8Array(assets.roads.segmentCount);
     this.router = routerFor(assets.roads);
     this.reportedAt = new Float64Array(assets.teams.length).fill(-Infinity);
-    const trucks = assets.muckTrucks?.length ?? 0;
+    const trucks = assets.muckTrucks.length;
     this.trucks = { lon: new Float64Array(trucks).fill(NaN), lat: new Float64Array(trucks).fill(NaN), at: new Float64Array(trucks).fill(-Infinity) };
   }
 

@@ -100,7 +100,7 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     sampleIntervalS: RULES_EVERY_MS / 1000,
     // A city fed from outside judges a sensor's silence from its first reading on (see AlarmEngineDeps).
     unheardIsSilent: !base.wallClock,
-    geofence: new GeofenceEngine({ rules: rules.filter(isGeofenceRule), trucks: assets.muckTrucks ?? [], districtAt: options.districtAt }),
+    geofence: new GeofenceEngine({ rules: rules.filter(isGeofenceRule), trucks: assets.muckTrucks, districtAt: options.districtAt }),
   });
   const office = new WeatherOffice({
     districts: assets.districts,

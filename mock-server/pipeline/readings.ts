@@ -31,7 +31,7 @@ export function assetCount(assets: CityAssets, kind: AssetKind): number {
     case 'elevator':
       return assets.elevators.count;
     case 'muckTruck':
-      return assets.muckTrucks?.length ?? 0;
+      return assets.muckTrucks.length;
     default:
       return staticSitesOf(assets, kind).length;
   }

@@ -35,7 +35,7 @@ export function ruleSitesOf(assets: CityAssets): Record<RuleKind, readonly Asset
     underpass: assets.underpasses,
     waterloggingPoint: assets.waterloggingPoints,
     pumpStation: assets.pumpStations,
-    muckTruck: assets.muckTrucks ?? [],
+    muckTruck: assets.muckTrucks,
   };
 }
 
@@ -44,7 +44,7 @@ export function assetThresholdColumn(assets: CityAssets, kind: RuleKind, name: s
   if (kind === 'waterGauge' && (name === 'warning' || name === 'danger')) return assets.waterGauges.map((g) => g[name]);
   if (kind === 'pumpStation' && name === 'start') return assets.pumpStations.map((p) => p.startLevel);
   if (kind === 'pumpStation' && name === 'stop') return assets.pumpStations.map((p) => p.stopLevel);
-  if (kind === 'muckTruck' && name === 'corridor') return (assets.muckTrucks ?? []).map((t) => t.corridorM ?? NaN);
-  if (kind === 'muckTruck' && name === 'dumpRadius') return (assets.muckTrucks ?? []).map((t) => t.dumpRadiusM ?? NaN);
+  if (kind === 'muckTruck' && name === 'corridor') return assets.muckTrucks.map((t) => t.corridorM ?? NaN);
+  if (kind === 'muckTruck' && name === 'dumpRadius') return assets.muckTrucks.map((t) => t.dumpRadiusM ?? NaN);
   return undefined;
 }

@@ -133,7 +133,7 @@ export function createCitySimulation(geo: CityGeo, options: SimulationOptions, r
   const drainage = createDrainageState(assets);
   const teams = createTeamsState(assets);
   const router = routerFor(roads);
-  const truckWorld: TruckWorld = { trucks: assets.muckTrucks ?? [], net: roads, router, seed: options.seed };
+  const truckWorld: TruckWorld = { trucks: assets.muckTrucks, net: roads, router, seed: options.seed };
   return {
     seed: options.seed,
     startTime: options.startTime,

@@ -28,7 +28,7 @@ describe('the simulated city as SenML packs', () => {
     ]);
     expect(parsed.filter((r) => 'measure' in r && r.kind === 'pumpStation' && r.measure === 'state')).toHaveLength(assets.pumpStations.length);
     // Every muck truck reports its state too (truck.state), whatever it is.
-    expect(parsed.filter((r) => 'measure' in r && r.kind === 'muckTruck' && r.measure === 'state')).toHaveLength(assets.muckTrucks!.length);
+    expect(parsed.filter((r) => 'measure' in r && r.kind === 'muckTruck' && r.measure === 'state')).toHaveLength(assets.muckTrucks.length);
   });
 
   it('between full reports sends only the states that changed', () => {

@@ -8,7 +8,7 @@ import { routerFor } from '../../../../mock-server/simulator/routing';
 import { createMuckTrucksState, stepMuckTrucks, type TruckWorld } from '../../../../mock-server/simulator/muckTrucks';
 
 const assets = placeAssets(loadCityGeo(), createRng(7), { roadGridKm: 3, counts: { muckTrucks: 60 } });
-const world = (seed: number): TruckWorld => ({ trucks: assets.muckTrucks!, net: assets.roads, router: routerFor(assets.roads), seed });
+const world = (seed: number): TruckWorld => ({ trucks: assets.muckTrucks, net: assets.roads, router: routerFor(assets.roads), seed });
 const T0 = Date.UTC(2026, 6, 15);
 
 /** Runs the fleet for `hours` in steps of `stepS`, noting per truck the farthest it got from its route and whether it unloaded away from the disposal site. */
@@ -30,7 +30,7 @@ function run(seed: number, hours: number, stepS: number) {
 
 describe('muck trucks in the simulator', () => {
   it('places each truck with a permitted route from its construction site to a disposal site', () => {
-    const trucks = assets.muckTrucks!;
+    const trucks = assets.muckTrucks;
     expect(trucks).toHaveLength(60);
     for (const t of trucks) {
       expect(t.route.length).toBeGreaterThanOrEqual(4);
