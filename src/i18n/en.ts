@@ -155,6 +155,7 @@ const en: typeof zh = {
       description: 'Description',
       source: 'Source',
       gridPlace: 'Street · unit cell',
+      caseClass: 'Case class (GB/T 30428)',
       unit: 'Responsible unit',
       createdAt: 'Detected',
       updatedAt: 'Updated',

@@ -153,6 +153,7 @@ export default {
       description: '描述',
       source: '来源',
       gridPlace: '街道 · 单元网格',
+      caseClass: '案件类别',
       unit: '责任单位',
       createdAt: '发现时间',
       updatedAt: '更新时间',

@@ -82,6 +82,17 @@ describe('dispatch console panels', () => {
     expect(mount(IncidentDetailCard, { ...opts, props: { incident } }).find('[data-testid="incident-grid-place"]').exists()).toBe(false);
   });
 
+  it('shows the incident’s case class and category codes (GB/T 30428.2) in the language shown', async () => {
+    const wrapper = mount(IncidentDetailCard, { ...opts, props: { incident: { ...incident, category: 'waterlogging' } } });
+    expect(wrapper.get('[data-testid="incident-case-class"]').text()).toBe('事件 · 04 突发事件 / 0406 道路积水');
+    expect(wrapper.text()).toContain('案件类别');
+    setLocale('en');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="incident-case-class"]').text()).toBe('Event · 04 Emergencies / 0406 Road ponding');
+    const pump = mount(IncidentDetailCard, { ...opts, props: { incident: { ...incident, category: 'pumpFault' } } });
+    expect(pump.get('[data-testid="incident-case-class"]').text()).toBe('Component · 01 Public utilities / 0190 Drainage pump station');
+  });
+
   it('marks the nearest team as suggested and dispatches it in one action', async () => {
     const teams = [
       { teamId: 'TM-004', name: '黄浦防汛一队', nameEn: 'Huangpu flood team 1', type: 'floodTeam', distanceKm: 1.2, routeKm: 1.8, etaMinutes: 4 },
