@@ -46,6 +46,7 @@ import { ingestRoutes } from './http/ingestRoutes';
 import { capRoutes } from './http/capRoutes';
 import { announcingWarningStore } from './cap/announcingWarningStore';
 import { WarningBook } from './cap/warningBook';
+import { CapIngest } from './cap/capIngest';
 import { SqliteWarningStore } from './storage/sqliteWarnings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
 import { SqliteAssetStore } from './storage/sqliteAssets';
@@ -135,6 +136,8 @@ export interface CityApp {
   webhooks: SqliteWebhookStore;
   /** Set by the boot code when it starts sending the outbox (server.ts). */
   webhookDelivery?: DeliveryWorker;
+  /** The one way CAP alerts come in (the route, the polled feeds, the simulated weather office). */
+  capIngest: CapIngest;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute }: AppDeps): Promise<CityApp> {
@@ -183,6 +186,10 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     queue: new SerialQueue(),
   });
   const current = () => cities.current;
+  // CAP times are kept on the city's clock (cap/warningBook.ts): simulated time, or the wall clock with the simulator off.
+  const cityNow = () => (current().stages.simulation === null ? now() : current().stages.simTime());
+  const capStore = announcingWarningStore(warningStore, { shared: (fn) => cities.hold.shared(fn), recorded: (w, ended) => current().stages.capWarnings.recorded(w, ended) });
+  const capIngest = new CapIngest(new WarningBook(capStore, cityNow, now), (source, outcome) => metrics.capAlerts.inc({ source, outcome }));
   const readings = new SqliteReadingStore(db);
   const gate = new IngestGate({
     lookup: (kind, id) => current().lookup(kind, id),
@@ -231,7 +238,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   // The file's webhooks replace the file's of the last start (none when the setting is gone); the admin API's stay.
   webhooks.syncFile(config.webhooks?.webhooks ?? [], now());
   const app: CityApp = {
-    http, io, cities, hub, db, auth, ingest, positions, metrics, tickWatch, webhooks,
+    http, io, cities, hub, db, auth, ingest, positions, metrics, tickWatch, webhooks, capIngest,
     get city() { return current().city; },
     get feed() { return current().feed; },
     get workOrders() { return current().workOrders; },
@@ -277,8 +284,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   );
   await http.register(ingestRoutes({ authorize: requirePermission(auth, 'reportReadings'), accept: (batch, source) => ingest.accept(batch, source), now }));
   // What the book records goes on the wall too, through the city in force (cap/capWarnings.ts).
-  const capStore = announcingWarningStore(warningStore, { shared: (fn) => cities.hold.shared(fn), recorded: (w, ended) => current().stages.capWarnings.recorded(w, ended) });
-  await http.register(capRoutes({ book: new WarningBook(capStore, now), authorizeIngest: requirePermission(auth, 'reportReadings'), authorizeView: canView, now }));
+  await http.register(capRoutes({ ingest: capIngest, authorizeIngest: requirePermission(auth, 'reportReadings'), authorizeView: canView }));
   await http.register(alarmRoutes({ get service() { return current().alarms; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(incidentRoutes({ get service() { return current().workOrders; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(open311Routes({ get service() { return current().workOrders; }, principalFor: (token) => auth.principalFor(token) }), { prefix: '/open311/v2' });

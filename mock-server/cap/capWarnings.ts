@@ -6,8 +6,12 @@
  */
 import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { WeatherWarning } from '../../src/protocol/weatherWarnings';
-import { capWarningOf, type WarningClocks } from './capWarning';
+import { capWarningOf } from './capWarning';
 import type { StoredWarning } from './warningStore';
+
+/** The book keeps its times on the city's clock already (warningBook.ts): no shift between clocks. */
+const shownOf = (w: Omit<StoredWarning, 'seq'>): WeatherWarning =>
+  capWarningOf(w.key, w.alert, w.receivedAt, w.expiresAt, { cityNow: w.receivedAt, wallNow: w.receivedAt });
 
 export class CapWarnings {
   private readonly byKey = new Map<string, WeatherWarning>();
@@ -23,17 +27,15 @@ export class CapWarnings {
   }
 
   /** Takes the stored active warnings back in, with no event (the snapshot carries them). */
-  restore(stored: readonly StoredWarning[], wallNow: number): void {
-    const clocks = { cityNow: this.cityNow(), wallNow };
-    for (const w of stored) if (w.state === 'active') this.byKey.set(w.key, capWarningOf(w.key, w.alert, w.receivedAt, w.expiresAt, clocks));
+  restore(stored: readonly StoredWarning[]): void {
+    for (const w of stored) if (w.state === 'active') this.byKey.set(w.key, shownOf(w));
   }
 
-  /** The book recorded `warning` (received at its `receivedAt`, wall clock) and ended the keys in `ended`. */
+  /** The book recorded `warning` (its times on the city's clock, warningBook.ts) and ended the keys in `ended`. */
   recorded(warning: Omit<StoredWarning, 'seq'>, ended: readonly string[]): void {
-    const clocks: WarningClocks = { cityNow: this.cityNow(), wallNow: warning.receivedAt };
-    for (const key of ended) this.end(key, clocks.cityNow);
+    for (const key of ended) this.end(key, this.cityNow());
     if (warning.state !== 'active' || (warning.expiresAt !== null && warning.expiresAt <= warning.receivedAt)) return;
-    const shown = capWarningOf(warning.key, warning.alert, warning.receivedAt, warning.expiresAt, clocks);
+    const shown = shownOf(warning);
     this.byKey.set(warning.key, shown);
     this.announce({ type: 'warning', warning: shown });
   }

@@ -4,7 +4,7 @@
  */
 import type { CapAlert } from './capAlert';
 import { capAlertOf } from './capAlertOf';
-import { readXmlDocument, XmlRefusal } from './readXmlDocument';
+import { readXmlDocument, XmlRefusal, type XmlElement } from './readXmlDocument';
 import { capVersionOf, validateCapSchema } from './validateCapSchema';
 
 export type CapParseResult = { ok: true; alert: CapAlert } | { ok: false; problems: string[] };
@@ -18,6 +18,14 @@ export function parseCapAlert(bytes: Uint8Array): CapParseResult {
     if (error instanceof XmlRefusal) return { ok: false, problems: [error.message] };
     throw error;
   }
+  return parseCapElement(root);
+}
+
+/**
+ * Validates one `<alert>` element already read (alone, or from an Atom, RSS or EDXL-DE document read
+ * by the same safe reader) exactly as a posted document is validated.
+ */
+export function parseCapElement(root: XmlElement): CapParseResult {
   const version = capVersionOf(root);
   if (root.name !== 'alert' || version === undefined) {
     return { ok: false, problems: [`the root element is <${root.name}>${root.ns ? ` in ${root.ns}` : ''}; expected <alert> in urn:oasis:names:tc:emergency:cap:1.2 (or 1.1)`] };

@@ -9,9 +9,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Principal } from '../../src/protocol/auth';
 import type { AuthHook } from '../auth/httpAuth';
-import { parseCapAlert } from '../cap/parseCapAlert';
+import type { CapIngest } from '../cap/capIngest';
 import { MAX_XML_BYTES } from '../cap/readXmlDocument';
-import { stateAt, type WarningBook } from '../cap/warningBook';
+import { stateAt } from '../cap/warningBook';
 import { DomainError } from '../domainError';
 import { securityFor } from './openApiSecurity';
 
@@ -20,10 +20,10 @@ export const CAP_BODY_LIMIT_BYTES = Math.min(512 * 1024, MAX_XML_BYTES);
 const CAP_TYPES = ['application/cap+xml', 'application/xml'];
 
 export interface CapRouteDeps {
-  book: WarningBook;
+  /** The one ingest path (cap/capIngest.ts), its book the history. */
+  ingest: CapIngest;
   authorizeIngest: AuthHook;
   authorizeView: AuthHook;
-  now: () => number;
 }
 
 const ReceiptSchema = z.object({
@@ -84,9 +84,9 @@ export const capRoutes =
         if (!CAP_TYPES.includes(type)) throw new DomainError('BAD_REQUEST', `send the alert as ${CAP_TYPES.join(' or ')}, not ${type || 'no content type'}`, 415);
       },
     }, async (request) => {
-      const result = parseCapAlert(Buffer.from(request.body, 'latin1'));
+      const result = await deps.ingest.receiveDocument(Buffer.from(request.body, 'latin1'), sourceOf(request.principal));
       if (!result.ok) throw new DomainError('BAD_REQUEST', `CAP alert refused: ${result.problems.join('; ')}`);
-      return deps.book.receive(result.alert, sourceOf(request.principal));
+      return result.receipt;
     });
 
     app.get('/api/warnings', {
@@ -94,8 +94,10 @@ export const capRoutes =
       schema: { tags: ['warnings'], summary: 'CAP warnings, newest first: all (the history) or ?active=true', security: securityFor('view'), querystring: ListQuery, response: { 200: z.object({ warnings: z.array(WarningSchema), nextCursor: z.string().nullable() }) } },
     }, async (request) => {
       const { active, limit, cursor } = request.query;
-      const page = await deps.book.list({ active: active === 'true', limit, cursor: cursor === undefined ? null : Number(cursor) });
-      const now = deps.now();
+      const { book } = deps.ingest;
+      const page = await book.list({ active: active === 'true', limit, cursor: cursor === undefined ? null : Number(cursor) });
+      // The book's clock: the city's, as the wall's (times in the answer are on it too).
+      const now = book.cityNow();
       return {
         warnings: page.warnings.map((w) => ({
           key: w.key, identifier: w.alert.identifier, sender: w.alert.sender, sent: w.alert.sent, status: w.alert.status, msgType: w.alert.msgType, version: w.alert.version,

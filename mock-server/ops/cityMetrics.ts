@@ -75,6 +75,20 @@ export class CityMetrics {
     registers: [this.registry],
   });
 
+  readonly capAlerts = new Counter({
+    name: 'cityops_cap_alerts_total',
+    help: 'CAP alerts received (POST /api/ingest/cap, polled feeds, the simulated weather office), per source and what became of them',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly capFeedPolls = new Counter({
+    name: 'cityops_cap_feed_polls_total',
+    help: 'Polls of the CAP feeds (CITYOPS_CAP_FEEDS), per feed URL and result: ok, notModified, unreachable, http, body',
+    labelNames: ['feed', 'result'] as const,
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricsSources) {
     new Gauge({
       name: 'cityops_clients_connected',

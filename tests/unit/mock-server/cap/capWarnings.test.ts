@@ -37,8 +37,8 @@ describe('CapWarnings', () => {
 
   it('ends a warning when its expiry comes on the city clock', () => {
     const { events, cap } = stage();
-    cap.recorded(stored('a'), []);
-    // Received at wall 1 000 when the city stood at 101 000: 1 s left → city 102 000.
+    // The book's times are on the city clock (warningBook.ts): received at 101 000, 1 s left.
+    cap.recorded(stored('a', { receivedAt: 101_000, expiresAt: 102_000 }), []);
     expect(cap.active()[0]).toMatchObject({ issuedAt: 101_000, expiresAt: 102_000 });
     expect(cap.expire(101_999)).toEqual([]);
     expect(cap.expire(102_500).map((e) => e.type === 'warning' && [e.warning.state, e.warning.expiresAt])).toEqual([['cancelled', 102_000]]);
@@ -48,7 +48,7 @@ describe('CapWarnings', () => {
 
   it('restores the active ones silently', () => {
     const { events, cap } = stage();
-    cap.restore([{ seq: 1, ...stored('a') }, { seq: 2, ...stored('b', { state: 'replaced' }) }], 1_500);
+    cap.restore([{ seq: 1, ...stored('a', { receivedAt: 100_500, expiresAt: 101_500 }) }, { seq: 2, ...stored('b', { state: 'replaced' }) }]);
     expect(cap.active().map((w) => [w.id, w.issuedAt, w.expiresAt])).toEqual([['cap:a', 100_500, 101_500]]);
     expect(events).toEqual([]);
   });

@@ -61,4 +61,23 @@ describe('WarningBook', () => {
     expect([first, second, third].flatMap((p) => p.warnings.map((w) => w.alert.identifier))).toEqual(['5', '4', '3', '2', '1']);
     expect(third.nextCursor).toBeNull();
   });
+
+  it('keeps its times on the city clock: an alert from outside keeps its time left, the office\'s its own times', async () => {
+    const clock = { city: Date.parse('2030-01-01T00:00:00Z'), wall: T0 };
+    const b = new WarningBook(new SqliteWarningStore(openDatabase(':memory:')), () => clock.city, () => clock.wall);
+    // From outside: expires 16:00+08 is 2 h after the wall clock's 14:00+08, so 2 h after the city's now.
+    await b.receive(alert('out', 'Alert'), 'test');
+    // The office writes on the city clock: its expires stands as written.
+    await b.receive({ ...alert('sim', 'Alert', [], '2030-01-01T09:00:00+08:00') }, 'simulator', { onCityClock: true });
+    const byKey = Object.fromEntries((await b.list({ active: false, limit: 10, cursor: null })).warnings.map((w) => [w.key, w]));
+    expect(byKey[key('out')]).toMatchObject({ receivedAt: clock.city, expiresAt: clock.city + 2 * 3_600_000 });
+    expect(byKey[key('sim')]).toMatchObject({ receivedAt: clock.city, expiresAt: clock.city + 3_600_000 });
+    // ?active=true reads the city clock, whatever the wall clock says.
+    clock.wall += 10 * 3_600_000;
+    expect(await activeKeys(b)).toEqual([key('sim'), key('out')]);
+    clock.city += 3_600_000;
+    expect(await activeKeys(b)).toEqual([key('out')]);
+    clock.city += 3_600_000;
+    expect(await activeKeys(b)).toEqual([]);
+  });
 });
