@@ -8,6 +8,7 @@ import { startSensorThings } from './sensorthings/startSensorThings';
 import { SqliteSensorThingsCursorStore } from './storage/sqliteSensorThingsCursors';
 import { startTicker } from './simulator/ticker';
 import { DEFAULT_DELIVERY, startDeliveryWorker } from './webhooks/deliveryWorker';
+import { syncClosureNotices } from './webhooks/syncClosureNotices';
 
 export interface RunningServer extends CityApp {
   url: string;
@@ -51,6 +52,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       void app.workOrders.queue
         .run(async () => {
           const stopTimer = app.metrics.tickSeconds.startTimer();
+          // What the outbox now says of the closure notices goes out in this tick's frame.
+          syncClosureNotices(app.webhooks, app.city.stages);
           // The alarms' and the city's own incident changes are on disk before any client sees them.
           const delta = await recordedTick(app.city, app.workOrders, app.history, app.alarms);
           stopTimer();

@@ -11,6 +11,7 @@
  * touched within a few minutes, so an unattended demo city keeps moving. Deterministic for its rng.
  */
 import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory, type IncidentGridPlace } from '../../src/protocol/cityEvents';
+import type { ClosureNotice } from '../../src/protocol/closureNotice';
 import type { LifecycleAction } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
 import type { CityAssets } from '../city/assets';
@@ -91,6 +92,11 @@ export class IncidentDesk {
 
   activeClosures(): Closure[] {
     return this.closures.active();
+  }
+
+  /** Records where a closure's notice to the traffic police stands (webhooks/syncClosureNotices.ts); the closure as changed. */
+  noticeClosure(closureId: string, notice: ClosureNotice): CityEvent[] {
+    return this.closures.notice(closureId, notice);
   }
 
   /** Incidents opened at or after `since` (at most an hour back), closed ones included. */

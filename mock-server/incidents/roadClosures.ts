@@ -4,6 +4,7 @@
  * alarm eases). The closed segments reach traffic through the desk's world port.
  */
 import type { Alarm, CityEvent, Closure } from '../../src/protocol/cityEvents';
+import type { ClosureNotice } from '../../src/protocol/closureNotice';
 import type { CityAssets } from '../city/assets';
 import { closureSegments } from './closureSegments';
 import type { DeskWorld } from './deskWorld';
@@ -19,6 +20,19 @@ export class RoadClosures {
 
   active(): Closure[] {
     return [...this.closures.values()];
+  }
+
+  /**
+   * Records where the closure's notice to the traffic police stands (the webhook outbox's word,
+   * webhooks/syncClosureNotices.ts); returns the closure as changed, or nothing when it is no longer
+   * active. The closure is replaced, not changed in place: a frame already built keeps what it said.
+   */
+  notice(closureId: string, notice: ClosureNotice): CityEvent[] {
+    const slot = [...this.closures].find(([, c]) => c.id === closureId)?.[0];
+    if (slot === undefined) return [];
+    const closure: Closure = { ...this.closures.get(slot)!, notice };
+    this.closures.set(slot, closure);
+    return [{ type: 'closure', closure: { ...closure } }];
   }
 
   /** Issues or lifts the closure of the alarm's underpass so it matches the alarm; returns the change. */

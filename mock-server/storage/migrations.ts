@@ -257,4 +257,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cap_warnings_state ON cap_warnings(state, seq);
     `,
   },
+  {
+    version: 11,
+    name: 'outbound webhooks: deliveries by event, so a closure notice\'s state is read without a scan (the wall shows it)',
+    sql: `
+      CREATE INDEX webhook_deliveries_event ON webhook_deliveries(event_id);
+    `,
+  },
 ];

@@ -6,6 +6,7 @@
  * every attempt carries. `SqliteWebhookStore` keeps the receivers and serves the delivery worker.
  */
 import { randomUUID } from 'node:crypto';
+import type { NoticeDelivery } from '../webhooks/closureNoticeOf';
 import type { WebhookEvent, WebhookEventType } from '../webhooks/webhookEvents';
 import type { Database } from './database';
 
@@ -139,6 +140,30 @@ export class SqliteWebhookStore {
       this.db.prepare('DELETE FROM webhook_events WHERE created_at < ? AND id NOT IN (SELECT event_id FROM webhook_deliveries)').run(eventsBefore);
       return n;
     })();
+  }
+
+  /**
+   * The outbox's deliveries of each closure's notice (its `closure.issued` event), and whether the
+   * closure is recorded at all: the event is written in the closure's own transaction, so a recorded
+   * closure with no delivery was given to no receiver.
+   */
+  closureDeliveries(closureIds: readonly string[]): Map<string, { recorded: boolean; deliveries: NoticeDelivery[] }> {
+    const out = new Map<string, { recorded: boolean; deliveries: NoticeDelivery[] }>();
+    if (closureIds.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT c.id AS closure_id, d.attempts, d.delivered_at, d.last_error
+         FROM closures c LEFT JOIN webhook_deliveries d ON d.event_id = 'closure.issued:' || c.id
+         WHERE c.id IN (${closureIds.map(() => '?').join(', ')})`,
+      )
+      .all(...closureIds) as { closure_id: string; attempts: number | null; delivered_at: number | null; last_error: string | null }[];
+    for (const r of rows) {
+      const entry = out.get(r.closure_id) ?? { recorded: true, deliveries: [] };
+      if (r.attempts !== null) entry.deliveries.push({ attempts: r.attempts, deliveredAt: r.delivered_at, lastError: r.last_error });
+      out.set(r.closure_id, entry);
+    }
+    for (const id of closureIds) if (!out.has(id)) out.set(id, { recorded: false, deliveries: [] });
+    return out;
   }
 
   /** How many deliveries each webhook has pending, and its last error. */

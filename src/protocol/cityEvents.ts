@@ -4,6 +4,7 @@
  * names, so both languages come from one record.
  */
 import type { AssetKind } from './assetKinds';
+import type { ClosureNotice } from './closureNotice';
 import type { WeatherWarning } from './weatherWarnings';
 
 export const SEVERITIES = ['critical', 'major', 'minor', 'warning'] as const;
@@ -150,6 +151,8 @@ export interface Closure {
   lon: number;
   lat: number;
   district: number;
+  /** Whether the notice reached the traffic police (the webhook outbox's word); absent until the outbox has the closure. */
+  notice?: ClosureNotice;
 }
 
 export type CityEvent =
