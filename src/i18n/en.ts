@@ -37,7 +37,6 @@ const en: typeof zh = {
     dismiss: 'Dismiss',
     value: 'now {value} {unit}, threshold {threshold} {unit}',
     rising: 'now {value} {unit} and rising fast',
-    roadClosed: 'Traffic police notified to close the road',
     rules: {
       underpass: { depth: 'Underpass flooding' },
       waterlog: { depth: 'Road waterlogging' },

@@ -35,7 +35,6 @@ export default {
     dismiss: '知道了',
     value: '当前 {value} {unit}，阈值 {threshold} {unit}',
     rising: '当前 {value} {unit}，正快速上涨',
-    roadClosed: '已通知交警封闭道路',
     rules: {
       underpass: { depth: '下立交积水' },
       waterlog: { depth: '道路积水' },
