@@ -47,6 +47,7 @@ import { capRoutes } from './http/capRoutes';
 import { announcingWarningStore } from './cap/announcingWarningStore';
 import { WarningBook } from './cap/warningBook';
 import { CapIngest } from './cap/capIngest';
+import type { CapFeedPoller } from './cap/capFeedPoller';
 import { SqliteWarningStore } from './storage/sqliteWarnings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
 import { SqliteAssetStore } from './storage/sqliteAssets';
@@ -138,6 +139,8 @@ export interface CityApp {
   webhookDelivery?: DeliveryWorker;
   /** The one way CAP alerts come in (the route, the polled feeds, the simulated weather office). */
   capIngest: CapIngest;
+  /** Set by the boot code when CAP feeds are configured (server.ts). */
+  capFeeds?: CapFeedPoller | null;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute }: AppDeps): Promise<CityApp> {
@@ -250,7 +253,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     readinessProblems({ storageWrite: () => storageWriteProblem(db), lastCommitFault: commits.lastFault, tick: () => tickWatch.problem(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF });
 
   await http.register(
-    systemRoutes({ version: VERSION, startedAt: now(), get feed() { return current().feed; }, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, sensorThings: () => app.sensorThings?.status() ?? null, mapStyleUrl: config.mapStyleUrl, demo: config.demo, readiness }),
+    systemRoutes({ version: VERSION, startedAt: now(), get feed() { return current().feed; }, hub, ticker: () => app.ticker, ingest: () => ingest.status(), mqtt: () => app.mqtt?.status() ?? MQTT_OFF, sensorThings: () => app.sensorThings?.status() ?? null, mapStyleUrl: config.mapStyleUrl, demo: config.demo, readiness, degraded: () => app.capFeeds?.problems() ?? [] }),
   );
   await http.register(metricsRoutes({ metrics, token: config.metricsToken }));
   await http.register(

@@ -96,6 +96,14 @@ export const ConfigSchema = z.object({
    * look-back from the start (`30m`, `1h`, `7d`). Later starts continue from the stored cursor.
    */
   sensorThingsSince: z.string().default('1h').transform(readSince),
+  /** CAP feeds to poll for weather warnings (docs/ingest.md, "CAP feeds"): Atom or RSS URLs, comma-separated, http or https. */
+  capFeeds: z
+    .string()
+    .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each CAP feed is an http or https URL' })))
+    .default([]),
+  /** Seconds between polls of the CAP feeds. */
+  capFeedsEvery: z.coerce.number().min(1).max(86_400).default(60),
   /** The bearer token Prometheus sends to read /metrics; unset, /metrics answers only on loopback (ops/metricsAccess.ts). */
   metricsToken: z.string().min(24, 'use a token of at least 24 characters').optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -188,6 +196,8 @@ const SOURCES = {
   sensorThingsMap: ['CITYOPS_SENSORTHINGS_MAP', 'sensorthings-map'],
   sensorThingsEvery: ['CITYOPS_SENSORTHINGS_EVERY', 'sensorthings-every'],
   sensorThingsSince: ['CITYOPS_SENSORTHINGS_SINCE', 'sensorthings-since'],
+  capFeeds: ['CITYOPS_CAP_FEEDS', 'cap-feeds'],
+  capFeedsEvery: ['CITYOPS_CAP_FEEDS_EVERY', 'cap-feeds-every'],
   metricsToken: ['CITYOPS_METRICS_TOKEN', 'metrics-token'],
   logLevel: ['LOG_LEVEL', 'log-level'],
   rules: ['CITYOPS_RULES_FILE', 'rules-file'],

@@ -5,6 +5,7 @@ import { startMqttBrokers } from './mqtt/mqttBrokers';
 import { watchRegistry } from './runtime/registryPoll';
 import { recordedTick } from './pipeline/recordedTick';
 import { startSensorThings } from './sensorthings/startSensorThings';
+import { startCapFeeds } from './cap/startCapFeeds';
 import { SqliteSensorThingsCursorStore } from './storage/sqliteSensorThingsCursors';
 import { startTicker } from './simulator/ticker';
 import { DEFAULT_DELIVERY, startDeliveryWorker } from './webhooks/deliveryWorker';
@@ -44,6 +45,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     now: deps.now ?? Date.now,
     log: app.http.log,
   });
+  // The CAP feeds (none unless CITYOPS_CAP_FEEDS names some) go through the same ingest as POST /api/ingest/cap; stopped before the database closes.
+  app.capFeeds = startCapFeeds({ config: deps.config, ingest: app.capIngest, log: app.http.log, now: deps.now ?? Date.now, counted: (feed, result) => app.metrics.capFeedPolls.inc({ feed, result }) });
   app.ticker = startTicker(
     deps.config.tickMs,
     () => {
@@ -82,6 +85,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       app.ticker?.stop();
       await app.webhookDelivery?.stop();
       await app.sensorThings?.stop();
+      await app.capFeeds?.stop();
       await app.mqtt?.close();
       // io.close() also closes the HTTP server it is attached to; fastify's close then finishes hooks.
       await new Promise<void>((done) => app.io.close(() => done()));

@@ -31,6 +31,8 @@ export interface SystemRouteDeps {
   demo: boolean;
   /** Why the server is not ready now (ops/readiness.ts); empty when it is. */
   readiness: () => string[];
+  /** What works badly without making the server unready (a CAP feed failing for a while): /api/health only. */
+  degraded?: () => string[];
 }
 
 const MqttCountsSchema = z.object({
@@ -94,7 +96,7 @@ export const systemRoutes =
   async (app) => {
     app.get('/api/health', { schema: { ...system, summary: 'The server\'s state; degraded with the reasons while it is not ready', response: { 200: HealthSchema } } }, async () => {
       const s = deps.feed.status();
-      const reasons = deps.readiness();
+      const reasons = [...deps.readiness(), ...(deps.degraded?.() ?? [])];
       return {
         status: reasons.length === 0 ? ('ok' as const) : ('degraded' as const),
         reasons,

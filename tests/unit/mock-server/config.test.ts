@@ -53,6 +53,15 @@ describe('configuration', () => {
     expect(() => loadConfig(['--mqtt-url', 'http://broker:1883'], {})).toThrow(/CITYOPS_MQTT_URL \/ --mqtt-url: an MQTT broker URL/);
   });
 
+  it('reads the CAP feeds to poll (http and https only) and their interval', () => {
+    expect(loadConfig([], {})).toMatchObject({ capFeeds: [], capFeedsEvery: 60 });
+    expect(loadConfig([], { CITYOPS_CAP_FEEDS: 'https://alerts.example/cap.atom, http://10.0.0.5/index.rss', CITYOPS_CAP_FEEDS_EVERY: '30' })).toMatchObject({
+      capFeeds: ['https://alerts.example/cap.atom', 'http://10.0.0.5/index.rss'],
+      capFeedsEvery: 30,
+    });
+    expect(() => loadConfig(['--cap-feeds', 'file:///etc/passwd'], {})).toThrow(/CITYOPS_CAP_FEEDS \/ --cap-feeds: each CAP feed is an http or https URL/);
+  });
+
   it('refuses unknown flags', () => {
     expect(() => loadConfig(['--sped', '2'], {})).toThrow(/sped/);
   });
