@@ -3,7 +3,8 @@
  * a new incident is delivered, signed (the receiver checks the HMAC the way docs/api.md tells a
  * receiver to), retried under the same delivery id while the receiver fails, and delivered after the
  * server is stopped with it undelivered and started again on the same data directory; across all of
- * it no event is lost and none arrives under two delivery ids. The admin API adds, lists and removes.
+ * it no event is lost and none arrives under two delivery ids. The admin API adds, lists and removes;
+ * a reassignment to another team is sent as a dispatch of its own.
  */
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -153,5 +154,28 @@ describe('outbound webhooks', () => {
     expect((await api('DELETE', '/api/admin/webhooks/desk-log', admin)).status).toBe(409);
     expect((await api('DELETE', '/api/admin/webhooks/police', admin)).status).toBe(204);
     expect((await api('DELETE', '/api/admin/webhooks/police', admin)).status).toBe(404);
+  });
+
+  it('sends a reassignment to another team as a dispatch of its own, under its own event id', async () => {
+    mode = 'ok';
+    const admin = await token('admin', 'admin-demo');
+    expect((await api('POST', '/api/admin/webhooks', admin, { id: 'dispatch-log', url: receiverUrl, secret: SECRET, events: ['incident.dispatched'] })).status).toBe(201);
+    const dispatcher = await token('dispatcher', 'dispatcher-demo');
+    // A category our own teams handle, and that the desk never dispatches by itself.
+    const report = await api('POST', '/api/incidents', dispatcher, { category: 'waterlogging', location: [121.47, 31.23], description: 'water over the kerb' });
+    expect(report.status).toBe(201);
+    const id = report.body.id as string;
+    const teams = (await api('GET', `/api/incidents/${id}/teams`, dispatcher)).body.teams as { teamId: string }[];
+    expect(teams.length).toBeGreaterThanOrEqual(2);
+    const first = await api('POST', `/api/incidents/${id}/dispatch`, dispatcher, { expectedVersion: 1, teamId: teams[0].teamId });
+    expect(first.status).toBe(200);
+    const second = await api('POST', `/api/incidents/${id}/dispatch`, dispatcher, { expectedVersion: first.body.version, teamId: teams[1].teamId });
+    expect(second.status).toBe(200);
+    const dispatched = () => forIncident(id).filter((r) => r.event === 'incident.dispatched' && r.answered === 204).map((r) => JSON.parse(r.body));
+    await expect.poll(() => dispatched().length, { timeout: 15_000, interval: 50 }).toBe(2);
+    const [sent, resent] = dispatched().sort((a, b) => a.data.version - b.data.version);
+    expect(sent.id).toBe(`incident.dispatched:${id}:v${first.body.version}`);
+    expect(resent.id).toBe(`incident.dispatched:${id}:v${second.body.version}`);
+    expect(resent.data.workOrderId).not.toBe(sent.data.workOrderId);
   });
 });

@@ -19,6 +19,14 @@ describe('webhook events', () => {
     expect(events[0].data).toBe(incident);
   });
 
+  it('makes a reassignment a dispatched event of its own, not a repeat of the first dispatch', () => {
+    const events = incidentEvents([incident], [entry('dispatch', 2), entry('reassign', 3)]);
+    expect(events.map((e) => [e.id, e.type, e.at])).toEqual([
+      ['incident.dispatched:INC-7:v2', 'incident.dispatched', 1002],
+      ['incident.dispatched:INC-7:v3', 'incident.dispatched', 1003],
+    ]);
+  });
+
   it('makes an event of a critical alarm raised or escalated, not of a warning or a clear', () => {
     const critical = { id: 'A1', severity: 'critical' } as Alarm;
     const warning = { id: 'A2', severity: 'warning' } as Alarm;
