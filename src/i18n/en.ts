@@ -126,6 +126,7 @@ const en: typeof zh = {
     roads: 'Traffic',
     elevators: 'Elevators',
     rainField: 'Rainfall field',
+    warningAreas: 'Warning areas',
     rainGauges: 'Rain gauges',
     waterGauges: 'Water-level gauges',
     pumps: 'Pump stations',

@@ -124,6 +124,7 @@ export default {
     roads: '路况',
     elevators: '电梯',
     rainField: '降雨分布',
+    warningAreas: '预警区域',
     rainGauges: '雨量站',
     waterGauges: '水位站',
     pumps: '泵站',
