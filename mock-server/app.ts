@@ -48,7 +48,6 @@ import { announcingWarningStore } from './cap/announcingWarningStore';
 import { WarningBook } from './cap/warningBook';
 import { CapIngest } from './cap/capIngest';
 import type { CapFeedPoller } from './cap/capFeedPoller';
-import { issueOfficeAlerts } from './cap/issueOfficeAlerts';
 import { SqliteWarningStore } from './storage/sqliteWarnings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
 import { SqliteAssetStore } from './storage/sqliteAssets';
@@ -142,8 +141,6 @@ export interface CityApp {
   capIngest: CapIngest;
   /** Set by the boot code when CAP feeds are configured (server.ts). */
   capFeeds?: CapFeedPoller | null;
-  /** Takes the simulated weather office's CAP alerts of the last tick through the CAP ingest (server.ts runs it after each tick). */
-  issueOfficeAlerts(): Promise<void>;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute }: AppDeps): Promise<CityApp> {
@@ -250,7 +247,6 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     get workOrders() { return current().workOrders; },
     get alarms() { return current().alarms; },
     get history() { return current().recorder; },
-    issueOfficeAlerts: () => issueOfficeAlerts(current().stages, capIngest, http.log),
   };
   const canView = requirePermission(auth, 'view');
   const readiness = () =>
@@ -294,7 +290,16 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   await http.register(capRoutes({ ingest: capIngest, authorizeIngest: requirePermission(auth, 'reportReadings'), authorizeView: canView }));
   await http.register(alarmRoutes({ get service() { return current().alarms; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
   await http.register(incidentRoutes({ get service() { return current().workOrders; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
-  await http.register(open311Routes({ get service() { return current().workOrders; }, principalFor: (token) => auth.principalFor(token) }), { prefix: '/open311/v2' });
+  await http.register(
+    open311Routes({
+      get service() { return current().workOrders; },
+      principalFor: (token) => auth.principalFor(token),
+      requests: storage.incidents,
+      basemapDatum: config.basemapDatum,
+      get districts() { return current().stages.assets.districts; },
+    }),
+    { prefix: '/open311/v2' },
+  );
   await http.register(
     adminAssetRoutes({
       store: registry,

@@ -4,21 +4,26 @@
  * incidents through the same report as the 12345 route (located, routed to their unit and district),
  * and requests read back with their status following the work order (open311/open311Request.ts).
  * Every answer is JSON or the spec's XML by the path's extension; every refusal is the spec's
- * `[{code, description}]`. Every route takes `api_key` (an integration key; X-Api-Key or a session
+ * `[{code, description}]`. Lists are queried in storage, however far back a request lies. The spec's
+ * lat/long are WGS-84: converted to the basemap's datum coming in, and back going out. Every route takes `api_key` (an integration key; X-Api-Key or a session
  * token also do): incidents are not public in this product. Documented in docs/api.md.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { DistrictRef } from '../../src/protocol/assets';
 import { can, type Permission, type Principal } from '../../src/protocol/auth';
-import type { Incident } from '../../src/protocol/cityEvents';
+import { INCIDENT_STATUSES, type Incident } from '../../src/protocol/cityEvents';
+import { datumConverter, type Datum } from '../assets/datum';
 import { credentialsOf } from '../auth/httpAuth';
 import { DomainError } from '../domainError';
+import { open311AddressOf } from '../open311/open311Address';
 import { attributeAnswersOf, checkAttributes } from '../open311/open311Attributes';
 import { open311ErrorOf, Open311Refusal } from '../open311/open311Error';
 import { isClosedStatus, open311RequestOf, serviceNoticeOf } from '../open311/open311Request';
 import { FormatParams, KeyQuery, NewRequestBody, RequestListQuery, RequestParams, ServiceParams, TokenParams } from '../open311/open311Schemas';
 import { isOpen311ServiceCode, open311ServiceDefinition, open311ServiceName, open311Services } from '../open311/open311Services';
 import { open311Xml, open311XmlObject } from '../open311/open311Xml';
+import type { SqliteIncidentStore } from '../storage/sqliteIncidents';
 import type { WorkOrderService } from '../workorders/workOrderService';
 
 export interface Open311RouteDeps {
@@ -26,12 +31,16 @@ export interface Open311RouteDeps {
   readonly service: WorkOrderService;
   /** Who a key or token belongs to (auth/authService.ts). */
   principalFor(token: string | undefined): Promise<Principal | null>;
+  /** The service requests in storage, filtered there. */
+  requests: Pick<SqliteIncidentStore, 'serviceRequests'>;
+  /** The datum the city keeps positions in (CITYOPS_BASEMAP_DATUM). */
+  basemapDatum: Datum;
+  /** The city's districts, for a request's address (read at each request). */
+  readonly districts: readonly DistrictRef[];
 }
 
 /** The spec's default and most results of one list. */
 const MAX_REQUESTS = 1000;
-/** How many of the newest incidents a list reads before filtering to requests from outside. */
-const SCAN_INCIDENTS = 20_000;
 
 const SECURITY: Record<string, string[]>[] = [{ open311ApiKey: [] }, { integrationKey: [] }, { session: [] }];
 const doc = (summary: string) => ({ tags: ['open311'], summary, security: SECURITY });
@@ -50,6 +59,13 @@ const isServiceRequest = (i: Incident) => i.source === 'external';
 export const open311Routes =
   (deps: Open311RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const toBasemap = datumConverter('wgs84', deps.basemapDatum);
+    const toWgs84 = datumConverter(deps.basemapDatum, 'wgs84');
+    const requestOf = (incident: Incident) => {
+      const [long, lat] = toWgs84(incident.lon, incident.lat);
+      return open311RequestOf(incident, { ...open311AddressOf(incident, deps.districts), lat, long });
+    };
+
     // Form bodies are the spec's own; JSON is read here too so that bad JSON is refused in Open311's words.
     // Only the spec's two bodies: anything else (text/plain included) is a 415.
     app.removeContentTypeParser(['application/json', 'text/plain']);
@@ -119,7 +135,7 @@ export const open311Routes =
       const text = [body.description?.trim() || open311ServiceName(code), ...lines, ...(body.address_string?.trim() ? [`地址 Address: ${body.address_string.trim()}`] : []), ...(body.media_url?.trim() ? [`Media: ${body.media_url.trim()}`] : [])].join('\n');
       let result;
       try {
-        result = await deps.service.report({ category: code, location: [body.long, body.lat], description: text.slice(0, 2000) }, principal);
+        result = await deps.service.report({ category: code, location: toBasemap(body.long, body.lat), description: text.slice(0, 2000) }, principal);
       } catch (err) {
         // The desk's refusal (a point off land) is the caller's mistake, said in Open311's shape.
         if (err instanceof DomainError && err.code === 'BAD_REQUEST') throw new Open311Refusal(400, [`lat ${body.lat}, long ${body.long}: ${err.message}`]);
@@ -145,18 +161,22 @@ export const open311Routes =
         const to = q.end_date ? Date.parse(q.end_date) : Infinity;
         if (from > to) throw new Open311Refusal(400, ['start_date is after end_date']);
         const wanted = q.status ? new Set(q.status) : null;
-        const codes = q.service_code ? new Set(q.service_code) : null;
-        incidents = (await deps.service.list(undefined, SCAN_INCIDENTS))
-          .filter((i) => isServiceRequest(i) && (!codes || codes.has(i.category)) && i.createdAt >= from && i.createdAt <= to && (!wanted || wanted.has(isClosedStatus(i.status) ? 'closed' : 'open')))
-          .slice(0, MAX_REQUESTS);
+        incidents = await deps.requests.serviceRequests({
+          // A code that is no citizen service matches no request, as before; the store needs no other check.
+          categories: q.service_code?.filter(isOpen311ServiceCode),
+          statuses: wanted ? INCIDENT_STATUSES.filter((s) => wanted.has(isClosedStatus(s) ? 'closed' : 'open')) : undefined,
+          from: Number.isFinite(from) ? from : undefined,
+          to: Number.isFinite(to) ? to : undefined,
+          limit: MAX_REQUESTS,
+        });
       }
-      const requests = incidents.map(open311RequestOf);
+      const requests = incidents.map(requestOf);
       return send(reply, request.params.format, 200, requests, () => open311Xml('service_requests', 'request', requests));
     });
 
     app.get('/requests/:id.:format', { schema: { ...doc('One service request, with its status'), params: RequestParams, querystring: KeyQuery } }, async (request, reply) => {
       await callerOf(request, request.query.api_key, 'readIncidents');
-      const requests = [open311RequestOf(await serviceRequest(request.params.id))];
+      const requests = [requestOf(await serviceRequest(request.params.id))];
       return send(reply, request.params.format, 200, requests, () => open311Xml('service_requests', 'request', requests));
     });
 

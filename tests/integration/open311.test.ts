@@ -7,7 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertLonLat } from '../../mock-server/assets/datum';
 import type { RunningServer } from '../../mock-server/server';
+import { SqliteIncidentStore } from '../../mock-server/storage/sqliteIncidents';
+import { makeIncident } from '../support/incidentFixture';
 import { startTestServer } from '../support/testServer';
 
 const SPEC_DIR = new URL('../../../shared/data/open311-georeport-v2/', import.meta.url);
@@ -92,7 +95,10 @@ describe('a new request', () => {
     const [{ service_request_id: id, account_id }] = created.json;
     expect(account_id).toBeNull();
     const incident = await api('GET', `/api/incidents/${id}`);
-    expect(incident.body).toMatchObject({ category: 'muckDumping', source: 'external', status: 'new', unit: 'urbanManagement', lon: 121.47, lat: 31.23 });
+    expect(incident.body).toMatchObject({ category: 'muckDumping', source: 'external', status: 'new', unit: 'urbanManagement' });
+    // Open311's lat/long are WGS-84; the city keeps the basemap's datum (GCJ-02 by default), as for positions from the field.
+    const [lon, lat] = convertLonLat(121.47, 31.23, 'wgs84', 'gcj02');
+    expect([incident.body.lon, incident.body.lat]).toEqual([lon, lat]);
     expect(incident.body.district).toBeGreaterThanOrEqual(0);
     expect(incident.body.description).toContain('Earth dumped by the canal');
     expect(incident.body.description).toContain('沪A12345');
@@ -165,7 +171,12 @@ describe('requests', () => {
     const one = await call('GET', `/requests/${a}.json?api_key=${KEY}`);
     expect(one.json).toHaveLength(1);
     expect(keysOf(one.json)).toEqual(jsonKeys(example('spec-example-json-service-request.json')));
-    expect(one.json[0]).toMatchObject({ service_request_id: a, status: 'open', service_code: 'muckDumping', agency_responsible: 'urbanManagement', lat: 31.23, long: 121.47 });
+    expect(one.json[0]).toMatchObject({ service_request_id: a, status: 'open', service_code: 'muckDumping', agency_responsible: 'urbanManagement', zipcode: null, media_url: null });
+    // Back in WGS-84 where it was reported, and at the street and unit cell the city located it in.
+    expect(one.json[0].lat).toBeCloseTo(31.23, 9);
+    expect(one.json[0].long).toBeCloseTo(121.47, 9);
+    const { grid } = (await api('GET', `/api/incidents/${a}`)).body;
+    expect(one.json[0]).toMatchObject({ address: `${grid.streetName} ${grid.streetNameEn}`, address_id: grid.cellCode });
     const oneXml = await call('GET', `/requests/${a}.xml?api_key=${KEY}`);
     expect(xmlElements(oneXml.text)).toEqual(xmlElements(example('spec-example-xml-service-request.xml')));
     expect(xmlElements((await call('GET', `/requests.xml?api_key=${KEY}`)).text)).toEqual(xmlElements(example('spec-example-xml-service-requests.xml')));
@@ -185,8 +196,8 @@ describe('requests', () => {
     expect(dispatched.status).toBe(200);
     expect(await status()).toMatchObject({ status: 'open', status_notes: expect.stringContaining(dispatched.body.workOrderId) });
     // The outside unit may move the order on by itself meanwhile: each step starts from the incident as it is.
-    const ORDER = ['dispatched', 'accepted', 'onSite', 'resolved', 'verified', 'closed'];
-    for (const to of ['accepted', 'onSite', 'resolved', 'verified', 'closed']) {
+    const ORDER = ['dispatched', 'accepted', 'onSite', 'resolved', 'closed'];
+    for (const to of ['accepted', 'onSite', 'resolved', 'closed']) {
       const now = (await api('GET', `/api/incidents/${id}`)).body;
       if (ORDER.indexOf(now.status) >= ORDER.indexOf(to)) continue;
       const moved = await api('POST', `/api/incidents/${id}/transition`, { to, expectedVersion: now.version });
@@ -199,5 +210,21 @@ describe('requests', () => {
     expect(Date.parse(closed.updated_datetime)).toBeGreaterThanOrEqual(Date.parse(closed.requested_datetime));
     const closedList = await call('GET', `/requests.json?api_key=${KEY}&status=closed`);
     expect(closedList.json.map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
+  });
+});
+
+describe('a long history', () => {
+  it('finds requests older than the newest 20,000 incidents, with every filter', async () => {
+    const id = (await call('POST', '/requests.json', newRequest({ service_code: 'litter' }))).json[0].service_request_id;
+    const { createdAt } = (await api('GET', `/api/incidents/${id}`)).body;
+    // Straight into storage, to be quick: more of the city's own incidents, all newer than the request.
+    const later = Array.from({ length: 20_500 }, (_, k) => makeIncident({ id: `INC-${5_000_000 + k}`, source: 'cityLife', category: 'litter', createdAt: createdAt + 60_000 + k }));
+    await new SqliteIncidentStore(server.db).commit({ incidents: later.map((incident) => ({ incident, previousVersion: null })), audit: [] });
+    const ids = async (query: string) => (await call('GET', `/requests.json?api_key=${KEY}${query}`)).json.map((r: { service_request_id: string }) => r.service_request_id);
+    expect(await ids('')).toContain(id);
+    expect(await ids('&service_code=litter&status=open')).toContain(id);
+    const at = new Date(createdAt).toISOString();
+    expect(await ids(`&start_date=${at}&end_date=${at}`)).toEqual([id]);
+    expect(await ids('&service_code=litter&status=closed')).not.toContain(id);
   });
 });
