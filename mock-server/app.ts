@@ -48,6 +48,7 @@ import { announcingWarningStore } from './cap/announcingWarningStore';
 import { WarningBook } from './cap/warningBook';
 import { CapIngest } from './cap/capIngest';
 import type { CapFeedPoller } from './cap/capFeedPoller';
+import { issueOfficeAlerts } from './cap/issueOfficeAlerts';
 import { SqliteWarningStore } from './storage/sqliteWarnings';
 import { SqliteReadingStore } from './storage/sqliteReadings';
 import { SqliteAssetStore } from './storage/sqliteAssets';
@@ -141,6 +142,8 @@ export interface CityApp {
   capIngest: CapIngest;
   /** Set by the boot code when CAP feeds are configured (server.ts). */
   capFeeds?: CapFeedPoller | null;
+  /** Takes the simulated weather office's CAP alerts of the last tick through the CAP ingest (server.ts runs it after each tick). */
+  issueOfficeAlerts(): Promise<void>;
 }
 
 export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute }: AppDeps): Promise<CityApp> {
@@ -247,6 +250,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     get workOrders() { return current().workOrders; },
     get alarms() { return current().alarms; },
     get history() { return current().recorder; },
+    issueOfficeAlerts: () => issueOfficeAlerts(current().stages, capIngest, http.log),
   };
   const canView = requirePermission(auth, 'view');
   const readiness = () =>

@@ -59,6 +59,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
           syncClosureNotices(app.webhooks, app.city.stages);
           // The alarms' and the city's own incident changes are on disk before any client sees them.
           const delta = await recordedTick(app.city, app.workOrders, app.history, app.alarms);
+          // The weather office's CAP alerts of this tick go through the CAP ingest; their warnings show in the next frame.
+          await app.issueOfficeAlerts();
           stopTimer();
           app.tickWatch.ticked();
           // A turn of the event loop between the simulation and the fan-out, so neither adds to the

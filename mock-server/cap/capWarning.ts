@@ -59,6 +59,7 @@ export function capWarningOf(key: string, alert: CapAlert, receivedAt: number, e
   const en = infos.find((i) => !isChinese(i)) ?? infos[0];
   const level = infos.map(signalLevelOf).reduce<WarningLevel>((a, b) => (WARNING_LEVELS.indexOf(b) > WARNING_LEVELS.indexOf(a) ? b : a), 'blue');
   const eventText = zh?.event ?? '';
+  const effectiveMs = Date.parse(zh?.effective ?? alert.sent);
   const text = (info: CapInfo | undefined) => info?.headline ?? info?.description ?? info?.event ?? '';
   return {
     id: `cap:${key}`,
@@ -73,5 +74,7 @@ export function capWarningOf(key: string, alert: CapAlert, receivedAt: number, e
     source: 'cap',
     eventText,
     areas: (zh?.areas ?? []).map((a) => ({ areaDesc: a.areaDesc, polygons: a.polygons, circles: a.circles })),
+    sender: zh?.senderName ?? alert.sender,
+    effectiveAt: toCity(Number.isNaN(effectiveMs) ? receivedAt : effectiveMs),
   };
 }

@@ -3,14 +3,16 @@
  * (the cascade from the sources: a flooded underpass raises an incident and a closure for the
  * traffic police until it clears), adds incidents from city life and from outside, and plays the
  * world's side of each work order — teams and outside units accept, drive along the roads, arrive,
- * work and report back. Every status change goes through the lifecycle (workorders/lifecycle.ts).
+ * work and report back, and a field supervisor checks each fix before it closes (fieldSupervisor.ts),
+ * sending failed ones back to the same crew. Every status change goes through the lifecycle
+ * (workorders/lifecycle.ts).
  * What its decisions do to the city goes through its world port (deskWorld.ts).
  *
  * Dispatching is the duty officer's (`act`). The desk dispatches by itself only for closed-loop
  * categories (litter from the AI patrol) and, with `autopilot` on (demo mode), for what no officer
  * touched within a few minutes, so an unattended demo city keeps moving. Deterministic for its rng.
  */
-import { FINAL_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory, type IncidentGridPlace } from '../../src/protocol/cityEvents';
+import { FINAL_STATUSES, OPEN_STATUSES, SEVERITY_RANK, type Alarm, type CityEvent, type Closure, type Incident, type IncidentCategory, type IncidentGridPlace } from '../../src/protocol/cityEvents';
 import type { ClosureNotice } from '../../src/protocol/closureNotice';
 import type { LifecycleAction } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
@@ -22,6 +24,7 @@ import type { AlarmRule } from '../rules/ruleTypes';
 import { applyAction, slaBreachAt, type ActionInput, type ActionResult } from '../workorders/lifecycle';
 import { ACCEPT_DELAY_MINUTES, CATEGORY_SPECS, CLOSE_AFTER_MINUTES, DISPATCH_DELAY_MINUTES, FROZEN_INCIDENT } from './categories';
 import type { CitySite, DeskWorld } from './deskWorld';
+import { checkVerdict, scheduleCheck, supervisorOf } from './fieldSupervisor';
 import { AUTO_DESK, creationAudit, newIncident } from './newIncident';
 import { RoadClosures } from './roadClosures';
 import { chooseTeam, teamOptions, type TeamOption } from './teamChoice';
@@ -38,6 +41,9 @@ interface Timers {
   acceptAt: number;
   arriveAt: number;
   workUntil: number;
+  /** The supervisor's check of a resolved incident: when, and its verdict. */
+  checkAt: number;
+  checkPasses: boolean;
   closeAt: number;
   alarmActive: boolean;
 }
@@ -81,7 +87,7 @@ export class IncidentDesk {
     this.autopilot = deps.autopilot ?? true;
   }
 
-  /** Incidents not yet closed or cancelled (resolved ones wait for closing). */
+  /** Incidents not yet closed or cancelled (resolved ones wait for their check, verified ones for closing). */
   openIncidents(): Incident[] {
     return [...this.incidents.values()];
   }
@@ -204,13 +210,13 @@ export class IncidentDesk {
     for (const incident of [...this.incidents.values()]) {
       const t = this.timers.get(incident.id)!;
       const spec = CATEGORY_SPECS[incident.category];
-      const sys = (action: LifecycleAction, actor: Actor, team?: number | null) => {
+      const sys = (action: LifecycleAction, actor: Actor, team?: number | null, note?: string) => {
         if (action === 'dispatch' && (spec.teamTypes.length > 0 && this.teamOptions(incident, 1).length === 0)) {
           // No team free: look again in a minute rather than every step.
           t.dispatchAt = now + MIN;
           return;
         }
-        const r = this.act(incident.id, { action, actor, at: now, recordedAt: now, team });
+        const r = this.act(incident.id, { action, actor, at: now, recordedAt: now, team, note });
         this.pendingAudit.push(r.audit);
         events.push({ type: 'incident', incident: { ...r.incident } });
       };
@@ -226,7 +232,11 @@ export class IncidentDesk {
         if (teamArrived) sys('arrive', who());
       } else if (current.status === 'accepted' && (teamArrived || (current.teamSlot === null && now >= t.arriveAt))) sys('arrive', who());
       else if (current.status === 'onSite' && now >= t.workUntil && !(spec.needsAlarmCleared && t.alarmActive)) sys('resolve', who());
-      else if (current.status === 'resolved' && (spec.autoClose || this.autopilot) && now >= t.closeAt) sys('close', AUTO_DESK);
+      else if (current.status === 'resolved' && now >= t.checkAt) {
+        const verdict = checkVerdict(current, t.checkPasses);
+        sys(verdict.action, supervisorOf(current), undefined, verdict.note);
+      } else if (current.status === 'verified' && (spec.autoClose || this.autopilot) && now >= t.closeAt) sys('close', AUTO_DESK);
+      if (current.status === 'dispatched' || current.status === 'accepted') this.sendBackIfIdle(current);
     }
     let expired = 0;
     while (expired < this.openedAt.length && this.openedAt[expired] < now - OPENED_MEMORY_MS) expired++;
@@ -262,8 +272,10 @@ export class IncidentDesk {
         t.workUntil = now + this.minutes(spec.workMinutes);
         if (incident.teamSlot !== null) world.placeTeamOnSite(incident.teamSlot, incident.id, incident.lon, incident.lat);
       }
-      if (incident.status === 'resolved') t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
-      if (incident.category === 'trafficAccident' && incident.segment !== null && incident.status !== 'resolved') world.setAccident(incident.segment, true);
+      if (incident.status === 'resolved') this.scheduleCheck(incident, t, now);
+      if (incident.status === 'verified') t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
+      // The road was cleared when the crew first resolved it; a rework does not block it again.
+      if (incident.category === 'trafficAccident' && incident.segment !== null && OPEN_STATUSES.includes(incident.status) && incident.reworkCount === 0) world.setAccident(incident.segment, true);
       this.timers.set(incident.id, t);
     }
   }
@@ -278,7 +290,8 @@ export class IncidentDesk {
       if (before.status === 'onSite') this.applyEffect(before, false, false);
     }
     if ((action === 'dispatch' || action === 'reassign') && send) world.sendTeam(send.slot, send.route, before.id);
-    if (action === 'dispatch' || action === 'reassign') {
+    if (action === 'rework') this.sendBackIfIdle(after);
+    if (action === 'dispatch' || action === 'reassign' || action === 'rework') {
       t.acceptAt = now + this.minutes(ACCEPT_DELAY_MINUTES);
       t.arriveAt = now + this.minutes(spec.travelMinutes);
     }
@@ -287,11 +300,33 @@ export class IncidentDesk {
       this.applyEffect(after, true, false);
     }
     if (action === 'resolve') {
-      t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
+      this.scheduleCheck(after, t, now);
       this.applyEffect(after, false, true);
       this.releaseTeamOf(after);
     }
+    if (action === 'verify') t.closeAt = now + CLOSE_AFTER_MINUTES * MIN;
     if ((action === 'resolve' || action === 'cancel') && before.category === 'trafficAccident' && before.segment !== null) world.setAccident(before.segment, false);
+  }
+
+  /** The field supervisor's visit to a resolved incident (its time and verdict, from the desk's rng). */
+  private scheduleCheck(incident: Incident, t: Timers, now: number): void {
+    const check = scheduleCheck(incident, now, this.deps.rng);
+    t.checkAt = check.at;
+    t.checkPasses = check.passes;
+    t.closeAt = Infinity;
+  }
+
+  /**
+   * Sends the incident's own team (back) to it when the team stands idle: after a rework, the same
+   * crew returns as soon as it is free; after a restart, a team that was busy elsewhere follows later.
+   */
+  private sendBackIfIdle(incident: Incident): void {
+    if (incident.teamSlot === null) return;
+    const { world } = this.deps;
+    const team = world.team(incident.teamSlot);
+    if (!team.available || team.incident === incident.id) return;
+    const route = world.routeFor(incident.teamSlot, incident.lon, incident.lat);
+    if (route) world.sendTeam(incident.teamSlot, route, incident.id);
   }
 
   /** Frees the incident's team, unless it has meanwhile been sent elsewhere. */
@@ -325,7 +360,7 @@ export class IncidentDesk {
   }
 
   private newTimers(now: number, alarmActive: boolean): Timers {
-    return { dispatchAt: now + this.minutes(DISPATCH_DELAY_MINUTES), acceptAt: Infinity, arriveAt: Infinity, workUntil: Infinity, closeAt: Infinity, alarmActive };
+    return { dispatchAt: now + this.minutes(DISPATCH_DELAY_MINUTES), acceptAt: Infinity, arriveAt: Infinity, workUntil: Infinity, checkAt: Infinity, checkPasses: true, closeAt: Infinity, alarmActive };
   }
 
   /** A pump truck on site pumps the ponding site out; a repair crew done at a pump station repairs it. */

@@ -47,6 +47,8 @@ export function newIncident(
     dispatchDueAt: now + sla.dispatch * MIN,
     resolveDueAt: now + sla.resolve * MIN,
     slaBreach: null,
+    reworkCount: 0,
+    verifiedAt: null,
     description: null,
     externalRef: null,
     createdAt: now,

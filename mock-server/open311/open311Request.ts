@@ -1,7 +1,7 @@
 /**
  * An incident as an Open311 GeoReport v2 service request. GeoReport knows only `open` and `closed`:
- * everything before the work order ends is open (a resolved incident awaits the desk's review), a
- * closed or cancelled one is closed; `status_notes` says where the work order stands, in the
+ * everything before the work order ends is open (a resolved incident awaits the supervisor's check,
+ * a verified one its closing), a closed or cancelled one is closed; `status_notes` says where the work order stands, in the
  * product's own stages. Times are the city's clock as ISO 8601.
  */
 import type { Incident, IncidentStatus } from '../../src/protocol/cityEvents';
@@ -35,6 +35,7 @@ const NOTES: Record<IncidentStatus, string> = {
   accepted: 'The work order was accepted by the team. 已接单',
   onSite: 'The team is on site. 处置中',
   resolved: 'Handled; awaiting review before closing. 已处置，待核查',
+  verified: 'Checked by a supervisor; awaiting closure. 核查通过，待结案',
   closed: 'Closed: the work is done. 已结案',
   cancelled: 'Closed without work: the request was cancelled. 已撤销',
 };

@@ -8,6 +8,7 @@
 import type { AssetKind } from '../../src/protocol/assets';
 import type { CityEvent } from '../../src/protocol/cityEvents';
 import { CapWarnings } from '../cap/capWarnings';
+import { officeDistrictsOf, officeKeysInForce, OfficeCapWriter, type OfficeDistrict } from '../cap/officeCap';
 import type { CityGeo } from '../city/cityGeo';
 import { gridPlaceAt, unitGridOf } from '../grid/gridPlaceAt';
 import { ExternalReadings } from '../ingest/externalReadings';
@@ -46,6 +47,8 @@ export interface CityOptions extends SimulationOptions {
    * assets, silent until readings arrive, on the wall clock (ingest/reportedCity.ts).
    */
   simulator?: boolean;
+  /** The warning office issues CAP alerts for the server's CAP ingest (cap/officeCap.ts) instead of putting its warnings on the wall itself. */
+  officeCap?: boolean;
 }
 
 /** The simulated city's stages: the pipeline's, over the simulator, with what the work orders and the feed ask of them. */
@@ -82,6 +85,8 @@ export interface PipelineOptions {
   districtAt?: (lon: number, lat: number) => number;
   /** The unit-grid place of a point, stamped on new incidents (GB/T 30428). */
   gridPlaceAt?: IncidentDeskDeps['gridPlaceAt'];
+  /** The districts the office's CAP alerts name and outline: set, the office speaks CAP (PipelineStages.officeCap). */
+  officeDistricts?: readonly OfficeDistrict[];
 }
 
 /**
@@ -112,6 +117,7 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
   const desk = new IncidentDesk({ assets, rules, world: source.world, rng: options.deskRng, autopilot: options.autopilot, gridPlaceAt: options.gridPlaceAt });
   const inbox: CityEvent[] = [];
   const capWarnings = new CapWarnings(() => source.timeMs, (event) => inbox.push(event));
+  const officeCap = options.officeDistricts ? { writer: new OfficeCapWriter(options.officeDistricts, (event) => officeKeysInForce(capWarnings, event)), outbox: [] } : null;
   return {
     seed: options.seed,
     simulatedServices: options.simulatedServices ?? true,
@@ -126,10 +132,11 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
     ruleCadence: new Cadence(RULES_EVERY_MS, source.startTime),
     office,
     capWarnings,
+    officeCap,
     desk,
     inbox,
     announce: (event) => inbox.push(event),
-    eventState: () => ({ alarms: alarms.active(), incidents: desk.openIncidents(), closures: desk.activeClosures(), warnings: [...office.active(), ...capWarnings.active()] }),
+    eventState: () => ({ alarms: alarms.active(), incidents: desk.openIncidents(), closures: desk.activeClosures(), warnings: officeCap ? capWarnings.active() : [...office.active(), ...capWarnings.active()] }),
   };
 }
 
@@ -141,7 +148,7 @@ export function createCityStages(geo: CityGeo, options: CityOptions): CityStages
   const source = simulation ?? new ReportedCity(options.assets ?? placeAssets(geo, rngs.assets, options), options.startTime);
   const locator = createDistrictLocator(geo.districts);
   const districtAt = (lon: number, lat: number) => locator.indexAt(lon, lat);
-  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null, districtAt, gridPlaceAt: gridPlaceAt(unitGridOf(geo.districts)) });
+  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null, districtAt, gridPlaceAt: gridPlaceAt(unitGridOf(geo.districts)), officeDistricts: options.officeCap ? officeDistrictsOf(geo, source.assets.districts) : undefined });
   return {
     ...stages,
     simulation,

@@ -16,6 +16,7 @@ import type { Alarm, CityEvent, CityEventState } from '../../src/protocol/cityEv
 import type { WireDelta } from '../../src/protocol/events';
 import type { VitalsFrame } from '../../src/protocol/vitals';
 import type { CapWarnings } from '../cap/capWarnings';
+import type { OfficeCapWriter } from '../cap/officeCap';
 import type { CityAssets } from '../city/assets';
 import type { LiveFeed } from '../feed/liveFeed';
 import type { IncidentDesk } from '../incidents/incidentDesk';
@@ -56,6 +57,12 @@ export interface PipelineStages {
   readonly office: WeatherOffice;
   /** CAP warnings received from outside (cap/capWarnings.ts), beside the office's. */
   readonly capWarnings: CapWarnings;
+  /**
+   * The office speaking CAP (cap/officeCap.ts): its changes become CAP documents in `outbox`, which
+   * the server takes through the CAP ingest after the tick, so its warnings reach the wall as CAP
+   * warnings. Null: the office's warnings go on the wall directly (a pipeline without the server).
+   */
+  readonly officeCap: { writer: OfficeCapWriter; outbox: string[] } | null;
   readonly desk: IncidentDesk;
   readonly inbox: CityEvent[];
   eventState(): CityEventState;
@@ -93,7 +100,13 @@ export function worldStep(stages: PipelineStages, now: number, world: WorldRepor
     cells: world.weather.radar,
     forecastMaxC: world.weather.forecastMaxC,
   });
-  for (const warning of warnings) events.push({ type: 'warning', warning });
+  for (const warning of warnings) {
+    if (stages.officeCap === null) events.push({ type: 'warning', warning });
+    else {
+      const xml = stages.officeCap.writer.write(warning, now);
+      if (xml !== null) stages.officeCap.outbox.push(xml);
+    }
+  }
   return events;
 }
 

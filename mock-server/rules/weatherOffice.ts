@@ -145,8 +145,9 @@ interface Track {
 /** Districts newly reached at the same level are added at most this often, so the ticker is not flooded. */
 const EXTEND_EVERY_MS = 30 * 60_000;
 
-const LEVEL_ZH = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' } as const;
-const EVENT_ZH: Record<WarningEvent, string> = { rainstorm: '暴雨', thunderstorm: '雷电', gale: '大风', heat: '高温' };
+/** The signal colours and events as the office words them (暴雨橙色预警); its CAP alerts name them so too (cap/officeCap.ts). */
+export const LEVEL_ZH = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' } as const;
+export const EVENT_ZH: Record<WarningEvent, string> = { rainstorm: '暴雨', thunderstorm: '雷电', gale: '大风', heat: '高温' };
 const CRITERIA: Record<WarningEvent, (level: number) => [string, string]> = {
   rainstorm: (l) => {
     const { hours, mm } = RAINSTORM_RULES[l];

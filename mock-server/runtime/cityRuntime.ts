@@ -19,7 +19,7 @@ import { createCityStages, type CityStages } from '../pipeline/cityStages';
 import { LiveCity } from '../pipeline/liveCity';
 import { assetCount } from '../pipeline/readings';
 import type { AlarmStore, AssetStore, HistoryStore, IncidentStore } from '../storage/stores';
-import { OPEN_STATUSES } from '../../src/protocol/cityEvents';
+import { DESK_STATUSES } from '../../src/protocol/cityEvents';
 import type { SerialQueue } from '../workorders/serialQueue';
 import { WorkOrderService } from '../workorders/workOrderService';
 import { assetSlotsOf, carryIncident, slotCarryOf, type SlotCarry } from './slotCarry';
@@ -78,7 +78,7 @@ export async function buildCityRuntime(parts: CityRuntimeParts, previous?: CityR
   // Read after the simulator may have placed its city into a fresh registry.
   const registryDigest = (await parts.registry.state())?.digest ?? null;
   const scenario = previous?.stages.simulation?.scenario ?? config.scenario;
-  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules, simulator: config.simulator, assets });
+  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules, simulator: config.simulator, assets, officeCap: true });
   if (previous) await carryOver(previous.stages, stages, parts.incidents);
   const workOrders = new WorkOrderService({ city: stages, store: parts.incidents, now, queue: parts.queue });
   // Restored before the first frame is measured, so it shows the restored teams and closures.
@@ -106,7 +106,7 @@ export async function buildCityRuntime(parts: CityRuntimeParts, previous?: CityR
  */
 async function carryOver(before: CityStages, after: CityStages, incidents: IncidentStore): Promise<void> {
   const carry = slotCarryOf(before.assets, after.assets);
-  const open = await incidents.list({ statuses: [...OPEN_STATUSES, 'resolved'], limit: 100_000 });
+  const open = await incidents.list({ statuses: DESK_STATUSES, limit: 100_000 });
   const moved = open.map((incident) => ({ incident: carryIncident(incident, carry), previousVersion: incident.version })).filter((c, i) => c.incident !== open[i]);
   if (moved.length > 0) await incidents.commit({ incidents: moved, audit: [] });
   for (const r of before.incoming) {

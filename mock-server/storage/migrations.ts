@@ -258,6 +258,14 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 10,
+    name: 'case flow (GB/T 30428): each incident\'s rework count and the time of its last passing check; older incidents were never checked',
+    sql: `
+      ALTER TABLE incidents ADD COLUMN rework_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE incidents ADD COLUMN verified_at BIGINT;
+    `,
+  },
+  {
     version: 11,
     name: 'outbound webhooks: deliveries by event, so a closure notice\'s state is read without a scan (the wall shows it)',
     sql: `

@@ -9,7 +9,7 @@ import type { AuditEntry } from '../../src/protocol/workOrders';
 import { closureEvents } from '../webhooks/webhookEvents';
 import type { Database } from './database';
 import { WebhookOutbox } from './sqliteWebhooks';
-import { toEntry, type AuditRow } from './sqliteIncidents';
+import { incidentOfRow, INCIDENT_COLUMNS, toEntry, type AuditRow, type IncidentRow } from './sqliteIncidents';
 import type { FloodDayRecord, HistoryStore, MinuteRecord } from './stores';
 
 export class SqliteHistoryStore implements HistoryStore {
@@ -63,8 +63,8 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   async incidentsCreated(from: number, to: number): Promise<Incident[]> {
-    const rows = this.db.prepare('SELECT record FROM incidents WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id').all(from, to) as { record: string }[];
-    return rows.map((r) => JSON.parse(r.record) as Incident);
+    const rows = this.db.prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`).all(from, to) as IncidentRow[];
+    return rows.map(incidentOfRow);
   }
 
   async auditOfIncidentsCreated(from: number, to: number): Promise<AuditEntry[]> {

@@ -3,7 +3,8 @@
  * transaction: each incident is written only if it is still at the version it was read at (a
  * conditional UPDATE, so the check holds even with two writers), the audit entries are appended,
  * and the answer to an idempotent request is kept. better-sqlite3 commits synchronously with
- * `synchronous=FULL`, so a resolved commit is on disk.
+ * `synchronous=FULL`, so a resolved commit is on disk. The case flow's fields (rework count, last
+ * passing check) also have columns (migration 10), which a record kept before them reads from.
  */
 import type { Incident, IncidentCategory, IncidentStatus } from '../../src/protocol/cityEvents';
 import type { AuditEntry } from '../../src/protocol/workOrders';
@@ -27,6 +28,19 @@ export interface AuditRow {
   team_id: string | null;
   note: string | null;
 }
+
+/** An incident row as read: its JSON record and the case-flow columns. */
+export interface IncidentRow {
+  record: string;
+  rework_count: number;
+  verified_at: number | null;
+}
+
+/** The columns {@link incidentOfRow} reads. */
+export const INCIDENT_COLUMNS = 'record, rework_count, verified_at';
+
+/** The incident a row holds; a record written before the case flow takes its fields from the columns' defaults (0, null). */
+export const incidentOfRow = (r: IncidentRow): Incident => ({ ...(JSON.parse(r.record) as Incident), reworkCount: r.rework_count, verifiedAt: r.verified_at });
 
 /** Which service requests to list (Open311's `GET requests` filters); omitted: any. */
 export interface ServiceRequestQuery {
@@ -70,15 +84,17 @@ export class SqliteIncidentStore implements IncidentStore {
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
-      'INSERT INTO incidents (id, version, status, category, priority, district, created_at, updated_at, record) VALUES (@id, @version, @status, @category, @priority, @district, @createdAt, @updatedAt, @record)',
+      'INSERT INTO incidents (id, version, status, category, priority, district, created_at, updated_at, record, rework_count, verified_at) VALUES (@id, @version, @status, @category, @priority, @district, @createdAt, @updatedAt, @record, @reworkCount, @verifiedAt)',
     );
     this.update = db.prepare(
-      'UPDATE incidents SET version = @version, status = @status, priority = @priority, updated_at = @updatedAt, record = @record WHERE id = @id AND version = @previousVersion',
+      'UPDATE incidents SET version = @version, status = @status, priority = @priority, updated_at = @updatedAt, record = @record, rework_count = @reworkCount, verified_at = @verifiedAt WHERE id = @id AND version = @previousVersion',
     );
     // The simulated city's own changes are serialised by the server; they need no version check.
     this.upsert = db.prepare(
-      `INSERT INTO incidents (id, version, status, category, priority, district, created_at, updated_at, record) VALUES (@id, @version, @status, @category, @priority, @district, @createdAt, @updatedAt, @record)
-       ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status, priority = excluded.priority, updated_at = excluded.updated_at, record = excluded.record`,
+      `INSERT INTO incidents (id, version, status, category, priority, district, created_at, updated_at, record, rework_count, verified_at)
+       VALUES (@id, @version, @status, @category, @priority, @district, @createdAt, @updatedAt, @record, @reworkCount, @verifiedAt)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status, priority = excluded.priority, updated_at = excluded.updated_at, record = excluded.record,
+         rework_count = excluded.rework_count, verified_at = excluded.verified_at`,
     );
     this.append = db.prepare(
       `INSERT INTO audit (incident_id, action, actor_kind, actor_name, actor_role, at, recorded_at, from_status, to_status, version, team_id, note)
@@ -119,17 +135,17 @@ export class SqliteIncidentStore implements IncidentStore {
   }
 
   async get(id: string): Promise<Incident | null> {
-    const row = this.db.prepare('SELECT record FROM incidents WHERE id = ?').get(id) as { record: string } | undefined;
-    return row ? (JSON.parse(row.record) as Incident) : null;
+    const row = this.db.prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = ?`).get(id) as IncidentRow | undefined;
+    return row ? incidentOfRow(row) : null;
   }
 
   async list(filter: IncidentListFilter = {}): Promise<Incident[]> {
     const statuses = filter.statuses ?? [];
     const where = statuses.length ? `WHERE status IN (${statuses.map(() => '?').join(', ')})` : '';
     const rows = this.db
-      .prepare(`SELECT record FROM incidents ${where} ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(...statuses, filter.limit ?? 1000) as { record: string }[];
-    return rows.map((r) => JSON.parse(r.record) as Incident);
+      .prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents ${where} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .all(...statuses, filter.limit ?? 1000) as IncidentRow[];
+    return rows.map(incidentOfRow);
   }
 
   /** Service requests (incidents reported from outside), newest first, filtered in SQL however far back they lie. */
@@ -145,8 +161,8 @@ export class SqliteIncidentStore implements IncidentStore {
     if (q.statuses) term(`status IN (${q.statuses.map(() => '?').join(', ')})`, ...q.statuses);
     if (q.from !== undefined) term('created_at >= ?', q.from);
     if (q.to !== undefined) term('created_at <= ?', q.to);
-    const rows = this.db.prepare(`SELECT record FROM incidents WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...params, q.limit) as { record: string }[];
-    return rows.map((r) => JSON.parse(r.record) as Incident);
+    const rows = this.db.prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...params, q.limit) as IncidentRow[];
+    return rows.map(incidentOfRow);
   }
 
   async audit(incidentId: string): Promise<AuditEntry[]> {
@@ -180,6 +196,8 @@ export class SqliteIncidentStore implements IncidentStore {
       createdAt: i.createdAt,
       updatedAt: i.updatedAt,
       record: JSON.stringify(i),
+      reworkCount: i.reworkCount ?? 0,
+      verifiedAt: i.verifiedAt ?? null,
     };
   }
 }

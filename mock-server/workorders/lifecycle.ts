@@ -1,11 +1,11 @@
 /**
  * Applies the work-order lifecycle (src/protocol/workOrderLifecycle.ts, the table the console's
  * buttons derive from) on the server: every action is checked — a stale version or an illegal jump
- * is refused with the reason, as a CONFLICT — and answers the next incident and the audit entry to
+ * is refused with the reason, as a CONFLICT; a rework without its finding as a BAD_REQUEST — and answers the next incident and the audit entry to
  * append; and the SLA deadlines are watched. No IO, no clock: the caller passes the time.
  */
 import type { Incident } from '../../src/protocol/cityEvents';
-import { allowed, LIFECYCLE, slaClockOf, type LifecycleAction } from '../../src/protocol/workOrderLifecycle';
+import { allowed, LIFECYCLE, NOTE_REQUIRED, slaClockOf, type LifecycleAction } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, AuditEntry } from '../../src/protocol/workOrders';
 import { DomainError } from '../domainError';
 
@@ -39,6 +39,7 @@ export function applyAction(incident: Incident, input: ActionInput): ActionResul
     const why = action === 'escalate' && incident.escalated ? 'it is already escalated' : `it is ${incident.status}`;
     throw new DomainError('CONFLICT', `cannot ${action} incident ${incident.id}: ${why}`);
   }
+  if (NOTE_REQUIRED.includes(action) && !input.note?.trim()) throw new DomainError('BAD_REQUEST', `cannot ${action} incident ${incident.id} without a note saying what failed the check`);
   const spec = LIFECYCLE[action];
   const next: Incident = { ...incident, version: incident.version + 1, updatedAt: input.at };
   if (spec.to) next.status = spec.to;
@@ -46,6 +47,9 @@ export function applyAction(incident: Incident, input: ActionInput): ActionResul
     next.teamSlot = input.team?.slot ?? null;
     next.workOrderId = input.workOrderId ?? null;
   }
+  // A rework keeps the team and the work order: the same crew goes back to finish the job.
+  if (action === 'rework') next.reworkCount = incident.reworkCount + 1;
+  if (action === 'verify') next.verifiedAt = input.at;
   if (action === 'escalate' || action === 'slaBreach') next.escalated = true;
   if (action === 'slaBreach' && !next.slaBreach) next.slaBreach = slaClockOf(incident.status);
   return {

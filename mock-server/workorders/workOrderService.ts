@@ -6,7 +6,7 @@
  * on the simulated desk and resumes the simulated clock where it stopped.
  */
 import type { Principal } from '../../src/protocol/auth';
-import { FINAL_STATUSES, OPEN_STATUSES, type CityEvent, type Incident, type IncidentStatus } from '../../src/protocol/cityEvents';
+import { DESK_STATUSES, FINAL_STATUSES, OPEN_STATUSES, type CityEvent, type Incident, type IncidentStatus } from '../../src/protocol/cityEvents';
 import { ACTION_FOR_TARGET } from '../../src/protocol/workOrderLifecycle';
 import type { Actor, CreateIncidentRequest, DispatchRequest, NoteRequest, TeamSuggestion, TransitionRequest } from '../../src/protocol/workOrders';
 import { DomainError } from '../domainError';
@@ -80,7 +80,7 @@ export class WorkOrderService {
 
   /** Puts the stored open incidents back on the desk. */
   async restore(): Promise<number> {
-    const open = await this.deps.store.list({ statuses: [...OPEN_STATUSES, 'resolved'], limit: 100_000 });
+    const open = await this.deps.store.list({ statuses: DESK_STATUSES, limit: 100_000 });
     const counters = JSON.parse((await this.deps.store.getMeta(META_COUNTERS)) ?? '{"incident":0,"workOrder":0}');
     this.desk.restore(open, counters, this.deps.city.simTime());
     return open.length;

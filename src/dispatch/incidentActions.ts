@@ -4,7 +4,7 @@
  * server still decides (and answers 409 when someone else got there first).
  */
 import type { Incident } from '@/protocol/cityEvents';
-import { allowed, startsFrom, type PersonAction } from '@/protocol/workOrderLifecycle';
+import { allowed, NOTE_REQUIRED, startsFrom, type PersonAction } from '@/protocol/workOrderLifecycle';
 import type { TransitionTarget } from '@/protocol/workOrders';
 
 /** A console command: dispatch and reassign (the team list), a `transition {to}`, or a note. */
@@ -13,7 +13,8 @@ export type ConsoleAction = 'dispatch' | 'reassign' | TransitionTarget | 'note';
 /**
  * The console's command for each action a person takes, in the order the console lists them:
  * sending a team, the status steps an outside unit reports by phone and the officer records for it,
- * then escalate, cancel and the note.
+ * a supervisor's verdict on the fix (核查: passed, or sent back to the team with a note), then
+ * escalate, cancel and the note.
  */
 export const CONSOLE_ACTIONS: Record<PersonAction, ConsoleAction> = {
   dispatch: 'dispatch',
@@ -21,6 +22,8 @@ export const CONSOLE_ACTIONS: Record<PersonAction, ConsoleAction> = {
   accept: 'accepted',
   arrive: 'onSite',
   resolve: 'resolved',
+  verify: 'verified',
+  rework: 'reworked',
   close: 'closed',
   escalate: 'escalated',
   cancel: 'cancelled',
@@ -29,6 +32,11 @@ export const CONSOLE_ACTIONS: Record<PersonAction, ConsoleAction> = {
 
 export function availableActions(i: Pick<Incident, 'status' | 'escalated'>): ConsoleAction[] {
   return (Object.keys(CONSOLE_ACTIONS) as PersonAction[]).filter((a) => allowed(i, a)).map((a) => CONSOLE_ACTIONS[a]);
+}
+
+/** Whether the command must carry a note (a rework says what failed the check). */
+export function needsNote(action: ConsoleAction): boolean {
+  return (Object.keys(CONSOLE_ACTIONS) as PersonAction[]).some((a) => CONSOLE_ACTIONS[a] === action && NOTE_REQUIRED.includes(a));
 }
 
 /** Whether the team list can be used to send someone (a first dispatch or a reassignment). */

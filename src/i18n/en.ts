@@ -71,7 +71,7 @@ const en: typeof zh = {
       cityAppearance: 'City Appearance Bureau',
       urbanManagement: 'Urban Management',
     },
-    statuses: { new: 'awaiting dispatch', dispatched: 'dispatched', accepted: 'accepted', onSite: 'on site', resolved: 'resolved', closed: 'closed', cancelled: 'cancelled' },
+    statuses: { new: 'awaiting dispatch', dispatched: 'dispatched', accepted: 'accepted', onSite: 'on site', resolved: 'resolved', verified: 'verified', closed: 'closed', cancelled: 'cancelled' },
     priority: 'P{n}',
   },
   vitals: {
@@ -126,6 +126,7 @@ const en: typeof zh = {
     roads: 'Traffic',
     elevators: 'Elevators',
     rainField: 'Rainfall field',
+    warningAreas: 'Warning areas',
     rainGauges: 'Rain gauges',
     waterGauges: 'Water-level gauges',
     pumps: 'Pump stations',
@@ -185,6 +186,9 @@ const en: typeof zh = {
       accepted: 'Record accepted',
       onSite: 'Record on site',
       resolved: 'Record resolved',
+      verified: 'Check passed',
+      reworked: 'Send back (rework)',
+      reworkNeedsNote: 'A rework needs a note saying what failed the check',
       closed: 'Close',
       escalated: 'Escalate',
       cancelled: 'Cancel incident',
@@ -202,8 +206,8 @@ const en: typeof zh = {
     audit: {
       title: 'Audit trail',
       empty: 'No entries yet',
-      actions: { create: 'Created', dispatch: 'Dispatched', reassign: 'Reassigned', accept: 'Accepted', arrive: 'On site', resolve: 'Resolved', close: 'Closed', cancel: 'Cancelled', escalate: 'Escalated', note: 'Note', slaBreach: 'SLA breached' },
-      actors: { system: 'System', integration: 'Integration' },
+      actions: { create: 'Created', dispatch: 'Dispatched', reassign: 'Reassigned', accept: 'Accepted', arrive: 'On site', resolve: 'Resolved', verify: 'Check passed', rework: 'Sent back (rework)', close: 'Closed', cancel: 'Cancelled', escalate: 'Escalated', note: 'Note', slaBreach: 'SLA breached' },
+      actors: { system: 'System', integration: 'Integration', supervisor: 'Field supervisor' },
     },
   },
   summary: {

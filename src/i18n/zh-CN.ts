@@ -69,7 +69,7 @@ export default {
       cityAppearance: '绿化市容局',
       urbanManagement: '城管',
     },
-    statuses: { new: '待派单', dispatched: '已派单', accepted: '已接单', onSite: '处置中', resolved: '已处置', closed: '已结案', cancelled: '已撤销' },
+    statuses: { new: '待派单', dispatched: '已派单', accepted: '已接单', onSite: '处置中', resolved: '已处置', verified: '核查通过', closed: '已结案', cancelled: '已撤销' },
     priority: 'P{n}',
   },
   vitals: {
@@ -124,6 +124,7 @@ export default {
     roads: '路况',
     elevators: '电梯',
     rainField: '降雨分布',
+    warningAreas: '预警区域',
     rainGauges: '雨量站',
     waterGauges: '水位站',
     pumps: '泵站',
@@ -183,6 +184,9 @@ export default {
       accepted: '记录已接单',
       onSite: '记录已到场',
       resolved: '记录已处置',
+      verified: '核查通过',
+      reworked: '返工',
+      reworkNeedsNote: '返工须在备注中写明核查未通过的原因',
       closed: '结案',
       escalated: '升级',
       cancelled: '撤销事件',
@@ -200,8 +204,8 @@ export default {
     audit: {
       title: '处置记录',
       empty: '暂无记录',
-      actions: { create: '创建', dispatch: '派单', reassign: '改派', accept: '接单', arrive: '到场', resolve: '处置完成', close: '结案', cancel: '撤销', escalate: '升级', note: '备注', slaBreach: 'SLA 超时' },
-      actors: { system: '系统', integration: '外部系统' },
+      actions: { create: '创建', dispatch: '派单', reassign: '改派', accept: '接单', arrive: '到场', resolve: '处置完成', verify: '核查通过', rework: '返工', close: '结案', cancel: '撤销', escalate: '升级', note: '备注', slaBreach: 'SLA 超时' },
+      actors: { system: '系统', integration: '外部系统', supervisor: '监督员' },
     },
   },
   summary: {

@@ -5,9 +5,11 @@
 import { RAIN_BANDS } from '@/domain/rainBands';
 import { WATER_LEVEL_COLORS } from '@/domain/waterLevel';
 import { SEVERITIES } from '@/protocol/cityEvents';
+import { WARNING_LEVELS } from '@/protocol/weatherWarnings';
 import { STATIC_KINDS, TEAM_TYPES, type StaticKind } from '@/protocol/assets';
 import { KIND_SPECS } from '@/protocol/kindSpecs';
 import { TEAM_ICONS, type IconName } from './icons/iconAtlas';
+import { WARNING_AREA_COLORS, WARNING_FILL_ALPHA } from './layers/warningAreaLayer';
 import type { MapLayerId } from './mapLayers';
 import {
   CLOSURE_COLOR,
@@ -74,9 +76,18 @@ export function staticLegendItems(kind: StaticKind): LegendItem[] {
   return codes.map((code, i): LegendItem => ({ label: `detail.codes.${kind}.${look.codeField}.${code}`, color: (look.colors[i] ?? look.colors[0]) as Rgb, shape: 'icon', icon }));
 }
 
+/**
+ * The sections for the layers that are on. `present`: whether a layer has anything to explain where
+ * that varies (a city without elevators: false; warning areas: only true while a warning with areas
+ * is in force, so the section comes and goes with them).
+ */
 export function legendSections(visible: Record<MapLayerId, boolean>, present: Partial<Record<MapLayerId, boolean>> = {}): LegendSection[] {
   const out: LegendSection[] = [];
   const add = (on: boolean, id: string, title: string, items: LegendItem[]) => on && out.push({ id, title, items });
+
+  // First: a warning in force is the most urgent thing the map shows. All four signals, so a person
+  // sees where the one drawn stands among them.
+  add(visible.warningAreas && present.warningAreas === true, 'warnings', 'legend.warnings', WARNING_LEVELS.map((l): LegendItem => ({ label: `legend.warning_level.${l}`, color: WARNING_AREA_COLORS[l], shape: 'area', fillAlpha: WARNING_FILL_ALPHA })));
 
   // A sensor with no reading, or one too old (issue 15), is drawn in the one no-data grey.
   const noData = (shape: LegendShape): LegendItem => ({ label: 'legend.noData', color: NO_DATA, shape });

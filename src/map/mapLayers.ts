@@ -8,6 +8,7 @@ export const MAP_LAYERS = [
   'compounds',
   'elevators',
   'rainField',
+  'warningAreas',
   'rainGauges',
   'waterGauges',
   'pumps',
@@ -31,6 +32,8 @@ export const DEFAULT_VISIBLE: Record<MapLayerId, boolean> = {
   compounds: true,
   elevators: true,
   rainField: true,
+  // A weather warning's area is drawn whenever one is in force, as the header and ticker show it.
+  warningAreas: true,
   rainGauges: true,
   waterGauges: true,
   pumps: true,

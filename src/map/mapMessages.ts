@@ -38,6 +38,8 @@ export const mapMessages = {
       newIncident: '白圈：待派单',
       noData: '无数据',
       offlineNoData: '离线 / 无数据',
+      warnings: '气象预警区域',
+      warning_level: { blue: '蓝色预警', yellow: '黄色预警', orange: '橙色预警', red: '红色预警' },
     },
     map: {
       layers: {
@@ -79,6 +81,10 @@ export const mapMessages = {
         clusterAlarms: '{count} 条告警 · 最高 {severity}',
         clusterCalm: '无告警',
         clusterHint: '点击放大',
+        warningSender: '发布单位',
+        warningTimes: '生效 {effective} · 解除 {expires}',
+        warningTimesOpen: '生效 {effective} · 直至解除',
+        warningIssued: '发布于 {age}',
       },
       rainBand: { none: '无雨', light: '小雨', moderate: '中雨', heavy: '大雨', rainstorm: '暴雨', overDrainage: '超排水能力', extreme: '特大暴雨' },
       waterState: { normal: '正常', nearWarning: '接近警戒', warning: '超警戒', danger: '超危险', unknown: '无数据' },
@@ -130,6 +136,8 @@ export const mapMessages = {
       newIncident: 'white ring: not dispatched',
       noData: 'no data',
       offlineNoData: 'offline / no data',
+      warnings: 'Weather warning areas',
+      warning_level: { blue: 'blue warning', yellow: 'yellow warning', orange: 'orange warning', red: 'red warning' },
     },
     map: {
       layers: {
@@ -171,6 +179,10 @@ export const mapMessages = {
         clusterAlarms: '{count} alarms · worst {severity}',
         clusterCalm: 'no alarm',
         clusterHint: 'click to zoom in',
+        warningSender: 'Issued by',
+        warningTimes: 'effective {effective} · expires {expires}',
+        warningTimesOpen: 'effective {effective} · until lifted',
+        warningIssued: 'issued {age}',
       },
       rainBand: { none: 'dry', light: 'light', moderate: 'moderate', heavy: 'heavy', rainstorm: 'rainstorm', overDrainage: 'over drainage', extreme: 'extreme' },
       waterState: { normal: 'normal', nearWarning: 'near warning', warning: 'over warning', danger: 'over danger', unknown: 'no data' },

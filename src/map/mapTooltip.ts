@@ -7,9 +7,11 @@ import { waterLevelStateOf } from '@/domain/waterLevel';
 import { ELEVATOR_STATES, PUMP_STATES, ROAD_CLASS_CODES, TEAM_STATES, TEAM_TYPES, type AssetKind } from '@/protocol/assets';
 import { assetIdAt, assetNameAt, type CatalogView } from '@/protocol/catalogView';
 import { SEVERITY_RANK, type Alarm, type Incident } from '@/protocol/cityEvents';
+import type { WeatherWarning } from '@/protocol/weatherWarnings';
+import { ageText } from '@/shared/formatAge';
 import type { LiveChannels } from '@/stores/useLiveStore';
 import { severityOfRank } from './drainageClusters';
-import type { PickTarget } from './layers/layerSpec';
+import type { MapTexts, PickTarget } from './layers/layerSpec';
 import { CONGESTION_BANDS, congestionBandOf, depthStateOf, UNDERPASS_THRESHOLDS_CM, WATERLOGGING_THRESHOLDS_CM } from './mapPalette';
 
 export interface TooltipContext {
@@ -21,6 +23,43 @@ export interface TooltipContext {
   t: (key: string, named?: Record<string, unknown>) => string;
   /** Fixed decimals, in the current locale. */
   format: (value: number, digits: number) => string;
+  /** The weather warnings (a warning area's tooltip); absent: none. */
+  warnings?: ReadonlyMap<string, WeatherWarning>;
+  /** The city's time now (the warnings' clock), for a warning's age; null: unknown. */
+  now?: number | null;
+  /** The screen's words for a warning's title. */
+  texts?: MapTexts;
+}
+
+/** Beyond this a warning's expiry is "until lifted" (capWarning.ts's NO_EXPIRY stands for none). */
+const FAR_FUTURE = Date.UTC(9999, 0);
+
+const WARNING_CLOCK = new Intl.DateTimeFormat('en-GB', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+
+/** "07-15 14:05" on the city's clock (Shanghai time), in either language. */
+function warningTime(ms: number): string {
+  const part = Object.fromEntries(WARNING_CLOCK.formatToParts(ms).map((p) => [p.type, p.value]));
+  return `${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+
+/**
+ * A warning area's tooltip: which warning and where, the issuer's headline (as text), who issued it,
+ * when it is in force, and how long ago it was issued (every live figure says its age).
+ */
+function warningLines(w: WeatherWarning, ctx: TooltipContext): string[] {
+  const { t, english } = ctx;
+  const title = ctx.texts?.warningTitle(w) ?? w.eventText ?? w.event;
+  const where = (w.areas ?? []).map((a) => a.areaDesc.trim()).filter((d) => d !== '').join(english ? ', ' : '、');
+  const headline = english ? w.headlineEn || w.headline : w.headline;
+  const effective = warningTime(w.effectiveAt ?? w.issuedAt);
+  const age = ctx.now == null ? null : ageText(w.issuedAt, ctx.now);
+  return [
+    where ? `${title} · ${where}` : title,
+    ...(headline ? [headline] : []),
+    ...(w.sender ? [`${t('map.tooltip.warningSender')}: ${w.sender}`] : []),
+    w.expiresAt >= FAR_FUTURE ? t('map.tooltip.warningTimesOpen', { effective }) : t('map.tooltip.warningTimes', { effective, expires: warningTime(w.expiresAt) }),
+    ...(age ? [t('map.tooltip.warningIssued', { age: t(`age.${age.key}`, { n: age.n }) })] : []),
+  ];
 }
 
 function assetTitle(kind: AssetKind, slot: number, ctx: TooltipContext): string {
@@ -132,6 +171,10 @@ export function mapTooltip(target: PickTarget, ctx: TooltipContext): string | nu
       `${t('map.tooltip.status')}: ${t(`incident.statuses.${inc.status}`)}`,
       `${t('map.tooltip.unit')}: ${t(`incident.units.${inc.unit}`)}`,
     ].join('\n');
+  }
+  if (target.type === 'warning') {
+    const w = ctx.warnings?.get(target.id);
+    return w ? warningLines(w, ctx).join('\n') : null;
   }
   const { bubble } = target;
   const severity = severityOfRank(bubble.worst);

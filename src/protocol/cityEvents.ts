@@ -72,13 +72,19 @@ export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 export const RESPONSIBLE_UNITS = ['waterAuthority', 'trafficPolice', 'powerCompany', 'housing', 'cityAppearance', 'urbanManagement'] as const;
 export type ResponsibleUnit = (typeof RESPONSIBLE_UNITS)[number];
 
-/** The work-order lifecycle: new → dispatched → accepted → onSite → resolved → closed, or cancelled. */
-export const INCIDENT_STATUSES = ['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'closed', 'cancelled'] as const;
+/**
+ * The work-order lifecycle, GB/T 30428's case flow (docs/grid.md): new (立案) → dispatched (派遣) →
+ * accepted → onSite (处置) → resolved (反馈: the crew reports done) → verified (核查 passed) → closed
+ * (结案), or cancelled; a failed check sends a resolved incident back to dispatched (返工).
+ */
+export const INCIDENT_STATUSES = ['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'verified', 'closed', 'cancelled'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-/** Statuses still on the desk (not resolved, closed or cancelled). */
+/** Statuses still being handled (not resolved, verified, closed or cancelled). */
 export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'dispatched', 'accepted', 'onSite'];
 /** Statuses after which nothing more happens. */
 export const FINAL_STATUSES: readonly IncidentStatus[] = ['closed', 'cancelled'];
+/** Statuses an incident is still on the desk in: being handled, or awaiting its check or its closing. */
+export const DESK_STATUSES: readonly IncidentStatus[] = INCIDENT_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
 
 /** 1 is the most urgent. */
 export type Priority = 1 | 2 | 3 | 4;
@@ -130,6 +136,10 @@ export interface Incident {
   resolveDueAt: number;
   /** Which SLA was missed first, if any. */
   slaBreach: 'dispatch' | 'resolve' | null;
+  /** How often a supervisor's check (核查) failed and sent the work back (返工); 0 for a new incident. */
+  reworkCount: number;
+  /** Simulated time of the last passing check (核查通过), epoch ms; null until one passes. */
+  verifiedAt: number | null;
   /** What the reporter said, for incidents from outside; plain text, shown as text. */
   description: string | null;
   externalRef: string | null;

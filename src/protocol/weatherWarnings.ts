@@ -36,4 +36,8 @@ export interface WeatherWarning {
   eventText?: string;
   /** CAP only: the areas it covers (its `districts` stay empty), shown as text and drawn on the map. */
   areas?: WarningArea[];
+  /** CAP only: who issued it (the info's senderName, else the alert's sender), shown with its areas on the map. */
+  sender?: string;
+  /** CAP only: when it takes effect (the info's effective, else the alert's sent), on the same clock as `issuedAt`. */
+  effectiveAt?: number;
 }

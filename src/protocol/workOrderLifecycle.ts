@@ -3,13 +3,15 @@
  * mock-server/workorders/lifecycle.ts) and the duty officer's console (which offers only what it
  * allows: src/dispatch/incidentActions.ts):
  *
- *   new → dispatched → accepted → onSite → resolved → closed
+ *   new → dispatched → accepted → onSite → resolved → verified → closed
+ *   resolved → dispatched (rework, 返工: the supervisor's check failed; the same team and work order)
  *   new | dispatched | accepted | onSite → cancelled
  *   dispatched | accepted → dispatched (reassign: a new work order to another team)
  *   dispatched → onSite (a crew may arrive unannounced)
  *
  * plus `escalate`, a flag raised on an open incident (by a person, or by an SLA breach) that keeps
- * its stage. Pure: no IO, no clock.
+ * its stage. This is GB/T 30428's case flow 立案 → 派遣 → 处置 → 反馈 → 核查 → 结案: a case closes
+ * only after a supervisor (监督员) has checked the fix (docs/grid.md). Pure: no IO, no clock.
  */
 import type { Incident, IncidentStatus } from './cityEvents';
 import type { AuditAction, TransitionTarget } from './workOrders';
@@ -26,19 +28,28 @@ export const LIFECYCLE: Record<LifecycleAction, { from: readonly IncidentStatus[
   accept: { from: ['dispatched'], to: 'accepted' },
   arrive: { from: ['dispatched', 'accepted'], to: 'onSite' },
   resolve: { from: ['onSite'], to: 'resolved' },
-  close: { from: ['resolved'], to: 'closed' },
+  // 核查: the supervisor's check of the crew's report; passed, or sent back to the same team.
+  verify: { from: ['resolved'], to: 'verified' },
+  rework: { from: ['resolved'], to: 'dispatched' },
+  // 结案 needs a passed check.
+  close: { from: ['verified'], to: 'closed' },
   cancel: { from: ['new', 'dispatched', 'accepted', 'onSite'], to: 'cancelled' },
   escalate: { from: ['new', 'dispatched', 'accepted', 'onSite'], to: null },
   slaBreach: { from: ['new', 'dispatched', 'accepted', 'onSite'], to: null },
   // The trail stays open to notes after the end (a follow-up call, a correction).
-  note: { from: ['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'closed', 'cancelled'], to: null },
+  note: { from: ['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'verified', 'closed', 'cancelled'], to: null },
 };
+
+/** Actions that must say why: a rework tells the crew what failed the check. */
+export const NOTE_REQUIRED: readonly LifecycleAction[] = ['rework'];
 
 /** The action a `transition {to}` command names. */
 export const ACTION_FOR_TARGET: Record<TransitionTarget, LifecycleAction> = {
   accepted: 'accept',
   onSite: 'arrive',
   resolved: 'resolve',
+  verified: 'verify',
+  reworked: 'rework',
   closed: 'close',
   cancelled: 'cancel',
   escalated: 'escalate',

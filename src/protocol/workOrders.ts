@@ -5,17 +5,22 @@
  * see each change. This module holds the commands, the audit trail and the HTTP shapes.
  */
 import { z } from 'zod';
-import { INCIDENT_CATEGORIES, type Incident, type IncidentStatus } from './cityEvents';
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type Incident, type IncidentStatus } from './cityEvents';
 
 /**
- * What the `transition` command may ask for: a later status, or `escalated` (a flag raised on an
- * open incident: it keeps its stage and SLA clock, and is shown as escalated until closed).
+ * What the `transition` command may ask for: a later status, `escalated` (a flag raised on an
+ * open incident: it keeps its stage and SLA clock, and is shown as escalated until closed), or
+ * `reworked` (a supervisor's failed check, 返工: the incident goes back to its team as dispatched,
+ * with a note saying what failed).
  */
-export const TRANSITION_TARGETS = ['accepted', 'onSite', 'resolved', 'closed', 'cancelled', 'escalated'] as const;
+export const TRANSITION_TARGETS = ['accepted', 'onSite', 'resolved', 'verified', 'reworked', 'closed', 'cancelled', 'escalated'] as const;
 export type TransitionTarget = (typeof TRANSITION_TARGETS)[number];
 
-/** Every recorded action, in the audit trail. */
-export const AUDIT_ACTIONS = ['create', 'dispatch', 'reassign', 'accept', 'arrive', 'resolve', 'close', 'cancel', 'escalate', 'note', 'slaBreach'] as const;
+/**
+ * Every recorded action, in the audit trail. `verify` and `rework` are a supervisor's (监督员)
+ * verdict on a resolved incident (核查, GB/T 30428): passed, or sent back.
+ */
+export const AUDIT_ACTIONS = ['create', 'dispatch', 'reassign', 'accept', 'arrive', 'resolve', 'verify', 'rework', 'close', 'cancel', 'escalate', 'note', 'slaBreach'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who acted: a person (username and role), another city system, or the simulated city (teams, the auto-desk). */
@@ -63,7 +68,9 @@ export const TransitionRequestSchema = z
     expectedVersion: VersionSchema,
     note: NoteSchema.optional(),
   })
-  .strict();
+  .strict()
+  // The crew must know what to fix: a rework without the failed check's finding is refused.
+  .refine((r) => r.to !== 'reworked' || r.note !== undefined, { message: 'a rework needs a note saying what failed the check', path: ['note'] });
 export type TransitionRequest = z.infer<typeof TransitionRequestSchema>;
 
 export const NoteRequestSchema = z.object({ expectedVersion: VersionSchema.optional(), note: NoteSchema }).strict();
@@ -87,7 +94,7 @@ export const IncidentListQuerySchema = z.object({
     .string()
     .optional()
     .transform((s) => (s ? s.split(',') : undefined))
-    .pipe(z.array(z.enum(['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'closed', 'cancelled', 'open'])).optional()),
+    .pipe(z.array(z.enum([...INCIDENT_STATUSES, 'open'])).optional()),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

@@ -9,17 +9,20 @@ import type { RunningServer } from '../../mock-server/server';
 import { MAP_LAYERS } from '../../src/map/mapLayers';
 import { KIND_SPECS } from '../../src/protocol/kindSpecs';
 import { changedPixels, launchChromium, watchForeignRequests, watchPageErrors } from '../support/browser';
+import { postCap, pudongRainstormCap } from '../support/capAlerts';
 import { startTestServer } from '../support/testServer';
 
 let server: RunningServer;
 let browser: Browser;
 let foreign: string[] = [];
 let errors: string[] = [];
+const CAP_KEY = 'live-map-test-integration-key-0123';
 
 beforeAll(async () => {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does it)');
   // Two simulated minutes per second: a storm floods underpasses within the first minute of wall time.
-  server = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: 120, tickMs: 1000 });
+  // The weather bureau's key: the layer test posts a CAP warning so the warning-area switch has an area to draw.
+  server = await startTestServer({ distDir: 'dist', scenario: 'storm', speed: 120, tickMs: 1000, integrationKeys: [{ name: 'weather-bureau', key: CAP_KEY }] });
   browser = await launchChromium();
 });
 
@@ -67,6 +70,12 @@ describe('live map in a storm', () => {
 
   it('switches every layer off and on, and each one visibly draws', async () => {
     const page = await openWall('motion=0&spotlight=0&director=0');
+    // A warning area is drawn only while a warning with areas is in force (the office's name
+    // districts): one over central Pudong, in the clip below, with no expiry so it holds all test long.
+    expect((await postCap(server.url, CAP_KEY, pudongRainstormCap({ identifier: 'LIVEMAP-1', sent: Date.now() }))).body).toMatchObject({ became: 'active' });
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid="city-map"]')?.getAttribute('data-layers-drawn') ?? ''), { timeout: 60_000 }).toContain(
+      'warningAreas',
+    );
     // Let the storm put closures, incidents and moving teams on the map, then hold the city still.
     // A single closure is a few short segments: too few pixels to tell from noise, so wait for three
     // (how soon the storm closes them depends on the machine's speed, not on the test).

@@ -72,7 +72,7 @@ describe('GET /metrics', () => {
     for (const [name, type] of families) expect(before.families.get(name)?.type, name).toBe(type);
     expect(valueOf(before, 'cityops_clients_connected')).toBeGreaterThanOrEqual(1);
     expect(valueOf(before, 'process_resident_memory_bytes')).toBeGreaterThan(0);
-    expect(before.families.get('cityops_incidents')!.metrics.map((m) => m.labels?.status)).toEqual(['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'closed', 'cancelled']);
+    expect(before.families.get('cityops_incidents')!.metrics.map((m) => m.labels?.status)).toEqual(['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'verified', 'closed', 'cancelled']);
 
     // A frame reaches the socket (a tick ran), readings come in, a socket and an HTTP command are answered.
     await nextEvent(socket, 'readings:delta');

@@ -196,8 +196,8 @@ describe('requests', () => {
     expect(dispatched.status).toBe(200);
     expect(await status()).toMatchObject({ status: 'open', status_notes: expect.stringContaining(dispatched.body.workOrderId) });
     // The outside unit may move the order on by itself meanwhile: each step starts from the incident as it is.
-    const ORDER = ['dispatched', 'accepted', 'onSite', 'resolved', 'closed'];
-    for (const to of ['accepted', 'onSite', 'resolved', 'closed']) {
+    const ORDER = ['dispatched', 'accepted', 'onSite', 'resolved', 'verified', 'closed'];
+    for (const to of ['accepted', 'onSite', 'resolved', 'verified', 'closed']) {
       const now = (await api('GET', `/api/incidents/${id}`)).body;
       if (ORDER.indexOf(now.status) >= ORDER.indexOf(to)) continue;
       const moved = await api('POST', `/api/incidents/${id}/transition`, { to, expectedVersion: now.version });

@@ -23,6 +23,8 @@ export function makeIncident(extra: Partial<Incident> & Pick<Incident, 'id'>): I
     dispatchDueAt: 10 * 60_000,
     resolveDueAt: 120 * 60_000,
     slaBreach: null,
+    reworkCount: 0,
+    verifiedAt: null,
     description: null,
     externalRef: null,
     createdAt: 0,

@@ -13,7 +13,8 @@
  * would muddy their congestion colours. The weather warnings' areas lie on the rain field, beneath
  * the roads too, for the same reason: a warning covers a district's worth of streets.
  * The muck trucks draw above the teams: the selected truck's permitted route, then every truck's
- * track, then the trucks themselves, so a truck off its route is seen against both.
+ * track, then the trucks themselves, so a truck off its route is seen against both. The warning
+ * areas' labels draw last, over everything: a few words that name what a whole area is under.
  */
 import { RESIDENTIAL_COMPOUND_LAYER } from './areaLayer';
 import { CLOSURE_LAYER } from './closureLayer';
@@ -32,6 +33,7 @@ import { MUCK_TRACK_LAYER } from './muckTrackLayer';
 import { MUCK_TRUCK_LAYER } from './muckTruckLayer';
 import { UNDERPASS_LAYER } from './underpassLayer';
 import { WATER_GAUGE_LAYER } from './waterGaugeLayer';
+import { WARNING_AREA_LABEL_LAYER } from './warningAreaLabelLayer';
 import { WARNING_AREA_LAYER } from './warningAreaLayer';
 import { WATERLOGGING_LAYER } from './waterloggingLayer';
 
@@ -56,4 +58,5 @@ export const LIVE_LAYERS: readonly LayerSpec[] = [
   MUCK_TRACK_LAYER,
   MUCK_TRUCK_LAYER,
   INCIDENT_LAYER,
+  WARNING_AREA_LABEL_LAYER,
 ];

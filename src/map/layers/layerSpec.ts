@@ -74,20 +74,31 @@ export interface LiveFrame {
   selected?: { kind: AssetKind; slot: number } | null;
   /** The map's [west, south, east, north] where a layer draws only what is in view (elevators at street zoom). */
   bounds?: readonly [number, number, number, number];
+  /** Words drawn on the map, in the screen's language; absent: the warnings' own texts. */
+  texts?: MapTexts;
+}
+
+/** Words the layers draw on the map (the warning areas' labels), in the screen's language. */
+export interface MapTexts {
+  /** The screen's language, so a change of it redraws the words. */
+  locale: string;
+  /** A warning's title as the header and ticker name it ("暴雨橙色预警", "Orange rainstorm warning"). */
+  warningTitle(w: WeatherWarning): string;
 }
 
 /** What a picked (layer, index) stands for. */
 export type PickTarget =
   | { type: 'asset'; kind: AssetKind; slot: number }
   | { type: 'incident'; id: string }
-  | { type: 'cluster'; bubble: ClusterBubble };
+  | { type: 'cluster'; bubble: ClusterBubble }
+  | { type: 'warning'; id: string };
 
 /**
  * The live layers' ids: the switches of ../mapLayers.ts (but the basemap's districts), the clusters,
- * the muck trucks' tracks and route (under the trucks' switch), and the warning areas (always shown,
- * as the header and ticker show the warnings).
+ * the muck trucks' tracks and route (under the trucks' switch), and the warning areas' labels (under
+ * the warning areas' switch).
  */
-export type LiveLayerId = Exclude<MapLayerId, 'districts'> | 'drainageClusters' | 'muckTruckTracks' | 'muckTruckRoute' | 'warningAreas';
+export type LiveLayerId = Exclude<MapLayerId, 'districts'> | 'drainageClusters' | 'muckTruckTracks' | 'muckTruckRoute' | 'warningAreaLabels';
 
 /** Made once per catalogue and shared by the layers that need it. */
 export interface LayerEnv {

@@ -1,7 +1,8 @@
 /**
- * The weather warnings' areas (CAP polygons and circles, issue 16) as one deck.gl PolygonLayer,
- * always shown (no switch: a warning in force is on the wall as it is in the header and ticker),
- * filled see-through and outlined in each warning's signal colour. A circle is drawn as a ring of
+ * The weather warnings' areas (CAP polygons and circles, issue 16) as one deck.gl PolygonLayer under
+ * the `warningAreas` switch (on by default: a warning in force is on the wall as it is in the header
+ * and ticker), filled see-through and outlined in each warning's signal colour; a pick names the
+ * warning (its tooltip: headline, sender, times, age). Their labels are warningAreaLabelLayer.ts. A circle is drawn as a ring of
  * {@link CIRCLE_SEGMENTS} points at its radius on the ground, so both shapes are one layer's data.
  * The worse signals are drawn last, on top. Warnings without areas (the simulated office's, which
  * name districts) draw nothing here. Pure: warnings in, a layer out.
@@ -60,16 +61,26 @@ export function warningAreaShapes(warnings: Iterable<WeatherWarning>): WarningAr
   return shapes.sort((a, b) => WARNING_LEVELS.indexOf(a.level) - WARNING_LEVELS.indexOf(b.level));
 }
 
+/** Whether any warning in force has an area to draw (the legend's warning section shows while one has). */
+export function hasWarningAreas(warnings: Iterable<WeatherWarning>): boolean {
+  for (const w of warnings) if (w.state === 'active' && (w.areas ?? []).some((a) => a.polygons.length + a.circles.length > 0)) return true;
+  return false;
+}
+
 /** A shape's fill: its signal colour, see-through. */
 export const warningFillColor = (s: WarningAreaShape): [number, number, number, number] => [...WARNING_AREA_COLORS[s.level], WARNING_FILL_ALPHA];
 /** A shape's outline: its signal colour, solid. */
 export const warningLineColor = (s: WarningAreaShape): [number, number, number, number] => [...WARNING_AREA_COLORS[s.level], 255];
 
-/** The warning-area layer over `shapes`; `uiScale` is the wall's layout scale (1 at 3840 px wide), for the outline's width. */
-export function buildWarningAreaLayer(shapes: WarningAreaShape[], uiScale: number, version = 0): PolygonLayer<WarningAreaShape> {
+/**
+ * The warning-area layer over `shapes`; `uiScale` is the wall's layout scale (1 at 3840 px wide), for
+ * the outline's width; `on`: its switch.
+ */
+export function buildWarningAreaLayer(shapes: WarningAreaShape[], uiScale: number, version = 0, on = true): PolygonLayer<WarningAreaShape> {
   return new PolygonLayer<WarningAreaShape>({
     id: WARNING_AREA_LAYER_ID,
     data: shapes,
+    visible: on,
     updateTriggers: { getPolygon: version, getFillColor: version, getLineColor: version },
     getPolygon: (s) => s.ring,
     getFillColor: warningFillColor,
@@ -78,7 +89,8 @@ export function buildWarningAreaLayer(shapes: WarningAreaShape[], uiScale: numbe
     getLineWidth: layoutPx(3, uiScale, 1),
     stroked: true,
     filled: true,
-    pickable: false,
+    // Hovering an area says which warning it is (CityMap's tooltip).
+    pickable: true,
   });
 }
 
@@ -88,14 +100,13 @@ export const WARNING_AREA_LAYER = defineLayer({
   kind: null,
   channels: [],
   prepare: () => ({ shapes: [] as WarningAreaShape[], version: -1 }),
-  shown: () => true,
   paintKey: (f) => String(f.events.changed.warnings ?? -1),
   paint(state, f) {
     state.version = f.events.changed.warnings ?? -1;
     state.shapes = warningAreaShapes(f.events.warnings?.values() ?? []);
   },
-  key: ({ version }, f) => `${version}|${f.uiScale}`,
-  build: ({ shapes, version }, f) => buildWarningAreaLayer(shapes, f.uiScale, version),
-  pick: () => null,
+  key: ({ version }, f, on) => (on ? `1|${version}|${f.uiScale}` : '0'),
+  build: ({ shapes, version }, f, on) => buildWarningAreaLayer(shapes, f.uiScale, version, on),
+  pick: ({ shapes }, index) => (shapes[index] ? { type: 'warning', id: shapes[index].warningId } : null),
   count: ({ shapes }) => shapes.length,
 });

@@ -58,6 +58,8 @@ const STATUS_TONES: Record<IncidentStatus, string> = {
   accepted: '#ffd84a',
   onSite: SCREEN_THEME.accent,
   resolved: SCREEN_THEME.ok,
+  // Checked and awaiting closure: the resolved green, a step darker.
+  verified: SCREEN_THEME.primary,
   closed: SCREEN_THEME.textDim,
   cancelled: '#5d6b7a',
 };
@@ -80,7 +82,7 @@ export function featureView(input: FeatureInput): FeatureView {
 
 function incidentRing({ incidents, t, fmt }: FeatureInput): FeatureView {
   const counts = incidentsByStatus(incidents);
-  const shown: IncidentStatus[] = ['new', 'dispatched', 'accepted', 'onSite', 'resolved'];
+  const shown: IncidentStatus[] = ['new', 'dispatched', 'accepted', 'onSite', 'resolved', 'verified'];
   const total = shown.reduce((s, k) => s + counts[k], 0);
   const slices = shown.map((k) => ({ name: t(`incident.statuses.${k}`), value: counts[k], color: STATUS_TONES[k] }));
   return {

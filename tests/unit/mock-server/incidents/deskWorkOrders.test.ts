@@ -1,7 +1,8 @@
 /**
  * The desk's side of work orders: with autopilot off incidents wait for an officer; an officer's
  * dispatch sends the team, which accepts, drives, arrives; cancelling frees it; closed-loop litter
- * runs by itself; a missed SLA escalates; a restart puts incidents and teams back.
+ * runs by itself; a missed SLA escalates; a restart puts incidents and teams back; a field
+ * supervisor checks each fix and sends a failed one back to the same team (GB/T 30428's 核查, 返工).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CityAssets } from '../../../../mock-server/city/assets';
@@ -10,7 +11,7 @@ import { placeAssets } from '../../../../mock-server/city/placeAssets';
 import { IncidentDesk } from '../../../../mock-server/incidents/incidentDesk';
 import { defaultRules } from '../../../../mock-server/rules/defaultRules';
 import { createDrainageState } from '../../../../mock-server/simulator/drainage';
-import { createRng } from '../../../../mock-server/simulator/rng';
+import { createRng, type Rng } from '../../../../mock-server/simulator/rng';
 import { routerFor } from '../../../../mock-server/simulator/routing';
 import { SimulatedWorld } from '../../../../mock-server/simulator/simulatedWorld';
 import { AVAILABLE, createTeamsState, EN_ROUTE, ON_SITE, stepTeams } from '../../../../mock-server/simulator/teams';
@@ -23,11 +24,29 @@ beforeAll(() => {
   assets = placeAssets(loadCityGeo(), createRng(42));
 });
 
-function makeDesk(autopilot: boolean) {
+function makeDesk(autopilot: boolean, rng: Rng = createRng(1)) {
   const teams = createTeamsState(assets);
   const world = new SimulatedWorld(assets, teams, createDrainageState(assets), routerFor(assets.roads));
-  const desk = new IncidentDesk({ assets, rules: defaultRules(assets), world, rng: createRng(1), autopilot });
+  const desk = new IncidentDesk({ assets, rules: defaultRules(assets), world, rng, autopilot });
   return { desk, teams };
+}
+
+/**
+ * Seed 1 with the checks' verdicts scripted: the desk draws `next` only for a supervisor's verdict
+ * (below 0.08 fails), its delays come from `range`.
+ */
+function scriptedChecks(verdicts: number[]): Rng {
+  const rng = createRng(1);
+  return { ...rng, next: () => verdicts.shift() ?? 0.5 };
+}
+
+/** Runs the desk until `done` holds (10 s steps, at most `minutes`); answers the time it held. */
+function runUntil(desk: IncidentDesk, teams: ReturnType<typeof createTeamsState>, from: number, done: () => boolean, minutes = 600): number {
+  for (let t = from; t < from + minutes * MIN; t += 10_000) {
+    desk.step(t, stepTeams(teams, assets.roads, 10));
+    if (done()) return t;
+  }
+  throw new Error('never happened');
 }
 
 /** Runs the desk and the teams for some simulated minutes, 10 s at a time. */
@@ -55,9 +74,9 @@ describe('desk work orders', () => {
     expect(teams.state[best.slot]).toBe(EN_ROUTE);
     run(desk, teams, 30 * MIN, 240);
     const trail = desk.takeAudit().filter((a) => a.incidentId === fault.id).map((a) => `${a.action}:${a.actor.role}`);
-    expect(trail.slice(0, 4)).toEqual(['create:system', 'accept:team', 'arrive:team', 'resolve:team']);
-    // Resolved, but closing is the officer's when autopilot is off.
-    expect(desk.get(fault.id)?.status).toBe('resolved');
+    expect(trail.slice(0, 5)).toEqual(['create:system', 'accept:team', 'arrive:team', 'resolve:team', 'verify:supervisor']);
+    // Resolved and checked by the field supervisor, but closing is the officer's when autopilot is off.
+    expect(desk.get(fault.id)?.status).toBe('verified');
     expect(teams.state[best.slot]).toBe(AVAILABLE);
   });
 
@@ -83,7 +102,7 @@ describe('desk work orders', () => {
     run(desk, teams, 0, 120);
     expect(desk.get(litter.id)).toBeUndefined();
     const litterTrail = desk.takeAudit().filter((a) => a.incidentId === litter.id).map((a) => a.action);
-    expect(litterTrail).toEqual(['create', 'dispatch', 'accept', 'arrive', 'resolve', 'close']);
+    expect(litterTrail).toEqual(['create', 'dispatch', 'accept', 'arrive', 'resolve', 'verify', 'close']);
     // P2 outage: 10 minutes to dispatch; nobody did.
     expect(desk.get(outage.id)).toMatchObject({ status: 'new', escalated: true, slaBreach: 'dispatch' });
   });
@@ -102,5 +121,82 @@ describe('desk work orders', () => {
     expect(restarted.teams.state[working.teamSlot]).toBe(ON_SITE);
     const next = restarted.desk.report('litter', site(), 6 * MIN, { description: 'n', externalRef: null });
     expect(Number(next.id.slice(4))).toBe(desk.counters.incident + 1);
+  });
+});
+
+describe('the field supervisor’s check (核查) and rework (返工)', () => {
+  it('sends a failed fix back to the same team and work order, which handles it again until a check passes', () => {
+    const { desk, teams } = makeDesk(false, scriptedChecks([0.01, 0.5]));
+    const fault = desk.report('pumpFault', site(), 0, { description: '泵站跳闸', externalRef: null });
+    const sent = desk.act(fault.id, { action: 'dispatch', actor: officer, at: 0, recordedAt: 0 }).incident;
+    const team = assets.teams[sent.teamSlot!].id;
+    const resolvedAt = runUntil(desk, teams, 0, () => desk.get(fault.id)?.status === 'resolved');
+    expect(teams.state[sent.teamSlot!]).toBe(AVAILABLE);
+
+    const reworkedAt = runUntil(desk, teams, resolvedAt, () => desk.get(fault.id)?.reworkCount === 1);
+    expect(reworkedAt - resolvedAt).toBeGreaterThanOrEqual(10 * MIN);
+    expect(reworkedAt - resolvedAt).toBeLessThanOrEqual(30 * MIN);
+    expect(desk.get(fault.id)).toMatchObject({ status: 'dispatched', reworkCount: 1, teamSlot: sent.teamSlot, workOrderId: sent.workOrderId, verifiedAt: null });
+    expect(teams.state[sent.teamSlot!]).toBe(EN_ROUTE);
+    expect(teams.incident[sent.teamSlot!]).toBe(fault.id);
+
+    const verifiedAt = runUntil(desk, teams, reworkedAt, () => desk.get(fault.id)?.status === 'verified');
+    expect(desk.get(fault.id)).toMatchObject({ reworkCount: 1, verifiedAt, workOrderId: sent.workOrderId });
+    const trail = desk.takeAudit().filter((a) => a.incidentId === fault.id);
+    expect(trail.map((a) => `${a.action}:${a.actor.role === 'supervisor' ? 'supervisor' : a.actor.name}`)).toEqual([
+      'create:auto-desk',
+      `accept:${team}`,
+      `arrive:${team}`,
+      `resolve:${team}`,
+      'rework:supervisor',
+      `accept:${team}`,
+      `arrive:${team}`,
+      `resolve:${team}`,
+      'verify:supervisor',
+    ]);
+    const rework = trail.find((a) => a.action === 'rework')!;
+    expect(rework).toMatchObject({ from: 'resolved', to: 'dispatched', note: '核查未通过：水泵试运行未通过 (check failed: the pump failed its test run)' });
+    expect(rework.actor.name).toMatch(/^supervisor:/);
+
+    // Autopilot off: the check passed, and closing (结案) is the officer's.
+    run(desk, teams, verifiedAt + 10_000, 60);
+    expect(desk.get(fault.id)?.status).toBe('verified');
+    expect(desk.act(fault.id, { action: 'close', actor: officer, at: verifiedAt + 61 * MIN, recordedAt: 0 }).incident.status).toBe('closed');
+    expect(desk.get(fault.id)).toBeUndefined();
+  });
+
+  it('sends the team back once it is free, when it took another job before the check failed', () => {
+    const { desk, teams } = makeDesk(false, scriptedChecks([0.01, 0.5, 0.5]));
+    const a = desk.report('pumpFault', site(), 0, { description: 'a', externalRef: null });
+    const slot = desk.act(a.id, { action: 'dispatch', actor: officer, at: 0, recordedAt: 0 }).incident.teamSlot!;
+    const resolvedAt = runUntil(desk, teams, 0, () => desk.get(a.id)?.status === 'resolved');
+    const b = desk.report('pumpFault', site(), resolvedAt, { description: 'b', externalRef: null });
+    desk.act(b.id, { action: 'dispatch', actor: officer, at: resolvedAt, recordedAt: 0, team: slot });
+    const reworkedAt = runUntil(desk, teams, resolvedAt + 10_000, () => desk.get(a.id)?.reworkCount === 1);
+    expect(teams.incident[slot]).toBe(b.id);
+    const againAt = runUntil(desk, teams, reworkedAt, () => desk.get(a.id)?.status === 'onSite');
+    expect(['resolved', 'verified']).toContain(desk.get(b.id)?.status);
+    expect(teams.incident[slot]).toBe(a.id);
+    runUntil(desk, teams, againAt, () => desk.get(a.id)?.status === 'verified');
+  });
+
+  it('closes a passed check after the review time with autopilot on, the same way for the same seed', () => {
+    const trails = [1, 2].map(() => {
+      const { desk, teams } = makeDesk(true);
+      const litter = (desk.addCityLife('litter', site(), 0) as { incident: { id: string } }).incident;
+      const fault = desk.report('pumpFault', site(), 0, { description: 'f', externalRef: null });
+      run(desk, teams, 0, 300);
+      expect(desk.get(litter.id)).toBeUndefined();
+      expect(desk.get(fault.id)).toBeUndefined();
+      return desk.takeAudit().map((e) => ({ id: e.incidentId, action: e.action, at: e.at, actor: e.actor.name, note: e.note }));
+    });
+    expect(trails[1]).toEqual(trails[0]);
+    for (const id of new Set(trails[0].map((e) => e.id))) {
+      const mine = trails[0].filter((e) => e.id === id);
+      const verify = mine.find((e) => e.action === 'verify')!;
+      const close = mine.find((e) => e.action === 'close')!;
+      expect(close.at - verify.at).toBe(5 * MIN);
+      expect(verify.actor).toMatch(/^supervisor:/);
+    }
   });
 });

@@ -105,7 +105,7 @@ describe('incident desk: the underpass cascade', () => {
         }
       }
     }
-    expect(history).toEqual(['dispatched', 'accepted', 'onSite', 'resolved', 'closed']);
+    expect(history).toEqual(['dispatched', 'accepted', 'onSite', 'resolved', 'verified', 'closed']);
     const team = assets.teams.findIndex((_, slot) => teams.incident[slot] === null && teams.state[slot] === 0);
     expect(team).toBeGreaterThanOrEqual(0);
     expect(drainage.underpassAssist[3]).toBe(0);

@@ -10,13 +10,14 @@ const requestOf = (i: Incident) => open311RequestOf(i, { address: null, address_
 describe('open311RequestOf', () => {
   it('is open until the work order ends, closed when closed or cancelled', () => {
     const statusOf = Object.fromEntries(INCIDENT_STATUSES.map((status) => [status, requestOf(makeIncident({ id: 'INC-000001', status })).status]));
-    expect(statusOf).toEqual({ new: 'open', dispatched: 'open', accepted: 'open', onSite: 'open', resolved: 'open', closed: 'closed', cancelled: 'closed' });
+    expect(statusOf).toEqual({ new: 'open', dispatched: 'open', accepted: 'open', onSite: 'open', resolved: 'open', verified: 'open', closed: 'closed', cancelled: 'closed' });
   });
 
   it('says the stage in status_notes, with the work order while it runs', () => {
     const dispatched = requestOf(makeIncident({ id: 'INC-000002', status: 'dispatched', workOrderId: 'WO-000009' }));
     expect(dispatched.status_notes).toBe('Work order dispatched. 已派单 (WO-000009)');
     expect(requestOf(makeIncident({ id: 'INC-000002', status: 'resolved', workOrderId: 'WO-000009' })).status_notes).toMatch(/^Handled; awaiting review/);
+    expect(requestOf(makeIncident({ id: 'INC-000002', status: 'verified', workOrderId: 'WO-000009' })).status_notes).toMatch(/awaiting closure\. 核查通过，待结案/);
     expect(requestOf(makeIncident({ id: 'INC-000002', status: 'closed', workOrderId: 'WO-000009' })).status_notes).toBe('Closed: the work is done. 已结案');
     expect(requestOf(makeIncident({ id: 'INC-000002', status: 'cancelled' })).status_notes).toMatch(/cancelled/);
   });

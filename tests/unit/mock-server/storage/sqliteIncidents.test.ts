@@ -73,6 +73,33 @@ describe('SQLite storage', () => {
     await store.setMeta({ simTime: '123' });
     expect(await store.getMeta('simTime')).toBe('123');
   });
+
+  it('keeps the case flow’s rework count and last passing check; an incident stored before them reads 0 and null', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cityops-db-'));
+    dirs.push(dir);
+    // A database from before the case flow (migration 10), with an incident record that lacks its fields.
+    const before = MIGRATIONS.filter((m) => m.version < 10);
+    const old = openDatabase(dir, before);
+    const { reworkCount, verifiedAt, ...legacy } = makeIncident({ id: 'INC-000001', status: 'resolved' });
+    expect([reworkCount, verifiedAt]).toEqual([0, null]);
+    old
+      .prepare('INSERT INTO incidents (id, version, status, category, priority, district, created_at, updated_at, record) VALUES (?, 1, ?, ?, 2, 0, 0, 0, ?)')
+      .run(legacy.id, legacy.status, legacy.category, JSON.stringify(legacy));
+    old.close();
+
+    const db = open(dir);
+    const store = new SqliteIncidentStore(db);
+    expect(await store.get('INC-000001')).toMatchObject({ status: 'resolved', reworkCount: 0, verifiedAt: null });
+    const reworked = makeIncident({ id: 'INC-000002', status: 'dispatched', reworkCount: 2, createdAt: 5 });
+    await store.commit({ incidents: [{ incident: reworked, previousVersion: null }], audit: [] });
+    await store.commit({ incidents: [{ incident: { ...reworked, version: 2, status: 'verified', verifiedAt: 9_000 }, previousVersion: 1 }], audit: [] });
+    expect(await store.get('INC-000002')).toMatchObject({ status: 'verified', reworkCount: 2, verifiedAt: 9_000 });
+    expect((await store.list({ statuses: ['verified', 'resolved'] })).map((i) => [i.id, i.reworkCount, i.verifiedAt])).toEqual([
+      ['INC-000002', 2, 9_000],
+      ['INC-000001', 0, null],
+    ]);
+    expect(db.prepare('SELECT rework_count, verified_at FROM incidents WHERE id = ?').get('INC-000002')).toEqual({ rework_count: 2, verified_at: 9_000 });
+  });
 });
 
 describe('service requests in SQL', () => {

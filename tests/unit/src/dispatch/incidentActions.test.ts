@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INCIDENT_STATUSES, type IncidentStatus } from '@/protocol/cityEvents';
 import { ACTION_FOR_TARGET, LIFECYCLE, type LifecycleAction, type PersonAction } from '@/protocol/workOrderLifecycle';
 import type { Actor } from '@/protocol/workOrders';
-import { availableActions, canSendTeam, CONSOLE_ACTIONS, type ConsoleAction } from '@/dispatch/incidentActions';
+import { availableActions, canSendTeam, CONSOLE_ACTIONS, needsNote, type ConsoleAction } from '@/dispatch/incidentActions';
 import { applyAction } from '../../../../mock-server/workorders/lifecycle';
 import { makeIncident } from '../../../support/incidentFixture';
 
@@ -18,7 +18,8 @@ function serverAction(command: ConsoleAction, status: IncidentStatus): Lifecycle
 /** Whether the server's lifecycle accepts `action` on an incident in this state. */
 function accepted(status: IncidentStatus, escalated: boolean, action: LifecycleAction): boolean {
   try {
-    applyAction(makeIncident({ id: 'INC-000001', status, escalated }), { action, actor: officer, at: 0, recordedAt: 0 });
+    // With a note, as the console sends one where it is required (a rework's finding).
+    applyAction(makeIncident({ id: 'INC-000001', status, escalated }), { action, actor: officer, at: 0, recordedAt: 0, note: 'finding' });
     return true;
   } catch {
     return false;
@@ -53,5 +54,13 @@ describe('the console’s actions against the server’s lifecycle', () => {
     for (const status of INCIDENT_STATUSES) {
       expect(canSendTeam({ status }), status).toBe(accepted(status, false, 'dispatch') || accepted(status, false, 'reassign'));
     }
+  });
+
+  it('offers the supervisor’s verdict on a resolved incident, closing only after a pass, and asks a rework for its note', () => {
+    expect(availableActions({ status: 'resolved', escalated: false })).toEqual(['verified', 'reworked', 'note']);
+    expect(availableActions({ status: 'verified', escalated: false })).toEqual(['closed', 'note']);
+    expect(needsNote('reworked')).toBe(true);
+    expect(['verified', 'closed', 'cancelled', 'escalated', 'note', 'dispatch'].some((c) => needsNote(c as ConsoleAction))).toBe(false);
+    expect(() => applyAction(makeIncident({ id: 'INC-000001', status: 'resolved' }), { action: 'rework', actor: officer, at: 0, recordedAt: 0 })).toThrow(/without a note/);
   });
 });

@@ -68,7 +68,8 @@ describe('availableActions', () => {
     expect(availableActions({ status: 'new', escalated: false })).toEqual(['dispatch', 'escalated', 'cancelled', 'note']);
     expect(availableActions({ status: 'dispatched', escalated: true })).toEqual(['reassign', 'accepted', 'onSite', 'cancelled', 'note']);
     expect(availableActions({ status: 'onSite', escalated: false })).toEqual(['resolved', 'escalated', 'cancelled', 'note']);
-    expect(availableActions({ status: 'resolved', escalated: false })).toEqual(['closed', 'note']);
+    expect(availableActions({ status: 'resolved', escalated: false })).toEqual(['verified', 'reworked', 'note']);
+    expect(availableActions({ status: 'verified', escalated: false })).toEqual(['closed', 'note']);
     expect(availableActions({ status: 'closed', escalated: false })).toEqual(['note']);
     expect([canSendTeam({ status: 'accepted' }), canSendTeam({ status: 'onSite' })]).toEqual([true, false]);
   });

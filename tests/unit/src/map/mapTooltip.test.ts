@@ -5,6 +5,7 @@ import { mapMessages } from '@/map/mapMessages';
 import { mapTooltip, type TooltipContext } from '@/map/mapTooltip';
 import { NO_ALARM } from '@/map/drainageClusters';
 import { SEVERITY_RANK } from '@/protocol/cityEvents';
+import type { WeatherWarning } from '@/protocol/weatherWarnings';
 import { alarm, incident, mapCatalog, mapChannels } from '../../../support/mapFixtures';
 
 const catalog = mapCatalog();
@@ -74,6 +75,42 @@ describe('map tooltips', () => {
     const unnamed = mapCatalog();
     unnamed.groups.roadSegment.names[2] = '';
     expect(mapTooltip({ type: 'asset', kind: 'roadSegment', slot: 2 }, ctx('zh-CN', { catalog: unnamed }))!.split('\n')[0]).toBe('roadSegment-2 (黄浦区)');
+  });
+
+  describe('a weather warning area', () => {
+    const issuedAt = Date.parse('2026-07-15T14:05:00+08:00');
+    const warning: WeatherWarning = {
+      id: 'cap:w', event: 'rainstorm', level: 'orange', districts: [], issuedAt, effectiveAt: issuedAt - 5 * 60_000, expiresAt: Date.parse('2026-07-15T20:00:00+08:00'),
+      state: 'active', headline: '上海中心气象台发布暴雨橙色预警', headlineEn: 'Orange rainstorm warning for Pudong', source: 'cap', eventText: '暴雨橙色预警',
+      areas: [{ areaDesc: '浦东新区', polygons: [], circles: [] }], sender: '上海中心气象台',
+    };
+    const texts = { locale: 'zh-CN', warningTitle: (w: WeatherWarning) => w.eventText ?? '' };
+    const over = { warnings: new Map([[warning.id, warning]]), now: issuedAt + 12 * 60_000 + 30_000, texts };
+
+    it('gives the headline, the sender, when it is in force and how long ago it was issued', () => {
+      expect(mapTooltip({ type: 'warning', id: 'cap:w' }, ctx('zh-CN', over))!.split('\n')).toEqual([
+        '暴雨橙色预警 · 浦东新区',
+        '上海中心气象台发布暴雨橙色预警',
+        '发布单位: 上海中心气象台',
+        '生效 07-15 14:00 · 解除 07-15 20:00',
+        '发布于 12 分钟前',
+      ]);
+      const english = { ...over, texts: { locale: 'en', warningTitle: () => 'Orange rainstorm warning' } };
+      expect(mapTooltip({ type: 'warning', id: 'cap:w' }, ctx('en', english))!.split('\n')).toEqual([
+        'Orange rainstorm warning · 浦东新区',
+        'Orange rainstorm warning for Pudong',
+        'Issued by: 上海中心气象台',
+        'effective 07-15 14:00 · expires 07-15 20:00',
+        'issued 12 min ago',
+      ]);
+    });
+
+    it('says "until lifted" for a warning without expiry, and nothing for one no longer held', () => {
+      const open = { ...warning, expiresAt: Number.MAX_SAFE_INTEGER };
+      const text = mapTooltip({ type: 'warning', id: 'cap:w' }, ctx('zh-CN', { ...over, warnings: new Map([[open.id, open]]) }))!;
+      expect(text).toContain('生效 07-15 14:00 · 直至解除');
+      expect(mapTooltip({ type: 'warning', id: 'cap:gone' }, ctx('zh-CN', over))).toBeNull();
+    });
   });
 
   it('keeps names as plain text', () => {

@@ -5,7 +5,7 @@ import { createLiveLayerSet } from '@/map/liveLayers';
 import { DEFAULT_VISIBLE } from '@/map/mapLayers';
 import type { WeatherWarning } from '@/protocol/weatherWarnings';
 import { everyChannelAt, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from '../../../../support/mapFixtures';
-import { buildWarningAreaLayer, circleRing, CIRCLE_SEGMENTS, WARNING_AREA_COLORS, WARNING_AREA_LAYER_ID, WARNING_FILL_ALPHA, warningAreaShapes, warningFillColor, warningLineColor, type WarningAreaShape } from '@/map/layers/warningAreaLayer';
+import { buildWarningAreaLayer, circleRing, CIRCLE_SEGMENTS, hasWarningAreas, WARNING_AREA_COLORS, WARNING_AREA_LAYER_ID, WARNING_FILL_ALPHA, warningAreaShapes, warningFillColor, warningLineColor, type WarningAreaShape } from '@/map/layers/warningAreaLayer';
 
 const square: [number, number][] = [[121.5, 31.1], [121.5, 31.3], [121.7, 31.3], [121.5, 31.1]];
 const warning = (id: string, level: WeatherWarning['level'], extra: Partial<WeatherWarning> = {}): WeatherWarning => ({
@@ -49,6 +49,14 @@ describe('the warning-area layer', () => {
     expect(warningFillColor(data[0]!)).toEqual([255, 140, 0, WARNING_FILL_ALPHA]);
     expect(warningLineColor(data[1]!)).toEqual([...WARNING_AREA_COLORS.orange, 255]);
     expect(WARNING_AREA_COLORS.red).toEqual([255, 40, 40]);
+    // Hovering an area names its warning.
+    expect(layer.props.pickable).toBe(true);
+  });
+
+  it('says whether any warning in force has an area', () => {
+    expect(hasWarningAreas([warning('o', 'orange')])).toBe(true);
+    expect(hasWarningAreas([warning('c', 'orange', { state: 'cancelled' }), warning('s', 'yellow', { source: 'simulator', areas: undefined })])).toBe(false);
+    expect(hasWarningAreas([warning('e', 'red', { areas: [{ areaDesc: '全市', polygons: [], circles: [] }] })])).toBe(false);
   });
 });
 
@@ -72,5 +80,20 @@ describe('the warning-area layer on the live map', () => {
     expect(areas(set, frame([warning('r', 'red')], 2))).toBe(on);
     expect(areas(set, frame([], 3)).props.data).toEqual([]);
     expect(set.drawn).not.toContain(WARNING_AREA_LAYER_ID);
+  });
+
+  it('follows its switch, and a pick on an area names its warning', () => {
+    const set = createLiveLayerSet(catalog, TEST_ATLAS);
+    const on = areas(set, frame([warning('b', 'blue'), warning('r', 'red')], 1));
+    expect(on.props.visible).toBe(true);
+    expect(set.pickTarget(WARNING_AREA_LAYER_ID, 0)).toEqual({ type: 'warning', id: 'b' });
+    expect(set.pickTarget(WARNING_AREA_LAYER_ID, 3)).toEqual({ type: 'warning', id: 'r' });
+    expect(set.pickTarget(WARNING_AREA_LAYER_ID, 4)).toBeNull();
+    const off = { ...frame([warning('r', 'red')], 2), visible: { ...DEFAULT_VISIBLE, warningAreas: false } };
+    expect(areas(set, off).props.visible).toBe(false);
+    expect(set.drawn).not.toContain(WARNING_AREA_LAYER_ID);
+    expect(set.drawn).not.toContain('warningAreaLabels');
+    expect(areas(set, frame([warning('r', 'red')], 2)).props.visible).toBe(true);
+    expect(set.drawn).toEqual(expect.arrayContaining([WARNING_AREA_LAYER_ID, 'warningAreaLabels']));
   });
 });

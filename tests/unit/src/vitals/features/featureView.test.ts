@@ -25,7 +25,7 @@ const base = (dimension: FeatureInput['dimension']): FeatureInput => ({
 
 describe('feature data', () => {
   it('counts open incidents by status, gauges by rain band and pumps by state', () => {
-    expect(incidentsByStatus(base('cityDynamics').incidents)).toEqual({ new: 1, dispatched: 2, accepted: 0, onSite: 1, resolved: 0, closed: 0, cancelled: 0 });
+    expect(incidentsByStatus(base('cityDynamics').incidents)).toEqual({ new: 1, dispatched: 2, accepted: 0, onSite: 1, resolved: 0, verified: 0, closed: 0, cancelled: 0 });
     expect(gaugesByRainBand([0, 0.5, 3, 20, 40, NaN])).toEqual({ none: 1, light: 1, moderate: 1, heavy: 0, rainstorm: 1, overDrainage: 1, extreme: 0 });
     // Unknown state codes are not counted.
     expect(pumpsByState([0, 1, 1, 2, 3, 9])).toEqual({ standby: 1, running: 2, fault: 1, offline: 1 });
@@ -36,7 +36,7 @@ describe('each dimension’s headline chart', () => {
   it('city dynamics: a ring of open incidents by status', () => {
     const v = featureView(base('cityDynamics'));
     expect(v.kind).toBe('ring');
-    expect(v.legend.map((l) => l.value)).toEqual(['1', '2', '0', '1', '0']);
+    expect(v.legend.map((l) => l.value)).toEqual(['1', '2', '0', '1', '0', '0']);
     expect((v.option as Loose).series[0].label.formatter()).toContain('4');
   });
 
