@@ -199,4 +199,21 @@ describe('the field supervisor’s check (核查) and rework (返工)', () => {
       expect(verify.actor).toMatch(/^supervisor:/);
     }
   });
+
+  it('after a restart, checks a resolved incident afresh and closes a verified one (autopilot on)', () => {
+    const { desk } = makeDesk(false);
+    const a = desk.report('pumpFault', site(), 0, { description: 'a', externalRef: null });
+    const b = desk.report('pumpFault', site(), 0, { description: 'b', externalRef: null });
+    const resolved = { ...desk.get(a.id)!, status: 'resolved' as const, reworkCount: 1 };
+    const verified = { ...desk.get(b.id)!, status: 'verified' as const, verifiedAt: 2 * MIN };
+
+    const restarted = makeDesk(true);
+    restarted.desk.restore([resolved, verified], { ...desk.counters }, 5 * MIN);
+    run(restarted.desk, restarted.teams, 5 * MIN, 40);
+    const trail = restarted.desk.takeAudit().map((e) => `${e.incidentId}:${e.action}`);
+    expect(trail).toEqual(expect.arrayContaining([`${a.id}:verify`, `${a.id}:close`, `${b.id}:close`]));
+    expect(trail).not.toContain(`${b.id}:verify`);
+    expect(restarted.desk.get(a.id)).toBeUndefined();
+    expect(restarted.desk.get(b.id)).toBeUndefined();
+  });
 });
