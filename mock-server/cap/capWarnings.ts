@@ -9,16 +9,17 @@ import type { WeatherWarning } from '../../src/protocol/weatherWarnings';
 import { capWarningOf } from './capWarning';
 import type { StoredWarning } from './warningStore';
 
-/** The book keeps its times on the city's clock already (warningBook.ts): no shift between clocks. */
-const shownOf = (w: Omit<StoredWarning, 'seq'>): WeatherWarning =>
-  capWarningOf(w.key, w.alert, w.receivedAt, w.expiresAt, { cityNow: w.receivedAt, wallNow: w.receivedAt });
+/** Moves a [lon, lat] from CAP's WGS 84 into the datum the map is drawn in (assets/datum.ts). */
+export type ToBasemap = (lon: number, lat: number) => [number, number];
 
 export class CapWarnings {
   private readonly byKey = new Map<string, WeatherWarning>();
 
+  /** `toBasemap`: CAP areas are WGS 84; the wall draws them in the basemap's datum (default: no change). */
   constructor(
     private readonly cityNow: () => number,
     private readonly announce: (event: CityEvent) => void,
+    private readonly toBasemap: ToBasemap | null = null,
   ) {}
 
   /** The warnings in force (a snapshot's share). */
@@ -28,14 +29,14 @@ export class CapWarnings {
 
   /** Takes the stored active warnings back in, with no event (the snapshot carries them). */
   restore(stored: readonly StoredWarning[]): void {
-    for (const w of stored) if (w.state === 'active') this.byKey.set(w.key, shownOf(w));
+    for (const w of stored) if (w.state === 'active') this.byKey.set(w.key, this.shownOf(w));
   }
 
   /** The book recorded `warning` (its times on the city's clock, warningBook.ts) and ended the keys in `ended`. */
   recorded(warning: Omit<StoredWarning, 'seq'>, ended: readonly string[]): void {
     for (const key of ended) this.end(key, this.cityNow());
     if (warning.state !== 'active' || (warning.expiresAt !== null && warning.expiresAt <= warning.receivedAt)) return;
-    const shown = shownOf(warning);
+    const shown = this.shownOf(warning);
     this.byKey.set(warning.key, shown);
     this.announce({ type: 'warning', warning: shown });
   }
@@ -45,6 +46,15 @@ export class CapWarnings {
     const events: CityEvent[] = [];
     for (const [key, w] of this.byKey) if (w.expiresAt <= now) events.push(this.cancelled(key, w, now));
     return events;
+  }
+
+  /** The book keeps its times on the city's clock already (warningBook.ts): no shift between clocks; areas into the basemap's datum. */
+  private shownOf(w: Omit<StoredWarning, 'seq'>): WeatherWarning {
+    const shown = capWarningOf(w.key, w.alert, w.receivedAt, w.expiresAt, { cityNow: w.receivedAt, wallNow: w.receivedAt });
+    const move = this.toBasemap;
+    if (move === null || !shown.areas) return shown;
+    const areas = shown.areas.map((a) => ({ ...a, polygons: a.polygons.map((ring) => ring.map(([lon, lat]) => move(lon, lat))), circles: a.circles.map((c) => ({ ...c, center: move(c.center[0], c.center[1]) })) }));
+    return { ...shown, areas };
   }
 
   private end(key: string, now: number): void {

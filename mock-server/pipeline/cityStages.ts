@@ -8,6 +8,7 @@
 import type { AssetKind } from '../../src/protocol/assets';
 import type { CityEvent } from '../../src/protocol/cityEvents';
 import { CapWarnings } from '../cap/capWarnings';
+import { datumConverter, type Datum } from '../assets/datum';
 import { officeDistrictsOf, officeKeysInForce, OfficeCapWriter, type OfficeDistrict } from '../cap/officeCap';
 import type { CityGeo } from '../city/cityGeo';
 import { gridPlaceAt, unitGridOf } from '../grid/gridPlaceAt';
@@ -49,6 +50,8 @@ export interface CityOptions extends SimulationOptions {
   simulator?: boolean;
   /** The warning office issues CAP alerts for the server's CAP ingest (cap/officeCap.ts) instead of putting its warnings on the wall itself. */
   officeCap?: boolean;
+  /** The datum the map is drawn in (PipelineOptions.basemapDatum). */
+  basemapDatum?: Datum;
 }
 
 /** The simulated city's stages: the pipeline's, over the simulator, with what the work orders and the feed ask of them. */
@@ -87,6 +90,8 @@ export interface PipelineOptions {
   gridPlaceAt?: IncidentDeskDeps['gridPlaceAt'];
   /** The districts the office's CAP alerts name and outline: set, the office speaks CAP (PipelineStages.officeCap). */
   officeDistricts?: readonly OfficeDistrict[];
+  /** The datum the map is drawn in: CAP areas (WGS 84) are moved into it for the wall (default: left as they are). */
+  basemapDatum?: Datum;
 }
 
 /**
@@ -116,7 +121,7 @@ export function createPipelineStages(base: CitySource, options: PipelineOptions)
   });
   const desk = new IncidentDesk({ assets, rules, world: source.world, rng: options.deskRng, autopilot: options.autopilot, gridPlaceAt: options.gridPlaceAt });
   const inbox: CityEvent[] = [];
-  const capWarnings = new CapWarnings(() => source.timeMs, (event) => inbox.push(event));
+  const capWarnings = new CapWarnings(() => source.timeMs, (event) => inbox.push(event), options.basemapDatum ? datumConverter('wgs84', options.basemapDatum) : null);
   const officeCap = options.officeDistricts ? { writer: new OfficeCapWriter(options.officeDistricts, (event) => officeKeysInForce(capWarnings, event)), outbox: [] } : null;
   return {
     seed: options.seed,
@@ -148,7 +153,7 @@ export function createCityStages(geo: CityGeo, options: CityOptions): CityStages
   const source = simulation ?? new ReportedCity(options.assets ?? placeAssets(geo, rngs.assets, options), options.startTime);
   const locator = createDistrictLocator(geo.districts);
   const districtAt = (lon: number, lat: number) => locator.indexAt(lon, lat);
-  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null, districtAt, gridPlaceAt: gridPlaceAt(unitGridOf(geo.districts)), officeDistricts: options.officeCap ? officeDistrictsOf(geo, source.assets.districts) : undefined });
+  const stages = createPipelineStages(source, { seed: options.seed, deskRng: rngs.desk, autopilot: options.autopilot, rules: options.rules, simulatedServices: simulation !== null, districtAt, gridPlaceAt: gridPlaceAt(unitGridOf(geo.districts)), officeDistricts: options.officeCap ? officeDistrictsOf(geo, source.assets.districts) : undefined, basemapDatum: options.basemapDatum });
   return {
     ...stages,
     simulation,

@@ -78,7 +78,7 @@ export async function buildCityRuntime(parts: CityRuntimeParts, previous?: CityR
   // Read after the simulator may have placed its city into a fresh registry.
   const registryDigest = (await parts.registry.state())?.digest ?? null;
   const scenario = previous?.stages.simulation?.scenario ?? config.scenario;
-  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules, simulator: config.simulator, assets, officeCap: true });
+  const stages = createCityStages(geo, { seed: config.seed, startTime, scenario, scale: config.scale, roadGridKm: config.roadGridKm, autopilot, rules: config.rules, simulator: config.simulator, assets, officeCap: true, basemapDatum: config.basemapDatum });
   if (previous) await carryOver(previous.stages, stages, parts.incidents);
   const workOrders = new WorkOrderService({ city: stages, store: parts.incidents, now, queue: parts.queue });
   // Restored before the first frame is measured, so it shows the restored teams and closures.

@@ -52,7 +52,8 @@ async function frameWith(match: (w: WeatherWarning) => boolean): Promise<Weather
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ simulator: false, tickMs: 50, integrationKeys: [{ name: 'weather-bureau', key: KEY }], start: undefined });
+  // A WGS-84 basemap: the areas reach the wall as CAP wrote them (on a GCJ-02 one they are moved, see capWarnings.test.ts).
+  server = await startTestServer({ simulator: false, tickMs: 50, integrationKeys: [{ name: 'weather-bureau', key: KEY }], start: undefined, basemapDatum: 'wgs84' });
   socket = connectClient(server.url);
   socket.on('readings:delta', (delta) => {
     for (const e of delta.events) if (e.type === 'warning') seen.push(e.warning);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CityEvent } from '../../../../src/protocol/cityEvents';
 import type { CapAlert } from '../../../../mock-server/cap/capAlert';
 import { CapWarnings } from '../../../../mock-server/cap/capWarnings';
+import { convertLonLat, datumConverter } from '../../../../mock-server/assets/datum';
 import type { StoredWarning } from '../../../../mock-server/cap/warningStore';
 
 const alert: CapAlert = {
@@ -51,5 +52,15 @@ describe('CapWarnings', () => {
     cap.restore([{ seq: 1, ...stored('a', { receivedAt: 100_500, expiresAt: 101_500 }) }, { seq: 2, ...stored('b', { state: 'replaced' }) }]);
     expect(cap.active().map((w) => [w.id, w.issuedAt, w.expiresAt])).toEqual([['cap:a', 100_500, 101_500]]);
     expect(events).toEqual([]);
+  });
+
+  it('moves the areas from CAP\'s WGS 84 into the basemap\'s datum', () => {
+    const events: CityEvent[] = [];
+    const cap = new CapWarnings(() => 0, (e) => events.push(e), datumConverter('wgs84', 'gcj02'));
+    const areas = [{ areaDesc: '浦东新区', polygons: [[[121.5, 31.1], [121.6, 31.1], [121.6, 31.2], [121.5, 31.1]] as [number, number][]], circles: [{ center: [121.45, 31.2] as [number, number], radiusKm: 10 }] }];
+    cap.recorded(stored('a', { alert: { ...alert, info: [{ ...alert.info[0]!, areas }] } }), []);
+    const [shown] = cap.active();
+    expect(shown!.areas![0]!.polygons[0]![0]).toEqual(convertLonLat(121.5, 31.1, 'wgs84', 'gcj02'));
+    expect(shown!.areas![0]!.circles[0]).toEqual({ center: convertLonLat(121.45, 31.2, 'wgs84', 'gcj02'), radiusKm: 10 });
   });
 });
