@@ -196,6 +196,22 @@ describe('asset detail card', () => {
     expect(offRoute().exists()).toBe(false);
   });
 
+  it('says whether the closure notice of a picked underpass reached the traffic police', async () => {
+    setUpLive(4.3);
+    mountCard();
+    const closure = { id: 'CL-1', underpassSlot: 1, alarmId: 'A1', segments: [0], notified: 'trafficPolice' as const, issuedAt: T0, liftedAt: null, state: 'active' as const, lon: 121.5, lat: 31.3, district: 0 };
+    useCityEventsStore().apply([{ type: 'closure', closure: { ...closure, notice: { state: 'sending', attempts: 1, lastError: 'HTTP 500' } } }]);
+    useMapViewStore().select({ kind: 'underpass', slot: 0 });
+    await flushPromises();
+    expect(wrapper!.find('[data-testid="closure-notice"]').exists()).toBe(false);
+    useMapViewStore().select({ kind: 'underpass', slot: 1 });
+    await flushPromises();
+    expect(wrapper!.get('[data-testid="closure-notice"]').text()).toContain('通知发送中（第 1 次重试）');
+    useCityEventsStore().apply([{ type: 'closure', closure: { ...closure, notice: { state: 'unconfigured' } } }]);
+    await flushPromises();
+    expect(wrapper!.get('[data-testid="closure-notice"]').attributes('data-state')).toBe('unconfigured');
+  });
+
   it('closes on the close button and on Escape', async () => {
     setUpLive(4.3);
     const view = useMapViewStore();
