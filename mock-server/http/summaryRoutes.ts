@@ -1,5 +1,6 @@
 /**
- * The manager's daily summary: `GET /api/summary/:date` (JSON), `:date.csv` (the indicator table),
+ * The manager's daily summary: `GET /api/summary/:date` (JSON), `:date.csv` (the indicator table, or
+ * `?table=evaluation` the evaluation of case handling),
  * `:date.pdf` (the printable report, rendered by Chromium from the summary page), and
  * `GET /api/summary/days` (the days with data). Managers and admins only. A malformed or impossible
  * date is 400; a day without recorded data is 404, never an empty report.
@@ -8,8 +9,9 @@ import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Permission } from '../../src/protocol/auth';
-import { shanghaiDayStart } from '../../src/protocol/summary';
-import { summaryCsv } from '../summary/summaryCsv';
+import { CaseEvaluationSchema } from '../../src/protocol/caseEvaluation';
+import { shanghaiDayStart, type DailySummary } from '../../src/protocol/summary';
+import { SUMMARY_TABLES, summaryCsv } from '../summary/summaryCsv';
 import { loadDailySummary, type SummarySource } from '../summary/summaryData';
 import { DomainError } from '../domainError';
 import { securityFor } from './openApiSecurity';
@@ -37,7 +39,43 @@ const DateParams = z.object({
 });
 const DAY_MS = 86_400_000;
 const DaysSchema = z.object({ days: z.array(z.string()) });
-const PdfQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+const Query = z.object({
+  /** The PDF's language. */
+  lang: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /** Which table the CSV holds. */
+  table: z.enum(SUMMARY_TABLES).default('indicators'),
+});
+/**
+ * The JSON report: DailySummary (src/protocol/summary.ts, docs/api.md). The schema spells out the
+ * day and the evaluation (综合评价); the other sections are described in docs/api.md.
+ */
+const SummaryResponse = z.object({
+  date: z.string(),
+  timezone: z.literal('Asia/Shanghai'),
+  from: z.number(),
+  to: z.number(),
+  coverageMinutes: z.number(),
+  generatedAt: z.number(),
+  dimensions: z.array(z.unknown()),
+  indicators: z.array(z.unknown()),
+  incidents: z.unknown(),
+  flood: z.unknown(),
+  evaluation: CaseEvaluationSchema,
+  highlights: z.object({ zh: z.array(z.string()), en: z.array(z.string()) }),
+});
+// The serializer keeps only the schema's keys: every section of DailySummary must be named in it.
+const everySection: [Exclude<keyof DailySummary, keyof z.infer<typeof SummaryResponse>>] extends [never] ? true : never = true;
+void everySection;
+const Responses = {
+  200: {
+    description: 'The report: JSON, the CSV table, or the PDF',
+    content: {
+      'application/json': { schema: SummaryResponse },
+      'text/csv': { schema: z.string() },
+      'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
+    },
+  },
+};
 
 export const summaryRoutes =
   (deps: SummaryRouteDeps): FastifyPluginAsyncZod =>
@@ -47,7 +85,7 @@ export const summaryRoutes =
 
     app.get('/api/summary/days', { ...reports, schema: { ...doc, response: { 200: DaysSchema } } }, async () => ({ days: await deps.source.history.days() }));
 
-    app.get('/api/summary/:date', { ...reports, schema: { ...doc, summary: 'The daily report as JSON, CSV (.csv) or PDF (.pdf)', produces: ['application/json', 'text/csv', 'application/pdf'], params: DateParams, querystring: PdfQuery } }, async (request, reply) => {
+    app.get('/api/summary/:date', { ...reports, schema: { ...doc, summary: 'The daily report as JSON, CSV (.csv) or PDF (.pdf)', produces: ['application/json', 'text/csv', 'application/pdf'], params: DateParams, querystring: Query, response: Responses } }, async (request, reply) => {
       const [date, format = 'json'] = request.params.date.split('.');
       const from = shanghaiDayStart(date);
       if (from === null) throw new DomainError('BAD_REQUEST', `${date} is not a calendar date`);
@@ -58,11 +96,12 @@ export const summaryRoutes =
       if (format === 'pdf') {
         if (!deps.renderPdf) throw new DomainError('INTERNAL', 'PDF export is not available on this server', 503);
         const pdf = await deps.renderPdf({ baseUrl: `http://127.0.0.1:${request.socket.localPort}`, date, token: deps.tokenOf(request), lang: request.query.lang });
-        return reply.type('application/pdf').header('content-disposition', `attachment; filename="cityops-summary-${date}.pdf"`).send(pdf);
+        // Bytes: the response schema documents them as OpenAPI's binary string, which zod types as a string.
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="cityops-summary-${date}.pdf"`).send(pdf as unknown as string);
       }
       const summary = (await loadDailySummary(deps.source, date, deps.simNow()))!;
       if (format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cityops-summary-${date}.csv"`).send(summaryCsv(summary));
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="cityops-summary-${date}.csv"`).send(summaryCsv(summary, request.query.table));
       }
       return summary;
     });

@@ -75,6 +75,14 @@ export class SqliteHistoryStore implements HistoryStore {
     return rows.map(toEntry);
   }
 
+  async casesOfDay(from: number, to: number): Promise<{ incidents: Incident[]; audit: AuditEntry[] }> {
+    // A case carried over from an earlier day counts where it was checked or closed (audit_at index).
+    const ids = 'SELECT id FROM incidents WHERE created_at >= @from AND created_at < @to UNION SELECT incident_id FROM audit WHERE at >= @from AND at < @to';
+    const rows = this.db.prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id IN (${ids}) ORDER BY created_at, id`).all({ from, to }) as IncidentRow[];
+    const audit = this.db.prepare(`SELECT * FROM audit WHERE incident_id IN (${ids}) ORDER BY seq`).all({ from, to }) as AuditRow[];
+    return { incidents: rows.map(incidentOfRow), audit: audit.map(toEntry) };
+  }
+
   async hasMinutes(from: number, to: number): Promise<boolean> {
     return this.db.prepare('SELECT 1 FROM vitals_minutes WHERE t >= ? AND t < ? LIMIT 1').get(from, to) !== undefined;
   }

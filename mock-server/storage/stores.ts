@@ -131,6 +131,8 @@ export interface HistoryStore {
   /** Incidents created in [from, to), and the audit entries of those incidents. */
   incidentsCreated(from: number, to: number): Promise<Incident[]>;
   auditOfIncidentsCreated(from: number, to: number): Promise<AuditEntry[]>;
+  /** Incidents created in [from, to) or acted on in it (an audit entry then), with all their audit entries. */
+  casesOfDay(from: number, to: number): Promise<{ incidents: Incident[]; audit: AuditEntry[] }>;
   /** Whether any minute in [from, to) was recorded. */
   hasMinutes(from: number, to: number): Promise<boolean>;
   /** Days (YYYY-MM-DD, Shanghai) with at least one recorded minute, newest first. */

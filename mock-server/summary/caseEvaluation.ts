@@ -4,7 +4,8 @@
  * caller loads the day's cases — those created that day and those acted on that day — with all
  * their steps (summaryData.ts).
  */
-import type { IncidentGridPlace } from '../../src/protocol/cityEvents';
+import type { TeamType } from '../../src/protocol/assets';
+import type { Incident, IncidentGridPlace } from '../../src/protocol/cityEvents';
 import type { CaseEvaluation, Department, EvaluationFigures } from '../../src/protocol/caseEvaluation';
 
 /** What the evaluation reads of an incident. */
@@ -14,6 +15,14 @@ export interface EvaluatedCase {
   resolveDueAt: number;
   grid?: IncidentGridPlace | null;
   department: Department;
+}
+
+/**
+ * The department that handled a case: the kind of our team on its work order, else the unit
+ * responsible (an outside one, or ours while nothing was dispatched).
+ */
+export function departmentOf(incident: Pick<Incident, 'teamSlot' | 'unit'>, teamTypes: readonly TeamType[]): Department {
+  return (incident.teamSlot === null ? undefined : teamTypes[incident.teamSlot]) ?? incident.unit;
 }
 
 /** What it reads of an audit entry; `from` is the status the action started from. */

@@ -9,6 +9,7 @@ import { SUMMARY_TIMEZONE, type DailySummary, type DimensionDaySummary, type Gau
 import { DIMENSIONS, indicatorStatus, type IndicatorSpec, type IndicatorStatus } from '../../src/protocol/vitals';
 import type { AuditEntry } from '../../src/protocol/workOrders';
 import type { FloodDayRecord, MinuteRecord } from '../storage/stores';
+import { evaluateCases, type CaseStep, type EvaluatedCase } from './caseEvaluation';
 import { highlightsOf } from './highlights';
 
 const MIN = 60_000;
@@ -35,6 +36,9 @@ export interface SummaryInput {
   closures: readonly Closure[];
   incidents: readonly Incident[];
   audit: readonly AuditEntry[];
+  /** The cases the evaluation reads: created that day or acted on in it, with all their steps. */
+  cases: readonly EvaluatedCase[];
+  caseSteps: readonly CaseStep[];
   districts: readonly { name: string; nameEn: string }[];
   rainGauges: readonly NamedSite[];
   waterGauges: readonly (NamedSite & { warning: number; danger: number })[];
@@ -260,6 +264,7 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
     indicators,
     incidents: incidentDay(input),
     flood: floodDay(input),
+    evaluation: evaluateCases({ from: input.from, to: input.to, now: input.now, cases: input.cases, steps: input.caseSteps }),
   };
   return { ...summary, highlights: highlightsOf(summary) };
 }

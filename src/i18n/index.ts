@@ -4,6 +4,7 @@ import { alarmMessages } from '@/alarms/alarmMessages';
 import { authMessages } from '@/auth/authMessages';
 import { detailMessages } from '@/detail/detailMessages';
 import { mapMessages } from '@/map/mapMessages';
+import { evaluationMessages } from '@/summary/evaluationMessages';
 import en from './en';
 import { kindMessageTree, mergeMessages } from './kindMessages';
 import zhCN from './zh-CN';
@@ -27,8 +28,8 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   // Feature folders keep their own texts; each adds its own top-level keys.
   messages: {
-    'zh-CN': mergeMessages({ ...zhCN, ...mapMessages['zh-CN'], ...detailMessages['zh-CN'], ...authMessages['zh-CN'], ...alarmMessages['zh-CN'] }, kindMessageTree('zh-CN')),
-    en: mergeMessages({ ...en, ...mapMessages.en, ...detailMessages.en, ...authMessages.en, ...alarmMessages.en }, kindMessageTree('en')),
+    'zh-CN': mergeMessages({ ...zhCN, ...mapMessages['zh-CN'], ...detailMessages['zh-CN'], ...authMessages['zh-CN'], ...alarmMessages['zh-CN'], ...evaluationMessages['zh-CN'] }, kindMessageTree('zh-CN')),
+    en: mergeMessages({ ...en, ...mapMessages.en, ...detailMessages.en, ...authMessages.en, ...alarmMessages.en, ...evaluationMessages.en }, kindMessageTree('en')),
   },
   numberFormats: { 'zh-CN': numberFormat, en: numberFormat },
   datetimeFormats: {

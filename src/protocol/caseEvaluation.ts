@@ -13,6 +13,19 @@ export const DEPARTMENTS = [...TEAM_TYPES, ...RESPONSIBLE_UNITS] as const;
 export const DepartmentSchema = z.enum(DEPARTMENTS);
 export type Department = z.infer<typeof DepartmentSchema>;
 
+/** Departments' names, as the console names the units and team kinds (the CSV and the report page read them). */
+export const DEPARTMENT_NAMES: Record<Department, { name: string; nameEn: string }> = {
+  floodTeam: { name: '防汛队伍', nameEn: 'Flood teams' },
+  pumpTruck: { name: '泵车', nameEn: 'Pump trucks' },
+  repairCrew: { name: '抢修队', nameEn: 'Repair crews' },
+  waterAuthority: { name: '水务局', nameEn: 'Water Authority' },
+  trafficPolice: { name: '交警', nameEn: 'Traffic Police' },
+  powerCompany: { name: '电力公司', nameEn: 'Power Company' },
+  housing: { name: '住建委', nameEn: 'Housing Bureau' },
+  cityAppearance: { name: '绿化市容局', nameEn: 'City Appearance Bureau' },
+  urbanManagement: { name: '城管', nameEn: 'Urban Management' },
+};
+
 const count = z.number().int().nonnegative();
 const rate = z.number().min(0).max(1).nullable();
 

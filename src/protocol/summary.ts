@@ -4,6 +4,7 @@
  * simulated city's clock. Durations are minutes; times are epoch ms; figures are null where the day
  * had no data for them.
  */
+import type { CaseEvaluation } from './caseEvaluation';
 import type { IncidentCategory, Priority } from './cityEvents';
 import type { Dimension, IndicatorStatus } from './vitals';
 
@@ -159,6 +160,8 @@ export interface DailySummary {
   indicators: IndicatorDaySummary[];
   incidents: IncidentDaySummary;
   flood: FloodDaySummary;
+  /** Evaluation of the day's case handling (综合评价, GB/T 30428): per street, cell and department. */
+  evaluation: CaseEvaluation;
   /** A few sentences on the day, generated from the figures. */
   highlights: { zh: string[]; en: string[] };
 }

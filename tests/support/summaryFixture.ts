@@ -118,6 +118,11 @@ function indicator(r: Row): IndicatorDaySummary {
   };
 }
 
+/** Evaluation figures with the rates over them: closed among due, and cases checked (passed or sent back). */
+function figures(registered: number, due: number, onTime: number, handled: number, rework: number, closed: number, checked: number, dueClosed: number) {
+  return { registered, due, onTime, handled, rework, closed, onTimeRate: onTime / due, closureRate: dueClosed / due, reworkRate: rework / checked };
+}
+
 export function makeSummary(): DailySummary {
   const indicators = ROWS.map(indicator);
   const dims: Dimension[] = ['cityDynamics', 'environment', 'traffic', 'supply', 'infrastructure'];
@@ -182,6 +187,23 @@ export function makeSummary(): DailySummary {
       ],
       underpasses: { closures: 11, underpassesClosed: 6, closedMinutes: 486, longest: { underpassId: 'UP-017', name: '龙华中路下立交', nameEn: 'Longhua Rd M underpass', minutes: 134 } },
       pumps: { runHours: 9876.5, peakRunning: 1011, faults: 11, peakFaulty: 5 },
+    },
+    evaluation: {
+      city: figures(412, 371, 338, 366, 21, 371, 380, 352),
+      streets: [
+        { streetCode: '310115103', name: '浦东新区镇03', nameEn: 'Pudong town 03', ...figures(21, 19, 13, 18, 4, 17, 20, 16) },
+        { streetCode: '310104002', name: '徐汇区街道02', nameEn: 'Xuhui street 02', ...figures(17, 16, 13, 15, 2, 15, 16, 15) },
+        { streetCode: '310101001', name: '黄浦区街道01', nameEn: 'Huangpu street 01', ...figures(24, 22, 21, 22, 1, 22, 22, 22) },
+      ],
+      cells: [
+        { cellCode: '3101010010030112', streetCode: '310101001', streetName: '黄浦区街道01', streetNameEn: 'Huangpu street 01', ...figures(6, 6, 6, 6, 0, 6, 6, 6) },
+        { cellCode: '3101151030070041', streetCode: '310115103', streetName: '浦东新区镇03', streetNameEn: 'Pudong town 03', ...figures(5, 5, 2, 4, 2, 4, 5, 4) },
+      ],
+      departments: [
+        { department: 'trafficPolice', ...figures(97, 90, 76, 88, 3, 88, 90, 88) },
+        { department: 'pumpTruck', ...figures(52, 50, 47, 49, 6, 49, 52, 49) },
+        { department: 'cityAppearance', ...figures(156, 150, 147, 150, 0, 150, 150, 150) },
+      ],
     },
     highlights: {
       zh: ['7月15日午后出现强降雨，全市平均雨量 38.6 毫米，徐家汇雨量站 15:05 雨强达 82.4 毫米/小时。', '苏州河口水位 16:20 达 4.68 米，超警戒线 0.13 米。', '当日新增事件 412 件，SLA 达标率 92.0%。'],

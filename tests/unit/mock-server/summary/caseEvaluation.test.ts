@@ -4,7 +4,7 @@
  * over from the day before, one off the grid, one due only tomorrow.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateCases, type CaseStep, type EvaluatedCase } from '../../../../mock-server/summary/caseEvaluation';
+import { departmentOf, evaluateCases, type CaseStep, type EvaluatedCase } from '../../../../mock-server/summary/caseEvaluation';
 import type { IncidentGridPlace } from '../../../../src/protocol/cityEvents';
 
 const FROM = Date.parse('2026-07-15T00:00:00+08:00');
@@ -124,5 +124,14 @@ describe('evaluateCases on a scripted day', () => {
 
   it('is empty on a day without cases', () => {
     expect(evaluateCases({ from: FROM, to: TO, now: TO, cases: [], steps: [] })).toEqual({ city: figures(0, 0, 0, 0, 0, 0, null, null, null), streets: [], cells: [], departments: [] });
+  });
+});
+
+describe('departmentOf', () => {
+  it('is the kind of our team on the work order, else the unit responsible', () => {
+    const types = ['floodTeam', 'pumpTruck', 'repairCrew'] as const;
+    expect(departmentOf({ teamSlot: 1, unit: 'waterAuthority' }, types)).toBe('pumpTruck');
+    expect(departmentOf({ teamSlot: null, unit: 'waterAuthority' }, types)).toBe('waterAuthority');
+    expect(departmentOf({ teamSlot: null, unit: 'trafficPolice' }, types)).toBe('trafficPolice');
   });
 });
