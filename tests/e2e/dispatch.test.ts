@@ -1,7 +1,9 @@
 /**
  * The duty officer's console end to end: sign in as the demo dispatcher, take a reported incident
  * from the queue, dispatch it to its suggested team with one action, and see the order on the
- * console, in the audit trail, in the API and on the wall screen (which gets it from the live frames).
+ * console, in the audit trail, in the API and on the wall screen (which gets it from the live frames);
+ * record a supervisor's verdict on the fix (GB/T 30428's 核查): 返工 with its note, then 核查通过 and
+ * 结案, which closes only after the passed check.
  */
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -81,6 +83,40 @@ async function selectReported(page: Page, reported: IncidentView): Promise<strin
   return (await suggested.getAttribute('data-testid'))!.replace('team-', '');
 }
 
+/** Calls the API as the signed-in dispatcher. */
+async function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: IncidentView }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await token(page)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as IncidentView };
+}
+
+const NEXT_STEP: Partial<Record<IncidentView['status'], string>> = { dispatched: 'accepted', accepted: 'onSite', onSite: 'resolved' };
+
+/**
+ * Records the crew's steps up to its report (resolved) through the API, as an officer taking the
+ * crew's calls would; the simulated crew may take a step itself meanwhile (a 409), then the next
+ * step starts from the incident as it is.
+ */
+async function handleUntilResolved(page: Page, id: string): Promise<IncidentView> {
+  for (let tries = 0; tries < 10; tries++) {
+    const now = (await call(page, 'GET', `/api/incidents/${id}`)).body;
+    const to = NEXT_STEP[now.status];
+    if (!to) return now;
+    const moved = await call(page, 'POST', `/api/incidents/${id}/transition`, { to, expectedVersion: now.version });
+    expect([200, 409]).toContain(moved.status);
+  }
+  throw new Error(`incident ${id} did not reach resolved`);
+}
+
+/** Waits until the console's detail card shows the incident at the API's version (the live frame has come). */
+async function detailAt(page: Page, incident: IncidentView): Promise<void> {
+  const detail = page.locator(`[data-testid="incident-detail"][data-id="${incident.id}"]`);
+  await expect.poll(() => detail.getAttribute('data-version'), { timeout: 15_000 }).toBe(String(incident.version));
+}
+
 describe('dispatch console', () => {
   it('dispatches a reported incident to the suggested team in one action, and the wall shows it', async () => {
     const page = await signIn();
@@ -124,6 +160,51 @@ describe('dispatch console', () => {
     await page.close();
     expect(errors).toEqual([]);
   });
+
+  it('records a supervisor’s verdict: 返工 needs its note and sends the work back; 核查通过, then 结案', async () => {
+    const page = await signIn();
+    const reported = await reportPumpFault(page);
+    const { id } = reported;
+    expect((await call(page, 'POST', `/api/incidents/${id}/dispatch`, { expectedVersion: reported.version })).status).toBe(200);
+    let incident = await handleUntilResolved(page, id);
+    expect(incident.status).toBe('resolved');
+
+    await page.selectOption('[data-testid="filter-status"]', 'all');
+    await page.selectOption('[data-testid="filter-category"]', reported.category);
+    await page.selectOption('[data-testid="filter-district"]', String(reported.district));
+    const row = page.locator(`[data-testid="queue-row-${id}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    await detailAt(page, incident);
+    expect(await page.locator('[data-testid="action-closed"]').count()).toBe(0);
+
+    // 返工: refused until the note says what failed; then back to the team, dispatched.
+    const rework = page.locator('[data-testid="action-reworked"]');
+    expect(await rework.textContent()).toContain('返工');
+    expect(await rework.isDisabled()).toBe(true);
+    await page.fill('[data-testid="note-input"]', '核查未通过：水泵试运行未通过');
+    await rework.click();
+    const reworkEntry = page.locator('[data-testid="audit-trail"] [data-action="rework"]');
+    await expect.poll(() => reworkEntry.count(), { timeout: 10_000 }).toBe(1);
+    expect(await reworkEntry.textContent()).toMatch(/返工[\s\S]*已处置 → 已派单[\s\S]*dispatcher · 调度员[\s\S]*水泵试运行未通过/);
+    const reworked = (await call(page, 'GET', `/api/incidents/${id}`)).body;
+    expect(reworked).toMatchObject({ reworkCount: 1, teamSlot: incident.teamSlot, workOrderId: incident.workOrderId });
+
+    // The crew reports again; this time the check passes, and only then the case closes.
+    incident = await handleUntilResolved(page, id);
+    await detailAt(page, incident);
+    await page.click('[data-testid="action-verified"]');
+    await expect.poll(() => page.locator('[data-testid="audit-trail"] [data-action="verify"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await call(page, 'GET', `/api/incidents/${id}`)).body.status, { timeout: 10_000 }).toBe('verified');
+    await detailAt(page, (await call(page, 'GET', `/api/incidents/${id}`)).body);
+    expect(await page.textContent('[data-testid="detail-status"]')).toBe('核查通过');
+    await page.click('[data-testid="action-closed"]');
+    await expect.poll(async () => (await call(page, 'GET', `/api/incidents/${id}`)).body.status, { timeout: 10_000 }).toBe('closed');
+    await page.close();
+    expect(errors).toEqual([]);
+    // Two rounds of the crew's steps and three clicks, each awaited in the live frames: about 110 s on
+    // the shared 2-core build machine, which the default 120 s leaves no room over.
+  }, 240_000);
 
   it('shows the console in English', async () => {
     const page = await signIn();
