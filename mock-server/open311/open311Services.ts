@@ -2,8 +2,10 @@
  * The incident categories a citizen may report, as Open311 GeoReport v2 services (issue 16): one
  * service per category, its code the category's own name, grouped by the unit that handles it
  * (incidents/categories.ts). Categories only the city's sensors and staff see (pump and sensor
- * faults, river levels) are not offered. Attributes ask what the desk needs to know of a report.
+ * faults, river levels) are not offered. Attributes ask what the desk needs to know of a report. The
+ * keywords end with the service's GB/T 30428.2 class and codes (事件 · 04 突发事件 / 0406 道路积水).
  */
+import { caseClassText } from '../../src/protocol/caseClasses';
 import type { IncidentCategory } from '../../src/protocol/cityEvents';
 import { CATEGORY_SPECS } from '../incidents/categories';
 
@@ -114,7 +116,7 @@ export function isOpen311ServiceCode(code: string): code is IncidentCategory {
 export function open311Services(): Open311Service[] {
   return OPEN311_SERVICE_CODES.map((code) => {
     const s = citizenService(code)!;
-    return { service_code: code, service_name: s.name, description: s.description, metadata: s.attributes.length > 0, type: 'realtime', keywords: s.keywords, group: CATEGORY_SPECS[code].unit };
+    return { service_code: code, service_name: s.name, description: s.description, metadata: s.attributes.length > 0, type: 'realtime', keywords: `${s.keywords}, ${caseClassText(code, false)}`, group: CATEGORY_SPECS[code].unit };
   });
 }
 

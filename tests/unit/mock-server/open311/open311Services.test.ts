@@ -10,7 +10,9 @@ describe('open311Services', () => {
       expect(s.group).toBe(CATEGORY_SPECS[s.service_code].unit);
       expect(s.metadata).toBe(open311ServiceDefinition(s.service_code)!.attributes.length > 0);
       expect(s.service_name).toMatch(/\p{Script=Han}.* [A-Z]/u);
+      expect(s.keywords).toMatch(/, (事件|部件) · 0\d \p{Script=Han}+ \/ \d{4} \p{Script=Han}+$/u);
     }
+    expect(services.find((s) => s.service_code === 'litter')!.keywords).toBe('垃圾, litter, rubbish, garbage, 事件 · 01 市容环境 / 0102 暴露垃圾');
   });
 
   it('knows only its own codes, not the object\'s inherited names', () => {
