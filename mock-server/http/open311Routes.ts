@@ -162,8 +162,8 @@ export const open311Routes =
         if (from > to) throw new Open311Refusal(400, ['start_date is after end_date']);
         const wanted = q.status ? new Set(q.status) : null;
         incidents = await deps.requests.serviceRequests({
-          // A code that is no citizen service matches no request, as before; the store needs no other check.
-          categories: q.service_code?.filter(isOpen311ServiceCode),
+          // Any code, as before: a request reported through the 12345 route may have a category no citizen service offers.
+          categories: q.service_code,
           statuses: wanted ? INCIDENT_STATUSES.filter((s) => wanted.has(isClosedStatus(s) ? 'closed' : 'open')) : undefined,
           from: Number.isFinite(from) ? from : undefined,
           to: Number.isFinite(to) ? to : undefined,

@@ -6,7 +6,7 @@
  * `synchronous=FULL`, so a resolved commit is on disk. The case flow's fields (rework count, last
  * passing check) also have columns (migration 10), which a record kept before them reads from.
  */
-import type { Incident, IncidentCategory, IncidentStatus } from '../../src/protocol/cityEvents';
+import type { Incident, IncidentStatus } from '../../src/protocol/cityEvents';
 import type { AuditEntry } from '../../src/protocol/workOrders';
 import { incidentEvents } from '../webhooks/webhookEvents';
 import type { Database } from './database';
@@ -44,7 +44,8 @@ export const incidentOfRow = (r: IncidentRow): Incident => ({ ...(JSON.parse(r.r
 
 /** Which service requests to list (Open311's `GET requests` filters); omitted: any. */
 export interface ServiceRequestQuery {
-  categories?: readonly IncidentCategory[];
+  /** Category codes, as a caller gives them (one that is no category matches nothing). */
+  categories?: readonly string[];
   statuses?: readonly IncidentStatus[];
   /** Created at or after / at or before (the city's clock, epoch ms). */
   from?: number;

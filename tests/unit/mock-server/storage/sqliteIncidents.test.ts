@@ -134,6 +134,7 @@ describe('service requests in SQL', () => {
     expect(await ids({ from: 2 * MIN, to: 3 * MIN, limit: 10 })).toEqual(['INC-000003', 'INC-000002']);
     expect(await ids({ from: 2 * MIN + 1, limit: 10 })).toEqual(['INC-000003']);
     expect(await ids({ categories: [], limit: 10 })).toEqual([]);
+    expect(await ids({ categories: ['nothing'], limit: 10 })).toEqual([]);
   });
 
   it('reads them through the partial index, not by scanning every incident', async () => {
