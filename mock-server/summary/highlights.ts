@@ -1,7 +1,8 @@
 /**
  * A few sentences on the day, in Chinese and English, written from the summary's own figures: rain
  * (where it fell most, the peak rate, where and when), underpass closures, water above warning lines,
- * incidents and their handling, and the dimension that spent longest in alarm.
+ * incidents and their handling, the evaluation (on-time and closure rates, rework, the street with
+ * the lowest on-time rate), and the dimension that spent longest in alarm.
  */
 import type { DailySummary } from '../../src/protocol/summary';
 import { SHANGHAI_OFFSET_MS } from '../../src/protocol/summary';
@@ -55,6 +56,15 @@ export function highlightsOf(s: Omit<DailySummary, 'highlights'>): DailySummary[
   en.push(
     `${inc.total} incident${inc.total === 1 ? ' was' : 's were'} opened${inc.timeToDispatch.median !== null ? `, dispatched in ${whole(inc.timeToDispatch.median)} min (median)` : ''}${compliance !== null ? `, ${compliance}% within SLA` : ''}${inc.escalations ? `, ${inc.escalations} escalated` : ''}; pumps ran ${whole(pumps.runHours)} station-hours.`,
   );
+  const ev = s.evaluation;
+  if (ev.city.onTimeRate !== null && ev.city.closureRate !== null) {
+    const worst = ev.streets[0]?.onTimeRate != null ? ev.streets[0] : null;
+    const pct = (r: number) => whole(r * 100);
+    zh.push(`按期处置率 ${pct(ev.city.onTimeRate)}%，结案率 ${pct(ev.city.closureRate)}%，返工 ${ev.city.rework} 件${worst ? `；按期处置率最低的街道为${worst.name}（${pct(worst.onTimeRate!)}%）` : ''}。`);
+    en.push(
+      `${pct(ev.city.onTimeRate)}% of the cases due were handled on time and ${pct(ev.city.closureRate)}% closed; ${ev.city.rework} sent back after a failed check${worst ? `; lowest on-time rate: ${worst.nameEn} (${pct(worst.onTimeRate!)}%)` : ''}.`,
+    );
+  }
   const alarmed = [...s.dimensions].sort((a, b) => b.alarmMinutes - a.alarmMinutes)[0];
   if (alarmed && alarmed.alarmMinutes > 0) {
     const [zhName, enName] = DIMENSION_NAMES[alarmed.dimension];
