@@ -5,7 +5,8 @@
  * downgrade, renewal or extension an Update referencing the alert in force; lifting or lapsing a
  * Cancel referencing it. Identifiers are deterministic (event and sent time), times are the city's
  * (simulated) clock in China Standard Time, and each alert carries a Chinese and an English info
- * with the signal's severity, urgency and certainty and the affected districts' outlines. Pure.
+ * with the signal's severity, urgency and certainty and the affected districts' outlines (a
+ * city-wide signal is named, not outlined). Pure.
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import type { DistrictRef } from '../../src/protocol/assets';
@@ -23,6 +24,8 @@ export const OFFICE_NAME_EN = 'Shanghai Central Meteorological Observatory';
 export const OFFICE_SOURCE = 'simulator';
 
 const CAP12_NS = 'urn:oasis:names:tc:emergency:cap:1.2';
+/** Shanghai's GB/T 2260 code, the geocode of a city-wide signal. */
+const SHANGHAI_CODE = '310000';
 const CST_MS = 8 * 3_600_000;
 
 /** CAP's dateTime in China Standard Time, to the second: 2026-07-15T14:10:00+08:00. */
@@ -84,11 +87,15 @@ export class OfficeCapWriter {
     else this.inForceKey.set(event, `${OFFICE_SENDER},${identifier},${sent}`);
     const covered = change.districts.length === 0 ? this.districts : change.districts.map((d) => this.districts[d]!).filter(Boolean);
     const whole = covered.length === this.districts.length;
-    const area = (zh: boolean) => ({
-      areaDesc: whole ? (zh ? '上海市' : 'Shanghai') : covered.map((d) => (zh ? d.ref.name : d.ref.nameEn)).join(zh ? '、' : ', '),
-      polygon: covered.map((d) => d.outline.map(([lon, lat]) => `${lat},${lon}`).join(' ')),
-      geocode: covered.map((d) => ({ valueName: 'GB/T 2260', value: d.ref.code })),
-    });
+    // A signal for the whole city is named, not outlined: tinting all of Shanghai on the map would say nothing the header does not.
+    const area = (zh: boolean) =>
+      whole
+        ? { areaDesc: zh ? '上海市' : 'Shanghai', geocode: { valueName: 'GB/T 2260', value: SHANGHAI_CODE } }
+        : {
+            areaDesc: covered.map((d) => (zh ? d.ref.name : d.ref.nameEn)).join(zh ? '、' : ', '),
+            polygon: covered.map((d) => d.outline.map(([lon, lat]) => `${lat},${lon}`).join(' ')),
+            geocode: covered.map((d) => ({ valueName: 'GB/T 2260', value: d.ref.code })),
+          };
     const info = (zh: boolean) => ({
       language: zh ? 'zh-CN' : 'en-US',
       category: 'Met',

@@ -44,7 +44,7 @@ describe('OfficeCapWriter', () => {
     expect(capExpiresMs(alert)).toBe(T0 + 3 * HOUR);
     // Read back as the wall shows it: the same event, colour and headlines.
     const shown = capWarningOf(capKeyOf(alert), alert, T0, capExpiresMs(alert), { cityNow: T0, wallNow: T0 });
-    expect(shown).toMatchObject({ event: 'rainstorm', level: 'orange', headline: '上海中心气象台发布暴雨橙色预警', headlineEn: 'Orange rainstorm warning issued', issuedAt: T0, expiresAt: T0 + 3 * HOUR, eventText: '暴雨橙色预警' });
+    expect(shown).toMatchObject({ areas: [{ areaDesc: '黄浦区、浦东新区' }], event: 'rainstorm', level: 'orange', headline: '上海中心气象台发布暴雨橙色预警', headlineEn: 'Orange rainstorm warning issued', issuedAt: T0, expiresAt: T0 + 3 * HOUR, eventText: '暴雨橙色预警' });
   });
 
   it('chains an upgrade as an Update and a lifting as a Cancel, each referencing the alert in force', () => {
@@ -64,7 +64,8 @@ describe('OfficeCapWriter', () => {
     const writer = new OfficeCapWriter(DISTRICTS, (event) => (event === 'heat' ? [`${OFFICE_SENDER},SHMO-HEAT-20260715T100000,2026-07-15T10:00:00+08:00`] : []));
     const heat = parsed(writer.write(change({ event: 'heat', level: 'yellow', districts: [] }), T0));
     expect(heat).toMatchObject({ msgType: 'Update', references: [{ identifier: 'SHMO-HEAT-20260715T100000' }] });
-    expect(heat.info[0]!.areas[0]).toMatchObject({ areaDesc: '上海市', polygons: DISTRICTS.map((d) => d.outline) });
+    // City-wide: named (and coded 310000), not outlined, so the map does not tint all of Shanghai.
+    expect(heat.info[0]!.areas).toEqual([{ areaDesc: '上海市', polygons: [], circles: [] }]);
     expect(heat.info[1]!.areas[0]!.areaDesc).toBe('Shanghai');
     expect(writer.write(change({ event: 'thunderstorm', state: 'cancelled' }), T0)).toBeNull();
   });
