@@ -24,6 +24,7 @@ export const evaluationMessages = {
         closureRate: '结案率',
         reworkRate: '返工率',
       },
+      csv: '下载评价 CSV',
     },
   },
   en: {
@@ -50,6 +51,7 @@ export const evaluationMessages = {
         closureRate: 'Closure rate',
         reworkRate: 'Rework rate',
       },
+      csv: 'Evaluation CSV',
     },
   },
 } as const;

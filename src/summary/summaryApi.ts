@@ -20,7 +20,8 @@ export function summaryErrorKind(err: ApiError): SummaryErrorKind {
   return 'server';
 }
 
-export type ExportFormat = 'csv' | 'pdf';
+/** `csv`: the indicator table; `evaluationCsv`: the evaluation table (综合评价); `pdf`: the report. */
+export type ExportFormat = 'csv' | 'evaluationCsv' | 'pdf';
 
 export interface SummaryApi {
   get(date: string): Promise<DailySummary>;
@@ -32,6 +33,7 @@ export interface SummaryApi {
 }
 
 export function summaryUrl(date: string, format?: ExportFormat, lang?: string): string {
+  if (format === 'evaluationCsv') return `/api/summary/${encodeURIComponent(date)}.csv?table=evaluation`;
   const base = `/api/summary/${encodeURIComponent(date)}${format ? `.${format}` : ''}`;
   return lang && format === 'pdf' ? `${base}?lang=${encodeURIComponent(lang)}` : base;
 }

@@ -24,7 +24,7 @@ export interface SummaryDownloadDeps {
   save?: (blob: Blob, filename: string) => void;
 }
 
-export const exportFilename = (date: string, format: ExportFormat): string => `cityops-summary-${date}.${format}`;
+export const exportFilename = (date: string, format: ExportFormat): string => (format === 'evaluationCsv' ? `cityops-evaluation-${date}.csv` : `cityops-summary-${date}.${format}`);
 
 export function useSummaryDownload({ api, date, lang, save = saveBlob }: SummaryDownloadDeps): SummaryDownload {
   const downloading = ref<ExportFormat | null>(null);

@@ -43,5 +43,6 @@ describe('summary API client', () => {
     expect(await blob.text()).toBe('%PDF-1.7');
     expect(seen.at(-1)).toBe('/api/summary/2026-07-15.pdf?lang=en');
     expect(summaryUrl('2026-07-15', 'csv')).toBe('/api/summary/2026-07-15.csv');
+    expect(summaryUrl('2026-07-15', 'evaluationCsv', 'en')).toBe('/api/summary/2026-07-15.csv?table=evaluation');
   });
 });

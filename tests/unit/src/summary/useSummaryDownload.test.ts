@@ -31,6 +31,7 @@ describe('useSummaryDownload', () => {
     expect(d.downloading.value).toBeNull();
     expect(saved).toEqual([['cityops-summary-2026-07-15.pdf', '%PDF']]);
     expect(exportFilename('2026-07-15', 'csv')).toBe('cityops-summary-2026-07-15.csv');
+    expect(exportFilename('2026-07-15', 'evaluationCsv')).toBe('cityops-evaluation-2026-07-15.csv');
   });
 
   it('keeps why an export failed, and asks nothing for a date that is not one', async () => {
