@@ -59,7 +59,9 @@ export function capWarningOf(key: string, alert: CapAlert, receivedAt: number, e
   const en = infos.find((i) => !isChinese(i)) ?? infos[0];
   const level = infos.map(signalLevelOf).reduce<WarningLevel>((a, b) => (WARNING_LEVELS.indexOf(b) > WARNING_LEVELS.indexOf(a) ? b : a), 'blue');
   const eventText = zh?.event ?? '';
-  const effectiveMs = Date.parse(zh?.effective ?? alert.sent);
+  // When it takes effect, as a time after it was sent, from its receipt: an outside alert's times are on
+  // the issuer's clock, which the book does not keep (it shifts only expires onto the city's).
+  const afterSent = Date.parse(zh?.effective ?? alert.sent) - Date.parse(alert.sent);
   const text = (info: CapInfo | undefined) => info?.headline ?? info?.description ?? info?.event ?? '';
   return {
     id: `cap:${key}`,
@@ -75,6 +77,6 @@ export function capWarningOf(key: string, alert: CapAlert, receivedAt: number, e
     eventText,
     areas: (zh?.areas ?? []).map((a) => ({ areaDesc: a.areaDesc, polygons: a.polygons, circles: a.circles })),
     sender: zh?.senderName ?? alert.sender,
-    effectiveAt: toCity(Number.isNaN(effectiveMs) ? receivedAt : effectiveMs),
+    effectiveAt: toCity(receivedAt) + (Number.isNaN(afterSent) ? 0 : afterSent),
   };
 }

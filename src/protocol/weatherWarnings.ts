@@ -38,6 +38,6 @@ export interface WeatherWarning {
   areas?: WarningArea[];
   /** CAP only: who issued it (the info's senderName, else the alert's sender), shown with its areas on the map. */
   sender?: string;
-  /** CAP only: when it takes effect (the info's effective, else the alert's sent), on the same clock as `issuedAt`. */
+  /** CAP only: when it takes effect (the info's effective, else when it was sent), on the same clock as `issuedAt`. */
   effectiveAt?: number;
 }

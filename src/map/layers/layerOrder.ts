@@ -10,8 +10,10 @@
  * points and clusters: a closure notice must never hide under a cluster bubble. The static kinds'
  * icons join the drainage icons' layer, above them. The residential compounds' areas lie beneath the
  * roads: blocks of a few hectares are the ground the streets run between, and a tint over the roads
- * would muddy their congestion colours. The weather warnings' areas lie on the rain field, beneath
- * the roads too, for the same reason: a warning covers a district's worth of streets.
+ * would muddy their congestion colours. The weather warnings' tints lie on the rain field, beneath
+ * the roads too, for the same reason: a warning covers a district's worth of streets; their outlines
+ * lie above the roads (and elevators), where congested roads cannot hide an area's edge, and beneath
+ * the points.
  * The muck trucks draw above the teams: the selected truck's permitted route, then every truck's
  * track, then the trucks themselves, so a truck off its route is seen against both. The warning
  * areas' labels draw last, over everything: a few words that name what a whole area is under.
@@ -35,6 +37,7 @@ import { UNDERPASS_LAYER } from './underpassLayer';
 import { WATER_GAUGE_LAYER } from './waterGaugeLayer';
 import { WARNING_AREA_LABEL_LAYER } from './warningAreaLabelLayer';
 import { WARNING_AREA_LAYER } from './warningAreaLayer';
+import { WARNING_AREA_OUTLINE_LAYER } from './warningAreaOutlineLayer';
 import { WATERLOGGING_LAYER } from './waterloggingLayer';
 
 export const LIVE_LAYERS: readonly LayerSpec[] = [
@@ -43,6 +46,7 @@ export const LIVE_LAYERS: readonly LayerSpec[] = [
   RESIDENTIAL_COMPOUND_LAYER,
   ROAD_LAYER,
   ELEVATOR_LAYER,
+  WARNING_AREA_OUTLINE_LAYER,
   WATER_GAUGE_LAYER,
   RAIN_GAUGE_LAYER,
   PUMP_LAYER,

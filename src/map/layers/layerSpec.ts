@@ -95,10 +95,10 @@ export type PickTarget =
 
 /**
  * The live layers' ids: the switches of ../mapLayers.ts (but the basemap's districts), the clusters,
- * the muck trucks' tracks and route (under the trucks' switch), and the warning areas' labels (under
- * the warning areas' switch).
+ * the muck trucks' tracks and route (under the trucks' switch), and the warning areas' outlines and
+ * labels (under the warning areas' switch).
  */
-export type LiveLayerId = Exclude<MapLayerId, 'districts'> | 'drainageClusters' | 'muckTruckTracks' | 'muckTruckRoute' | 'warningAreaLabels';
+export type LiveLayerId = Exclude<MapLayerId, 'districts'> | 'drainageClusters' | 'muckTruckTracks' | 'muckTruckRoute' | 'warningAreaOutlines' | 'warningAreaLabels';
 
 /** Made once per catalogue and shared by the layers that need it. */
 export interface LayerEnv {

@@ -1,8 +1,9 @@
 /**
  * The weather warnings' areas (CAP polygons and circles, issue 16) as one deck.gl PolygonLayer under
  * the `warningAreas` switch (on by default: a warning in force is on the wall as it is in the header
- * and ticker), filled see-through and outlined in each warning's signal colour; a pick names the
- * warning (its tooltip: headline, sender, times, age). Their labels are warningAreaLabelLayer.ts. A circle is drawn as a ring of
+ * and ticker), tinted see-through in each warning's signal colour beneath the roads; a pick names the
+ * warning (its tooltip: headline, sender, times, age). Their outlines, above the roads, are
+ * warningAreaOutlineLayer.ts; their labels warningAreaLabelLayer.ts. A circle is drawn as a ring of
  * {@link CIRCLE_SEGMENTS} points at its radius on the ground, so both shapes are one layer's data.
  * The worse signals are drawn last, on top. Warnings without areas (the simulated office's, which
  * name districts) draw nothing here. Pure: warnings in, a layer out.
@@ -10,13 +11,17 @@
 import { PolygonLayer } from '@deck.gl/layers';
 import { WARNING_LEVELS, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
 import { hexToRgb, SIGNAL_COLORS, type Rgb } from '@/shared/palette';
-import { defineLayer, layoutPx } from './layerSpec';
+import { defineLayer } from './layerSpec';
 
 export const WARNING_AREA_LAYER_ID = 'warningAreas';
 /** Points on a circle's ring: round at any zoom the wall shows a city at. */
 export const CIRCLE_SEGMENTS = 64;
-/** Fill alpha (0–255): the map under a warning stays readable. */
-export const WARNING_FILL_ALPHA = 56;
+/**
+ * Fill alpha (0–255): the map under a warning stays readable. Light, as warnings overlap (a
+ * city-wide heat warning under a district's rainstorm) and lie on the rain field: the outline and
+ * the label carry the signal, the tint only says "inside".
+ */
+export const WARNING_FILL_ALPHA = 40;
 const KM_PER_DEG_LAT = 111.32;
 
 export const WARNING_AREA_COLORS: Record<WarningLevel, Rgb> = {
@@ -69,25 +74,16 @@ export function hasWarningAreas(warnings: Iterable<WeatherWarning>): boolean {
 
 /** A shape's fill: its signal colour, see-through. */
 export const warningFillColor = (s: WarningAreaShape): [number, number, number, number] => [...WARNING_AREA_COLORS[s.level], WARNING_FILL_ALPHA];
-/** A shape's outline: its signal colour, solid. */
-export const warningLineColor = (s: WarningAreaShape): [number, number, number, number] => [...WARNING_AREA_COLORS[s.level], 255];
-
-/**
- * The warning-area layer over `shapes`; `uiScale` is the wall's layout scale (1 at 3840 px wide), for
- * the outline's width; `on`: its switch.
- */
-export function buildWarningAreaLayer(shapes: WarningAreaShape[], uiScale: number, version = 0, on = true): PolygonLayer<WarningAreaShape> {
+/** The warning-area tint over `shapes`; `on`: its switch. */
+export function buildWarningAreaLayer(shapes: WarningAreaShape[], version = 0, on = true): PolygonLayer<WarningAreaShape> {
   return new PolygonLayer<WarningAreaShape>({
     id: WARNING_AREA_LAYER_ID,
     data: shapes,
     visible: on,
-    updateTriggers: { getPolygon: version, getFillColor: version, getLineColor: version },
+    updateTriggers: { getPolygon: version, getFillColor: version },
     getPolygon: (s) => s.ring,
     getFillColor: warningFillColor,
-    getLineColor: warningLineColor,
-    lineWidthUnits: 'pixels',
-    getLineWidth: layoutPx(3, uiScale, 1),
-    stroked: true,
+    stroked: false,
     filled: true,
     // Hovering an area says which warning it is (CityMap's tooltip).
     pickable: true,
@@ -105,8 +101,8 @@ export const WARNING_AREA_LAYER = defineLayer({
     state.version = f.events.changed.warnings ?? -1;
     state.shapes = warningAreaShapes(f.events.warnings?.values() ?? []);
   },
-  key: ({ version }, f, on) => (on ? `1|${version}|${f.uiScale}` : '0'),
-  build: ({ shapes, version }, f, on) => buildWarningAreaLayer(shapes, f.uiScale, version, on),
+  key: ({ version }, _f, on) => (on ? `1|${version}` : '0'),
+  build: ({ shapes, version }, _f, on) => buildWarningAreaLayer(shapes, version, on),
   pick: ({ shapes }, index) => (shapes[index] ? { type: 'warning', id: shapes[index].warningId } : null),
   count: ({ shapes }) => shapes.length,
 });

@@ -37,11 +37,12 @@ describe('capWarningOf', () => {
 
   it('moves its times onto the city clock and keeps its areas', () => {
     const areas = [{ areaDesc: '浦东新区', polygons: [[[121.5, 31.1], [121.5, 31.3], [121.7, 31.3], [121.5, 31.1]] as [number, number][]], circles: [{ center: [121.45, 31.2] as [number, number], radiusKm: 10 }] }];
-    const w = capWarningOf('s,A1,t', alertOf([info({ event: '暴雨橙色预警', headline: '发布暴雨橙色预警', areas, senderName: '上海中心气象台', effective: '1970-01-01T00:16:30Z' })]), 999_000, 1_060_000, clocks);
+    const w = capWarningOf('s,A1,t', alertOf([info({ event: '暴雨橙色预警', headline: '发布暴雨橙色预警', areas, senderName: '上海中心气象台', effective: '2026-07-15T14:05:00+08:00' })]), 999_000, 1_060_000, clocks);
     expect(w).toEqual({
       id: 'cap:s,A1,t', event: 'rainstorm', level: 'orange', districts: [], issuedAt: 4_999_000, expiresAt: 5_060_000, state: 'active',
       headline: '发布暴雨橙色预警', headlineEn: '发布暴雨橙色预警', source: 'cap', eventText: '暴雨橙色预警', areas,
-      sender: '上海中心气象台', effectiveAt: 4_990_000,
+      // In force 5 minutes after it was sent, counted from its receipt on the city clock.
+      sender: '上海中心气象台', effectiveAt: 4_999_000 + 300_000,
     });
   });
 
@@ -49,7 +50,7 @@ describe('capWarningOf', () => {
     const w = capWarningOf('k', alertOf([info({ event: '雷电黄色预警', headline: '雷电' }), info({ language: 'en-US', event: 'Thunderstorm', severity: 'Extreme', headline: 'Thunder' })]), 1_000_000, null, clocks);
     expect(w).toMatchObject({ expiresAt: NO_EXPIRY, level: 'red', event: 'thunderstorm', headline: '雷电', headlineEn: 'Thunder', eventText: '雷电黄色预警' });
     // Without senderName and effective: the alert's sender, in force from its sent time.
-    expect(w).toMatchObject({ sender: 's', effectiveAt: clocks.cityNow + (Date.parse('2026-07-15T14:00:00+08:00') - clocks.wallNow) });
+    expect(w).toMatchObject({ sender: 's', effectiveAt: w.issuedAt });
   });
 
   it('names an event none of ours as other', () => {

@@ -5,7 +5,9 @@ import { createLiveLayerSet } from '@/map/liveLayers';
 import { DEFAULT_VISIBLE } from '@/map/mapLayers';
 import type { WeatherWarning } from '@/protocol/weatherWarnings';
 import { everyChannelAt, mapCatalog, mapChannels, mapEvents, TEST_ATLAS } from '../../../../support/mapFixtures';
-import { buildWarningAreaLayer, circleRing, CIRCLE_SEGMENTS, hasWarningAreas, WARNING_AREA_COLORS, WARNING_AREA_LAYER_ID, WARNING_FILL_ALPHA, warningAreaShapes, warningFillColor, warningLineColor, type WarningAreaShape } from '@/map/layers/warningAreaLayer';
+import { buildWarningAreaLayer, circleRing, CIRCLE_SEGMENTS, hasWarningAreas, WARNING_AREA_COLORS, WARNING_AREA_LAYER_ID, WARNING_FILL_ALPHA, warningAreaShapes, warningFillColor, type WarningAreaShape } from '@/map/layers/warningAreaLayer';
+import { buildWarningOutlineLayer, WARNING_AREA_OUTLINE_LAYER_ID, WARNING_CASING, WARNING_LINE_PX, warningLineColor, WarningOutlineLayer } from '@/map/layers/warningAreaOutlineLayer';
+import { PathLayer } from '@deck.gl/layers';
 
 const square: [number, number][] = [[121.5, 31.1], [121.5, 31.3], [121.7, 31.3], [121.5, 31.1]];
 const warning = (id: string, level: WeatherWarning['level'], extra: Partial<WeatherWarning> = {}): WeatherWarning => ({
@@ -40,13 +42,20 @@ describe('the warning-area layer', () => {
     expect(shapes[0]!.ring).toEqual(square);
   });
 
-  it('colours each area by its signal, see-through fill and solid outline', () => {
-    const layer = buildWarningAreaLayer(warningAreaShapes([warning('o', 'orange')]), 0.5);
+  it('colours each area by its signal, see-through fill and solid outline on a dark casing', () => {
+    const layer = buildWarningAreaLayer(warningAreaShapes([warning('o', 'orange')]));
     expect(layer.id).toBe(WARNING_AREA_LAYER_ID);
     const data = layer.props.data as WarningAreaShape[];
     expect(data).toHaveLength(2);
-    expect([layer.props.getFillColor, layer.props.getLineColor]).toEqual([warningFillColor, warningLineColor]);
+    expect(layer.props.getFillColor).toBe(warningFillColor);
+    expect(layer.props.stroked).toBe(false);
     expect(warningFillColor(data[0]!)).toEqual([255, 140, 0, WARNING_FILL_ALPHA]);
+    const outline = buildWarningOutlineLayer(data, 1);
+    expect(outline).toBeInstanceOf(WarningOutlineLayer);
+    const [casing, line] = outline.renderLayers() as PathLayer<WarningAreaShape>[];
+    expect([casing, line].every((l) => l instanceof PathLayer && l.props.data === data)).toBe(true);
+    expect([casing!.props.getColor, casing!.props.getWidth]).toEqual([[...WARNING_CASING], 2 * WARNING_LINE_PX]);
+    expect([line!.props.getColor, line!.props.getWidth]).toEqual([warningLineColor, WARNING_LINE_PX]);
     expect(warningLineColor(data[1]!)).toEqual([...WARNING_AREA_COLORS.orange, 255]);
     expect(WARNING_AREA_COLORS.red).toEqual([255, 40, 40]);
     // Hovering an area names its warning.
@@ -93,7 +102,9 @@ describe('the warning-area layer on the live map', () => {
     expect(areas(set, off).props.visible).toBe(false);
     expect(set.drawn).not.toContain(WARNING_AREA_LAYER_ID);
     expect(set.drawn).not.toContain('warningAreaLabels');
+    expect(set.drawn).not.toContain(WARNING_AREA_OUTLINE_LAYER_ID);
     expect(areas(set, frame([warning('r', 'red')], 2)).props.visible).toBe(true);
-    expect(set.drawn).toEqual(expect.arrayContaining([WARNING_AREA_LAYER_ID, 'warningAreaLabels']));
+    // The tint beneath the roads, the outline above them, the labels over everything.
+    expect(set.drawn.filter((id) => id.startsWith('warningArea') || id === 'roads')).toEqual([WARNING_AREA_LAYER_ID, 'roads', WARNING_AREA_OUTLINE_LAYER_ID, 'warningAreaLabels']);
   });
 });
