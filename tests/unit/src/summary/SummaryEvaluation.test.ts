@@ -15,6 +15,7 @@ describe('the daily report’s evaluation section (综合评价)', () => {
     const w = mountIt();
     expect(w.get('h2').text()).toBe('综合评价（GB/T 30428）');
     expect(w.get('[data-testid="evaluation-city-registered"]').text()).toBe('412');
+    expect(w.get('[data-testid="evaluation-city-handled"]').text()).toBe('366');
     expect(w.get('[data-testid="evaluation-city-onTimeRate"]').text()).toBe('91.1%');
     expect(w.get('[data-testid="evaluation-city-reworkRate"]').text()).toBe('5.5%');
   });
