@@ -60,10 +60,13 @@ interface Standing {
  */
 const isPass = (s: CaseStep) => s.action === 'verify' || (s.action === 'close' && s.from === 'resolved');
 
-function standingOf(c: EvaluatedCase, steps: readonly CaseStep[], from: number, dayEnd: number): Standing {
-  const until = steps.filter((s) => s.at < dayEnd);
+function standingOf(c: EvaluatedCase, steps: readonly CaseStep[], { from, to, now }: EvaluationInput): Standing {
+  // What happened by the day's end, or by now on the day in progress (an action at this very instant included).
+  const happened = (t: number) => t < to && t <= now;
+  const dayEnd = Math.min(to, now);
+  const until = steps.filter((s) => happened(s.at));
   const today = until.filter((s) => s.at >= from);
-  const registered = c.createdAt >= from && c.createdAt < dayEnd;
+  const registered = c.createdAt >= from && happened(c.createdAt);
   const closed = today.some((s) => s.action === 'close');
   const cancelled = until.some((s) => s.action === 'cancel');
   const due = registered && !cancelled && (c.resolveDueAt <= dayEnd || closed);
@@ -129,7 +132,6 @@ function worstFirst<T extends EvaluationFigures>(key: (x: T) => string) {
 
 /** The day's evaluation: the city, each street and cell with cases, each department with cases. */
 export function evaluateCases(input: EvaluationInput): CaseEvaluation {
-  const dayEnd = Math.min(input.to, input.now);
   const stepsOf = new Map<string, CaseStep[]>();
   for (const s of [...input.steps].sort((a, b) => a.at - b.at || a.seq - b.seq)) {
     const list = stepsOf.get(s.incidentId);
@@ -142,7 +144,7 @@ export function evaluateCases(input: EvaluationInput): CaseEvaluation {
   const departments = new Map<Department, Tally>();
   const places = new Map<string, IncidentGridPlace>();
   for (const c of input.cases) {
-    const s = standingOf(c, stepsOf.get(c.id) ?? [], input.from, dayEnd);
+    const s = standingOf(c, stepsOf.get(c.id) ?? [], input);
     if (!Object.values(s).some(Boolean)) continue;
     city.add(s);
     tallyIn(departments, c.department).add(s);

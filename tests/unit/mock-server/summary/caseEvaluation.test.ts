@@ -107,6 +107,13 @@ describe('evaluateCases on a scripted day', () => {
     expect(noon.city).toEqual(figures(3, 3, 2, 3, 1, 3, 2 / 3, 2 / 3, 1 / 3));
   });
 
+  it('counts an action taken at the very instant the day in progress is read', () => {
+    const atC = evaluateCases({ from: FROM, to: TO, now: at('13:45'), cases, steps });
+    // C's close (13:45) counts; the city's closed: A, B, C and F.
+    expect(atC.city.closed).toBe(4);
+    expect(evaluateCases({ from: FROM, to: TO, now: at('12:00'), cases, steps }).city.registered).toBe(3);
+  });
+
   it('takes a close straight from resolved, on cases kept before the check existed, as the passing check', () => {
     const legacy = evaluateCases({
       from: FROM,
