@@ -64,6 +64,18 @@ interface Feed {
   seen: Set<string>;
 }
 
+/**
+ * Where an entry's CAP document is: http or https on the feed's own host. A feed is the operator's
+ * choice; the links in it are its publisher's, so they may not send the server to other hosts (an
+ * internal address, a cloud metadata service), as CAP indexes link to their own host anyway.
+ */
+export function linkedDocumentUrl(link: string, feedUrl: string): string {
+  const url = httpUrl(link, feedUrl);
+  const feedHost = new URL(feedUrl).hostname;
+  if (url.hostname !== feedHost) throw new CapFetchError('refused', `the link ${url.href} is not on the feed's host ${feedHost}`);
+  return url.href;
+}
+
 export class CapFeedPoller {
   private readonly feeds: Feed[];
   private readonly abort = new AbortController();
@@ -182,7 +194,7 @@ export class CapFeedPoller {
     let ok = true;
     for (const link of entry.links) {
       try {
-        const url = httpUrl(link, feedUrl).href;
+        const url = linkedDocumentUrl(link, feedUrl);
         const got = await fetchCapXml(url, feed.documents.get(url) ?? null, this.fetchOptions());
         if (got.status === 'notModified') continue;
         this.counted(feed, entry, await this.deps.ingest.receiveDocument(got.bytes, source));
@@ -190,7 +202,8 @@ export class CapFeedPoller {
       } catch (err) {
         if (!(err instanceof CapFetchError) || this.stopped) throw err;
         this.deps.log.warn({ feed: feed.status.url, entry: entry.id, failure: err.failure }, `CAP feed ${feed.status.url}: entry ${entry.id}: ${err.message}`);
-        ok = false;
+        // A refused link stays refused (the entry is done with); anything else is tried again at the next poll.
+        if (err.failure !== 'refused') ok = false;
       }
     }
     return ok;

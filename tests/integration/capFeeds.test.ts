@@ -46,11 +46,14 @@ const rss = () => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Test CAP index</title><link>http://example.invalid/</link><description>CAP alerts</description>
 <item><title>Homeland security</title><link>/cap/homeland-security-43b080713727.cap.xml</link><guid>43b080713727</guid></item>
 <item><title>Earthquake</title><enclosure url="/cap/earthquake-iso8859-1.cap" type="application/cap+xml" length="0"/><guid>usB000D5T4</guid></item>
+<item><title>Elsewhere</title><link>${base.replace('127.0.0.1', 'localhost')}/cap/canada.cap</link><guid>elsewhere</guid></item>
+<item><title>Not http</title><link>file:///etc/passwd</link><guid>file</guid></item>
 </channel></rss>`;
 const DOCUMENTS: Record<string, string> = {
   '/cap/amber-alert-ibm-copy.cap.xml': 'examples-spec/amber-alert-ibm-copy.cap.xml',
   '/cap/homeland-security-43b080713727.cap.xml': 'examples-spec/homeland-security-43b080713727.cap.xml',
   '/cap/earthquake-iso8859-1.cap': 'alerts/earthquake-iso8859-1.cap',
+  '/cap/canada.cap': 'alerts/canada.cap',
 };
 
 interface Seen { path: string; ifNoneMatch?: string; ifModifiedSince?: string; status: number }
@@ -117,6 +120,9 @@ describe('CAP feeds', () => {
     expect(keys.some((k) => k.includes(',43b080713727,'))).toBe(true);
     expect(keys.some((k) => k.includes(',USGS-earthquakes-usB000D5T4'))).toBe(true);
     expect(all.find((w) => w.key === STORM_KEY)).toMatchObject({ state: 'active', source: `feed:${base}/atom` });
+    // Links off the feed's host, or not http(s), are not followed: no request for them, no alert from them.
+    expect(seen.some((s) => s.path === '/cap/canada.cap')).toBe(false);
+    expect(keys.some((k) => k.includes(',2.49.0.1.124.6bddbc91.2012,'))).toBe(false);
     expect((await warnings('?active=true')).map((w) => w.key)).toContain(STORM_KEY);
   });
 
