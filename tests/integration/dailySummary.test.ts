@@ -35,6 +35,8 @@ const raw = {
   faultyPerMinute: [] as number[],
   created: new Map<string, { category: IncidentCategory; createdAt: number; dispatchedAt: number | null }>(),
   closures: new Map<string, Closure>(),
+  /** Each incident's case flow as the event stream shows it, for the evaluation (综合评价). */
+  cases: new Map<string, { resolveDueAt: number; lastResolvedAt: number | null; acceptedResolveAt: number | null; verified: boolean; reworked: boolean; closed: boolean; cancelled: boolean }>(),
 };
 let summary: DailySummary;
 let sim: CityStages;
@@ -80,6 +82,13 @@ beforeAll(async () => {
       if (!raw.created.has(i.id)) raw.created.set(i.id, { category: i.category, createdAt: i.createdAt, dispatchedAt: null });
       const seen = raw.created.get(i.id)!;
       if (seen.dispatchedAt === null && i.status === 'dispatched') seen.dispatchedAt = i.updatedAt;
+      const flow = raw.cases.get(i.id) ?? { resolveDueAt: i.resolveDueAt, lastResolvedAt: null, acceptedResolveAt: null, verified: false, reworked: false, closed: false, cancelled: false };
+      raw.cases.set(i.id, flow);
+      if (i.status === 'resolved') flow.lastResolvedAt = i.updatedAt;
+      if (i.status === 'verified') [flow.verified, flow.acceptedResolveAt] = [true, flow.lastResolvedAt];
+      flow.reworked ||= i.reworkCount > 0;
+      flow.closed ||= i.status === 'closed';
+      flow.cancelled ||= i.status === 'cancelled';
     }
   }
   summary = (await loadDailySummary({ history, assets: sim.assets, indicators: feed.indicators }, '2026-07-15', DAY_START + 1440 * MIN))!;
@@ -138,6 +147,30 @@ describe('daily summary of a fast-forwarded storm day', () => {
     expect(summary.flood.underpasses.closedMinutes).toBeCloseTo(minutes, 6);
     expect(summary.flood.underpasses.underpassesClosed).toBe(slots.size);
     expect(slots.size).toBeGreaterThan(0);
+  });
+
+  it('evaluates the day’s case handling as the event stream shows it (综合评价)', () => {
+    const end = DAY_START + 1440 * MIN;
+    const flows = [...raw.cases.values()];
+    const due = flows.filter((c) => !c.cancelled && (c.resolveDueAt <= end || c.closed));
+    const onTime = due.filter((c) => c.verified && c.acceptedResolveAt !== null && c.acceptedResolveAt <= c.resolveDueAt);
+    const checked = flows.filter((c) => c.verified || c.reworked);
+    const { city, streets, departments } = summary.evaluation;
+    expect(city).toMatchObject({
+      registered: flows.length,
+      due: due.length,
+      onTime: onTime.length,
+      handled: flows.filter((c) => c.verified).length,
+      rework: flows.filter((c) => c.reworked).length,
+      closed: flows.filter((c) => c.closed).length,
+    });
+    expect(city.onTimeRate).toBeCloseTo(onTime.length / due.length, 12);
+    expect(city.closureRate).toBeCloseTo(due.filter((c) => c.closed).length / due.length, 12);
+    expect(city.reworkRate).toBeCloseTo(flows.filter((c) => c.reworked).length / checked.length, 12);
+    // The storm day sends some fixes back, and its streets and departments add up to the city.
+    expect(city.rework).toBeGreaterThan(0);
+    expect(departments.reduce((n, d) => n + d.registered, 0)).toBe(city.registered);
+    expect(streets.reduce((n, st) => n + st.registered, 0)).toBeLessThanOrEqual(city.registered);
   });
 
   it('writes highlights in both languages from those figures', () => {
