@@ -6,6 +6,7 @@
  */
 import type { CityEvent } from '../../src/protocol/cityEvents';
 import type { WeatherWarning } from '../../src/protocol/weatherWarnings';
+import { capExpiresMs } from './capAlert';
 import { capWarningOf } from './capWarning';
 import type { StoredWarning } from './warningStore';
 
@@ -48,9 +49,16 @@ export class CapWarnings {
     return events;
   }
 
-  /** The book keeps its times on the city's clock already (warningBook.ts): no shift between clocks; areas into the basemap's datum. */
+  /**
+   * The book keeps received and expires on the city's clock already (warningBook.ts); the alert's own
+   * times (effective) move by the shift the book gave its expires (none for the office's alerts, or
+   * with the simulator off; unknown without expires, then none). Areas go into the basemap's datum.
+   */
   private shownOf(w: Omit<StoredWarning, 'seq'>): WeatherWarning {
-    const shown = capWarningOf(w.key, w.alert, w.receivedAt, w.expiresAt, { cityNow: w.receivedAt, wallNow: w.receivedAt });
+    const sent = capExpiresMs(w.alert);
+    const shift = w.expiresAt === null || sent === null ? 0 : w.expiresAt - sent;
+    const wall = (ms: number | null) => (ms === null ? null : ms - shift);
+    const shown = capWarningOf(w.key, w.alert, wall(w.receivedAt)!, wall(w.expiresAt), { cityNow: w.receivedAt, wallNow: w.receivedAt - shift });
     const move = this.toBasemap;
     if (move === null || !shown.areas) return shown;
     const areas = shown.areas.map((a) => ({ ...a, polygons: a.polygons.map((ring) => ring.map(([lon, lat]) => move(lon, lat))), circles: a.circles.map((c) => ({ ...c, center: move(c.center[0], c.center[1]) })) }));

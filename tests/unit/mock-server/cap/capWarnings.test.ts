@@ -63,4 +63,13 @@ describe('CapWarnings', () => {
     expect(shown!.areas![0]!.polygons[0]![0]).toEqual(convertLonLat(121.5, 31.1, 'wgs84', 'gcj02'));
     expect(shown!.areas![0]!.circles[0]).toEqual({ center: convertLonLat(121.45, 31.2, 'wgs84', 'gcj02'), radiusKm: 10 });
   });
+
+  it('moves the alert\'s own times by the shift the book gave its expires', () => {
+    const { cap } = stage();
+    const timed = { ...alert, info: [{ ...alert.info[0]!, effective: '2026-07-15T14:00:00+08:00', expires: '2026-07-15T17:00:00+08:00' }] };
+    const shift = 5 * 86_400_000;
+    const expires = Date.parse('2026-07-15T17:00:00+08:00');
+    cap.recorded(stored('a', { alert: timed, receivedAt: expires - 3 * 3_600_000 + shift, expiresAt: expires + shift }), []);
+    expect(cap.active()[0]).toMatchObject({ issuedAt: expires - 3 * 3_600_000 + shift, expiresAt: expires + shift, effectiveAt: Date.parse('2026-07-15T14:00:00+08:00') + shift });
+  });
 });
