@@ -9,30 +9,11 @@ import { i18n, setLocale } from '@/i18n';
 import type { Role } from '@/protocol/auth';
 import type { Alarm } from '@/protocol/cityEvents';
 import { useCityEventsStore } from '@/stores/useCityEventsStore';
+import { makeAlarm } from '../../../support/alarmFixture';
 import { setUpLive, SIM_T0 } from '../../../support/liveFixtures';
 
 const MIN = 60_000;
-const alarm = (id: string, over: Partial<Alarm> = {}): Alarm => ({
-  id,
-  ruleId: 'underpass.depth',
-  trigger: 'threshold',
-  assetKind: 'underpass',
-  slot: 1,
-  assetId: 'underpass-B',
-  severity: 'critical',
-  value: 27.5,
-  unit: 'cm',
-  threshold: 25,
-  raisedAt: SIM_T0 - 3 * MIN,
-  updatedAt: SIM_T0 - 3 * MIN,
-  clearedAt: null,
-  state: 'active',
-  acknowledged: false,
-  lon: 121.5,
-  lat: 31.3,
-  district: 1,
-  ...over,
-});
+const alarm = (id: string, over: Partial<Alarm> = {}): Alarm => makeAlarm(id, SIM_T0 - 3 * MIN, over);
 
 describe('alarm list', () => {
   let pinia: Pinia;

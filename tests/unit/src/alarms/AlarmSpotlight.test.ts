@@ -6,28 +6,10 @@ import AlarmSpotlight from '@/alarms/AlarmSpotlight.vue';
 import { i18n, setLocale } from '@/i18n';
 import type { Alarm, Closure } from '@/protocol/cityEvents';
 import { useCityEventsStore } from '@/stores/useCityEventsStore';
+import { makeAlarm } from '../../../support/alarmFixture';
 import { setUpLive, SIM_T0 } from '../../../support/liveFixtures';
 
-const alarm = (id: string): Alarm => ({
-  id,
-  ruleId: 'underpass.depth',
-  trigger: 'threshold',
-  assetKind: 'underpass',
-  slot: 1,
-  assetId: 'underpass-B',
-  severity: 'critical',
-  value: 27.5,
-  unit: 'cm',
-  threshold: 25,
-  raisedAt: SIM_T0,
-  updatedAt: SIM_T0,
-  clearedAt: null,
-  state: 'active',
-  acknowledged: false,
-  lon: 121.5,
-  lat: 31.3,
-  district: 1,
-});
+const alarm = (id: string): Alarm => makeAlarm(id, SIM_T0);
 const closure = (alarmId: string, notice?: Closure['notice']): Closure => ({
   id: `CL-${alarmId}`,
   underpassSlot: 1,
