@@ -8,6 +8,9 @@ import type { DailySummary } from '../../src/protocol/summary';
 import { SHANGHAI_OFFSET_MS } from '../../src/protocol/summary';
 import type { Dimension } from '../../src/protocol/vitals';
 
+/** The fewest cases due for a street to be named as the worst on time in the day's sentence. */
+const MIN_DUE_TO_RANK = 5;
+
 const DIMENSION_NAMES: Record<Dimension, [string, string]> = {
   cityDynamics: ['城市动态', 'city dynamics'],
   environment: ['环境', 'environment'],
@@ -58,11 +61,13 @@ export function highlightsOf(s: Omit<DailySummary, 'highlights'>): DailySummary[
   );
   const ev = s.evaluation;
   if (ev.city.onTimeRate !== null && ev.city.closureRate !== null) {
-    const worst = ev.streets[0]?.onTimeRate != null ? ev.streets[0] : null;
+    // The streets come worst first; one late case of one due is not a finding, so the sentence names
+    // the worst street with enough cases due to rank, and says its counts.
+    const worst = ev.streets.find((st) => st.onTimeRate !== null && st.due >= MIN_DUE_TO_RANK);
     const pct = (r: number) => whole(r * 100);
-    zh.push(`按期处置率 ${pct(ev.city.onTimeRate)}%，结案率 ${pct(ev.city.closureRate)}%，返工 ${ev.city.rework} 件${worst ? `；按期处置率最低的街道为${worst.name}（${pct(worst.onTimeRate!)}%）` : ''}。`);
+    zh.push(`按期处置率 ${pct(ev.city.onTimeRate)}%，结案率 ${pct(ev.city.closureRate)}%，返工 ${ev.city.rework} 件${worst ? `；按期处置率最低的街道为${worst.name}（${pct(worst.onTimeRate!)}%，应处置 ${worst.due} 件中按期 ${worst.onTime} 件）` : ''}。`);
     en.push(
-      `${pct(ev.city.onTimeRate)}% of the cases due were handled on time and ${pct(ev.city.closureRate)}% closed; ${ev.city.rework} sent back after a failed check${worst ? `; lowest on-time rate: ${worst.nameEn} (${pct(worst.onTimeRate!)}%)` : ''}.`,
+      `${pct(ev.city.onTimeRate)}% of the cases due were handled on time and ${pct(ev.city.closureRate)}% closed; ${ev.city.rework} sent back after a failed check${worst ? `; lowest on-time rate: ${worst.nameEn} (${pct(worst.onTimeRate!)}%, ${worst.onTime} of ${worst.due} due)` : ''}.`,
     );
   }
   const alarmed = [...s.dimensions].sort((a, b) => b.alarmMinutes - a.alarmMinutes)[0];
