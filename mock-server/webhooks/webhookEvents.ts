@@ -24,11 +24,13 @@ const INCIDENT_EVENTS: Partial<Record<AuditEntry['action'], WebhookEventType>> =
   dispatch: 'incident.dispatched',
   // Sent to another team: a dispatch of its own (a new work order), under the id of this change, not the first dispatch's.
   reassign: 'incident.dispatched',
+  // Sent back to its team after a failed check (返工): the team is dispatched again; the incident carries reworkCount.
+  rework: 'incident.dispatched',
   close: 'incident.closed',
   slaBreach: 'incident.slaBreach',
 };
 
-/** The incident events of one committed change: one per audit entry that is a created/dispatched (or reassigned)/closed/SLA-breach fact. */
+/** The incident events of one committed change: one per audit entry that is a created/dispatched (or reassigned, or sent back)/closed/SLA-breach fact. */
 export function incidentEvents(incidents: readonly Incident[], audit: readonly Omit<AuditEntry, 'seq'>[]): WebhookEvent[] {
   const byId = new Map(incidents.map((i) => [i.id, i]));
   return audit.flatMap((entry) => {

@@ -27,6 +27,11 @@ describe('webhook events', () => {
     ]);
   });
 
+  it('makes a failed check (返工) a dispatched event of its own: the team goes back', () => {
+    const events = incidentEvents([incident], [entry('resolve', 5), entry('rework', 6), entry('verify', 8)]);
+    expect(events.map((e) => [e.id, e.type, e.at])).toEqual([['incident.dispatched:INC-7:v6', 'incident.dispatched', 1006]]);
+  });
+
   it('makes an event of a critical alarm raised or escalated, not of a warning or a clear', () => {
     const critical = { id: 'A1', severity: 'critical' } as Alarm;
     const warning = { id: 'A2', severity: 'warning' } as Alarm;
