@@ -59,6 +59,10 @@ export function capWarningOf(key: string, alert: CapAlert, receivedAt: number, e
   const en = infos.find((i) => !isChinese(i)) ?? infos[0];
   const level = infos.map(signalLevelOf).reduce<WarningLevel>((a, b) => (WARNING_LEVELS.indexOf(b) > WARNING_LEVELS.indexOf(a) ? b : a), 'blue');
   const eventText = zh?.event ?? '';
+  // The English info's words, only where the alert has a second language: its areas match the
+  // Chinese one's by position only when it lists as many.
+  const english = en !== zh ? en : undefined;
+  const areasEn = english && english.areas.length === (zh?.areas.length ?? 0) ? english.areas : null;
   // When it takes effect, as a time after it was sent, from its receipt: an outside alert's times are on
   // the issuer's clock, which the book does not keep (it shifts only expires onto the city's).
   const afterSent = Date.parse(zh?.effective ?? alert.sent) - Date.parse(alert.sent);
@@ -75,7 +79,13 @@ export function capWarningOf(key: string, alert: CapAlert, receivedAt: number, e
     headlineEn: text(en),
     source: 'cap',
     eventText,
-    areas: (zh?.areas ?? []).map((a) => ({ areaDesc: a.areaDesc, polygons: a.polygons, circles: a.circles })),
+    ...(english ? { eventTextEn: english.event } : {}),
+    areas: (zh?.areas ?? []).map((a, i) => ({
+      areaDesc: a.areaDesc,
+      ...(areasEn && areasEn[i]!.areaDesc !== '' ? { areaDescEn: areasEn[i]!.areaDesc } : {}),
+      polygons: a.polygons,
+      circles: a.circles,
+    })),
     sender: zh?.senderName ?? alert.sender,
     effectiveAt: toCity(receivedAt) + (Number.isNaN(afterSent) ? 0 : afterSent),
   };

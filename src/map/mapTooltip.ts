@@ -7,7 +7,7 @@ import { waterLevelStateOf } from '@/domain/waterLevel';
 import { ELEVATOR_STATES, PUMP_STATES, ROAD_CLASS_CODES, TEAM_STATES, TEAM_TYPES, type AssetKind } from '@/protocol/assets';
 import { assetIdAt, assetNameAt, type CatalogView } from '@/protocol/catalogView';
 import { SEVERITY_RANK, type Alarm, type Incident } from '@/protocol/cityEvents';
-import type { WeatherWarning } from '@/protocol/weatherWarnings';
+import { areaDescIn, eventTextIn, type WeatherWarning } from '@/protocol/weatherWarnings';
 import { ageText } from '@/shared/formatAge';
 import type { LiveChannels } from '@/stores/useLiveStore';
 import { severityOfRank } from './drainageClusters';
@@ -48,8 +48,8 @@ function warningTime(ms: number): string {
  */
 function warningLines(w: WeatherWarning, ctx: TooltipContext): string[] {
   const { t, english } = ctx;
-  const title = ctx.texts?.warningTitle(w) ?? w.eventText ?? w.event;
-  const where = (w.areas ?? []).map((a) => a.areaDesc.trim()).filter((d) => d !== '').join(english ? ', ' : '、');
+  const title = ctx.texts?.warningTitle(w) ?? eventTextIn(w, english) ?? w.event;
+  const where = (w.areas ?? []).map((a) => areaDescIn(a, english).trim()).filter((d) => d !== '').join(english ? ', ' : '、');
   const headline = english ? w.headlineEn || w.headline : w.headline;
   const effective = warningTime(w.effectiveAt ?? w.issuedAt);
   const age = ctx.now == null ? null : ageText(w.issuedAt, ctx.now);

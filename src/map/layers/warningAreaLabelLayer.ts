@@ -10,7 +10,7 @@
  */
 import { CompositeLayer, type CompositeLayerProps, type DefaultProps } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
-import { WARNING_LEVELS, type WarningArea, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
+import { areaDescIn, WARNING_LEVELS, type WarningArea, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
 import type { Rgb } from '@/shared/palette';
 import { defineLayer, layoutPx, type MapTexts } from './layerSpec';
 import { switchedOn } from './liveSlot';
@@ -108,13 +108,13 @@ export function labelText(title: string, areaDesc: string): string {
 }
 
 /** The labels of the active warnings' areas, least severe first (so the worst draw on top). */
-export function warningLabels(warnings: Iterable<WeatherWarning>, titleOf: (w: WeatherWarning) => string): WarningLabel[] {
+export function warningLabels(warnings: Iterable<WeatherWarning>, titleOf: (w: WeatherWarning) => string, english = false): WarningLabel[] {
   const out: WarningLabel[] = [];
   for (const w of warnings) {
     if (w.state !== 'active') continue;
     for (const area of w.areas ?? []) {
       const place = labelPlace(area);
-      if (place) out.push({ warningId: w.id, level: w.level, text: labelText(titleOf(w), area.areaDesc), place, position: place.center, offset: [0, 0] });
+      if (place) out.push({ warningId: w.id, level: w.level, text: labelText(titleOf(w), areaDescIn(area, english)), place, position: place.center, offset: [0, 0] });
     }
   }
   return out.sort((a, b) => WARNING_LEVELS.indexOf(a.level) - WARNING_LEVELS.indexOf(b.level));
@@ -244,7 +244,7 @@ export const WARNING_AREA_LABEL_LAYER = defineLayer({
   paintKey: (f) => `${f.events.changed.warnings ?? -1}|${f.texts?.locale ?? ''}|${Math.round(f.zoom * 2)}|${f.uiScale}`,
   paint(state, f) {
     state.version++;
-    state.labels = stackLabels(warningLabels(f.events.warnings?.values() ?? [], titleOf(f.texts)), Math.round(f.zoom * 2) / 2, labelPx(f.uiScale));
+    state.labels = stackLabels(warningLabels(f.events.warnings?.values() ?? [], titleOf(f.texts), f.texts?.locale === 'en'), Math.round(f.zoom * 2) / 2, labelPx(f.uiScale));
   },
   key: ({ version }, f, on) => (on ? `1|${version}|${f.uiScale}` : '0'),
   build: ({ labels, version }, f, on) => buildWarningLabelLayer(labels, f.uiScale, version, on),

@@ -3,7 +3,7 @@
  * and their signal colours. Headlines are the issuer's free text and are only ever shown as text.
  */
 import type { DistrictRef } from '@/protocol/assets';
-import { WARNING_LEVELS, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
+import { areaDescIn, eventTextIn, WARNING_LEVELS, type WarningLevel, type WeatherWarning } from '@/protocol/weatherWarnings';
 import { SIGNAL_COLORS } from '@/shared/palette';
 
 /** The signal colours of Chinese weather warnings. */
@@ -29,8 +29,8 @@ export interface WarningTexts {
 }
 
 /** "暴雨橙色预警" / "Orange rainstorm warning"; a CAP event none of ours, as its issuer named it. */
-export function warningTitle(w: WeatherWarning, { t }: Pick<WarningTexts, 't'>): string {
-  if (w.event === 'other') return w.eventText ?? t(`warnings.levels.${w.level}`);
+export function warningTitle(w: WeatherWarning, { t, en = false }: Pick<WarningTexts, 't'> & { en?: boolean }): string {
+  if (w.event === 'other') return eventTextIn(w, en) ?? t(`warnings.levels.${w.level}`);
   return t('warnings.title', { event: t(`warnings.events.${w.event}`), level: t(`warnings.levels.${w.level}`) });
 }
 
@@ -40,7 +40,7 @@ export const MAX_NAMED_DISTRICTS = 3;
 /** The districts a warning covers, or "city-wide". */
 export function warningArea(w: WeatherWarning, { t, en, districts }: WarningTexts): string {
   // A CAP warning names its own areas (areaDesc), not our districts.
-  const described = (w.areas ?? []).map((a) => a.areaDesc).filter((d) => d !== '');
+  const described = (w.areas ?? []).map((a) => areaDescIn(a, en)).filter((d) => d !== '');
   if (described.length > 0) return described.slice(0, MAX_NAMED_DISTRICTS).join(en ? ', ' : '、') + (described.length > MAX_NAMED_DISTRICTS ? ' …' : '');
   if (w.districts.length === 0) return t('warnings.cityWide');
   const names = w.districts.map((i) => districts[i]).filter((d): d is DistrictRef => !!d).map((d) => (en ? d.nameEn : d.name));

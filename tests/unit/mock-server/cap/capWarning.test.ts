@@ -53,6 +53,20 @@ describe('capWarningOf', () => {
     expect(w).toMatchObject({ sender: 's', effectiveAt: w.issuedAt });
   });
 
+  it("keeps the English info's event and area descriptions, matched to the Chinese areas by position", () => {
+    const area = (areaDesc: string) => ({ areaDesc, polygons: [], circles: [] });
+    const zhInfo = info({ event: '暴雨橙色预警', areas: [area('浦东新区'), area('黄浦区')] });
+    const w = capWarningOf('k', alertOf([zhInfo, info({ language: 'en-US', event: 'Orange Rainstorm Warning', areas: [area('Pudong'), area('Huangpu')] })]), 1_000_000, null, clocks);
+    expect(w.eventTextEn).toBe('Orange Rainstorm Warning');
+    expect(w.areas?.map((a) => [a.areaDesc, a.areaDescEn])).toEqual([['浦东新区', 'Pudong'], ['黄浦区', 'Huangpu']]);
+    // Areas that do not pair up one to one keep only their own words; a single-language alert has no English ones.
+    const unpaired = capWarningOf('k', alertOf([zhInfo, info({ language: 'en-US', event: 'Rainstorm', areas: [area('Shanghai')] })]), 1_000_000, null, clocks);
+    expect(unpaired.areas?.map((a) => a.areaDescEn)).toEqual([undefined, undefined]);
+    const single = capWarningOf('k', alertOf([zhInfo]), 1_000_000, null, clocks);
+    expect(single.eventTextEn).toBeUndefined();
+    expect(single.areas?.[0]).not.toHaveProperty('areaDescEn');
+  });
+
   it('names an event none of ours as other', () => {
     expect(capWarningOf('k', alertOf([info({ event: 'Earthquake', severity: 'Severe' })]), 1_000_000, null, clocks)).toMatchObject({ event: 'other', eventText: 'Earthquake', level: 'orange', headline: 'Earthquake' });
   });

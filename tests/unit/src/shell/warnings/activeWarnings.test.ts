@@ -55,6 +55,15 @@ describe('weather warnings', () => {
     expect(warningArea({ ...quake, areas }, { t: zh, en: true, districts: [] })).toBe('浦东新区, 黄浦区, 徐汇区 …');
   });
 
+  it("names a CAP warning in English by the alert's English info where it has one", () => {
+    const areas = [{ areaDesc: '浦东新区', areaDescEn: 'Pudong', polygons: [], circles: [] }, { areaDesc: '黄浦区', polygons: [], circles: [] }];
+    const quake = warning('q', 'orange', 0, { event: 'other', eventText: '地震', eventTextEn: 'Earthquake', source: 'cap', areas });
+    expect(warningTitle(quake, { t: zh, en: true })).toBe('Earthquake');
+    expect(warningTitle(quake, { t: zh })).toBe('地震');
+    expect(warningArea(quake, { t: zh, en: true, districts: [] })).toBe('Pudong, 黄浦区');
+    expect(warningArea(quake, { t: zh, en: false, districts: [] })).toBe('浦东新区、黄浦区');
+  });
+
   it('builds ticker items in the current language with the signal colour', () => {
     const [item] = tickerItems([warning('a', 'blue', 0, { event: 'gale' })], { t: zh, en: true, districts: [] });
     expect(item).toEqual({ id: 'a', level: 'blue', color: WARNING_COLORS.blue, title: '大风蓝色预警', area: '全市', headline: 'Headline a' });
