@@ -19,6 +19,7 @@ import { installErrorHandler } from './http/errors';
 import { simRoutes } from './http/simRoutes';
 import { rulesRoutes } from './http/rulesRoutes';
 import { registerStaticApp } from './http/staticApp';
+import { serializeRequest } from './http/redactUrl';
 import { systemRoutes } from './http/systemRoutes';
 import { vitalsRoutes } from './http/vitalsRoutes';
 import { trackRoutes } from './http/trackRoutes';
@@ -99,6 +100,8 @@ export interface AppDeps {
   now?: () => number;
   /** Watches the route table as routes are added (a test checks that the OpenAPI document lists every one). */
   onRoute?: onRouteHookHandler;
+  /** Where the log goes instead of stdout (a test reads what was logged). */
+  logStream?: { write(line: string): void };
 }
 
 export interface CityApp {
@@ -146,7 +149,7 @@ export interface CityApp {
   issueOfficeAlerts(): Promise<void>;
 }
 
-export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute }: AppDeps): Promise<CityApp> {
+export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute, logStream }: AppDeps): Promise<CityApp> {
   // Storage first: a refused start (no admin password, demo passwords in production) fails before anything else is built.
   const db = openDatabase(config.dataDir);
   // Read at each scrape, so the values below may be set after it: nothing scrapes before the app is built.
@@ -166,7 +169,8 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   const auth = createAuthService({ accounts: storage.accounts, demo: config.demo, integrationKeys: config.integrationKeys, now });
 
   const http = Fastify({
-    logger: { level: config.logLevel },
+    // Requests are logged with secrets in their query strings blanked (a kiosk link's token, api_key, …).
+    logger: { level: config.logLevel, stream: logStream, serializers: { req: serializeRequest } },
     bodyLimit: MAX_HTTP_BODY_BYTES,
   });
   http.setValidatorCompiler(validatorCompiler);
