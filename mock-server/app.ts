@@ -20,6 +20,7 @@ import { simRoutes } from './http/simRoutes';
 import { rulesRoutes } from './http/rulesRoutes';
 import { registerStaticApp } from './http/staticApp';
 import { serializeRequest } from './http/redactUrl';
+import { registerSecurityHeaders } from './http/securityHeaders';
 import { systemRoutes } from './http/systemRoutes';
 import { vitalsRoutes } from './http/vitalsRoutes';
 import { trackRoutes } from './http/trackRoutes';
@@ -176,6 +177,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   installErrorHandler(http);
+  await registerSecurityHeaders(http, { mapStyleUrl: config.mapStyleUrl });
   if (onRoute) http.addHook('onRoute', onRoute);
   // Before the routes: the document is collected from them as they are added.
   await registerOpenApi(http, VERSION);
