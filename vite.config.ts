@@ -17,7 +17,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/noNetwork.ts'] },
+        // Some unit tests build a whole city (1-6 s on an idle 2-core machine); the bound only catches a hang, never speed.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/noNetwork.ts'], testTimeout: 30_000 },
       },
       {
         extends: true,
