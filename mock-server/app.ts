@@ -173,6 +173,8 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     // Requests are logged with secrets in their query strings blanked (a kiosk link's token, api_key, …).
     logger: { level: config.logLevel, stream: logStream, serializers: { req: serializeRequest } },
     bodyLimit: MAX_HTTP_BODY_BYTES,
+    // request.ip is the client's, from X-Forwarded-For, only behind proxies the operator names (CITYOPS_TRUST_PROXY).
+    trustProxy: config.trustProxy,
   });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);

@@ -2,6 +2,7 @@
  * Server configuration from environment variables, overridden by command-line flags.
  * Every value is validated; a bad value stops the server with a message naming the setting.
  */
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DATUMS } from './assets/datum';
@@ -46,6 +47,12 @@ export const ConfigSchema = z.object({
   demo: z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes').default(false),
   /** The first admin's password, outside demo mode, when there are no users yet. */
   adminPassword: z.string().min(12, 'use at least 12 characters').optional(),
+  /**
+   * Behind a reverse proxy: which proxies to believe about the client's address (X-Forwarded-For), as
+   * fastify's `trustProxy` takes it: `true` (any), a hop count, or addresses/CIDRs (and `loopback`,
+   * `linklocal`, `uniquelocal`), comma-separated. Off by default: the header is anyone's to forge.
+   */
+  trustProxy: z.string().default('false').transform(readTrustProxy),
   /** Browser origins allowed to open the socket and call the API, besides the server's own (comma-separated). */
   allowedOrigins: z
     .string()
@@ -148,6 +155,32 @@ function readSensorThingsMap(path: string | undefined, ctx: z.RefinementCtx): Se
   }
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `trustProxy`: false, true, a hop count, or a list of proxy addresses, CIDRs and proxy-addr's names. */
+function readTrustProxy(text: string, ctx: z.RefinementCtx): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const t = text.trim().toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(t)) return false;
+  if (['true', 'yes', 'on'].includes(t)) return true;
+  // A hop count as the function fastify makes of one (its types leave numbers out): trust the nearest n.
+  if (/^\d+$/.test(t)) {
+    const hops = Number(t);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  const entries = t.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !PROXY_NAMES.has(e) && !isAddressOrCidr(e));
+  if (entries.length > 0 && bad.length === 0) return entries;
+  ctx.addIssue({ code: 'custom', message: `true, false, a hop count, or proxy addresses/CIDRs (comma-separated), not ${JSON.stringify(text)}` });
+  return z.NEVER;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 const LOOK_BACK = /^(\d+(?:\.\d+)?)(m|h|d)$/;
 const LOOK_BACK_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
@@ -186,6 +219,7 @@ const SOURCES = {
   dataDir: ['CITYOPS_DATA_DIR', 'data-dir'],
   demo: ['CITYOPS_DEMO', 'demo'],
   adminPassword: ['CITYOPS_ADMIN_PASSWORD', 'admin-password'],
+  trustProxy: ['CITYOPS_TRUST_PROXY', 'trust-proxy'],
   allowedOrigins: ['CITYOPS_ALLOWED_ORIGINS', 'allowed-origins'],
   integrationKeys: ['CITYOPS_INTEGRATION_KEYS', 'integration-keys'],
   autopilot: ['CITYOPS_AUTOPILOT', 'autopilot'],

@@ -33,6 +33,12 @@ export class TokenBucket {
     return true;
   }
 
+  /** Gives back a token taken for something that turned out not to count (a login that succeeded). */
+  refund(): void {
+    this.refill();
+    this.tokens = Math.min(this.opts.capacity, this.tokens + 1);
+  }
+
   /** Whether a take() would succeed now, without taking. */
   available(): boolean {
     this.refill();

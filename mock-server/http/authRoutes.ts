@@ -1,6 +1,7 @@
 /**
  * Logging in and out, who am I, and the admin's users and kiosk links. A login answers a bearer
- * token; failed logins are throttled per address (10 a minute) so passwords cannot be guessed fast.
+ * token; attempts are throttled per client address and per account (10 a minute each, successful ones
+ * given back) so passwords cannot be guessed fast, not even by a burst sent at once.
  * Kiosk links are tokens for an unattended wall: read-only, revocable, shown once when created.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -9,14 +10,14 @@ import { LoginRequestSchema, ROLES } from '../../src/protocol/auth';
 import { principalName, type AuthService } from '../auth/authService';
 import { DEMO_PASSWORDS } from '../auth/bootstrapAccounts';
 import { credentialsOf, requirePermission } from '../auth/httpAuth';
-import { KeyedBuckets } from '../auth/rateLimit';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle, type LoginLimits } from '../auth/loginThrottle';
 import { DomainError } from '../domainError';
 import { securityFor } from './openApiSecurity';
 
 export interface AuthRouteDeps {
   auth: AuthService;
-  /** Failed logins allowed per address per window. */
-  loginFailures?: { capacity: number; windowMs: number };
+  /** Login attempts allowed per client address and per account (auth/loginThrottle.ts). */
+  loginLimits?: LoginLimits;
 }
 
 const NewUserSchema = z
@@ -51,25 +52,26 @@ export const authRoutes =
   (deps: AuthRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { auth } = deps;
-    const failures = new KeyedBuckets(deps.loginFailures ?? { capacity: 10, windowMs: 60_000 });
+    const throttle = new LoginThrottle(deps.loginLimits ?? DEFAULT_LOGIN_LIMITS);
     const administer = requirePermission(auth, 'administer');
 
     app.post('/api/auth/login', { schema: { ...authTag, summary: 'Sign in: a bearer token for later requests', security: [], body: LoginRequestSchema } }, async (request, reply) => {
-      const bucket = failures.get(request.ip);
-      if (!bucket.available()) {
-        const seconds = Math.ceil(bucket.retryAfterMs() / 1000);
+      // Counted before the password is checked, synchronously: parallel attempts cannot all pass the check together.
+      const admission = throttle.admit(request.ip, request.body.username);
+      if (!admission.ok) {
+        const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
         reply.header('retry-after', String(seconds));
-        throw new DomainError('RATE_LIMITED', `too many failed logins from this address: try again in ${seconds} s`);
+        // One message whatever ran out, so a refusal does not tell whether the account exists.
+        throw new DomainError('RATE_LIMITED', `too many login attempts: try again in ${seconds} s`);
       }
       try {
         const session = await auth.login(request.body.username, request.body.password);
+        admission.settle(true);
         request.log.info({ username: session.username, role: session.role }, 'login');
         return session;
       } catch (err) {
-        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') {
-          bucket.take();
-          request.log.warn({ username: request.body.username.slice(0, 64) }, 'failed login');
-        }
+        admission.settle(false);
+        if (err instanceof DomainError && err.code === 'UNAUTHORIZED') request.log.warn({ username: request.body.username.slice(0, 64) }, 'failed login');
         throw err;
       }
     });

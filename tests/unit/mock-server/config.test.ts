@@ -101,3 +101,20 @@ rules:
     });
   });
 });
+
+describe('trusting a reverse proxy (CITYOPS_TRUST_PROXY)', () => {
+  it('is off by default and takes true, a hop count or addresses and CIDRs', () => {
+    expect(loadConfig([], {}).trustProxy).toBe(false);
+    expect(loadConfig([], { CITYOPS_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    // A hop count: the nearest two proxies are believed, not a third.
+    const hops = loadConfig(['--trust-proxy', '2'], {}).trustProxy as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => hops('10.0.0.1', hop))).toEqual([true, true, false]);
+    expect(loadConfig([], { CITYOPS_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'loopback']);
+  });
+
+  it('names the setting for anything else', () => {
+    for (const bad of ['nginx', '10.0.0.0/33', '300.1.1.1', '10.0.0.1/8/2']) {
+      expect(() => loadConfig([], { CITYOPS_TRUST_PROXY: bad })).toThrow(/CITYOPS_TRUST_PROXY \/ --trust-proxy/);
+    }
+  });
+});
