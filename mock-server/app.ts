@@ -33,6 +33,8 @@ import { summaryRoutes } from './http/summaryRoutes';
 import { renderSummaryPdf } from './summary/pdfReport';
 import { allowRequestFor, installSocketAuth } from './auth/socketAuth';
 import { authRoutes } from './http/authRoutes';
+import { kioskRoutes } from './http/kioskRoutes';
+import { KioskSessions, withKioskSessions } from './auth/kioskSessions';
 import { openDatabase, type Database } from './storage/database';
 import { SqliteAccountStore } from './storage/sqliteAccounts';
 import { SqliteIncidentStore } from './storage/sqliteIncidents';
@@ -167,7 +169,9 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     db.close();
     throw err;
   });
-  const auth = createAuthService({ accounts: storage.accounts, demo: config.demo, integrationKeys: config.integrationKeys, now });
+  // A wall exchanges its kiosk link's token once for a session (auth/kioskSessions.ts); every check sees those sessions.
+  const kioskSessions = new KioskSessions(storage.accounts, { now });
+  const auth = withKioskSessions(createAuthService({ accounts: storage.accounts, demo: config.demo, integrationKeys: config.integrationKeys, now }), kioskSessions);
 
   const http = Fastify({
     // Requests are logged with secrets in their query strings blanked (a kiosk link's token, api_key, …).
@@ -288,6 +292,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     await scope.register(trackRoutes({ get feed() { return current().feed; } }));
   });
   await http.register(authRoutes({ auth }));
+  await http.register(kioskRoutes({ sessions: kioskSessions }));
   await http.register(
     summaryRoutes({
       source: { history: storage.history, get assets() { return current().stages.assets; }, get indicators() { return current().feed.indicators; } },
