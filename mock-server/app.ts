@@ -30,7 +30,7 @@ import { createAuthService, type AuthService } from './auth/authService';
 import { bootstrapAccounts } from './auth/bootstrapAccounts';
 import { credentialsOf, requirePermission } from './auth/httpAuth';
 import { summaryRoutes } from './http/summaryRoutes';
-import { renderSummaryPdf } from './summary/pdfReport';
+import { PdfExport, type PdfExportOptions } from './summary/pdfExport';
 import { allowRequestFor, installSocketAuth } from './auth/socketAuth';
 import { authRoutes } from './http/authRoutes';
 import { kioskRoutes } from './http/kioskRoutes';
@@ -105,6 +105,8 @@ export interface AppDeps {
   onRoute?: onRouteHookHandler;
   /** Where the log goes instead of stdout (a test reads what was logged). */
   logStream?: { write(line: string): void };
+  /** PDF export's limits and test hook (summary/pdfExport.ts); the defaults otherwise. */
+  pdf?: Partial<PdfExportOptions>;
 }
 
 export interface CityApp {
@@ -148,11 +150,13 @@ export interface CityApp {
   capIngest: CapIngest;
   /** Set by the boot code when CAP feeds are configured (server.ts). */
   capFeeds?: CapFeedPoller | null;
+  /** The daily report's PDF export: one shared browser, bounded; server.ts closes it first on shutdown. */
+  pdfExport: PdfExport;
   /** Takes the simulated weather office's CAP alerts of the last tick through the CAP ingest (server.ts runs it after each tick). */
   issueOfficeAlerts(): Promise<void>;
 }
 
-export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute, logStream }: AppDeps): Promise<CityApp> {
+export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, onRoute, logStream, pdf }: AppDeps): Promise<CityApp> {
   // Storage first: a refused start (no admin password, demo passwords in production) fails before anything else is built.
   const db = openDatabase(config.dataDir);
   // Read at each scrape, so the values below may be set after it: nothing scrapes before the app is built.
@@ -255,8 +259,11 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   const webhooks = new SqliteWebhookStore(db);
   // The file's webhooks replace the file's of the last start (none when the setting is gone); the admin API's stay.
   webhooks.syncFile(config.webhooks?.webhooks ?? [], now());
+  const pdfExport = new PdfExport(pdf);
+  // An app closed without server.ts (tests that build it) still closes its browser.
+  http.addHook('onClose', () => pdfExport.close());
   const app: CityApp = {
-    http, io, cities, hub, db, auth, ingest, positions, metrics, tickWatch, webhooks, capIngest,
+    http, io, cities, hub, db, auth, ingest, positions, metrics, tickWatch, webhooks, capIngest, pdfExport,
     get city() { return current().city; },
     get feed() { return current().feed; },
     get workOrders() { return current().workOrders; },
@@ -298,7 +305,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
       source: { history: storage.history, get assets() { return current().stages.assets; }, get indicators() { return current().feed.indicators; } },
       guard: (p) => requirePermission(auth, p),
       tokenOf: credentialsOf,
-      renderPdf: renderSummaryPdf,
+      renderPdf: (req, signal) => pdfExport.render(req, signal),
       simNow: () => current().feed.currentVitals().t,
     }),
   );

@@ -85,6 +85,8 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
     async close() {
       stopRegistryWatch();
       app.ticker?.stop();
+      // Before the HTTP server: a render in progress would hold its request, and the close, open.
+      await app.pdfExport.close();
       await app.webhookDelivery?.stop();
       await app.sensorThings?.stop();
       await app.capFeeds?.stop();

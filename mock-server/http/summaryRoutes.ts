@@ -1,7 +1,8 @@
 /**
  * The manager's daily summary: `GET /api/summary/:date` (JSON), `:date.csv` (the indicator table, or
  * `?table=evaluation` the evaluation of case handling),
- * `:date.pdf` (the printable report, rendered by Chromium from the summary page), and
+ * `:date.pdf` (the printable report, rendered by Chromium from the summary page; 429/503/504 with
+ * Retry-After when busy, unavailable or late), and
  * `GET /api/summary/days` (the days with data). Managers and admins only. A malformed or impossible
  * date is 400; a day without recorded data is 404, never an empty report.
  */
@@ -13,6 +14,7 @@ import { CaseEvaluationSchema } from '../../src/protocol/caseEvaluation';
 import { shanghaiDayStart, type DailySummary } from '../../src/protocol/summary';
 import { SUMMARY_TABLES, summaryCsv } from '../summary/summaryCsv';
 import { loadDailySummary, type SummarySource } from '../summary/summaryData';
+import { PdfRefusal } from '../summary/pdfReport';
 import { DomainError } from '../domainError';
 import { securityFor } from './openApiSecurity';
 
@@ -28,8 +30,11 @@ export interface SummaryRouteDeps {
   guard: (permission: Permission) => preHandlerHookHandler;
   /** The caller's token, for the PDF renderer to open the page as them. */
   tokenOf: (request: FastifyRequest) => string | undefined;
-  /** Renders the report page to PDF; throws a DomainError with HTTP status 503 when it cannot (no Chromium). */
-  renderPdf?: (req: PdfRequest) => Promise<Buffer>;
+  /**
+   * Renders the report page to PDF (summary/pdfExport.ts); `signal` aborts when the caller goes away.
+   * A PdfRefusal (busy, no Chromium, past the deadline) is answered with its status and Retry-After.
+   */
+  renderPdf?: (req: PdfRequest, signal: AbortSignal) => Promise<Buffer>;
   /** The simulated now (the day in progress is summarised up to it). */
   simNow: () => number;
 }
@@ -95,7 +100,19 @@ export const summaryRoutes =
       }
       if (format === 'pdf') {
         if (!deps.renderPdf) throw new DomainError('INTERNAL', 'PDF export is not available on this server', 503);
-        const pdf = await deps.renderPdf({ baseUrl: `http://127.0.0.1:${request.socket.localPort}`, date, token: deps.tokenOf(request), lang: request.query.lang });
+        // The response closing before it is written means the caller went away: its render is dropped or aborted.
+        const callerGone = new AbortController();
+        const onClose = () => {
+          if (!reply.raw.writableFinished) callerGone.abort();
+        };
+        reply.raw.once('close', onClose);
+        const pdf = await deps
+          .renderPdf({ baseUrl: `http://127.0.0.1:${request.socket.localPort}`, date, token: deps.tokenOf(request), lang: request.query.lang }, callerGone.signal)
+          .catch((err: unknown) => {
+            if (err instanceof PdfRefusal && err.retryAfterSeconds > 0) reply.header('retry-after', String(err.retryAfterSeconds));
+            throw err;
+          })
+          .finally(() => reply.raw.off('close', onClose));
         // Bytes: the response schema documents them as OpenAPI's binary string, which zod types as a string.
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="cityops-summary-${date}.pdf"`).send(pdf as unknown as string);
       }

@@ -2,11 +2,13 @@
  * The daily report as PDF: Chromium (through playwright-core) opens the report page itself in print
  * mode (`/summary?date=…&print=1&lang=…`) as the caller — their token placed where the app's auth
  * store reads it — waits until the page says its data and charts are drawn, and prints A4 portrait.
- * One browser per report, closed whatever happens. No Chromium: PdfUnavailableError (the route's 503).
+ * Each report has its own browser context in the server's one browser (pdfExport.ts), closed
+ * whatever happens, and at once when the render is aborted. No Chromium: PdfUnavailableError (503).
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import type { Role } from '../../src/protocol/auth';
+import type { ErrorCode } from '../../src/protocol/events';
 import { DomainError } from '../domainError';
 
 export interface SummaryPdfRequest {
@@ -16,14 +18,39 @@ export interface SummaryPdfRequest {
   /** The caller's bearer token (none in demo mode). */
   token: string | undefined;
   lang: 'zh-CN' | 'en';
-  /** How long to wait for the page to be ready, ms. */
-  timeoutMs?: number;
 }
 
+/** How one render is driven from outside: its abort, and the test hook before printing. */
+export interface PrintControl {
+  /** Aborting it closes the render's context, which ends the render (the queue's deadline or a caller gone). */
+  signal: AbortSignal;
+  /** Called once the render's page is open (the export counts pages open in the browser). */
+  opened?: () => void;
+  /** Awaited with the page ready, just before printing (tests hold renders here); must honour `signal`. */
+  beforePrint?: (signal: AbortSignal) => Promise<void>;
+}
+
+/** A report not printed for a reason that may pass: the route answers its status with `Retry-After`. */
+export class PdfRefusal extends DomainError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    httpStatus: number,
+    /** When to ask again, s. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message, httpStatus);
+    this.name = 'PdfRefusal';
+  }
+}
+
+/** Seconds a caller is told to wait when Chromium would not start (an operator has to act). */
+const UNAVAILABLE_RETRY_S = 60;
+
 /** Chromium is not installed (or will not start): the report cannot be printed on this server (INTERNAL, HTTP 503). */
-export class PdfUnavailableError extends DomainError {
-  constructor(message: string) {
-    super('INTERNAL', message, 503);
+export class PdfUnavailableError extends PdfRefusal {
+  constructor(message: string, retryAfterSeconds = UNAVAILABLE_RETRY_S) {
+    super('INTERNAL', message, 503, retryAfterSeconds);
     this.name = 'PdfUnavailableError';
   }
 }
@@ -36,23 +63,24 @@ const SESSION_KEY = 'cityops.auth';
 const MARGIN_MM = 12;
 const CONTENT_WIDTH_PX = Math.round(((210 - 2 * MARGIN_MM) / 25.4) * 96);
 
-async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new PdfUnavailableError(`PDF export needs Chromium, not found at ${CHROMIUM_PATH} (set CITYOPS_CHROMIUM)`);
+/** Starts Chromium for printing; PdfUnavailableError when it is missing or will not start. */
+export async function launchChromium(path: string = CHROMIUM_PATH): Promise<Browser> {
+  if (!existsSync(path)) throw new PdfUnavailableError(`PDF export needs Chromium, not found at ${path} (set CITYOPS_CHROMIUM)`);
   try {
     // The flags that work on this machine (tests/support/browser.ts): no sandbox, no GPU, no network chatter.
     return await chromium.launch({
-      executablePath: CHROMIUM_PATH,
+      executablePath: path,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   } catch (err) {
-    throw new PdfUnavailableError(`Chromium at ${CHROMIUM_PATH} would not start: ${(err as Error).message.split('\n')[0]}`);
+    throw new PdfUnavailableError(`Chromium at ${path} would not start: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
 /** Who the token belongs to, so the page's own role check lets the report through. */
-async function sessionFor(baseUrl: string, token: string): Promise<{ username: string; role: Role }> {
+async function sessionFor(baseUrl: string, token: string, signal: AbortSignal): Promise<{ username: string; role: Role }> {
   try {
-    const res = await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` }, signal });
     if (res.ok) {
       const body = (await res.json()) as { principal?: { username?: string; label?: string; role?: Role } };
       if (body.principal?.role) return { username: body.principal.username ?? body.principal.label ?? 'report', role: body.principal.role };
@@ -63,12 +91,24 @@ async function sessionFor(baseUrl: string, token: string): Promise<{ username: s
   return { username: 'report', role: 'manager' };
 }
 
-export async function renderSummaryPdf({ baseUrl, date, token, lang, timeoutMs = 60_000 }: SummaryPdfRequest): Promise<Buffer> {
-  const session = token ? { token, ...(await sessionFor(baseUrl, token)), expiresAt: Date.now() + 3_600_000 } : null;
-  const browser = await launch();
+/**
+ * Prints the report in a context of its own in `browser`, closed when done or as soon as
+ * `control.signal` aborts. Page waits keep their own 60 s backstop; the export's deadline is shorter
+ * or equal and aborts first.
+ */
+export async function printSummaryPage(browser: Browser, { baseUrl, date, token, lang }: SummaryPdfRequest, control: PrintControl): Promise<Buffer> {
+  const { signal } = control;
+  const timeout = 60_000;
+  const session = token ? { token, ...(await sessionFor(baseUrl, token, signal)), expiresAt: Date.now() + 3_600_000 } : null;
+  signal.throwIfAborted();
+  const context = await browser.newContext({ viewport: { width: CONTENT_WIDTH_PX, height: 1100 }, locale: lang, timezoneId: 'Asia/Shanghai' });
+  // Closing the context makes whatever the page awaits reject at once: that is how a render is aborted.
+  const closeContext = () => context.close().catch(() => undefined);
+  signal.addEventListener('abort', closeContext, { once: true });
   try {
-    const context = await browser.newContext({ viewport: { width: CONTENT_WIDTH_PX, height: 1100 }, locale: lang, timezoneId: 'Asia/Shanghai' });
+    signal.throwIfAborted();
     const page = await context.newPage();
+    control.opened?.();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.addInitScript(
@@ -81,16 +121,18 @@ export async function renderSummaryPdf({ baseUrl, date, token, lang, timeoutMs =
       [SESSION_KEY, session ? JSON.stringify(session) : '', lang] as const,
     );
     const url = `${baseUrl}/summary?date=${encodeURIComponent(date)}&print=1&lang=${encodeURIComponent(lang)}`;
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
     try {
-      await page.waitForSelector('[data-testid="summary-ready"]', { state: 'attached', timeout: timeoutMs });
-    } catch {
+      await page.waitForSelector('[data-testid="summary-ready"]', { state: 'attached', timeout });
+    } catch (err) {
+      if (signal.aborted) throw err;
       const shown = await page
         .locator('[data-testid="summary-error"]')
         .textContent({ timeout: 500 })
         .catch(() => null);
-      throw new Error(`the report page for ${date} did not become ready (${page.url()})${shown ? `: ${shown.trim()}` : ''}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+      throw new Error(`the report page for ${date} did not become ready (${page.url()})${shown ? `: ${shown.trim()}` : ''}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`, { cause: err });
     }
+    await control.beforePrint?.(signal);
     await page.emulateMedia({ media: 'print' });
     const margin = `${MARGIN_MM}mm`;
     return await page.pdf({
@@ -103,6 +145,7 @@ export async function renderSummaryPdf({ baseUrl, date, token, lang, timeoutMs =
       footerTemplate: `<div style="width:100%;padding:0 ${MARGIN_MM}mm;font-size:8px;color:#4b5b6e;display:flex;justify-content:space-between"><span>CityOps · ${date}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
     });
   } finally {
-    await browser.close().catch(() => undefined);
+    signal.removeEventListener('abort', closeContext);
+    await closeContext();
   }
 }

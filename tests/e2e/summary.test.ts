@@ -15,7 +15,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfill } from '../../mock-server/history/backfill';
 import type { RunningServer } from '../../mock-server/server';
-import { renderSummaryPdf } from '../../mock-server/summary/pdfReport';
 import { launchChromium, watchPageErrors } from '../support/browser';
 import { readPdfInfo } from '../support/pdfInfo';
 import { startTestServer } from '../support/testServer';
@@ -111,7 +110,7 @@ describe('daily summary report', () => {
   it('prints the report to a multi-page A4 PDF (renderer, as the route calls it)', async () => {
     const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('cityops.auth') ?? '{}') as { token?: string }).token);
     expect(token).toBeTruthy();
-    const pdf = await renderSummaryPdf({ baseUrl: server.url, date: DAY, token, lang: 'zh-CN' });
+    const pdf = await server.pdfExport.render({ baseUrl: server.url, date: DAY, token, lang: 'zh-CN' });
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
     const file = join(outDir, 'report.pdf');
     writeFileSync(file, pdf);
