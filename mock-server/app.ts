@@ -31,6 +31,7 @@ import { bootstrapAccounts } from './auth/bootstrapAccounts';
 import { credentialsOf, requirePermission } from './auth/httpAuth';
 import { summaryRoutes } from './http/summaryRoutes';
 import { PdfExport, type PdfExportOptions } from './summary/pdfExport';
+import { pdfExportMetrics } from './summary/pdfMetrics';
 import { allowRequestFor, installSocketAuth } from './auth/socketAuth';
 import { authRoutes } from './http/authRoutes';
 import { kioskRoutes } from './http/kioskRoutes';
@@ -262,6 +263,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   const pdfExport = new PdfExport(pdf);
   // An app closed without server.ts (tests that build it) still closes its browser.
   http.addHook('onClose', () => pdfExport.close());
+  metrics.adopt(pdfExportMetrics(() => pdfExport.stats()));
   const app: CityApp = {
     http, io, cities, hub, db, auth, ingest, positions, metrics, tickWatch, webhooks, capIngest, pdfExport,
     get city() { return current().city; },

@@ -106,6 +106,8 @@ export const summaryRoutes =
           if (!reply.raw.writableFinished) callerGone.abort();
         };
         reply.raw.once('close', onClose);
+        // Gone already, while the day was being looked up.
+        if (request.raw.socket.destroyed) callerGone.abort();
         const pdf = await deps
           .renderPdf({ baseUrl: `http://127.0.0.1:${request.socket.localPort}`, date, token: deps.tokenOf(request), lang: request.query.lang }, callerGone.signal)
           .catch((err: unknown) => {

@@ -6,7 +6,7 @@
  * figures (memory, CPU, event-loop delay, GC) are prom-client's default metrics, kept once per
  * process however many apps it builds (tests build many).
  */
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
 import { INCIDENT_STATUSES, type Alarm, type IncidentStatus } from '../../src/protocol/cityEvents';
 import type { IngestCounts } from '../ingest/ingestGate';
 
@@ -133,6 +133,11 @@ export class CityMetrics {
         for (const status of INCIDENT_STATUSES) this.set({ status }, counts[status] ?? 0);
       },
     });
+  }
+
+  /** Takes in metrics a part of the server keeps itself (the PDF export's, summary/pdfMetrics.ts). */
+  adopt(metrics: readonly Metric[]): void {
+    for (const metric of metrics) this.registry.registerMetric(metric);
   }
 
   /** The metrics in Prometheus' text format, the process's own with them. */

@@ -63,6 +63,8 @@ export class PdfExport {
     try {
       return await this.queue.run(async (signal) => {
         const browser = await this.launched();
+        // Aborted while the browser was launching: open no page.
+        signal.throwIfAborted();
         const pdf = await print(browser, req, { signal, beforePrint: this.options.beforePrint, opened: () => this.notePages(browser) });
         this.printed++;
         return pdf;

@@ -105,6 +105,12 @@ describe('PDF export under load', () => {
     // The dropped job never opened a page: five renders reached the gate (a, b, c, e, f).
     expect(gate.entered).toBe(5);
     expect(after.browserConnected).toBe(true);
+    // The same figures for Prometheus.
+    const scraped = await server.metrics.text();
+    expect(scraped).toContain('cityops_pdf_renders_total{outcome="refused"} 2');
+    expect(scraped).toContain('cityops_pdf_renders_total{outcome="printed"} 4');
+    expect(scraped).toContain('cityops_pdf_renders{state="running"} 0');
+    expect(scraped).toContain('cityops_pdf_browser_launches_total 1');
   }, 180_000);
 
   it('closes the browser when the server closes', async () => {
