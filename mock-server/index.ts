@@ -2,6 +2,7 @@
 import { StartupError } from './auth/bootstrapAccounts';
 import { ConfigError, loadConfig } from './config';
 import { RulesFileError } from './rules/ruleBook';
+import { DataDirInUseError } from './storage/dataDirLock';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
@@ -19,8 +20,8 @@ async function main(): Promise<void> {
   try {
     server = await startServer({ config });
   } catch (err) {
-    // A refused start (accounts, passwords, a rule naming an asset the city lacks) is the operator's to fix: a plain message, no stack.
-    if (err instanceof StartupError || err instanceof RulesFileError) {
+    // A refused start (accounts, passwords, a rule naming an asset the city lacks, a data directory in use) is the operator's to fix: a plain message, no stack.
+    if (err instanceof StartupError || err instanceof RulesFileError || err instanceof DataDirInUseError) {
       console.error(`cityops: ${err.message}`);
       process.exit(1);
     }

@@ -9,6 +9,7 @@ import { startCapFeeds } from './cap/startCapFeeds';
 import { SqliteSensorThingsCursorStore } from './storage/sqliteSensorThingsCursors';
 import { startTicker } from './simulator/ticker';
 import { DEFAULT_DELIVERY, startDeliveryWorker } from './webhooks/deliveryWorker';
+import { lockDataDir } from './storage/dataDirLock';
 import { syncClosureNotices } from './webhooks/syncClosureNotices';
 
 export interface RunningServer extends CityApp {
@@ -18,8 +19,20 @@ export interface RunningServer extends CityApp {
 }
 
 export async function startServer(deps: AppDeps): Promise<RunningServer> {
-  const app = await buildApp(deps);
-  await app.http.listen({ port: deps.config.port, host: deps.config.host });
+  // Before the database opens: a second server on the same directory stops here, naming the first (issue 17).
+  const lock = deps.config.dataDir === ':memory:' ? null : lockDataDir(deps.config.dataDir);
+  let app: CityApp;
+  try {
+    app = await buildApp(deps);
+    await app.http.listen({ port: deps.config.port, host: deps.config.host });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  if (lock?.takenOverFrom) {
+    const { pid, startedAt } = lock.takenOverFrom;
+    app.http.log.warn({ dataDir: deps.config.dataDir, stalePid: pid }, `took over the stale lock of pid ${pid} (started ${startedAt}), which no longer runs: it stopped without closing`);
+  }
   const { port } = app.http.server.address() as AddressInfo;
   // After the HTTP server, so a port in use stops the start before any broker runs; closed before the database.
   app.mqtt = await startMqttBrokers({
@@ -96,6 +109,7 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
       await app.http.close().catch(() => undefined);
       // Last: nothing can write after the HTTP server and sockets are closed.
       app.db.close();
+      lock?.release();
     },
   });
 }

@@ -5,7 +5,7 @@
  * is synchronous: a commit has reached the disk when the call returns, which is what lets the server
  * acknowledge a change only once it is durable. Pending migrations are applied on open.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -14,12 +14,19 @@ export type Database = BetterSqlite3.Database;
 
 export const DATABASE_FILE = 'cityops.sqlite';
 
+/** Creates the data directory if missing, readable by its owner only (0700): it holds accounts and sessions. */
+export function ensureDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
 /** Opens (creating if needed) `dataDir/cityops.sqlite`; `':memory:'` opens a throwaway database for tests. */
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Database {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
-    mkdirSync(dataDir, { recursive: true });
+    ensureDataDir(dataDir);
     file = join(dataDir, DATABASE_FILE);
+    // Created 0600 before SQLite opens it (SQLite would make it 0644), and SQLite gives its WAL the same mode.
+    closeSync(openSync(file, 'a', 0o600));
   }
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
