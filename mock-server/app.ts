@@ -250,9 +250,16 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
     allowRequest: allowRequestFor(config.allowedOrigins),
     // No connectionStateRecovery: a recovered socket would skip the auth middleware unless skipMiddlewares: false.
   });
-  installSocketAuth(io, auth, http.log);
+  installSocketAuth(io, auth, http.log, {
+    caps: { perAddress: config.socketMaxPerAddress, perAccount: config.socketMaxPerAccount, perKiosk: config.socketMaxPerKiosk },
+    meter: metrics,
+  });
   // Getters, not values: everything below reads the city part in force when it acts.
-  const hub = attachHub(io, { get feed() { return current().feed; }, get workOrders() { return current().workOrders; } }, http.log, (kind, n) => metrics.framesSent.inc({ kind }, n));
+  const hub = attachHub(io, { get feed() { return current().feed; }, get workOrders() { return current().workOrders; } }, http.log, (kind, n) => metrics.framesSent.inc({ kind }, n), {
+    maxStalledFrames: Math.ceil((config.socketStallSeconds * 1000) / config.tickMs),
+    maxQueuedBytes: config.socketMaxQueuedMb * 1024 * 1024,
+    dropped: () => metrics.socketDrops.inc({ reason: 'slowReader' }),
+  });
   watchSocketTraffic(io, metrics, Object.keys(CLIENT_EVENT_SCHEMAS));
   cities.onChange(() => hub.catalogChanged());
   attachAlarmCommands(io, () => current().alarms, http.log);

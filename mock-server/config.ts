@@ -113,6 +113,16 @@ export const ConfigSchema = z.object({
   capFeedsEvery: z.coerce.number().min(1).max(86_400).default(60),
   /** The bearer token Prometheus sends to read /metrics; unset, /metrics answers only on loopback (ops/metricsAccess.ts). */
   metricsToken: z.string().min(24, 'use a token of at least 24 characters').optional(),
+  /** Sockets open at once from one client address (a wall and its consoles behind one NAT share it). */
+  socketMaxPerAddress: z.coerce.number().int().min(1).default(50),
+  /** Sockets open at once for one user account or integration key. */
+  socketMaxPerAccount: z.coerce.number().int().min(1).default(20),
+  /** Sockets open at once for one kiosk link (a wall of several screens), or for demo mode's anonymous viewers together. */
+  socketMaxPerKiosk: z.coerce.number().int().min(1).default(50),
+  /** Seconds a socket may go without taking a frame (it stopped reading) before it is dropped. */
+  socketStallSeconds: z.coerce.number().min(1).max(3600).default(30),
+  /** Megabytes a socket may have waiting to be written before it is dropped as a slow reader. */
+  socketMaxQueuedMb: z.coerce.number().min(1).max(4096).default(64),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The alarm rules: a rules file's path (YAML or JSON, docs/ingest.md), read and checked here; default the built-in rules. */
   rules: z.string().min(1).optional().transform(readRules),
@@ -233,6 +243,11 @@ const SOURCES = {
   capFeeds: ['CITYOPS_CAP_FEEDS', 'cap-feeds'],
   capFeedsEvery: ['CITYOPS_CAP_FEEDS_EVERY', 'cap-feeds-every'],
   metricsToken: ['CITYOPS_METRICS_TOKEN', 'metrics-token'],
+  socketMaxPerAddress: ['CITYOPS_SOCKET_MAX_PER_ADDRESS', 'socket-max-per-address'],
+  socketMaxPerAccount: ['CITYOPS_SOCKET_MAX_PER_ACCOUNT', 'socket-max-per-account'],
+  socketMaxPerKiosk: ['CITYOPS_SOCKET_MAX_PER_KIOSK', 'socket-max-per-kiosk'],
+  socketStallSeconds: ['CITYOPS_SOCKET_STALL_SECONDS', 'socket-stall-seconds'],
+  socketMaxQueuedMb: ['CITYOPS_SOCKET_MAX_QUEUED_MB', 'socket-max-queued-mb'],
   logLevel: ['LOG_LEVEL', 'log-level'],
   rules: ['CITYOPS_RULES_FILE', 'rules-file'],
   webhooks: ['CITYOPS_WEBHOOKS_FILE', 'webhooks-file'],

@@ -1,32 +1,40 @@
 /**
  * The socket's guards. A browser opens a WebSocket to any site it likes, and socket.io's `cors`
  * option does not cover the upgrade, so `allowRequest` checks the Origin against an allowlist
- * (cross-site WebSocket hijacking). The handshake's `auth.token` decides who the socket is; every
- * command then passes a per-socket rate limit, a fresh look at the token (a logged-out or expired
- * session stops at its next command) and the event's permission.
+ * (cross-site WebSocket hijacking). The handshake's `auth.token` decides who the socket is, and the
+ * socket takes a place under the caps per address and per principal (realtime/socketCaps.ts). Every
+ * event then passes, in this order: the socket's budget (realtime/socketFloodGuard.ts; a flood is
+ * refused before any logging or parsing, and a socket that keeps flooding is disconnected), the
+ * permission table (an event without an entry is refused: deny by default), a fresh look at the
+ * token (a logged-out or expired session stops at its next command) and the event's permission.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { type Permission, type Principal } from '../../src/protocol/auth';
 import type { ClientToServerEvents, ErrorCode, ServerToClientEvents } from '../../src/protocol/events';
-import { reply, splitArgs, type CitySocket } from '../realtime/validatedHandler';
+import type { CityMetrics } from '../ops/cityMetrics';
+import { SocketCaps, type SocketCapLimits } from '../realtime/socketCaps';
+import { SocketFloodGuard } from '../realtime/socketFloodGuard';
+import { splitArgs, type CitySocket } from '../realtime/validatedHandler';
 import { permits, type AuthService } from './authService';
-import { TokenBucket } from './rateLimit';
 
 /**
- * The permission each client command needs. Commands not listed need `view`, which every socket
- * already has; add incident commands here (e.g. `'incident:dispatch': 'actOnIncidents'`).
+ * The one table of client events and the permission each needs. An event not in it is refused
+ * (UNKNOWN_EVENT) whatever handler may listen for it; typed by the protocol's events, so a new
+ * event without an entry fails the typecheck.
  */
-export const SOCKET_EVENT_PERMISSIONS: Record<string, Permission> = {
+export const SOCKET_EVENT_PERMISSIONS: Readonly<Record<keyof ClientToServerEvents, Permission>> = {
   'readings:resync': 'view',
+  'view:subscribe': 'view',
   'incident:dispatch': 'actOnIncidents',
   'incident:transition': 'actOnIncidents',
   'incident:note': 'actOnIncidents',
   'alarm:ack': 'acknowledgeAlarms',
 };
 
-export const COMMAND_RATE = { capacity: 20, windowMs: 10_000 } as const;
+const KNOWN_EVENTS = Object.keys(SOCKET_EVENT_PERMISSIONS).join(', ');
+
 /** How often an idle socket's token is looked at again, so a revoked or expired one stops receiving the feed. */
 export const SESSION_RECHECK_MS = 60_000;
 
@@ -90,17 +98,23 @@ export function principalOf(socket: Socket): Principal | undefined {
   return (socket.data as Partial<SocketAuthData> | undefined)?.principal;
 }
 
-const fail = (socket: CitySocket, event: string, args: unknown[], code: ErrorCode, message: string) =>
-  reply(socket, event, splitArgs(args).ack, { ok: false, error: { code, message } });
+export interface SocketAuthOptions {
+  caps: SocketCapLimits;
+  meter: Pick<CityMetrics, 'socketConnectionsRefused' | 'socketEventsRefused' | 'socketDrops'>;
+  /** The client's address for the per-address cap; default the handshake's (the peer's). */
+  addressOf?: (socket: Socket) => string;
+  recheckMs?: number;
+}
 
-/** Installs the handshake check and the per-command guards on every connection. */
+/** Installs the handshake check and the per-event guards on every connection. */
 export function installSocketAuth(
   // Typed here rather than with the hub's CityServer alias: the hub imports this module.
   io: Server<ClientToServerEvents, ServerToClientEvents>,
   auth: AuthService,
   log: { warn: (obj: object, msg: string) => void },
-  recheckMs: number = SESSION_RECHECK_MS,
+  { caps: limits, meter, addressOf = (s) => s.handshake.address, recheckMs = SESSION_RECHECK_MS }: SocketAuthOptions,
 ): void {
+  const caps = new SocketCaps(limits);
   io.use((socket, next) => {
     const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(new Error('unauthorized: auth.token and auth.catalog must be strings'));
@@ -109,6 +123,18 @@ export function installSocketAuth(
       (principal) => {
         if (!principal) return next(new Error(token ? 'unauthorized: the token is invalid, expired or revoked' : 'unauthorized: sign in first (send auth.token)'));
         if (!permits(principal, 'view')) return next(new Error(`forbidden: the ${principal.role} role may not watch the live feed`));
+        const place = caps.reserve(addressOf(socket), principal);
+        if (!place.ok) {
+          meter.socketConnectionsRefused.inc({ reason: place.reason });
+          return next(new Error(place.message));
+        }
+        // Given back when the socket leaves or its connection closes, whichever comes first.
+        socket.conn.once('close', place.release);
+        socket.once('disconnect', () => {
+          socket.conn.off('close', place.release);
+          place.release();
+        });
+        if (socket.conn.readyState !== 'open') place.release();
         const data: SocketAuthData = { principal, token };
         socket.data = data;
         next();
@@ -118,7 +144,7 @@ export function installSocketAuth(
   });
 
   io.on('connection', (socket: CitySocket) => {
-    const bucket = new TokenBucket(COMMAND_RATE);
+    const guard = new SocketFloodGuard();
     const { token: connectedWith } = socket.data as SocketAuthData;
     if (connectedWith) {
       const timer = setInterval(() => {
@@ -130,28 +156,51 @@ export function installSocketAuth(
       timer.unref();
       socket.on('disconnect', () => clearInterval(timer));
     }
+    /** Answers on the ack when there is one; without one, one `server:error` per kind and window. */
+    const refuse = (event: string, args: unknown[], code: ErrorCode, message: string) => {
+      const { ack } = splitArgs(args);
+      if (ack) ack({ ok: false, error: { code, message } });
+      else if (guard.firstInWindow(`error:${code}`)) socket.emit('server:error', { event, code, message });
+    };
     socket.use(([event, ...args], next) => {
-      const name = String(event);
-      if (!bucket.take()) {
-        log.warn({ socket: socket.id, event: name.slice(0, 64) }, 'socket rate limited');
-        return fail(socket, name, args, 'RATE_LIMITED', `too many commands: at most ${COMMAND_RATE.capacity} per ${COMMAND_RATE.windowMs / 1000} s; retry in ${bucket.retryAfterMs()} ms`);
+      const full = String(event);
+      const name = full.slice(0, 64);
+      const admission = guard.admit();
+      if (admission !== 'ok') {
+        meter.socketEventsRefused.inc({ reason: 'rateLimited' });
+        const { capacity, windowMs, disconnectAfter } = guard.policy;
+        if (admission === 'disconnect') {
+          if (!socket.connected) return;
+          meter.socketDrops.inc({ reason: 'rateLimited' });
+          log.warn({ socket: socket.id, event: name }, 'socket disconnected for flooding');
+          socket.emit('server:error', { event: name, code: 'RATE_LIMITED', message: `disconnected: more than ${disconnectAfter} commands refused within ${windowMs / 1000} s` });
+          socket.disconnect(true);
+          return;
+        }
+        if (guard.firstInWindow('log:rateLimited')) log.warn({ socket: socket.id, event: name }, 'socket rate limited');
+        return refuse(name, args, 'RATE_LIMITED', `too many commands: at most ${capacity} per ${windowMs / 1000} s; retry in ${guard.retryAfterMs()} ms`);
+      }
+      if (!Object.hasOwn(SOCKET_EVENT_PERMISSIONS, full)) {
+        meter.socketEventsRefused.inc({ reason: 'unknown' });
+        if (guard.firstInWindow('log:unknown')) log.warn({ socket: socket.id, event: name }, 'unknown event');
+        return refuse(name, args, 'UNKNOWN_EVENT', `unknown event "${name}"; known: ${KNOWN_EVENTS}`);
       }
       const { token } = socket.data as SocketAuthData;
       auth.principalFor(token).then(
         (principal) => {
           if (!principal) {
-            fail(socket, name, args, 'UNAUTHORIZED', 'unauthorized: the session has ended; sign in again');
+            refuse(name, args, 'UNAUTHORIZED', 'unauthorized: the session has ended; sign in again');
             socket.disconnect(true);
             return;
           }
           (socket.data as SocketAuthData).principal = principal;
-          const permission = SOCKET_EVENT_PERMISSIONS[name] ?? 'view';
+          const permission = SOCKET_EVENT_PERMISSIONS[full as keyof ClientToServerEvents];
           if (!permits(principal, permission)) {
-            return fail(socket, name, args, 'FORBIDDEN', `${name}: needs the "${permission}" permission, which the ${principal.role} role does not have`);
+            return refuse(name, args, 'FORBIDDEN', `${name}: needs the "${permission}" permission, which the ${principal.role} role does not have`);
           }
           next();
         },
-        () => fail(socket, name, args, 'INTERNAL', `${name}: could not check the token`),
+        () => refuse(name, args, 'INTERNAL', `${name}: could not check the token`),
       );
     });
   });

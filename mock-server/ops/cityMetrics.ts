@@ -89,6 +89,27 @@ export class CityMetrics {
     registers: [this.registry],
   });
 
+  readonly socketConnectionsRefused = new Counter({
+    name: 'cityops_socket_connections_refused_total',
+    help: 'Socket handshakes refused past a cap on concurrent sockets, per cap: address, account or kiosk',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly socketEventsRefused = new Counter({
+    name: 'cityops_socket_events_refused_total',
+    help: 'Socket events refused before any handler ran: rateLimited (over the per-socket budget) or unknown (no entry in the permission table)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly socketDrops = new Counter({
+    name: 'cityops_socket_drops_total',
+    help: 'Sockets the server disconnected: slowReader (stopped reading, its backlog past the bound) or rateLimited (kept flooding past its budget)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricsSources) {
     new Gauge({
       name: 'cityops_clients_connected',

@@ -16,7 +16,8 @@ import type { WorkOrderService } from '../workorders/workOrderService';
 import { BatchedFanOut } from './batchedFanOut';
 import { canTakeFrame } from './canTakeFrame';
 import { frameFor, newPacedClient, pace, type PacedClient } from './framePacer';
-import { reply, splitArgs, validatedHandler, type CitySocket } from './validatedHandler';
+import { dropConnection, queuedBytes } from './sendBacklog';
+import { validatedHandler, type CitySocket } from './validatedHandler';
 
 export type CityServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -40,6 +41,20 @@ export interface Hub {
 /** Counts what the hub writes (ops/cityMetrics.ts): `n` sockets sent a frame of that kind. */
 export type FrameMeter = (kind: 'delta' | 'catchUp' | 'snapshot', n: number) => void;
 
+/**
+ * When a socket counts as a reader that stopped reading (issue 17, finding 5): it is dropped once it
+ * could not take a frame for more than `maxStalledFrames` published frames in a row, or once more
+ * than `maxQueuedBytes` wait to be written to it; `dropped` counts it (ops/cityMetrics.ts).
+ */
+export interface SlowReaderBound {
+  maxStalledFrames: number;
+  maxQueuedBytes: number;
+  dropped: () => void;
+}
+
+/** Generous for tests that build the hub alone: a minute at 1 s ticks, 64 MB. */
+const DEFAULT_SLOW_READER_BOUND: SlowReaderBound = { maxStalledFrames: 60, maxQueuedBytes: 64 * 1024 * 1024, dropped: () => undefined };
+
 /** What the hub reads of the running city, each time it acts: the city it serves may be swapped. */
 export interface HubCity {
   readonly feed: LiveFeed;
@@ -52,8 +67,15 @@ function incidentCommand<T>(run: () => Promise<{ body: T }>): Promise<T> {
   return run().then((r) => r.body);
 }
 
-export function attachHub(io: CityServer, city: HubCity, log: Logger, countFrames: FrameMeter = () => undefined): Hub {
-  const paced = new Map<string, { socket: CitySocket; client: PacedClient }>();
+export function attachHub(
+  io: CityServer,
+  city: HubCity,
+  log: Logger,
+  countFrames: FrameMeter = () => undefined,
+  slowReaders: SlowReaderBound = DEFAULT_SLOW_READER_BOUND,
+): Hub {
+  /** `stalled`: frames in a row the socket could not take. */
+  const paced = new Map<string, { socket: CitySocket; client: PacedClient; stalled: number }>();
   const fanOut = new BatchedFanOut();
   // Packed once per catalogue (a rebuilt city brings a new one): every greeting sends the same buffer.
   const packed = new WeakMap<WireCatalog, PackedCatalog>();
@@ -73,7 +95,7 @@ export function attachHub(io: CityServer, city: HubCity, log: Logger, countFrame
 
   io.on('connection', (socket: CitySocket) => {
     const { feed } = city;
-    paced.set(socket.id, { socket, client: newPacedClient(feed.lastSeq) });
+    paced.set(socket.id, { socket, client: newPacedClient(feed.lastSeq), stalled: 0 });
     socket.on('disconnect', () => paced.delete(socket.id));
     // At the stress scale the catalogue is megabytes (240,000 elevator positions): a client that
     // reconnects holding this very version gets only the snapshot.
@@ -122,16 +144,6 @@ export function attachHub(io: CityServer, city: HubCity, log: Logger, countFrame
           incidentCommand(() => city.workOrders!.note(id, req, who(), idempotencyKey)), log),
       );
     }
-
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (event in CLIENT_EVENT_SCHEMAS) return;
-      const { ack } = splitArgs(args);
-      log.warn({ socket: socket.id, event: String(event).slice(0, 64) }, 'unknown event');
-      reply(socket, String(event), ack, {
-        ok: false,
-        error: { code: 'UNKNOWN_EVENT', message: `unknown event "${String(event).slice(0, 64)}"; known: ${Object.keys(CLIENT_EVENT_SCHEMAS).join(', ')}` },
-      });
-    });
   });
 
   return {
@@ -146,8 +158,20 @@ export function attachHub(io: CityServer, city: HubCity, log: Logger, countFrame
         allReadingTimes: (channels: ReadonlySet<ChannelId> | null) => feed.readingTimesFor(channels, true),
       };
       const shared = new Map<string, { frame: WireDelta; sockets: CitySocket[] }>();
-      for (const { socket, client } of paced.values()) {
-        const decision = pace(client, frame, canTakeFrame(socket));
+      for (const entry of paced.values()) {
+        const { socket, client } = entry;
+        const writable = canTakeFrame(socket);
+        entry.stalled = writable ? 0 : entry.stalled + 1;
+        // Only a busy socket has a backlog worth measuring.
+        const backlog = writable ? 0 : queuedBytes(socket);
+        if (entry.stalled > slowReaders.maxStalledFrames || backlog > slowReaders.maxQueuedBytes) {
+          log.warn({ socket: socket.id, stalledFrames: entry.stalled, queuedBytes: backlog }, 'dropped a client that stopped reading');
+          paced.delete(socket.id);
+          dropConnection(socket);
+          slowReaders.dropped();
+          continue;
+        }
+        const decision = pace(client, frame, writable);
         if (decision.kind === 'shared') {
           const key = client.channels ? [...client.channels].sort().join(',') : '*';
           let group = shared.get(key);

@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { permits, type AuthService } from '../../../../mock-server/auth/authService';
 import { installSocketAuth, principalOf } from '../../../../mock-server/auth/socketAuth';
 import type { CityServer } from '../../../../mock-server/realtime/hub';
+import { CityMetrics } from '../../../../mock-server/ops/cityMetrics';
 import type { Permission, Principal } from '@/protocol/auth';
 
 const quiet = { warn: () => undefined };
+const NO_SOURCES = { clients: () => 0, ingest: () => ({}), activeAlarms: () => [], incidentsByStatus: () => ({}) };
 /** What a handler may do, read as the guard reads it: the socket's principal and its role's permissions. */
 const socketCan = (s: Parameters<typeof principalOf>[0], permission: Permission) => {
   const p = principalOf(s);
@@ -22,7 +24,7 @@ describe('installSocketAuth', () => {
     const auth = { principalFor: async (t?: string) => (t === 'tok' && valid ? principal : null) } as unknown as AuthService;
     const http = createServer();
     const io = new Server(http) as CityServer;
-    installSocketAuth(io, auth, quiet, 50);
+    installSocketAuth(io, auth, quiet, { caps: { perAddress: 50, perAccount: 20, perKiosk: 50 }, meter: new CityMetrics(NO_SOURCES), recheckMs: 50 });
     const seen: boolean[] = [];
     io.on('connection', (s) => seen.push(socketCan(s, 'actOnIncidents'), socketCan(s, 'administer')));
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
