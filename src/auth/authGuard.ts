@@ -5,7 +5,7 @@
 import type { Router } from 'vue-router';
 import { can, type Permission, type PrincipalRole } from '@/protocol/auth';
 import { loadRuntimeConfig } from '@/shared/runtimeConfig';
-import { kioskAccess } from './session';
+import { ensureKioskSession } from './kioskExchange';
 import { useAuthStore } from './useAuthStore';
 
 declare module 'vue-router' {
@@ -23,12 +23,18 @@ export async function isDemo(fetchImpl: typeof fetch = fetch): Promise<boolean> 
 export async function effectiveRole(): Promise<PrincipalRole | null> {
   const auth = useAuthStore();
   if (auth.loggedIn && auth.role) return auth.role;
-  if (kioskAccess()) return 'operator';
+  if (await ensureKioskSession()) return 'operator';
   return (await isDemo()) ? 'operator' : null;
 }
 
 export function installAuthGuard(router: Router): void {
   router.beforeEach(async (to) => {
+    // A kiosk link's token (kept by main.ts) never stays in a URL the router shows or records.
+    if (to.query.access !== undefined) {
+      const query = { ...to.query };
+      delete query.access;
+      return { path: to.path, query, hash: to.hash, replace: true };
+    }
     const permission = to.meta.permission;
     if (!permission) return true;
     const role = await effectiveRole();

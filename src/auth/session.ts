@@ -1,13 +1,16 @@
 /**
- * The signed-in session and the kiosk link's access token, without Vue, so the socket, the fetch
+ * The signed-in session and the kiosk link's credentials, without Vue, so the socket, the fetch
  * wrapper and the Pinia store read the same values. The session lives in localStorage under one key
- * (a wall PC stays signed in across reloads); a kiosk link's token comes from `?access=` and is kept
- * in sessionStorage so navigating inside the app does not lose it.
+ * (a wall PC stays signed in across reloads). A kiosk link's token comes from `?access=`, is taken out
+ * of the address bar at once and kept in sessionStorage (a reload keeps it, the URL and the server's
+ * logs never see it again); it is only ever sent to be exchanged for a kiosk session
+ * (src/auth/kioskExchange.ts), which is kept beside it and is what the app presents.
  */
 import type { Role } from '@/protocol/auth';
 
 export const SESSION_KEY = 'cityops.auth';
 const KIOSK_KEY = 'cityops.kioskAccess';
+const KIOSK_SESSION_KEY = 'cityops.kioskSession';
 
 export interface StoredSession {
   token: string;
@@ -36,23 +39,56 @@ export function saveSession(s: StoredSession | null): void {
   for (const fn of changeListeners) fn();
 }
 
-/** Remembers `?access=<token>` from a kiosk link's URL (call once at startup). */
-export function captureKioskAccess(search: string): void {
-  const access = new URLSearchParams(search).get('access');
-  if (access) perTab()?.setItem(KIOSK_KEY, access);
+/** A kiosk wall's session, from exchanging its link's token. */
+export interface KioskSession {
+  token: string;
+  label: string;
+  expiresAt: number;
+}
+
+/**
+ * Remembers `?access=<token>` from a kiosk link's URL (call once at startup) and returns the URL to
+ * show instead, without the token (path, other parameters, hash), or null when there was none.
+ */
+export function captureKioskAccess(href: string): string | null {
+  const url = new URL(href);
+  const access = url.searchParams.get('access');
+  if (!access) return null;
+  perTab()?.setItem(KIOSK_KEY, access);
+  url.searchParams.delete('access');
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function kioskAccess(): string | null {
   return perTab()?.getItem(KIOSK_KEY) ?? null;
 }
 
+/** Forgets the kiosk link and its session (a person signed in, or the link was refused). */
 export function forgetKioskAccess(): void {
   perTab()?.removeItem(KIOSK_KEY);
+  perTab()?.removeItem(KIOSK_SESSION_KEY);
 }
 
-/** What to present to the server: the session's token, else the kiosk link's, else nothing (demo mode). */
+export function loadKioskSession(now = Date.now()): KioskSession | null {
+  try {
+    const raw = perTab()?.getItem(KIOSK_SESSION_KEY);
+    if (!raw) return null;
+    const s = JSON.parse(raw) as KioskSession;
+    return typeof s.token === 'string' && typeof s.expiresAt === 'number' && s.expiresAt > now ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveKioskSession(s: KioskSession | null): void {
+  if (s) perTab()?.setItem(KIOSK_SESSION_KEY, JSON.stringify(s));
+  else perTab()?.removeItem(KIOSK_SESSION_KEY);
+  for (const fn of changeListeners) fn();
+}
+
+/** What to present to the server: the session's token, else the kiosk session's, else nothing (demo mode). */
 export function currentToken(): string | undefined {
-  return loadSession()?.token ?? kioskAccess() ?? undefined;
+  return loadSession()?.token ?? loadKioskSession()?.token ?? undefined;
 }
 
 const changeListeners = new Set<() => void>();

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiFetch } from '@/auth/apiFetch';
 import { safeNext } from '@/auth/authGuard';
+import { exchangeKioskAccess } from '@/auth/kioskExchange';
 import { captureKioskAccess, currentToken, loadSession, onUnauthorized, SESSION_KEY } from '@/auth/session';
 import { homeFor, LoginError, useAuthStore } from '@/auth/useAuthStore';
 
@@ -51,9 +52,10 @@ describe('client auth', () => {
     expect(err.reason).toBe('network');
   });
 
-  it('uses a kiosk link token when nobody is signed in, and reports 401s', async () => {
-    captureKioskAccess('?kiosk=1&access=kiosk-token');
-    expect(currentToken()).toBe('kiosk-token');
+  it('uses a kiosk link (exchanged for its session) when nobody is signed in, and reports 401s', async () => {
+    captureKioskAccess('http://wall/?kiosk=1&access=kiosk-token');
+    await exchangeKioskAccess(async () => jsonResponse(200, { token: 'kiosk-session', label: 'Lobby', expiresAt: Date.now() + 60_000 }));
+    expect(currentToken()).toBe('kiosk-session');
     const seen = vi.fn();
     const off = onUnauthorized(seen);
     vi.stubGlobal('fetch', async () => jsonResponse(401, {}));
