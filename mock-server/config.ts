@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DATUMS } from './assets/datum';
+import { demoExposure, demoRefusal } from './auth/demoExposure';
 import { SCALE_NAMES } from './city/scaleProfiles';
 import { defaultRuleBook, loadRuleBook, RulesFileError, type RuleBook } from './rules/ruleBook';
 import { RAIN_SCENARIO_IDS } from './simulator/scenarios/rainScenarios';
@@ -45,6 +46,8 @@ export const ConfigSchema = z.object({
    * Outside demo mode every page needs a login or a kiosk link, and default passwords are refused.
    */
   demo: z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes').default(false),
+  /** Demo mode on a non-loopback host: refused unless this says yes (auth/demoExposure.ts). */
+  demoOnNetwork: z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes').default(false),
   /** The first admin's password, outside demo mode, when there are no users yet. */
   adminPassword: z.string().min(12, 'use at least 12 characters').optional(),
   /**
@@ -228,6 +231,7 @@ const SOURCES = {
   distDir: ['CITYOPS_DIST_DIR', 'dist-dir'],
   dataDir: ['CITYOPS_DATA_DIR', 'data-dir'],
   demo: ['CITYOPS_DEMO', 'demo'],
+  demoOnNetwork: ['CITYOPS_DEMO_ON_NETWORK', 'demo-on-network'],
   adminPassword: ['CITYOPS_ADMIN_PASSWORD', 'admin-password'],
   trustProxy: ['CITYOPS_TRUST_PROXY', 'trust-proxy'],
   allowedOrigins: ['CITYOPS_ALLOWED_ORIGINS', 'allowed-origins'],
@@ -255,9 +259,15 @@ const SOURCES = {
 
 export class ConfigError extends Error {}
 
+/** `--demo-on-network` alone (no value after it, as the refusal suggests) means yes. */
+function bareDemoOnNetwork(arg: string, i: number, argv: string[]): string {
+  const next = argv[i + 1];
+  return arg === '--demo-on-network' && (next === undefined || next.startsWith('--')) ? '--demo-on-network=yes' : arg;
+}
+
 export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
   const { values } = parseArgs({
-    args: argv,
+    args: argv.map(bareDemoOnNetwork),
     options: Object.fromEntries(Object.values(SOURCES).map(([, flag]) => [flag, { type: 'string' as const }])),
     strict: true,
   });
@@ -281,6 +291,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
       `invalid configuration:\n  CITYOPS_SENSORTHINGS_URL / --sensorthings-url and CITYOPS_SENSORTHINGS_MAP / --sensorthings-map go together: the server to poll and which of its Datastreams feed which assets`,
     );
   }
+  if (demoExposure(config) === 'refused') throw new ConfigError(`invalid configuration:\n  ${demoRefusal(config.host)}`);
   if (config.mqttPort === undefined && config.demo) return { ...config, mqttPort: DEMO_MQTT_PORT, mqttPortFromDemo: true };
   return config;
 }

@@ -1,5 +1,6 @@
 /** Boot: read the configuration, start the server, stop cleanly on SIGINT/SIGTERM. */
 import { StartupError } from './auth/bootstrapAccounts';
+import { demoExposure, demoWarning } from './auth/demoExposure';
 import { ConfigError, loadConfig } from './config';
 import { RulesFileError } from './rules/ruleBook';
 import { DataDirInUseError } from './storage/dataDirLock';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // Asked for explicitly (config.ts refuses it otherwise): said loudly, before the line that the server is up.
+  if (demoExposure(config) === 'warned') server.http.log.warn({ host: config.host }, demoWarning(config.host));
   server.http.log.info(
     { url: server.url, seed: config.seed, speed: config.speed, scenario: config.scenario },
     `CityOps is up at ${server.url}`,

@@ -118,3 +118,21 @@ describe('trusting a reverse proxy (CITYOPS_TRUST_PROXY)', () => {
     }
   });
 });
+
+describe('demo mode on a network address (CITYOPS_DEMO_ON_NETWORK)', () => {
+  it('stops the start, naming the setting that allows it', () => {
+    const attempt = () => loadConfig(['--demo', 'yes', '--host', '0.0.0.0'], {});
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/--demo-on-network/);
+    expect(attempt).toThrow(/CITYOPS_DEMO_ON_NETWORK/);
+    expect(loadConfig(['--demo', 'yes'], {}).demoOnNetwork).toBe(false);
+    expect(loadConfig(['--demo', 'no', '--host', '0.0.0.0'], {}).host).toBe('0.0.0.0');
+  });
+
+  it('starts when the operator says so, by the bare flag, a value or the variable', () => {
+    expect(loadConfig(['--demo', 'yes', '--host', '0.0.0.0', '--demo-on-network'], {}).demoOnNetwork).toBe(true);
+    expect(loadConfig(['--demo-on-network', '--demo', 'yes', '--host', '0.0.0.0'], {}).demoOnNetwork).toBe(true);
+    expect(loadConfig(['--demo', 'yes', '--host', '0.0.0.0', '--demo-on-network', 'yes'], {}).demoOnNetwork).toBe(true);
+    expect(loadConfig(['--demo', 'yes'], { HOST: '0.0.0.0', CITYOPS_DEMO_ON_NETWORK: '1' }).demoOnNetwork).toBe(true);
+  });
+});
