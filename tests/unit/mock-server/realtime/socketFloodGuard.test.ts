@@ -5,8 +5,7 @@ const policy = { capacity: 5, windowMs: 10_000, disconnectAfter: 8 };
 
 describe('SocketFloodGuard', () => {
   it('admits the budget, refuses past it, and says disconnect once refused too often within a window', () => {
-    let now = 0;
-    const guard = new SocketFloodGuard(policy, () => now);
+    const guard = new SocketFloodGuard(policy, () => 0);
     const answers = Array.from({ length: 15 }, () => guard.admit());
     expect(answers.slice(0, 5)).toEqual(Array(5).fill('ok'));
     expect(answers.slice(5, 13)).toEqual(Array(8).fill('refused'));
