@@ -33,6 +33,7 @@ import { summaryRoutes } from './http/summaryRoutes';
 import { PdfExport, type PdfExportOptions } from './summary/pdfExport';
 import { pdfExportMetrics } from './summary/pdfMetrics';
 import { allowRequestFor, installSocketAuth } from './auth/socketAuth';
+import { clientAddressOf } from './realtime/clientAddress';
 import { authRoutes } from './http/authRoutes';
 import { kioskRoutes } from './http/kioskRoutes';
 import { KioskSessions, withKioskSessions } from './auth/kioskSessions';
@@ -253,6 +254,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   installSocketAuth(io, auth, http.log, {
     caps: { perAddress: config.socketMaxPerAddress, perAccount: config.socketMaxPerAccount, perKiosk: config.socketMaxPerKiosk },
     meter: metrics,
+    addressOf: clientAddressOf(config.trustProxy),
   });
   // Getters, not values: everything below reads the city part in force when it acts.
   const hub = attachHub(io, { get feed() { return current().feed; }, get workOrders() { return current().workOrders; } }, http.log, (kind, n) => metrics.framesSent.inc({ kind }, n), {

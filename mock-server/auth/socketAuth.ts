@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { type Permission, type Principal } from '../../src/protocol/auth';
 import type { ClientToServerEvents, ErrorCode, ServerToClientEvents } from '../../src/protocol/events';
 import type { CityMetrics } from '../ops/cityMetrics';
+import { clientAddressOf } from '../realtime/clientAddress';
 import { SocketCaps, type SocketCapLimits } from '../realtime/socketCaps';
 import { SocketFloodGuard } from '../realtime/socketFloodGuard';
 import { splitArgs, type CitySocket } from '../realtime/validatedHandler';
@@ -101,8 +102,8 @@ export function principalOf(socket: Socket): Principal | undefined {
 export interface SocketAuthOptions {
   caps: SocketCapLimits;
   meter: Pick<CityMetrics, 'socketConnectionsRefused' | 'socketEventsRefused' | 'socketDrops'>;
-  /** The client's address for the per-address cap; default the handshake's (the peer's). */
-  addressOf?: (socket: Socket) => string;
+  /** The client's address for the per-address cap (realtime/clientAddress.ts); default the peer's. */
+  addressOf?: (req: IncomingMessage) => string;
   recheckMs?: number;
 }
 
@@ -112,7 +113,7 @@ export function installSocketAuth(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
   auth: AuthService,
   log: { warn: (obj: object, msg: string) => void },
-  { caps: limits, meter, addressOf = (s) => s.handshake.address, recheckMs = SESSION_RECHECK_MS }: SocketAuthOptions,
+  { caps: limits, meter, addressOf = clientAddressOf(false), recheckMs = SESSION_RECHECK_MS }: SocketAuthOptions,
 ): void {
   const caps = new SocketCaps(limits);
   io.use((socket, next) => {
@@ -123,7 +124,7 @@ export function installSocketAuth(
       (principal) => {
         if (!principal) return next(new Error(token ? 'unauthorized: the token is invalid, expired or revoked' : 'unauthorized: sign in first (send auth.token)'));
         if (!permits(principal, 'view')) return next(new Error(`forbidden: the ${principal.role} role may not watch the live feed`));
-        const place = caps.reserve(addressOf(socket), principal);
+        const place = caps.reserve(addressOf(socket.request), principal);
         if (!place.ok) {
           meter.socketConnectionsRefused.inc({ reason: place.reason });
           return next(new Error(place.message));

@@ -80,6 +80,22 @@ describe('caps on concurrent sockets', () => {
   });
 });
 
+describe('caps behind a reverse proxy (CITYOPS_TRUST_PROXY)', () => {
+  it('counts each client behind the proxy by its X-Forwarded-For address, not the proxy\'s', async () => {
+    const proxied = await startTestServer({ socketMaxPerAddress: 1, trustProxy: ['loopback'] });
+    const via = (client: string) => connectClient(proxied.url, { extraHeaders: { 'x-forwarded-for': client } });
+    const sockets = [via('203.0.113.7'), via('203.0.113.8'), via('203.0.113.7')];
+    try {
+      expect(await outcome(sockets[0])).toBe('connected');
+      expect(await outcome(sockets[1])).toBe('connected');
+      expect(await outcome(sockets[2])).toMatch(/^too many connections: this address has at most 1/);
+    } finally {
+      for (const s of sockets) s.close();
+      await proxied.close();
+    }
+  }, 60_000);
+});
+
 describe('rate limit first', () => {
   it('counts unknown events and logs them once per socket, not once per event', async () => {
     const warn = vi.spyOn(server.http.log, 'warn');
