@@ -43,6 +43,9 @@ import { SqliteIncidentStore } from './storage/sqliteIncidents';
 import { SqliteHistoryStore } from './storage/sqliteHistory';
 import type { HistoryRecorder } from './history/historyRecorder';
 import { incidentRoutes } from './http/incidentRoutes';
+import { registerRateLimits } from './http/rateLimits';
+import { OpenReportCap } from './incidents/openReportCap';
+import { openReportsOf } from './storage/sqliteOpenReports';
 import { open311Routes } from './http/open311Routes';
 import { IngestGate } from './ingest/ingestGate';
 import { PositionGate } from './ingest/positionGate';
@@ -194,6 +197,11 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   // Before the routes: the document is collected from them as they are added.
   await registerOpenApi(http, VERSION);
   timeHttpCommands(http, metrics);
+  // Before the routes: every command route added after it draws from its caller's budget.
+  await registerRateLimits(http, {
+    budgets: { command: config.rateLimitCommands, ingest: config.rateLimitIngest, admin: config.rateLimitAdmin },
+    principalFor: (token) => auth.principalFor(token),
+  });
 
   const registry = new SqliteAssetStore(db);
   const warningStore = new SqliteWarningStore(db);
@@ -324,7 +332,8 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
   // What the book records goes on the wall too, through the city in force (cap/capWarnings.ts).
   await http.register(capRoutes({ ingest: capIngest, authorizeIngest: requirePermission(auth, 'reportReadings'), authorizeView: canView }));
   await http.register(alarmRoutes({ get service() { return current().alarms; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
-  await http.register(incidentRoutes({ get service() { return current().workOrders; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal! }));
+  const reportCap = new OpenReportCap(config.openReportsPerKey, openReportsOf(db));
+  await http.register(incidentRoutes({ get service() { return current().workOrders; }, guard: (p) => requirePermission(auth, p), principalOf: (r) => r.principal!, reportCap }));
   await http.register(
     open311Routes({
       get service() { return current().workOrders; },
@@ -332,6 +341,7 @@ export async function buildApp({ config, geo = loadCityGeo(), now = Date.now, on
       requests: storage.incidents,
       basemapDatum: config.basemapDatum,
       get districts() { return current().stages.assets.districts; },
+      reportCap,
     }),
     { prefix: '/open311/v2' },
   );

@@ -69,6 +69,18 @@ export const ConfigSchema = z.object({
     .pipe(z.array(z.object({ name: z.string().min(1, 'each key needs a name: name:key'), key: z.string().min(24, 'use keys of at least 24 characters') })))
     .default([]),
   /**
+   * Requests a minute each signed-in user or integration key (else each address) may make to the
+   * HTTP command routes (http/rateLimits.ts): incident and alarm commands, Open311 requests and the
+   * simulation's controls; past it, 429 with Retry-After.
+   */
+  rateLimitCommands: z.coerce.number().int().min(1).default(120),
+  /** The same for readings and CAP alerts in (POST /api/ingest/*): systems send batches often. */
+  rateLimitIngest: z.coerce.number().int().min(1).default(1200),
+  /** The same for the admin routes (users, kiosk links, webhooks, the asset registry). */
+  rateLimitAdmin: z.coerce.number().int().min(1).default(60),
+  /** Incidents one integration key (or Open311 caller) may have open at once; past it, new reports are refused until some close. */
+  openReportsPerKey: z.coerce.number().int().min(1).default(200),
+  /**
    * The simulated duty desk dispatches and closes what no officer has touched within a few minutes,
    * so an unattended demo city keeps moving. Default: on in demo mode, off otherwise.
    */
@@ -236,6 +248,10 @@ const SOURCES = {
   trustProxy: ['CITYOPS_TRUST_PROXY', 'trust-proxy'],
   allowedOrigins: ['CITYOPS_ALLOWED_ORIGINS', 'allowed-origins'],
   integrationKeys: ['CITYOPS_INTEGRATION_KEYS', 'integration-keys'],
+  rateLimitCommands: ['CITYOPS_RATE_LIMIT_COMMANDS', 'rate-limit-commands'],
+  rateLimitIngest: ['CITYOPS_RATE_LIMIT_INGEST', 'rate-limit-ingest'],
+  rateLimitAdmin: ['CITYOPS_RATE_LIMIT_ADMIN', 'rate-limit-admin'],
+  openReportsPerKey: ['CITYOPS_OPEN_REPORTS_PER_KEY', 'open-reports-per-key'],
   autopilot: ['CITYOPS_AUTOPILOT', 'autopilot'],
   simulator: ['CITYOPS_SIMULATOR', 'simulator'],
   mqttPort: ['CITYOPS_MQTT_PORT', 'mqtt-port'],

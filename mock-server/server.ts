@@ -63,10 +63,11 @@ export async function startServer(deps: AppDeps): Promise<RunningServer> {
   app.ticker = startTicker(
     deps.config.tickMs,
     () => {
-      // A tick behind a backlog of commands is skipped, not queued: the next one catches up in simulated time.
-      if (app.workOrders.queue.pending > 2) return;
+      // The tick goes ahead of queued commands, so a flood of them never starves the wall (issue 17);
+      // one still waiting or running means this one is skipped: the next catches up in simulated time.
+      if (app.workOrders.queue.pendingFirst > 0) return;
       void app.workOrders.queue
-        .run(async () => {
+        .runFirst(async () => {
           const stopTimer = app.metrics.tickSeconds.startTimer();
           // What the outbox now says of the closure notices goes out in this tick's frame.
           syncClosureNotices(app.webhooks, app.city.stages);

@@ -22,6 +22,7 @@ import {
 } from '../../src/protocol/workOrders';
 import { DomainError } from '../domainError';
 import { securityFor } from './openApiSecurity';
+import type { OpenReportCap } from '../incidents/openReportCap';
 import type { CommandResult, WorkOrderService } from '../workorders/workOrderService';
 
 export interface IncidentRouteDeps {
@@ -31,6 +32,8 @@ export interface IncidentRouteDeps {
   guard: (permission: Permission) => preHandlerHookHandler;
   /** Who the guard admitted. */
   principalOf: (request: FastifyRequest) => Principal;
+  /** The cap on open reports per key (incidents/openReportCap.ts), for reports by integration keys. */
+  reportCap: Pick<OpenReportCap, 'run'>;
 }
 
 const IdParams = z.object({ id: z.string().regex(/^INC-\d{6,}$/, 'id must look like INC-000123') });
@@ -76,9 +79,12 @@ export const incidentRoutes =
 
     app.get('/api/incidents/:id/teams', { ...read, schema: { ...readDoc, params: IdParams } }, async (request) => ({ teams: await deps.service.suggestions(request.params.id) }));
 
-    app.post('/api/incidents', { preHandler: guard('reportIncidents'), schema: { tags: ['incidents'], security: securityFor('reportIncidents'), body: CreateIncidentRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
-      answer(reply, () => deps.service.report(request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),
-    );
+    app.post('/api/incidents', { preHandler: guard('reportIncidents'), schema: { tags: ['incidents'], security: securityFor('reportIncidents'), body: CreateIncidentRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) => {
+      const principal = principalOf(request);
+      const report = () => deps.service.report(request.body, principal, request.headers[IDEMPOTENCY_HEADER]);
+      // Another system's reports are capped per key; a dispatcher's own are not.
+      return answer(reply, () => (principal.kind === 'integration' ? deps.reportCap.run(principal, report) : report()));
+    });
 
     app.post('/api/incidents/:id/dispatch', { ...act, schema: { ...actDoc, params: IdParams, body: DispatchRequestSchema, headers: IdempotencyHeaders } }, async (request, reply) =>
       answer(reply, () => deps.service.dispatch(request.params.id, request.body, principalOf(request), request.headers[IDEMPOTENCY_HEADER])),

@@ -16,6 +16,7 @@ import { INCIDENT_STATUSES, type Incident } from '../../src/protocol/cityEvents'
 import { datumConverter, type Datum } from '../assets/datum';
 import { credentialsOf } from '../auth/httpAuth';
 import { DomainError } from '../domainError';
+import type { OpenReportCap } from '../incidents/openReportCap';
 import { open311AddressOf } from '../open311/open311Address';
 import { attributeAnswersOf, checkAttributes } from '../open311/open311Attributes';
 import { open311ErrorOf, Open311Refusal } from '../open311/open311Error';
@@ -37,6 +38,8 @@ export interface Open311RouteDeps {
   basemapDatum: Datum;
   /** The city's districts, for a request's address (read at each request). */
   readonly districts: readonly DistrictRef[];
+  /** The cap on open reports per key (incidents/openReportCap.ts). */
+  reportCap: Pick<OpenReportCap, 'run'>;
 }
 
 /** The spec's default and most results of one list. */
@@ -135,7 +138,8 @@ export const open311Routes =
       const text = [body.description?.trim() || open311ServiceName(code), ...lines, ...(body.address_string?.trim() ? [`地址 Address: ${body.address_string.trim()}`] : []), ...(body.media_url?.trim() ? [`Media: ${body.media_url.trim()}`] : [])].join('\n');
       let result;
       try {
-        result = await deps.service.report({ category: code, location: toBasemap(body.long, body.lat), description: text.slice(0, 2000) }, principal);
+        const location = toBasemap(body.long, body.lat);
+        result = await deps.reportCap.run(principal, () => deps.service.report({ category: code, location, description: text.slice(0, 2000) }, principal));
       } catch (err) {
         // The desk's refusal (a point off land) is the caller's mistake, said in Open311's shape.
         if (err instanceof DomainError && err.code === 'BAD_REQUEST') throw new Open311Refusal(400, [`lat ${body.lat}, long ${body.long}: ${err.message}`]);
