@@ -57,7 +57,8 @@ describe('login throttle', () => {
       });
       expect(res.status).toBe(201);
     }
-  });
+    // A server start and three scrypt hashes: slow on a machine busy with other tests.
+  }, 60_000);
   afterAll(async () => {
     await server?.close();
   });
@@ -120,7 +121,7 @@ describe('behind a reverse proxy', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 60_000);
 
   it('without it, ignores X-Forwarded-For: the proxy’s clients share the proxy’s limit', async () => {
     const server = await startTestServer({ demo: false, adminPassword: ADMIN_PASSWORD });
@@ -131,5 +132,5 @@ describe('behind a reverse proxy', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 60_000);
 });
