@@ -136,3 +136,20 @@ describe('demo mode on a network address (CITYOPS_DEMO_ON_NETWORK)', () => {
     expect(loadConfig(['--demo', 'yes'], { HOST: '0.0.0.0', CITYOPS_DEMO_ON_NETWORK: '1' }).demoOnNetwork).toBe(true);
   });
 });
+
+describe('limits on HTTP commands (CITYOPS_RATE_LIMIT_*, CITYOPS_OPEN_REPORTS_PER_KEY)', () => {
+  it('has budgets by default, ingest above commands, and reads each by variable or flag', () => {
+    const defaults = loadConfig([], {});
+    expect(defaults).toMatchObject({ rateLimitCommands: 120, rateLimitIngest: 1200, rateLimitAdmin: 60, openReportsPerKey: 200 });
+    expect(defaults.rateLimitIngest).toBeGreaterThan(defaults.rateLimitCommands);
+    const set = loadConfig(['--rate-limit-commands', '5', '--open-reports-per-key', '3'], { CITYOPS_RATE_LIMIT_INGEST: '50', CITYOPS_RATE_LIMIT_ADMIN: '2' });
+    expect(set).toMatchObject({ rateLimitCommands: 5, rateLimitIngest: 50, rateLimitAdmin: 2, openReportsPerKey: 3 });
+  });
+
+  it('names the setting for a budget that is not a positive whole number', () => {
+    for (const bad of ['0', '-1', '2.5', 'lots']) {
+      expect(() => loadConfig([], { CITYOPS_RATE_LIMIT_COMMANDS: bad })).toThrow(/CITYOPS_RATE_LIMIT_COMMANDS \/ --rate-limit-commands/);
+      expect(() => loadConfig([`--open-reports-per-key=${bad}`], {})).toThrow(/CITYOPS_OPEN_REPORTS_PER_KEY \/ --open-reports-per-key/);
+    }
+  });
+});
