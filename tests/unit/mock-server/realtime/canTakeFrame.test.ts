@@ -4,28 +4,19 @@
  * renames the field or stops queuing there, this fails instead of the hub silently queuing a backlog
  * for a slow screen.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server, type Socket } from 'socket.io';
-import { io as connect } from 'socket.io-client';
+import type { Socket } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canTakeFrame } from '../../../../mock-server/realtime/canTakeFrame';
+import { loopbackSocket } from '../../../support/loopbackSocket';
 
 let closeAll: () => Promise<void> = async () => undefined;
 afterEach(() => closeAll());
 
 /** A server socket with a connected websocket client. */
 async function connectedSocket(): Promise<Socket> {
-  const http = createServer();
-  const io = new Server(http);
-  const connected = new Promise<Socket>((resolve) => io.once('connection', resolve));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: ['websocket'], reconnection: false, forceNew: true });
-  closeAll = async () => {
-    client.close();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
-  };
-  return connected;
+  const { socket, close } = await loopbackSocket();
+  closeAll = close;
+  return socket;
 }
 
 const writeBufferOf = (socket: Socket) => (socket.conn as unknown as { writeBuffer?: unknown }).writeBuffer;

@@ -3,28 +3,17 @@
  * WebSocket) on a real socket.io server and a client that stops reading: if an upgrade renames them,
  * this fails instead of the hub never dropping a client that stopped reading.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server, type Socket } from 'socket.io';
-import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropConnection, queuedBytes } from '../../../../mock-server/realtime/sendBacklog';
+import { loopbackSocket } from '../../../support/loopbackSocket';
 
 let closeAll: () => Promise<void> = async () => undefined;
 afterEach(() => closeAll());
 
 describe('sendBacklog', () => {
   it('counts what waits for a socket and drops it at once, its connection closed', async () => {
-    const http = createServer();
-    const io = new Server(http);
-    const connected = new Promise<Socket>((resolve) => io.once('connection', resolve));
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: ['websocket'], reconnection: false, forceNew: true });
-    closeAll = async () => {
-      client.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-    };
-    const socket = await connected;
+    const { socket, client, io, close } = await loopbackSocket();
+    closeAll = close;
     const ws = (socket.conn as unknown as { transport: { socket: unknown } }).transport.socket;
     expect(ws).toHaveProperty('bufferedAmount');
     expect(ws).toHaveProperty('terminate');
