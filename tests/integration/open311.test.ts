@@ -224,7 +224,12 @@ describe('a long history', () => {
     expect(await ids('')).toContain(id);
     expect(await ids('&service_code=litter&status=open')).toContain(id);
     const at = new Date(createdAt).toISOString();
-    expect(await ids(`&start_date=${at}&end_date=${at}`)).toEqual([id]);
+    // Requests made in the same tick as this one share its time, so the window holds exactly those.
+    const inWindow = (await call('GET', `/requests.json?api_key=${KEY}&start_date=${at}&end_date=${at}`)).json as { service_request_id: string; requested_datetime: string }[];
+    expect(inWindow.map((r) => r.service_request_id)).toContain(id);
+    for (const r of inWindow) expect(Date.parse(r.requested_datetime)).toBe(createdAt);
+    expect(await ids(`&start_date=${new Date(createdAt + 1000).toISOString()}`)).not.toContain(id);
+    expect(await ids(`&end_date=${new Date(createdAt - 1000).toISOString()}`)).not.toContain(id);
     expect(await ids('&service_code=litter&status=closed')).not.toContain(id);
   });
 });
