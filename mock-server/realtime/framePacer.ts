@@ -53,6 +53,9 @@ function copyOf(readings: Readonly<Readings>, ids: readonly ChannelId[]): Partia
 /** Decides what one client gets for a published frame, updating its state. */
 export function pace(client: PacedClient, frame: PublishedFrame, writable: boolean): PaceDecision {
   const { delta } = frame;
+  // Its snapshot already holds this frame (it connected or resynced after the feed moved to this seq
+  // and before the frame was fanned out): nothing to send, and no reason to think it is behind.
+  if (delta.seq <= client.lastSentSeq) return { kind: 'hold' };
   if (!client.base && !client.needsSnapshot) {
     if (writable && client.lastSentSeq === delta.seq - 1) {
       client.lastSentSeq = delta.seq;

@@ -42,6 +42,15 @@ describe('frame pacer', () => {
     expect(c.lastSentSeq).toBe(3);
   });
 
+  it('sends nothing for a frame its snapshot already holds, and the next frame as to any client that keeps up', () => {
+    // It connected after the feed moved to seq 5 and before frame 5 was fanned out.
+    const c = newPacedClient(5);
+    expect(pace(c, frame(5), true)).toEqual({ kind: 'hold' });
+    expect(pace(c, frame(5), false)).toEqual({ kind: 'hold' });
+    expect(c).toEqual(newPacedClient(5));
+    expect(pace(c, frame(6), true)).toEqual({ kind: 'shared' });
+  });
+
   it('holds a busy client, then catches it up in one delta from what it last got, with every missed event', () => {
     const c = newPacedClient(0);
     expect(pace(c, frame(1), true).kind).toBe('shared');
